@@ -1,0 +1,164 @@
+/**
+ * The complaint workflow's side effects: the records that lists, inboxes and reports read, and the
+ * notification outbox. Every activity is idempotent: Temporal may run one again after a crash or a
+ * timeout, and a second run must not add a second row.
+ */
+import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Logger } from 'pino';
+import { AuditEvent, Complaint, ComplaintTask, Decision, HolidayRecord, Notification } from '../src/db/entities';
+import { holidaysForYear } from '../src/domain/holiday-fallback';
+import { renderNotification } from './notification-templates';
+import type {
+  CalendarData,
+  ComplaintActivities,
+  DecisionInput,
+  EscalationInput,
+  NotifyInput,
+  OpenTasksInput,
+  RecordChangeInput,
+  TaskCompletionInput,
+} from './types';
+
+export interface ActivityDeps {
+  orm: MikroORM;
+  log: Logger;
+}
+
+/** Inserts rows, treating "already there" (same primary or unique key) as success. */
+async function insertIgnoringDuplicates<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  rows: T[],
+  idOf: (row: T) => string,
+): Promise<void> {
+  const ids = rows.map(idOf);
+  const existing = await em.find(entity, { id: { $in: ids } } as never, { fields: ['id'] as never });
+  const known = new Set(existing.map((e) => idOf(e as T)));
+  const fresh = rows.filter((r) => !known.has(idOf(r)));
+  if (fresh.length === 0) return;
+  try {
+    await em.insertMany(entity, fresh);
+  } catch (err) {
+    // A concurrent (timed-out but still running) attempt inserted them first.
+    if (!(err instanceof UniqueConstraintViolationException)) throw err;
+  }
+}
+
+export function createComplaintActivities({ orm, log }: ActivityDeps): ComplaintActivities {
+  const em = () => orm.em.fork();
+
+  return {
+    async loadCalendar({ years }): Promise<CalendarData> {
+      const rows = await em().find(HolidayRecord, { year: { $in: years } });
+      const dates = rows.map((r) => r.date);
+      const warnings: string[] = [];
+      for (const year of years) {
+        if (rows.some((r) => r.year === year)) continue;
+        // No list in the database for that year (no official SKB shipped, none entered by an admin).
+        const fallback = holidaysForYear(year);
+        dates.push(...fallback.holidays.map((h) => h.date));
+        if (fallback.warning) warnings.push(fallback.warning);
+      }
+      if (warnings.length > 0) log.warn({ years, warnings }, 'deadline computed with a fallback holiday list');
+      return { nonWorkingDates: [...new Set(dates)].sort(), warning: warnings.join(' ') || undefined };
+    },
+
+    async recordChange(input: RecordChangeInput): Promise<void> {
+      await em().transactional(async (tx) => {
+        if (await tx.findOne(AuditEvent, { id: input.eventId }, { fields: ['id'] })) return;
+        const complaint = await tx.findOneOrFail(Complaint, { id: input.complaintId });
+        const { dueAt, closedAt, ...rest } = input.fields;
+        tx.assign(complaint, {
+          ...rest,
+          ...(dueAt !== undefined ? { dueAt: new Date(dueAt) } : {}),
+          ...(closedAt !== undefined ? { closedAt: closedAt ? new Date(closedAt) : null } : {}),
+        });
+        tx.create(AuditEvent, {
+          id: input.eventId,
+          complaintId: input.complaintId,
+          type: input.type,
+          actor: input.actor ?? null,
+          at: new Date(input.at),
+          details: input.details ?? null,
+        });
+      });
+    },
+
+    async openTasks(input: OpenTasksInput): Promise<void> {
+      const rows = input.tasks.map((t) => {
+        const row = new ComplaintTask();
+        Object.assign(row, {
+          id: t.id,
+          complaintId: input.complaintId,
+          round: t.round,
+          unit: t.unit,
+          area: t.area,
+          status: 'OPEN',
+          createdAt: new Date(t.openedAt),
+        });
+        return row;
+      });
+      await insertIgnoringDuplicates(em(), ComplaintTask, rows, (r) => r.id);
+    },
+
+    async recordTaskCompletion(input: TaskCompletionInput): Promise<void> {
+      await em().nativeUpdate(
+        ComplaintTask,
+        { id: input.taskId },
+        {
+          status: 'DONE',
+          outcome: input.outcome,
+          notes: input.notes,
+          completedBy: input.completedBy,
+          completedAt: new Date(input.completedAt),
+        },
+      );
+    },
+
+    async recordEscalation(input: EscalationInput): Promise<void> {
+      const row = new Decision();
+      Object.assign(row, {
+        id: input.decisionId,
+        complaintId: input.complaintId,
+        round: input.round,
+        escalatedAt: new Date(input.escalatedAt),
+      });
+      await insertIgnoringDuplicates(em(), Decision, [row], (r) => r.id);
+    },
+
+    async recordDecision(input: DecisionInput): Promise<void> {
+      await em().nativeUpdate(
+        Decision,
+        { id: input.decisionId },
+        {
+          decision: input.decision,
+          notes: input.notes,
+          units: input.units,
+          decidedBy: input.decidedBy,
+          decidedAt: new Date(input.decidedAt),
+        },
+      );
+    },
+
+    async notify(input: NotifyInput): Promise<void> {
+      const rows = input.recipients.map(({ recipient, area }) => {
+        const { subject, body } = renderNotification(input.kind, recipient, input.data);
+        const row = new Notification();
+        Object.assign(row, {
+          id: `${input.id}:${recipient}${area ? `:${area}` : ''}`,
+          complaintId: input.complaintId,
+          recipient,
+          recipientArea: area ?? null,
+          kind: input.kind,
+          subject,
+          body,
+          status: 'PENDING',
+          attempts: 0,
+          createdAt: new Date(),
+        });
+        return row;
+      });
+      await insertIgnoringDuplicates(em(), Notification, rows, (r) => r.id);
+    },
+  };
+}

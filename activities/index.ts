@@ -1,0 +1,2 @@
+export { type ActivityDeps, createComplaintActivities } from './complaint.activities';
+export type { ComplaintActivities } from './types';

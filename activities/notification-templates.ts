@@ -1,0 +1,63 @@
+import { formatWibDateTime } from '../src/domain/format';
+import type { NotificationKind } from './types';
+
+type Data = Record<string, string | number | null | undefined>;
+
+const DECISION_LABELS: Record<string, string> = {
+  APPROVE: 'menyetujui tindak lanjut',
+  REJECT: 'menolak tindak lanjut',
+  FURTHER_STUDY: 'meminta kajian lebih lanjut',
+};
+
+function due(data: Data): string {
+  return data.dueAt ? formatWibDateTime(new Date(String(data.dueAt))) : '-';
+}
+
+/** Subject and body of a notification, in Bahasa Indonesia. */
+export function renderNotification(kind: NotificationKind, recipient: string, data: Data): { subject: string; body: string } {
+  const reg = String(data.registerNumber ?? '');
+  switch (kind) {
+    case 'REGISTERED':
+      return recipient === 'COMPLAINANT'
+        ? {
+            subject: `Pengaduan ${reg} telah diterima`,
+            body: `Pengaduan Anda telah kami terima dengan nomor register ${reg}. Pengaduan akan ditanggapi paling lambat ${due(data)}.`,
+          }
+        : { subject: `Pengaduan baru ${reg} menunggu triase`, body: `Pengaduan ${reg} perlu ditriase. Batas waktu penyelesaian: ${due(data)}.` };
+    case 'TASK_ASSIGNED':
+      return {
+        subject: `Tugas baru: pengaduan ${reg}`,
+        body: `Unit Anda mendapat tugas penanganan pengaduan ${reg} (putaran ${data.round ?? 1}). Batas waktu: ${due(data)}.`,
+      };
+    case 'ESCALATED':
+      return {
+        subject: `Pengaduan berat ${reg} memerlukan keputusan Kepala Daerah`,
+        body: `Kajian pengaduan ${reg} telah selesai dan memerlukan keputusan Bapak/Ibu Kepala Daerah. Batas waktu: ${due(data)}.`,
+      };
+    case 'DECIDED':
+      return {
+        subject: `Keputusan Kepala Daerah atas pengaduan ${reg}`,
+        body: `Kepala Daerah ${DECISION_LABELS[String(data.decision)] ?? String(data.decision)} untuk pengaduan ${reg}.`,
+      };
+    case 'REMINDER':
+      return {
+        subject: `Pengingat: pengaduan ${reg} jatuh tempo dalam ${data.workingDaysLeft} hari kerja`,
+        body: `Pengaduan ${reg} harus selesai ditanggapi paling lambat ${due(data)}. Mohon segera selesaikan bagian unit Anda.`,
+      };
+    case 'OVERDUE':
+      return {
+        subject: `Pengaduan ${reg} melewati batas waktu`,
+        body: `Pengaduan ${reg} belum ditanggapi hingga batas waktu ${due(data)} (10 hari kerja). Mohon tindak lanjut segera.`,
+      };
+    case 'REJECTED':
+      return {
+        subject: `Pengaduan ${reg} tidak dapat diproses`,
+        body: `Pengaduan Anda dengan nomor register ${reg} tidak dapat diproses sebagai pengaduan perizinan. Alasan: ${data.reason ?? '-'}.`,
+      };
+    case 'RESOLVED':
+      return {
+        subject: `Tanggapan atas pengaduan ${reg}`,
+        body: `Pengaduan Anda dengan nomor register ${reg} telah selesai ditangani dan ditanggapi. Silakan lihat tanggapan melalui kode pelacakan Anda.`,
+      };
+  }
+}

@@ -1,0 +1,94 @@
+/** Inputs of the activities the complaint workflow calls. Every write is idempotent by its id. */
+
+export interface ComplaintFields {
+  status: string;
+  category: string | null;
+  kecamatan: string | null;
+  kelurahan: string | null;
+  dueAt: string;
+  overdue: boolean;
+  response: string | null;
+  respondedBy: string | null;
+  rejectionReason: string | null;
+  closedAt: string | null;
+}
+
+export interface RecordChangeInput {
+  complaintId: string;
+  /** Deterministic per workflow event: a retried activity never adds a second timeline entry. */
+  eventId: string;
+  type: string;
+  actor?: string | null;
+  at: string;
+  details?: Record<string, unknown>;
+  fields: Partial<ComplaintFields>;
+}
+
+export interface OpenTasksInput {
+  complaintId: string;
+  tasks: { id: string; unit: string; area: string | null; round: number; openedAt: string }[];
+}
+
+export interface TaskCompletionInput {
+  complaintId: string;
+  taskId: string;
+  outcome: string;
+  notes: string | null;
+  completedBy: string;
+  completedAt: string;
+}
+
+export interface EscalationInput {
+  complaintId: string;
+  decisionId: string;
+  round: number;
+  escalatedAt: string;
+}
+
+export interface DecisionInput extends EscalationInput {
+  decision: string;
+  notes: string | null;
+  units: string[] | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export const NOTIFICATION_KINDS = [
+  'REGISTERED',
+  'TASK_ASSIGNED',
+  'ESCALATED',
+  'DECIDED',
+  'REMINDER',
+  'OVERDUE',
+  'REJECTED',
+  'RESOLVED',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotifyInput {
+  /** Deterministic; the outbox keeps one row per id and recipient. */
+  id: string;
+  complaintId: string;
+  kind: NotificationKind;
+  /** Unit codes, KEPALA_DAERAH or COMPLAINANT; area narrows KECAMATAN/KELURAHAN. */
+  recipients: { recipient: string; area?: string | null }[];
+  data: Record<string, string | number | null | undefined>;
+}
+
+export interface CalendarData {
+  /** WIB dates (YYYY-MM-DD) that are holidays or cuti bersama. */
+  nonWorkingDates: string[];
+  /** Bahasa Indonesia warning when a year had no official list and the fallback was used. */
+  warning?: string;
+}
+
+/** The activities as the workflow sees them. */
+export interface ComplaintActivities {
+  loadCalendar(input: { years: number[] }): Promise<CalendarData>;
+  recordChange(input: RecordChangeInput): Promise<void>;
+  openTasks(input: OpenTasksInput): Promise<void>;
+  recordTaskCompletion(input: TaskCompletionInput): Promise<void>;
+  recordEscalation(input: EscalationInput): Promise<void>;
+  recordDecision(input: DecisionInput): Promise<void>;
+  notify(input: NotifyInput): Promise<void>;
+}

@@ -1,0 +1,28 @@
+// Three suites, all run by `npm test`:
+//   unit        pure domain and service logic, no servers
+//   workflow    workflows on Temporal's time-skipping test server (mocked activities)
+//   integration the real dev server and a real database (SQLite, and PostgreSQL when available)
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
+
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  setupFiles: ['reflect-metadata'],
+  ...extra,
+});
+
+module.exports = {
+  testTimeout: 120_000,
+  projects: [
+    project('unit'),
+    project('workflow', { setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'] }),
+    project('integration', { setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'] }),
+  ],
+};

@@ -1,0 +1,57 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { MikroORM } from '@mikro-orm/core';
+import type { Client } from '@temporalio/client';
+import type { Response } from 'express';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../common/config.module';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+interface Check {
+  status: 'up' | 'down';
+  detail?: string;
+  latencyMs?: number;
+}
+
+async function timed(probe: () => Promise<string | undefined>, timeoutMs = 3000): Promise<Check> {
+  const start = Date.now();
+  try {
+    const detail = await Promise.race([
+      probe(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+    ]);
+    return { status: 'up', detail, latencyMs: Date.now() - start };
+  } catch (err) {
+    return { status: 'down', detail: err instanceof Error ? err.message : String(err), latencyMs: Date.now() - start };
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'The database and Temporal both answer.' })
+  @ApiServiceUnavailableResponse({ description: 'The database or Temporal does not answer.' })
+  async health(@Res({ passthrough: true }) res: Response) {
+    const [database, temporal] = await Promise.all([
+      timed(async () => {
+        await this.orm.em.fork().getConnection().execute('select 1');
+        return this.config.database.kind;
+      }),
+      timed(async () => {
+        await this.temporal.connection.ensureConnected();
+        await this.temporal.workflowService.describeNamespace({ namespace: this.config.temporal.namespace });
+        return `${this.config.temporal.address}/${this.config.temporal.namespace}`;
+      }),
+    ]);
+    const ok = database.status === 'up' && temporal.status === 'up';
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'error', checks: { database, temporal } };
+  }
+}

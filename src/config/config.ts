@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All runtime configuration, read from environment variables in one place and validated before
+ * anything starts: a bad value stops start-up with a message naming the variable.
+ */
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+
+const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me';
+export const DEFAULT_SEED_PASSWORD = 'Prabumulih#2026';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    SQLITE_PATH: z.string().min(1).optional(),
+    DB_DEBUG: bool.default(false),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+      .default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('pengaduan'),
+    TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
+    SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SEED_PASSWORD),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.JWT_SECRET === DEFAULT_JWT_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    if (env.SEED_PASSWORD === DEFAULT_SEED_PASSWORD)
+      ctx.addIssue({ code: 'custom', path: ['SEED_PASSWORD'], message: 'the default password is refused in production' });
+  });
+
+export type DatabaseConfig = { kind: 'postgresql'; url: string } | { kind: 'sqlite'; path: string };
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  dbDebug: boolean;
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
+  jwtSecret: string;
+  seedPassword: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+    dataDir,
+    database: c.DATABASE_URL
+      ? { kind: 'postgresql', url: c.DATABASE_URL }
+      : { kind: 'sqlite', path: path.resolve(c.SQLITE_PATH ?? path.join(dataDir, 'app.sqlite')) },
+    dbDebug: c.DB_DEBUG,
+    temporal: {
+      address: c.TEMPORAL_ADDRESS,
+      namespace: c.TEMPORAL_NAMESPACE,
+      taskQueue: c.TEMPORAL_TASK_QUEUE,
+      uiUrl: c.TEMPORAL_UI_URL.replace(/\/$/, ''),
+    },
+    jwtSecret: c.JWT_SECRET,
+    seedPassword: c.SEED_PASSWORD,
+  };
+}
+
+/** Loads the configuration or exits the process with the validation message (for entry points). */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}

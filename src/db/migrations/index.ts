@@ -1,0 +1,16 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128171950_initial as PgInitial } from './postgresql/Migration20261128171950_initial';
+import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
+
+/**
+ * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
+ * one for both; add it at the end of both lists.
+ */
+const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
+  sqlite: [{ name: 'Migration20261128171950_initial', class: SqliteInitial }],
+  postgresql: [{ name: 'Migration20261128171950_initial', class: PgInitial }],
+};
+
+export function migrationsFor(kind: 'sqlite' | 'postgresql'): MigrationObject[] {
+  return lists[kind];
+}

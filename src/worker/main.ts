@@ -1,0 +1,52 @@
+// The Temporal worker process: runs complaint workflows and their activities.
+// Startable on its own against any Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE).
+import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { createComplaintActivities } from '../../activities';
+import { loadConfigOrExit } from '../config/config';
+import { createOrm } from '../db/orm';
+import { createLogger } from '../logger';
+import { LogNotificationAdapter, OutboxDispatcher } from '../notifications/outbox-dispatcher';
+
+async function main() {
+  const config = loadConfigOrExit();
+  const log = createLogger('worker', config.logLevel);
+  Runtime.install({
+    logger: {
+      log: (level, message, meta) => log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')]({ ...meta }, message),
+      trace: (m, meta) => log.trace(meta, m),
+      debug: (m, meta) => log.debug(meta, m),
+      info: (m, meta) => log.info(meta, m),
+      warn: (m, meta) => log.warn(meta, m),
+      error: (m, meta) => log.error(meta, m),
+    },
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
+  });
+
+  const orm = await createOrm(config);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: createComplaintActivities({ orm, log }),
+    // On SIGTERM/SIGINT the worker stops polling and lets running activities finish.
+    shutdownGraceTime: '20 seconds',
+  });
+  const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
+  outbox.start();
+  log.info({ address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker started');
+  try {
+    await worker.run();
+  } finally {
+    await outbox.stop();
+    await connection.close();
+    await orm.close();
+    log.info('worker stopped');
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

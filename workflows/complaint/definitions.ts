@@ -1,0 +1,147 @@
+/**
+ * The complaint workflow's contract: its input, live state, and the messages the API sends it.
+ * Imported by the workflow, the API and the tests, so it holds types and definitions only.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Category } from '../../src/domain/categories';
+import type { Channel } from '../../src/domain/channels';
+import type { Location } from '../../src/domain/location';
+import type { Unit } from '../../src/domain/units';
+
+export const COMPLAINT_STATUSES = [
+  'RECEIVED',
+  'IN_PROGRESS',
+  'AWAITING_DECISION',
+  'AWAITING_RESPONSE',
+  'RESOLVED',
+  'REJECTED',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** What an open case waits for (the Web UI's WaitingFor search attribute). */
+export type WaitingFor = 'TRIAGE' | 'TASKS' | 'DECISION' | 'RESPONSE' | 'NOTHING';
+
+export const DECISIONS = ['APPROVE', 'REJECT', 'FURTHER_STUDY'] as const;
+export type DecisionKind = (typeof DECISIONS)[number];
+
+/** Who is acting, as the API authenticated them. */
+export interface Actor {
+  username: string;
+  unit?: Unit | null;
+  /** Kemendagri code of a KECAMATAN/KELURAHAN officer's area. */
+  area?: string | null;
+}
+
+export interface ComplaintWorkflowInput {
+  complaintId: string;
+  registerNumber: string;
+  channel: Channel;
+  /** ISO instant the officer received the complaint; the deadline counts from its WIB date. */
+  receivedAt: string;
+  /** Location given at intake (triage confirms or sets it). */
+  location?: Partial<Location> | null;
+}
+
+export interface TaskState {
+  id: string;
+  unit: Unit;
+  area: string | null;
+  round: number;
+  status: 'OPEN' | 'DONE';
+  openedAt: string;
+  outcome?: string;
+  notes?: string;
+  completedBy?: string;
+  completedAt?: string;
+}
+
+export interface DecisionState {
+  round: number;
+  escalatedAt: string;
+  decision?: DecisionKind;
+  notes?: string;
+  units?: Unit[];
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+export interface ComplaintState {
+  complaintId: string;
+  registerNumber: string;
+  channel: Channel;
+  status: ComplaintStatus;
+  waitingFor: WaitingFor;
+  /** When the case started waiting for what it waits for now. */
+  waitingSince: string;
+  category: Category | null;
+  location: Location | null;
+  receivedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  round: number;
+  tasks: TaskState[];
+  decisions: DecisionState[];
+  response?: string;
+  respondedBy?: string;
+  rejectionReason?: string;
+  /** Set when the deadline used a fallback holiday list rather than an official one. */
+  calendarWarning?: string;
+}
+
+export interface TriageInput {
+  actor: Actor;
+  category?: Category;
+  location?: Location;
+  notes?: string;
+  reject?: { reason: string };
+}
+
+export interface CompleteTaskInput {
+  actor: Actor;
+  taskId: string;
+  outcome: string;
+  notes?: string;
+}
+
+export interface RecategoriseInput {
+  actor: Actor;
+  category: Category;
+  reason: string;
+  location?: Location;
+}
+
+export interface RespondInput {
+  actor: Actor;
+  response: string;
+}
+
+export interface EscalationDecisionInput {
+  actor: Actor;
+  decision: DecisionKind;
+  notes?: string;
+  /** For FURTHER_STUDY: the units that study the case again. */
+  units?: Unit[];
+}
+
+/**
+ * Why an Update was refused; the ApplicationFailure `type` the validators throw. The API maps
+ * them to HTTP status codes (409, 422, 400, 404, 403).
+ */
+export const REJECTION = {
+  CONFLICT: 'CONFLICT',
+  RULE: 'RULE',
+  INVALID: 'INVALID',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+} as const;
+export type RejectionType = keyof typeof REJECTION;
+
+export const triageUpdate = defineUpdate<ComplaintState, [TriageInput]>('triage');
+export const completeTaskUpdate = defineUpdate<TaskState, [CompleteTaskInput]>('completeTask');
+export const recategoriseUpdate = defineUpdate<ComplaintState, [RecategoriseInput]>('recategorise');
+export const respondUpdate = defineUpdate<ComplaintState, [RespondInput]>('respond');
+/** The Kepala Daerah's decision on a BERAT case (a signal: the decision may come at any time). */
+export const escalationDecisionSignal = defineSignal<[EscalationDecisionInput]>('escalationDecision');
+/** Sent to open complaints when an admin corrects the holiday list: they recompute their deadline. */
+export const calendarChangedSignal = defineSignal('calendarChanged');
+export const stateQuery = defineQuery<ComplaintState>('state');

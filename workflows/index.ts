@@ -1,0 +1,2 @@
+// The workflows this worker runs. Loaded by the worker's bundler: import only workflow-safe code.
+export { complaintWorkflow } from './complaint/complaint.workflow';
