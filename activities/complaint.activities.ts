@@ -5,7 +5,14 @@
  */
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { AuditEvent, Complaint, ComplaintTask, Decision, HolidayRecord, Notification } from '../src/db/entities';
+import {
+  AuditEvent,
+  Complaint,
+  ComplaintTask,
+  Decision,
+  HolidayRecord,
+  Notification,
+} from '../src/db/entities';
 import { holidaysForYear } from '../src/domain/holiday-fallback';
 import { renderNotification } from './notification-templates';
 import type {
@@ -59,7 +66,8 @@ export function createComplaintActivities({ orm, log }: ActivityDeps): Complaint
         dates.push(...fallback.holidays.map((h) => h.date));
         if (fallback.warning) warnings.push(fallback.warning);
       }
-      if (warnings.length > 0) log.warn({ years, warnings }, 'deadline computed with a fallback holiday list');
+      if (warnings.length > 0)
+        log.warn({ years, warnings }, 'deadline computed with a fallback holiday list');
       return { nonWorkingDates: [...new Set(dates)].sort(), warning: warnings.join(' ') || undefined };
     },
 

@@ -14,7 +14,11 @@ function due(data: Data): string {
 }
 
 /** Subject and body of a notification, in Bahasa Indonesia. */
-export function renderNotification(kind: NotificationKind, recipient: string, data: Data): { subject: string; body: string } {
+export function renderNotification(
+  kind: NotificationKind,
+  recipient: string,
+  data: Data,
+): { subject: string; body: string } {
   const reg = String(data.registerNumber ?? '');
   switch (kind) {
     case 'REGISTERED':
@@ -23,7 +27,10 @@ export function renderNotification(kind: NotificationKind, recipient: string, da
             subject: `Pengaduan ${reg} telah diterima`,
             body: `Pengaduan Anda telah kami terima dengan nomor register ${reg}. Pengaduan akan ditanggapi paling lambat ${due(data)}.`,
           }
-        : { subject: `Pengaduan baru ${reg} menunggu triase`, body: `Pengaduan ${reg} perlu ditriase. Batas waktu penyelesaian: ${due(data)}.` };
+        : {
+            subject: `Pengaduan baru ${reg} menunggu triase`,
+            body: `Pengaduan ${reg} perlu ditriase. Batas waktu penyelesaian: ${due(data)}.`,
+          };
     case 'TASK_ASSIGNED':
       return {
         subject: `Tugas baru: pengaduan ${reg}`,

@@ -5,7 +5,12 @@ import { z } from 'zod';
  * All runtime configuration, read from environment variables in one place and validated before
  * anything starts: a bad value stops start-up with a message naming the variable.
  */
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+const PROJECT_ROOT = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+);
 
 const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me';
 export const DEFAULT_SEED_PASSWORD = 'Prabumulih#2026';
@@ -43,7 +48,11 @@ const schema = z
     if (env.JWT_SECRET === DEFAULT_JWT_SECRET)
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
     if (env.SEED_PASSWORD === DEFAULT_SEED_PASSWORD)
-      ctx.addIssue({ code: 'custom', path: ['SEED_PASSWORD'], message: 'the default password is refused in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_PASSWORD'],
+        message: 'the default password is refused in production',
+      });
   });
 
 export type DatabaseConfig = { kind: 'postgresql'; url: string } | { kind: 'sqlite'; path: string };

@@ -8,7 +8,8 @@ import { ormOptions } from './orm';
 
 async function main() {
   const name = process.argv[2] ?? 'change';
-  const pgUrl = process.argv[3] ?? process.env.DATABASE_URL ?? 'postgresql://postgres@localhost:5432/pengaduan_test';
+  const pgUrl =
+    process.argv[3] ?? process.env.DATABASE_URL ?? 'postgresql://postgres@localhost:5432/pengaduan_test';
   const srcDir = path.resolve(__dirname, '..', '..', '..', 'src', 'db', 'migrations');
   for (const database of [
     { kind: 'sqlite' as const, path: path.join(os.tmpdir(), `migration-${Date.now()}.sqlite`) },

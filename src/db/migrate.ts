@@ -1,7 +1,7 @@
 // Applies pending database migrations and seeds the shipped holiday lists, then exits.
 import { loadConfigOrExit } from '../config/config';
 import { createLogger } from '../logger';
-import { migrateUp, createOrm } from './orm';
+import { createOrm, migrateUp } from './orm';
 import { seedOfficialHolidays } from './seed-holidays';
 
 async function main() {

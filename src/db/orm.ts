@@ -39,7 +39,10 @@ export function ormOptions(database: DatabaseConfig, debug = false): Options {
     pool: {
       // The API and the worker are separate processes sharing one SQLite file: WAL lets readers
       // run beside the writer, and the busy timeout makes a writer wait instead of failing.
-      afterCreate: (conn: { pragma: (sql: string) => unknown }, done: (err: Error | null, conn: unknown) => void) => {
+      afterCreate: (
+        conn: { pragma: (sql: string) => unknown },
+        done: (err: Error | null, conn: unknown) => void,
+      ) => {
         conn.pragma('journal_mode = WAL');
         conn.pragma('busy_timeout = 5000');
         conn.pragma('foreign_keys = ON');

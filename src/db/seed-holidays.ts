@@ -11,7 +11,14 @@ export async function seedOfficialHolidays(em: EntityManager): Promise<number> {
   for (const year of OFFICIAL_HOLIDAY_YEARS) {
     if ((await em.count(HolidayRecord, { year })) > 0) continue;
     for (const h of officialHolidays(year) ?? []) {
-      em.create(HolidayRecord, { date: h.date, name: h.name, kind: h.kind, source: 'OFFICIAL', year, updatedAt: new Date() });
+      em.create(HolidayRecord, {
+        date: h.date,
+        name: h.name,
+        kind: h.kind,
+        source: 'OFFICIAL',
+        year,
+        updatedAt: new Date(),
+      });
       added++;
     }
   }

@@ -12,7 +12,14 @@ export class LogNotificationAdapter implements NotificationPort {
 
   async deliver(n: Notification): Promise<void> {
     this.log.info(
-      { notificationId: n.id, complaintId: n.complaintId, recipient: n.recipient, area: n.recipientArea, kind: n.kind, subject: n.subject },
+      {
+        notificationId: n.id,
+        complaintId: n.complaintId,
+        recipient: n.recipient,
+        area: n.recipientArea,
+        kind: n.kind,
+        subject: n.subject,
+      },
       'notification delivered',
     );
   }
@@ -52,10 +59,18 @@ export class OutboxDispatcher {
   /** Delivers up to `limit` pending notifications; returns how many were delivered. */
   async dispatchOnce(limit = 100): Promise<number> {
     const em = this.orm.em.fork();
-    const pending = await em.find(Notification, { status: 'PENDING' }, { orderBy: { createdAt: 'asc' }, limit });
+    const pending = await em.find(
+      Notification,
+      { status: 'PENDING' },
+      { orderBy: { createdAt: 'asc' }, limit },
+    );
     let delivered = 0;
     for (const n of pending) {
-      const claimed = await em.nativeUpdate(Notification, { id: n.id, status: 'PENDING' }, { status: 'SENDING', attempts: n.attempts + 1 });
+      const claimed = await em.nativeUpdate(
+        Notification,
+        { id: n.id, status: 'PENDING' },
+        { status: 'SENDING', attempts: n.attempts + 1 },
+      );
       if (claimed === 0) continue;
       try {
         await this.port.deliver(n);
@@ -63,7 +78,11 @@ export class OutboxDispatcher {
         delivered++;
       } catch (err) {
         this.log.warn({ err, notificationId: n.id }, 'notification delivery failed');
-        await em.nativeUpdate(Notification, { id: n.id }, { status: n.attempts + 1 >= 10 ? 'FAILED' : 'PENDING' });
+        await em.nativeUpdate(
+          Notification,
+          { id: n.id },
+          { status: n.attempts + 1 >= 10 ? 'FAILED' : 'PENDING' },
+        );
       }
     }
     return delivered;

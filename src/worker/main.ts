@@ -1,6 +1,6 @@
 // The Temporal worker process: runs complaint workflows and their activities.
 // Startable on its own against any Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE).
-import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createComplaintActivities } from '../../activities';
 import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
@@ -12,7 +12,8 @@ async function main() {
   const log = createLogger('worker', config.logLevel);
   Runtime.install({
     logger: {
-      log: (level, message, meta) => log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')]({ ...meta }, message),
+      log: (level, message, meta) =>
+        log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')]({ ...meta }, message),
       trace: (m, meta) => log.trace(meta, m),
       debug: (m, meta) => log.debug(meta, m),
       info: (m, meta) => log.info(meta, m),
@@ -35,7 +36,14 @@ async function main() {
   });
   const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
   outbox.start();
-  log.info({ address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker started');
+  log.info(
+    {
+      address: config.temporal.address,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+    },
+    'worker started',
+  );
   try {
     await worker.run();
   } finally {

@@ -24,8 +24,16 @@ describe('Temporal dev server (real server, visibility)', () => {
       workflowsPath: require.resolve('../fixtures/probe.workflows'),
     });
     await worker.runUntil(async () => {
-      const overdue = await client.workflow.start(labelled, { args: ['OVERDUE'], workflowId: 'probe-overdue', taskQueue: 'probe' });
-      const fresh = await client.workflow.start(labelled, { args: ['RECEIVED'], workflowId: 'probe-received', taskQueue: 'probe' });
+      const overdue = await client.workflow.start(labelled, {
+        args: ['OVERDUE'],
+        workflowId: 'probe-overdue',
+        taskQueue: 'probe',
+      });
+      const fresh = await client.workflow.start(labelled, {
+        args: ['RECEIVED'],
+        workflowId: 'probe-received',
+        taskQueue: 'probe',
+      });
       // Visibility is eventually consistent: poll until both are indexed.
       const ids = async (query: string) => {
         const found: string[] = [];

@@ -16,8 +16,14 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ComplaintActivities } from '../../activities/types';
-import { type Category, categoryNeedsDecision, categoryNeedsLocation, isUpgrade, unitsForCategory } from '../../src/domain/categories';
 import { computeDueAt, WorkingDayCalendar } from '../../src/domain/calendar';
+import {
+  type Category,
+  categoryNeedsDecision,
+  categoryNeedsLocation,
+  isUpgrade,
+  unitsForCategory,
+} from '../../src/domain/categories';
 import { formatWibDate } from '../../src/domain/format';
 import { kelurahanBelongsTo, type Location } from '../../src/domain/location';
 import { AREA_UNITS, type Unit } from '../../src/domain/units';
@@ -64,13 +70,14 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   let eventSeq = 0;
   const nextEventId = (type: string) => `${workflowInfo().workflowId}:${++eventSeq}:${type}`;
 
-  // ---- Deadline ----------------------------------------------------------------------------
+  // The calendar (holidays are data) is loaded by an activity once handlers are registered.
   const receivedAt = new Date(input.receivedAt);
   const years = [receivedAt.getUTCFullYear(), receivedAt.getUTCFullYear() + 1];
-  let calendarData = await activities.loadCalendar({ years });
-  let calendar = new WorkingDayCalendar(calendarData.nonWorkingDates);
+  let calendar = new WorkingDayCalendar([]);
   let calendarVersion = 0;
   let pendingCalendarChanges = 0;
+  /** Becomes true once the complaint is registered; Updates wait for it. */
+  let registered = false;
 
   const state: ComplaintState = {
     complaintId: input.complaintId,
@@ -85,12 +92,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
         ? { kecamatan: input.location.kecamatan, kelurahan: input.location.kelurahan }
         : null,
     receivedAt: receivedAt.toISOString(),
-    dueAt: computeDueAt(receivedAt, calendar).toISOString(),
+    dueAt: '',
     overdue: false,
     round: 0,
     tasks: [],
     decisions: [],
-    calendarWarning: calendarData.warning,
   };
 
   const isClosed = () => state.status === 'RESOLVED' || state.status === 'REJECTED';
@@ -106,7 +112,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     const decision = lastDecision();
     // A BERAT case needs a decision given after the latest round of study.
     const decided = decision?.decision !== undefined && decision.decision !== 'FURTHER_STUDY';
-    if (categoryNeedsDecision(state.category) && !decided) return { status: 'AWAITING_DECISION', waitingFor: 'DECISION' };
+    if (categoryNeedsDecision(state.category) && !decided)
+      return { status: 'AWAITING_DECISION', waitingFor: 'DECISION' };
     return { status: 'AWAITING_RESPONSE', waitingFor: 'RESPONSE' };
   }
 
@@ -150,7 +157,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     });
   }
 
-  async function notify(kind: Parameters<ComplaintActivities['notify']>[0]['kind'], recipients: { recipient: string; area?: string | null }[], data: Record<string, string | number | null | undefined> = {}) {
+  async function notify(
+    kind: Parameters<ComplaintActivities['notify']>[0]['kind'],
+    recipients: { recipient: string; area?: string | null }[],
+    data: Record<string, string | number | null | undefined> = {},
+  ) {
     if (recipients.length === 0) return;
     await activities.notify({
       id: nextEventId(`notify-${kind}`),
@@ -167,7 +178,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     const created: TaskState[] = [];
     for (const unit of units) {
       if (state.tasks.some((t) => t.round === round && t.unit === unit)) continue;
-      const area = unit === 'KECAMATAN' ? location?.kecamatan : unit === 'KELURAHAN' ? location?.kelurahan : null;
+      const area =
+        unit === 'KECAMATAN' ? location?.kecamatan : unit === 'KELURAHAN' ? location?.kelurahan : null;
       const task: TaskState = {
         id: `${state.complaintId}:${round}:${unit}`,
         unit,
@@ -217,6 +229,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   setHandler(
     triageUpdate,
     async ({ actor, category, location, notes, reject }) => {
+      if (!registered) {
+        await condition(() => registered);
+        // Another triage may have been accepted while this one waited.
+        if (state.status !== 'RECEIVED') refuse('CONFLICT', 'Pengaduan ini sudah ditriase.');
+      }
       if (reject) {
         state.rejectionReason = reject.reason.trim();
         await record('REJECTED_AT_TRIAGE', actor, { reason: state.rejectionReason, notes });
@@ -246,6 +263,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   setHandler(
     completeTaskUpdate,
     async ({ actor, taskId, outcome, notes }) => {
+      if (!registered) await condition(() => registered);
       const task = state.tasks.find((t) => t.id === taskId)!;
       task.status = 'DONE';
       task.outcome = outcome.trim();
@@ -280,6 +298,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   setHandler(
     recategoriseUpdate,
     async ({ actor, category, reason, location }) => {
+      if (!registered) await condition(() => registered);
       const from = state.category;
       state.category = category;
       if (location) state.location = { kecamatan: location.kecamatan, kelurahan: location.kelurahan };
@@ -291,7 +310,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     {
       validator: ({ category, reason, location }) => {
         requireOpen();
-        if (state.category === null) refuse('CONFLICT', 'Pengaduan belum ditriase; tentukan kategori melalui triase.');
+        if (state.category === null)
+          refuse('CONFLICT', 'Pengaduan belum ditriase; tentukan kategori melalui triase.');
         if (!isUpgrade(state.category, category))
           refuse('RULE', `Kategori hanya dapat dinaikkan (saat ini ${state.category}).`);
         requireText(reason, 'Alasan perubahan kategori wajib diisi.');
@@ -303,6 +323,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   setHandler(
     respondUpdate,
     async ({ actor, response }) => {
+      if (!registered) await condition(() => registered);
       state.response = response.trim();
       state.respondedBy = actor.username;
       await record('RESPONDED', actor);
@@ -335,12 +356,9 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     while (!isClosed()) {
       if (pendingCalendarChanges > 0) {
         pendingCalendarChanges = 0;
-        calendarData = await activities.loadCalendar({ years });
-        calendar = new WorkingDayCalendar(calendarData.nonWorkingDates);
-        calendarVersion++;
         const previous = state.dueAt;
-        state.dueAt = computeDueAt(receivedAt, calendar).toISOString();
-        state.calendarWarning = calendarData.warning;
+        await loadDeadline();
+        calendarVersion++;
         if (state.dueAt !== previous) {
           if (state.overdue && new Date(state.dueAt).getTime() > Date.now()) state.overdue = false;
           await record('DUE_DATE_CHANGED', null, { from: previous, to: state.dueAt });
@@ -349,7 +367,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       }
       const due = new Date(state.dueAt);
       const moments = [
-        ...REMINDER_WORKING_DAYS.map((n) => ({ key: `REMINDER-${n}@${state.dueAt}`, at: calendar.workingDaysBefore(due, n), n })),
+        ...REMINDER_WORKING_DAYS.map((n) => ({
+          key: `REMINDER-${n}@${state.dueAt}`,
+          at: calendar.workingDaysBefore(due, n),
+          n,
+        })),
         { key: `DUE@${state.dueAt}`, at: due, n: 0 },
       ].filter((m) => !fired.has(m.key));
       // Reminders whose moment passed before we could send them are not sent late.
@@ -379,8 +401,17 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     }
   }
 
+  async function loadDeadline(): Promise<void> {
+    const data = await activities.loadCalendar({ years });
+    calendar = new WorkingDayCalendar(data.nonWorkingDates);
+    state.dueAt = computeDueAt(receivedAt, calendar).toISOString();
+    state.calendarWarning = data.warning;
+  }
+
   // ---- Main line --------------------------------------------------------------------------------
+  await loadDeadline();
   await record('REGISTERED', null, { dueAt: state.dueAt, calendarWarning: state.calendarWarning });
+  registered = true;
   await notify('REGISTERED', [{ recipient: 'SEKSI_PENGADUAN' }, { recipient: 'COMPLAINANT' }]);
   const deadline = watchDeadline();
 
@@ -392,7 +423,12 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     const decision: DecisionState = { round, escalatedAt: nowIso() };
     state.decisions.push(decision);
     const decisionId = `${state.complaintId}:decision:${round}`;
-    await activities.recordEscalation({ complaintId: state.complaintId, decisionId, round, escalatedAt: decision.escalatedAt });
+    await activities.recordEscalation({
+      complaintId: state.complaintId,
+      decisionId,
+      round,
+      escalatedAt: decision.escalatedAt,
+    });
     await record('ESCALATED', null, { round });
     await notify('ESCALATED', [{ recipient: 'KEPALA_DAERAH' }], { round });
 

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 
 const ERROR_NAMES: Record<number, string> = {
@@ -59,5 +66,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
 function isIndonesian(message: string | string[] | undefined): boolean {
   if (!message) return false;
   const text = Array.isArray(message) ? message.join(' ') : message;
-  return !/^(Cannot (GET|POST|PUT|PATCH|DELETE)|Unexpected token|Bad Request|Not Found|Forbidden|Unauthorized|ThrottlerException|Internal server error|Expected|request entity too large)/i.test(text);
+  return !/^(Cannot (GET|POST|PUT|PATCH|DELETE)|Unexpected token|Bad Request|Not Found|Forbidden|Unauthorized|ThrottlerException|Internal server error|Expected|request entity too large)/i.test(
+    text,
+  );
 }

@@ -1,6 +1,6 @@
+import { MikroORM } from '@mikro-orm/core';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { MikroORM } from '@mikro-orm/core';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { AppConfig } from '../../config/config';
@@ -18,11 +18,17 @@ async function timed(probe: () => Promise<string | undefined>, timeoutMs = 3000)
   try {
     const detail = await Promise.race([
       probe(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
     return { status: 'up', detail, latencyMs: Date.now() - start };
   } catch (err) {
-    return { status: 'down', detail: err instanceof Error ? err.message : String(err), latencyMs: Date.now() - start };
+    return {
+      status: 'down',
+      detail: err instanceof Error ? err.message : String(err),
+      latencyMs: Date.now() - start,
+    };
   }
 }
 

@@ -1,0 +1,138 @@
+// Workflow-safe: pure rules from SOP section C (tata cara pengaduan).
+
+/** Media pengaduan. */
+export const CHANNELS = ['TATAP_MUKA', 'TELEPON', 'FAKSIMILE', 'EMAIL', 'WEBSITE', 'SURAT'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  TATAP_MUKA: 'Tatap muka',
+  TELEPON: 'Telepon',
+  FAKSIMILE: 'Faksimile',
+  EMAIL: 'Email',
+  WEBSITE: 'Website',
+  SURAT: 'Surat',
+};
+
+export type ChannelKind = 'LANGSUNG' | 'TAK_LANGSUNG';
+
+/** SOP C.1 (pengaduan langsung) and C.2 (pengaduan tak langsung). */
+export const CHANNEL_KIND: Record<Channel, ChannelKind> = {
+  TATAP_MUKA: 'LANGSUNG',
+  TELEPON: 'LANGSUNG',
+  FAKSIMILE: 'TAK_LANGSUNG',
+  EMAIL: 'TAK_LANGSUNG',
+  WEBSITE: 'TAK_LANGSUNG',
+  SURAT: 'TAK_LANGSUNG',
+};
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+/** Civil-service echelons, I highest. V exists but ranks below IV. */
+export const ESELON_LEVELS = ['I', 'II', 'III', 'IV', 'V'] as const;
+export type Eselon = (typeof ESELON_LEVELS)[number];
+
+// Echelons are often written with a sub-grade ("IV.a", "III b", "IVa"); the grade does not matter
+// for the SOP rule, so it is accepted and ignored.
+const ESELON_PATTERN = /^(I|II|III|IV|V)(?:[.\s-]?[AB])?$/;
+
+/** The echelon of a value such as 'IV', 'iv.a' or 'III b'; undefined when unrecognised. */
+export function parseEselon(value: string | null | undefined): Eselon | undefined {
+  const match = ESELON_PATTERN.exec((value ?? '').trim().toUpperCase());
+  return match ? (match[1] as Eselon) : undefined;
+}
+
+/** SOP C.1.a: a face-to-face complaint is received by an official of at least eselon IV (I..IV). */
+export function meetsEselonIV(eselon: string | null | undefined): boolean {
+  const level = parseEselon(eselon);
+  return level !== undefined && level !== 'V';
+}
+
+/**
+ * Plausibility check of a NIK (KTP number), deliberately simple: exactly 16 ASCII digits, not all
+ * zeros, and the first two digits (province code) between 11 and 99. The embedded birth date and
+ * area codes are not checked: real cards carry odd values and rejecting a genuine KTP is worse.
+ */
+export function isValidNik(nik: string | null | undefined): boolean {
+  if (typeof nik !== 'string' || !/^\d{16}$/.test(nik) || /^0+$/.test(nik)) return false;
+  return Number(nik.slice(0, 2)) >= 11;
+}
+
+/**
+ * A KTP address shorter than this is a placeholder ('-', 'Kota', 'Jl. A'), not the full address
+ * (street, RT/RW, kelurahan, kecamatan) the SOP asks for with phone complaints.
+ */
+export const MIN_KTP_ADDRESS_LENGTH = 10;
+
+export interface IntakeInput {
+  channel: Channel;
+  complainant: { name: string; nik?: string; address?: string; phone?: string; email?: string };
+  description: string;
+  evidence: string[];
+  receivedBy?: { eselon?: string | null };
+}
+
+export interface IntakeViolation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+function isBlank(value: unknown): boolean {
+  return typeof value !== 'string' || value.trim() === '';
+}
+
+function isFullAddress(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().length >= MIN_KTP_ADDRESS_LENGTH;
+}
+
+/**
+ * The SOP's intake rules for a new complaint; an empty array means it may be registered.
+ * Input arrives from HTTP, so values are checked defensively even where the type says otherwise.
+ */
+export function checkIntakeRules(input: IntakeInput): IntakeViolation[] {
+  const out: IntakeViolation[] = [];
+  const add = (field: string, rule: string, message: string) => out.push({ field, rule, message });
+  const complainant = input.complainant ?? ({} as Partial<IntakeInput['complainant']>);
+
+  if (!isChannel(input.channel)) {
+    add('channel', 'CHANNEL_VALID', `Media pengaduan harus salah satu dari: ${CHANNELS.join(', ')}.`);
+  }
+  if (isBlank(complainant.name)) {
+    add('complainant.name', 'NAME_REQUIRED', 'Nama pengadu wajib diisi.');
+  }
+  // SOP A: a complaint is a notice "disertai bukti awal" about the licensing service.
+  if (isBlank(input.description)) {
+    add('description', 'DESCRIPTION_REQUIRED', 'Uraian pengaduan wajib diisi.');
+  }
+  if (!Array.isArray(input.evidence) || input.evidence.every(isBlank)) {
+    add('evidence', 'EVIDENCE_REQUIRED', 'Pengaduan wajib disertai minimal satu bukti awal.');
+  }
+
+  if (input.channel === 'TATAP_MUKA' && !meetsEselonIV(input.receivedBy?.eselon)) {
+    add(
+      'receivedBy.eselon',
+      'TATAP_MUKA_ESELON_IV',
+      'Pengaduan tatap muka wajib diterima pejabat minimal eselon IV (eselon I, II, III, atau IV).',
+    );
+  }
+  if (input.channel === 'TELEPON' && !isFullAddress(complainant.address)) {
+    add(
+      'complainant.address',
+      'TELEPON_KTP_ADDRESS',
+      'Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP.',
+    );
+  }
+  if (input.channel === 'SURAT' && !isValidNik(complainant.nik)) {
+    add(
+      'complainant.nik',
+      'SURAT_VALID_NIK',
+      'Pengaduan melalui surat wajib dilengkapi NIK KTP pengadu yang sah (16 digit angka).',
+    );
+  } else if (!isBlank(complainant.nik) && !isValidNik(complainant.nik)) {
+    // Any channel: a NIK that is given must be one, or the register holds a false identity.
+    add('complainant.nik', 'NIK_FORMAT', 'NIK harus terdiri dari 16 digit angka sesuai KTP.');
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+// Workflow-safe domain modules only. areas.ts (reads files) and holiday-fallback.ts (date-holidays)
+// are left out on purpose so a workflow importing this index never pulls them into its bundle.
+export * from './calendar';
+export * from './categories';
+export * from './channels';
+export * from './format';
+export * from './holidays';
+export * from './location';
+export * from './units';

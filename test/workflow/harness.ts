@@ -1,0 +1,146 @@
+/**
+ * Test harness for the complaint workflow on the time-skipping server: in-memory activities that
+ * record what the workflow asked for, and at what (test-server) time.
+ */
+import { randomUUID } from 'node:crypto';
+import { Context } from '@temporalio/activity';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { DateTime } from 'luxon';
+import type {
+  ComplaintActivities,
+  NotifyInput,
+  OpenTasksInput,
+  RecordChangeInput,
+} from '../../activities/types';
+import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
+import { type Actor, type ComplaintWorkflowInput, stateQuery } from '../../workflows/complaint/definitions';
+import { WORKFLOWS_PATH } from '../helpers/paths';
+
+export const TASK_QUEUE = 'complaint-test';
+
+/** A real kelurahan of Prabumulih Barat (16.74.01), per idn-area-data. */
+export const PRABUMULIH_BARAT = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
+
+export const actors = {
+  pengaduan: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' } as Actor,
+  loket: { username: 'loket', unit: 'LOKET' } as Actor,
+  kabid: { username: 'kabid', unit: 'KABID_PENGADUAN' } as Actor,
+  walikota: { username: 'walikota' } as Actor,
+  unit: (unit: string, area: string | null = null): Actor => ({
+    username: area ? `${unit === 'KECAMATAN' ? 'kec' : 'kel'}-${area}` : unit.toLowerCase(),
+    unit: unit as Actor['unit'],
+    area,
+  }),
+} satisfies Record<string, Actor | ((...args: never[]) => Actor)>;
+
+export interface Recorded<T> {
+  at: number;
+  input: T;
+}
+
+export class FakeActivities {
+  nonWorkingDates: string[] = [];
+  calendarLoads: Recorded<{ years: number[] }>[] = [];
+  changes: Recorded<RecordChangeInput>[] = [];
+  tasksOpened: Recorded<OpenTasksInput>[] = [];
+  notifications: Recorded<NotifyInput>[] = [];
+  completions: string[] = [];
+  decisions: string[] = [];
+
+  /** Test-server time at which Temporal scheduled the current activity. */
+  private now(): number {
+    return Context.current().info.scheduledTimestampMs;
+  }
+
+  activities(): ComplaintActivities {
+    return {
+      loadCalendar: async (input) => {
+        this.calendarLoads.push({ at: this.now(), input });
+        return { nonWorkingDates: [...this.nonWorkingDates] };
+      },
+      recordChange: async (input) => {
+        this.changes.push({ at: this.now(), input });
+      },
+      openTasks: async (input) => {
+        this.tasksOpened.push({ at: this.now(), input });
+      },
+      recordTaskCompletion: async (input) => {
+        this.completions.push(input.taskId);
+      },
+      recordEscalation: async (input) => {
+        this.decisions.push(`escalated:${input.round}`);
+      },
+      recordDecision: async (input) => {
+        this.decisions.push(`${input.decision}:${input.round}`);
+      },
+      notify: async (input) => {
+        this.notifications.push({ at: this.now(), input });
+      },
+    };
+  }
+
+  notificationsOf(kind: NotifyInput['kind']): Recorded<NotifyInput>[] {
+    return this.notifications.filter((n) => n.input.kind === kind);
+  }
+
+  eventTypes(): string[] {
+    return this.changes.map((c) => c.input.type);
+  }
+}
+
+export async function createWorker(env: TestWorkflowEnvironment, fake: FakeActivities): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: fake.activities(),
+  });
+}
+
+export function complaintInput(overrides: Partial<ComplaintWorkflowInput> = {}): ComplaintWorkflowInput {
+  const n = Math.floor(Math.random() * 1e6)
+    .toString()
+    .padStart(6, '0');
+  return {
+    complaintId: randomUUID(),
+    registerNumber: `2026/12/${n}`,
+    channel: 'WEBSITE',
+    receivedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** Starts a complaint and returns once it is registered (its deadline computed and recorded). */
+export async function startComplaint(env: TestWorkflowEnvironment, input: ComplaintWorkflowInput) {
+  const handle = await env.client.workflow.start(complaintWorkflow, {
+    args: [input],
+    taskQueue: TASK_QUEUE,
+    workflowId: `pengaduan-${input.registerNumber.replace(/\//g, '-')}`,
+  });
+  for (let i = 0; i < 100 && (await handle.query(stateQuery)).dueAt === ''; i++)
+    await new Promise((r) => setTimeout(r, 50));
+  return handle;
+}
+
+/** The Monday at 09:00 WIB on or after the given instant: a fixed point to count working days from. */
+export function nextMondayWib(from: number): DateTime {
+  let d = DateTime.fromMillis(from, { zone: 'Asia/Jakarta' }).startOf('day').plus({ days: 1 });
+  while (d.weekday !== 1) d = d.plus({ days: 1 });
+  return d.set({ hour: 9 });
+}
+
+/** Runs `promise` expecting a refused Update; returns the failure's type and message. */
+export async function refusal(promise: Promise<unknown>): Promise<{ type?: string; message: string }> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      const cause = err.cause as { type?: string; message: string };
+      return { type: cause.type, message: cause.message };
+    }
+    throw err;
+  }
+  throw new Error('expected the Update to be refused, but it was accepted');
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { WORKFLOWS_PATH } from '../helpers/paths';
+import { HISTORIES_DIR } from './histories';
+
+/**
+ * Histories recorded from every path of the complaint workflow (see histories.ts) must replay on the
+ * current workflow code: a change that would break running complaints fails here, in CI.
+ */
+const files = fs.existsSync(HISTORIES_DIR)
+  ? fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'))
+  : [];
+
+describe('replay of recorded complaint histories', () => {
+  it('has the recorded histories of every workflow path', () => {
+    expect(files.map((f) => path.basename(f, '.json')).sort()).toEqual(
+      expect.arrayContaining([
+        'ringan-resolved',
+        'sedang-resolved',
+        'berat-approved',
+        'berat-rejected',
+        'berat-further-study',
+        'rejected-at-triage',
+        'recategorised',
+        'overdue-with-reminders',
+        'holiday-correction',
+      ]),
+    );
+  });
+
+  it('replays every history on the current workflow code without non-determinism', async () => {
+    const histories = files.map((file) => ({
+      workflowId: path.basename(file, '.json'),
+      history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8'))),
+    }));
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: WORKFLOWS_PATH, replayName: 'ci-replay' },
+      histories,
+    )) {
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+    expect(histories.length).toBeGreaterThanOrEqual(9);
+  });
+});
