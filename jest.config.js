@@ -23,6 +23,9 @@ module.exports = {
   projects: [
     project('unit'),
     project('workflow', { setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'] }),
-    project('integration', { setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'] }),
+    project('integration', {
+      setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
+      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+    }),
   ],
 };

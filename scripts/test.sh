@@ -6,4 +6,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh
 bash scripts/install-temporal.sh all
+# Integration tests run the compiled worker and API as real processes.
+npx tsc -p tsconfig.build.json
 exec npx jest --maxWorkers=2 "$@"

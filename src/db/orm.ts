@@ -24,6 +24,7 @@ export function ormOptions(database: DatabaseConfig, debug = false): Options {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
       emit: 'ts' as const,
       path: path.join(__dirname, 'migrations', database.kind),
     },

@@ -17,7 +17,7 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
         new Client({
-          connection: Connection.lazy({ address: config.temporal.address }),
+          connection: Connection.lazy({ address: config.temporal.address, connectTimeout: '3s' }),
           namespace: config.temporal.namespace,
         }),
     },

@@ -1,0 +1,184 @@
+/**
+ * The activities against real databases: every write is idempotent, because Temporal may run an
+ * activity again after a crash or a timeout.
+ */
+
+import pino from 'pino';
+import { createComplaintActivities } from '../../activities';
+import {
+  AuditEvent,
+  Complaint,
+  ComplaintTask,
+  Decision,
+  HolidayRecord,
+  Notification,
+} from '../../src/db/entities';
+import { insertComplaint } from '../helpers/complaints';
+import {
+  createTestDatabase,
+  databaseKinds,
+  PG_UNAVAILABLE_REASON,
+  type TestDatabase,
+} from '../helpers/databases';
+
+if (PG_UNAVAILABLE_REASON)
+  describe.skip(`PostgreSQL records (not available: ${PG_UNAVAILABLE_REASON})`, () =>
+    it.todo('needs PostgreSQL'));
+
+describe.each(databaseKinds())('complaint records on %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+  const acts = () => createComplaintActivities({ orm: db.orm, log: pino({ level: 'silent' }) });
+
+  it('writes each change, task, decision and notification once however often it is retried', async () => {
+    const c = await insertComplaint(db.orm);
+    const a = acts();
+    const change = {
+      complaintId: c.complaintId,
+      eventId: `${c.workflowId}:2:TRIAGED`,
+      type: 'TRIAGED',
+      actor: 'pengaduan',
+      at: new Date().toISOString(),
+      details: { category: 'SEDANG' },
+      fields: {
+        status: 'IN_PROGRESS',
+        category: 'SEDANG',
+        kecamatan: '16.74.01',
+        kelurahan: '16.74.01.1007',
+        dueAt: '2026-12-11T16:59:59.999Z',
+      },
+    };
+    const units = ['SEKSI_PENGADUAN', 'KECAMATAN', 'KELURAHAN'];
+    const tasks = {
+      complaintId: c.complaintId,
+      tasks: units.map((unit) => ({
+        id: `${c.complaintId}:1:${unit}`,
+        unit,
+        area: unit === 'KECAMATAN' ? '16.74.01' : null,
+        round: 1,
+        openedAt: new Date().toISOString(),
+      })),
+    };
+    const notification = {
+      id: `${c.workflowId}:3:notify-TASK_ASSIGNED`,
+      complaintId: c.complaintId,
+      kind: 'TASK_ASSIGNED' as const,
+      recipients: units.map((u) => ({ recipient: u })),
+      data: { registerNumber: c.registerNumber, round: 1 },
+    };
+    const escalation = {
+      complaintId: c.complaintId,
+      decisionId: `${c.complaintId}:decision:1`,
+      round: 1,
+      escalatedAt: new Date().toISOString(),
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await a.recordChange(change);
+      await a.openTasks(tasks);
+      await a.notify(notification);
+      await a.recordEscalation(escalation);
+    }
+    // Two "attempts" at once, as when a timed-out attempt is still running beside its retry.
+    await Promise.all([
+      a.openTasks(tasks),
+      a.openTasks(tasks),
+      a.notify(notification),
+      a.notify(notification),
+    ]);
+
+    const em = db.orm.em.fork();
+    const complaint = await em.findOneOrFail(Complaint, { id: c.complaintId });
+    expect(complaint).toMatchObject({
+      status: 'IN_PROGRESS',
+      category: 'SEDANG',
+      kecamatan: '16.74.01',
+      kelurahan: '16.74.01.1007',
+    });
+    expect(complaint.dueAt?.toISOString()).toBe('2026-12-11T16:59:59.999Z');
+    expect(await em.count(AuditEvent, { complaintId: c.complaintId })).toBe(1);
+    const rows = await em.find(ComplaintTask, { complaintId: c.complaintId }, { orderBy: { unit: 'asc' } });
+    expect(rows.map((t) => [t.unit, t.area, t.status])).toEqual([
+      ['KECAMATAN', '16.74.01', 'OPEN'],
+      ['KELURAHAN', null, 'OPEN'],
+      ['SEKSI_PENGADUAN', null, 'OPEN'],
+    ]);
+    const notes = await em.find(Notification, { complaintId: c.complaintId });
+    expect(notes.map((n) => n.recipient).sort()).toEqual([...units].sort());
+    expect(notes[0].subject).toContain(c.registerNumber);
+    expect(await em.count(Decision, { complaintId: c.complaintId })).toBe(1);
+  });
+
+  it('records a task completion and a decision on the rows the workflow opened', async () => {
+    const c = await insertComplaint(db.orm);
+    const a = acts();
+    const taskId = `${c.complaintId}:1:TIM_TEKNIS`;
+    await a.openTasks({
+      complaintId: c.complaintId,
+      tasks: [{ id: taskId, unit: 'TIM_TEKNIS', area: null, round: 1, openedAt: new Date().toISOString() }],
+    });
+    const completion = {
+      complaintId: c.complaintId,
+      taskId,
+      outcome: 'Sudah diperiksa ke lapangan',
+      notes: 'Foto terlampir',
+      completedBy: 'teknis',
+      completedAt: '2026-12-01T03:00:00.000Z',
+    };
+    await a.recordTaskCompletion(completion);
+    await a.recordTaskCompletion(completion);
+    const escalation = {
+      complaintId: c.complaintId,
+      decisionId: `${c.complaintId}:decision:1`,
+      round: 1,
+      escalatedAt: '2026-12-02T03:00:00.000Z',
+    };
+    await a.recordEscalation(escalation);
+    await a.recordDecision({
+      ...escalation,
+      decision: 'FURTHER_STUDY',
+      notes: 'Uji lab',
+      units: ['TIM_TEKNIS'],
+      decidedBy: 'walikota',
+      decidedAt: '2026-12-03T03:00:00.000Z',
+    });
+
+    const em = db.orm.em.fork();
+    const task = await em.findOneOrFail(ComplaintTask, { id: taskId });
+    expect(task).toMatchObject({
+      status: 'DONE',
+      outcome: 'Sudah diperiksa ke lapangan',
+      notes: 'Foto terlampir',
+      completedBy: 'teknis',
+    });
+    expect(task.completedAt?.toISOString()).toBe('2026-12-01T03:00:00.000Z');
+    const decision = await em.findOneOrFail(Decision, { complaintId: c.complaintId });
+    expect(decision).toMatchObject({
+      decision: 'FURTHER_STUDY',
+      units: ['TIM_TEKNIS'],
+      decidedBy: 'walikota',
+    });
+  });
+
+  it('gives the workflow the holiday table, and the fallback with a warning for a year without a list', async () => {
+    const a = acts();
+    const official = await a.loadCalendar({ years: [2026] });
+    expect(official.warning).toBeUndefined();
+    expect(official.nonWorkingDates).toEqual(
+      expect.arrayContaining(['2026-03-20', '2026-03-23', '2026-12-24', '2026-12-25']),
+    );
+    expect(official.nonWorkingDates).toHaveLength(
+      await db.orm.em.fork().count(HolidayRecord, { year: 2026 }),
+    );
+
+    const fallback = await a.loadCalendar({ years: [2031] });
+    expect(fallback.warning).toMatch(/2031/);
+    expect(fallback.nonWorkingDates).toEqual(
+      expect.arrayContaining(['2031-01-01', '2031-08-17', '2031-12-25']),
+    );
+  });
+});

@@ -1,0 +1,51 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../../src/api/app.factory';
+import { loadConfig } from '../../src/config/config';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
+import { type DevServer, freePort, startDevServer } from '../helpers/dev-server';
+import { appEnv } from '../helpers/processes';
+
+describe.each(databaseKinds())('GET /health (%s)', (kind) => {
+  let server: DevServer;
+  let db: TestDatabase;
+  const apps: INestApplication[] = [];
+  beforeAll(async () => {
+    [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await server?.stop();
+    await db?.destroy();
+  });
+
+  async function app(temporalAddress: string) {
+    const config = loadConfig(appEnv({ temporalAddress, database: db.config, taskQueue: 'health' }));
+    const created = await createApp({ ...config, logLevel: 'silent' });
+    await created.init();
+    apps.push(created);
+    return created.getHttpServer();
+  }
+
+  it('is 200 and reports the database and Temporal when both answer', async () => {
+    const res = await request(await app(server.address))
+      .get('/health')
+      .expect(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      checks: {
+        database: { status: 'up', detail: kind },
+        temporal: { status: 'up', detail: `${server.address}/default` },
+      },
+    });
+  });
+
+  it('is 503 and names Temporal when Temporal does not answer', async () => {
+    const res = await request(await app(`127.0.0.1:${await freePort()}`))
+      .get('/health')
+      .expect(503);
+    expect(res.body.status).toBe('error');
+    expect(res.body.checks.database.status).toBe('up');
+    expect(res.body.checks.temporal.status).toBe('down');
+  });
+});

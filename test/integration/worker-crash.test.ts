@@ -1,0 +1,100 @@
+/**
+ * A worker killed with SIGKILL in the middle of the fan-out, then restarted: every complaint ends up
+ * with exactly one task row per unit and one assignment notification per unit. Real dev server,
+ * real worker process, real database.
+ */
+import { Client, Connection, WorkflowUpdateStage } from '@temporalio/client';
+import { AuditEvent, ComplaintTask, Notification } from '../../src/db/entities';
+import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
+import { stateQuery, triageUpdate } from '../../workflows/complaint/definitions';
+import { insertComplaint } from '../helpers/complaints';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
+import { type DevServer, startDevServer } from '../helpers/dev-server';
+import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
+
+const COMPLAINTS = 24;
+const SEDANG_UNITS = 8;
+
+describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
+  let server: DevServer;
+  let client: Client;
+  let db: TestDatabase;
+  beforeAll(async () => {
+    [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
+    client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  });
+  afterAll(async () => {
+    await client?.connection.close();
+    await server?.stop();
+    await db?.destroy();
+  });
+
+  it('leaves exactly one task row and one notification per unit', async () => {
+    const taskQueue = `crash-${kind}`;
+    const env = appEnv({ temporalAddress: server.address, database: db.config, taskQueue });
+    let worker = startWorkerProcess(env);
+    const inputs = await Promise.all(Array.from({ length: COMPLAINTS }, () => insertComplaint(db.orm)));
+    const handles = await Promise.all(
+      inputs.map(({ workflowId, ...input }) =>
+        client.workflow.start(complaintWorkflow, { args: [input], taskQueue, workflowId }),
+      ),
+    );
+    // Wait until every complaint is registered, then send all triages at once.
+    const em = () => db.orm.em.fork();
+    await until(async () => (await em().count(AuditEvent, { type: 'REGISTERED' })) === COMPLAINTS, 90_000);
+    await Promise.all(
+      handles.map((h) =>
+        h.startUpdate(triageUpdate, {
+          args: [
+            {
+              actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' },
+              category: 'SEDANG',
+              location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+            },
+          ],
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
+      ),
+    );
+    // Kill the worker as soon as the first task rows are written, while the rest are still to come.
+    await until(async () => (await em().count(ComplaintTask, {})) > 0, 60_000, 20);
+    const rowsAtKill = await em().count(ComplaintTask, {});
+    await killHard(worker);
+    expect(rowsAtKill).toBeLessThan(COMPLAINTS * SEDANG_UNITS);
+
+    worker = startWorkerProcess(env);
+    try {
+      await until(async () => {
+        const states = await Promise.all(handles.map((h) => h.query(stateQuery)));
+        return states.every((s) => s.status === 'IN_PROGRESS' && s.tasks.length === SEDANG_UNITS);
+      }, 120_000);
+      await until(
+        async () => (await em().count(Notification, { kind: 'TASK_ASSIGNED' })) === COMPLAINTS * SEDANG_UNITS,
+        60_000,
+      );
+
+      for (const input of inputs) {
+        const tasks = await em().find(ComplaintTask, { complaintId: input.complaintId });
+        expect(tasks).toHaveLength(SEDANG_UNITS);
+        expect(new Set(tasks.map((t) => t.unit)).size).toBe(SEDANG_UNITS);
+        const assigned = await em().find(Notification, {
+          complaintId: input.complaintId,
+          kind: 'TASK_ASSIGNED',
+        });
+        expect(assigned.map((n) => n.recipient).sort()).toEqual(tasks.map((t) => t.unit).sort());
+      }
+      expect(await em().count(ComplaintTask, {})).toBe(COMPLAINTS * SEDANG_UNITS);
+    } finally {
+      await Promise.all(handles.map((h) => h.terminate('test finished').catch(() => undefined)));
+      await killHard(worker);
+    }
+  });
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 200): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { ConfigError, DEFAULT_SEED_PASSWORD, loadConfig } from '../../../src/config/config';
+
+describe('configuration', () => {
+  it('runs on embedded defaults: SQLite under data/, local Temporal, API on :3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'sqlite', path: path.join(config.dataDir, 'app.sqlite') });
+    expect(config.temporal).toEqual({
+      address: 'localhost:7233',
+      namespace: 'default',
+      taskQueue: 'pengaduan',
+      uiUrl: 'http://localhost:8233',
+    });
+    expect(path.basename(config.dataDir)).toBe('data');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/app' }).database).toEqual({
+      kind: 'postgresql',
+      url: 'postgresql://u:p@db:5432/app',
+    });
+  });
+
+  it('stops with a message naming each bad variable', () => {
+    expect(() => loadConfig({ PORT: 'abc', TEMPORAL_ADDRESS: 'no-port', DATABASE_URL: 'mysql://x' })).toThrow(
+      ConfigError,
+    );
+    try {
+      loadConfig({ PORT: 'abc', TEMPORAL_ADDRESS: 'no-port', DATABASE_URL: 'mysql://x' });
+    } catch (err) {
+      const message = (err as Error).message;
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/TEMPORAL_ADDRESS: must be host:port/);
+      expect(message).toMatch(/DATABASE_URL: must be a postgres/);
+    }
+  });
+
+  it('refuses to run production with the development secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: must be set in production[\s\S]*SEED_PASSWORD/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-very-long-production-secret',
+        SEED_PASSWORD: DEFAULT_SEED_PASSWORD,
+      }),
+    ).toThrow(/SEED_PASSWORD/);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-very-long-production-secret',
+        SEED_PASSWORD: 'another-strong-one',
+      }).env,
+    ).toBe('production');
+  });
+});
