@@ -2,6 +2,7 @@
 import { loadConfigOrExit } from '../config/config';
 import { createLogger } from '../logger';
 import { createOrm, migrateUp } from './orm';
+import { seedAreas, seedDevelopmentUsers } from './seed';
 import { seedOfficialHolidays } from './seed-holidays';
 
 async function main() {
@@ -10,8 +11,15 @@ async function main() {
   const orm = await createOrm(config);
   try {
     const applied = await migrateUp(orm);
-    const seeded = await seedOfficialHolidays(orm.em.fork());
-    log.info({ database: config.database.kind, applied, holidaysAdded: seeded }, 'database is up to date');
+    const holidaysAdded = await seedOfficialHolidays(orm.em.fork());
+    const areasAdded = await seedAreas(orm.em.fork());
+    // Production starts with no accounts but those an admin creates.
+    const usersAdded =
+      config.env === 'production' ? 0 : await seedDevelopmentUsers(orm.em.fork(), config.seedPassword);
+    log.info(
+      { database: config.database.kind, applied, holidaysAdded, areasAdded, usersAdded },
+      'database is up to date',
+    );
   } finally {
     await orm.close();
   }

@@ -144,3 +144,14 @@ export class WorkingDayCalendar {
 export function computeDueAt(receivedAt: Date, calendar: WorkingDayCalendar): Date {
   return calendar.addWorkingDays(receivedAt, SLA_WORKING_DAYS);
 }
+
+/**
+ * The years whose holiday lists can affect a complaint's deadline: the year it was received (WIB),
+ * and the next one only for complaints received in December, since ten working days never reach
+ * further. Asking only for these keeps a missing list for next year from casting doubt on deadlines
+ * that lie wholly in this one.
+ */
+export function calendarYearsFor(receivedAt: Date): number[] {
+  const [year, month] = new WorkingDayCalendar([]).localDateOf(receivedAt).split('-').map(Number);
+  return month === 12 ? [year, year + 1] : [year];
+}

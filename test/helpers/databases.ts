@@ -10,7 +10,10 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
 import type { DatabaseConfig } from '../../src/config/config';
 import { createOrm, migrateUp } from '../../src/db/orm';
+import { seedAreas, seedDevelopmentUsers } from '../../src/db/seed';
 import { seedOfficialHolidays } from '../../src/db/seed-holidays';
+
+export const TEST_SEED_PASSWORD = 'uji-coba-rahasia';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -54,6 +57,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const orm = await createOrm({ database: config, dbDebug: false });
   await migrateUp(orm);
   await seedOfficialHolidays(orm.em.fork());
+  await seedAreas(orm.em.fork());
+  await seedDevelopmentUsers(orm.em.fork(), TEST_SEED_PASSWORD);
   return {
     kind,
     config,

@@ -16,7 +16,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ComplaintActivities } from '../../activities/types';
-import { computeDueAt, WorkingDayCalendar } from '../../src/domain/calendar';
+import { calendarYearsFor, computeDueAt, WorkingDayCalendar } from '../../src/domain/calendar';
 import {
   type Category,
   categoryNeedsDecision,
@@ -72,7 +72,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
 
   // The calendar (holidays are data) is loaded by an activity once handlers are registered.
   const receivedAt = new Date(input.receivedAt);
-  const years = [receivedAt.getUTCFullYear(), receivedAt.getUTCFullYear() + 1];
+  const years = calendarYearsFor(receivedAt);
   let calendar = new WorkingDayCalendar([]);
   let calendarVersion = 0;
   let pendingCalendarChanges = 0;

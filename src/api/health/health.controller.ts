@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { AppConfig } from '../../config/config';
+import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG } from '../common/config.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -33,6 +34,7 @@ async function timed(probe: () => Promise<string | undefined>, timeoutMs = 3000)
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

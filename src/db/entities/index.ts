@@ -1,9 +1,38 @@
+import { Area } from './area.entity';
+import { Attachment } from './attachment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Complaint } from './complaint.entity';
 import { ComplaintTask } from './complaint-task.entity';
 import { Decision } from './decision.entity';
 import { HolidayRecord } from './holiday.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
 import { Notification } from './notification.entity';
+import { RegisterCounter } from './register-counter.entity';
+import { User } from './user.entity';
 
-export { AuditEvent, Complaint, ComplaintTask, Decision, HolidayRecord, Notification };
-export const ENTITIES = [Complaint, ComplaintTask, Decision, AuditEvent, Notification, HolidayRecord];
+export {
+  Area,
+  Attachment,
+  AuditEvent,
+  Complaint,
+  ComplaintTask,
+  Decision,
+  HolidayRecord,
+  IdempotencyRecord,
+  Notification,
+  RegisterCounter,
+  User,
+};
+export const ENTITIES = [
+  Complaint,
+  ComplaintTask,
+  Decision,
+  AuditEvent,
+  Notification,
+  HolidayRecord,
+  User,
+  Area,
+  Attachment,
+  IdempotencyRecord,
+  RegisterCounter,
+];

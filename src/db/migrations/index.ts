@@ -1,14 +1,22 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128171950_initial as PgInitial } from './postgresql/Migration20261128171950_initial';
+import { Migration20261128174713_users_areas_attachments as PgUsers } from './postgresql/Migration20261128174713_users_areas_attachments';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
+import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
  * one for both; add it at the end of both lists.
  */
 const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
-  sqlite: [{ name: 'Migration20261128171950_initial', class: SqliteInitial }],
-  postgresql: [{ name: 'Migration20261128171950_initial', class: PgInitial }],
+  sqlite: [
+    { name: 'Migration20261128171950_initial', class: SqliteInitial },
+    { name: 'Migration20261128174713_users_areas_attachments', class: SqliteUsers },
+  ],
+  postgresql: [
+    { name: 'Migration20261128171950_initial', class: PgInitial },
+    { name: 'Migration20261128174713_users_areas_attachments', class: PgUsers },
+  ],
 };
 
 export function migrationsFor(kind: 'sqlite' | 'postgresql'): MigrationObject[] {

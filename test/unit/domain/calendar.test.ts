@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import {
+  calendarYearsFor,
   computeDueAt,
   isLocalDate,
   OFFICE_ZONE,
@@ -156,5 +157,14 @@ describe('workingDaysBetween', () => {
     expect(official.workingDaysBetween(wib('2026-12-11 08:00'), wib('2026-11-30 08:00'))).toBe(0);
     // Friday to Sunday: no working day in between.
     expect(official.workingDaysBetween(wib('2026-11-27 08:00'), wib('2026-11-29 08:00'))).toBe(0);
+  });
+});
+
+describe('calendarYearsFor', () => {
+  it('asks for next year only for complaints received in December (WIB)', () => {
+    expect(calendarYearsFor(new Date('2026-11-30T16:59:59Z'))).toEqual([2026]); // 30 Nov 23:59 WIB
+    expect(calendarYearsFor(new Date('2026-11-30T17:00:00Z'))).toEqual([2026, 2027]); // 1 Des 00:00 WIB
+    expect(calendarYearsFor(new Date('2026-06-15T03:00:00Z'))).toEqual([2026]);
+    expect(calendarYearsFor(new Date('2025-12-31T18:00:00Z'))).toEqual([2026]); // already 1 Jan 2026 in WIB
   });
 });
