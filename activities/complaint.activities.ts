@@ -5,15 +5,8 @@
  */
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import {
-  AuditEvent,
-  Complaint,
-  ComplaintTask,
-  Decision,
-  HolidayRecord,
-  Notification,
-} from '../src/db/entities';
-import { holidaysForYear } from '../src/domain/holiday-fallback';
+import { loadNonWorkingDates } from '../src/calendar/holiday-calendar';
+import { AuditEvent, Complaint, ComplaintTask, Decision, Notification } from '../src/db/entities';
 import { renderNotification } from './notification-templates';
 import type {
   CalendarData,
@@ -56,19 +49,10 @@ export function createComplaintActivities({ orm, log }: ActivityDeps): Complaint
 
   return {
     async loadCalendar({ years }): Promise<CalendarData> {
-      const rows = await em().find(HolidayRecord, { year: { $in: years } });
-      const dates = rows.map((r) => r.date);
-      const warnings: string[] = [];
-      for (const year of years) {
-        if (rows.some((r) => r.year === year)) continue;
-        // No list in the database for that year (no official SKB shipped, none entered by an admin).
-        const fallback = holidaysForYear(year);
-        dates.push(...fallback.holidays.map((h) => h.date));
-        if (fallback.warning) warnings.push(fallback.warning);
-      }
-      if (warnings.length > 0)
-        log.warn({ years, warnings }, 'deadline computed with a fallback holiday list');
-      return { nonWorkingDates: [...new Set(dates)].sort(), warning: warnings.join(' ') || undefined };
+      const calendar = await loadNonWorkingDates(em(), years);
+      if (calendar.warning)
+        log.warn({ years, warning: calendar.warning }, 'deadline computed with a fallback holiday list');
+      return calendar;
     },
 
     async recordChange(input: RecordChangeInput): Promise<void> {

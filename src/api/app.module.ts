@@ -1,11 +1,13 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
 import { ormOptions } from '../db/orm';
+import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './common/config.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { HealthModule } from './health/health.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -24,10 +26,14 @@ export class AppModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
+          // Nest 11 path syntax for "every route".
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         }),
         MikroOrmModule.forRoot(ormOptions(config.database, config.dbDebug)),
         TemporalModule,
         HealthModule,
+        AuthModule,
+        ComplaintsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { forbidden, unauthorized } from '../common/api-error';
 import { ALLOWED, type Allowed, IS_PUBLIC } from './auth.decorators';
 import type { Principal } from './principal';
 
@@ -23,18 +24,17 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token)
-      throw new UnauthorizedException('Anda harus masuk (login) terlebih dahulu.');
+    if (scheme !== 'Bearer' || !token) throw unauthorized('Anda harus masuk (login) terlebih dahulu.');
     let principal: Principal;
     try {
       principal = await this.jwt.verifyAsync<Principal>(token);
     } catch {
-      throw new UnauthorizedException('Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.');
+      throw unauthorized('Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.');
     }
     request.user = principal;
     const allowed = this.reflector.getAllAndOverride<Allowed | undefined>(ALLOWED, targets);
     if (allowed && !isAllowed(principal, allowed)) {
-      throw new ForbiddenException('Anda tidak berwenang melakukan tindakan ini.');
+      throw forbidden('Anda tidak berwenang melakukan tindakan ini.');
     }
     return true;
   }

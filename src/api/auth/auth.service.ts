@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcryptjs';
 import { User } from '../../db/entities';
 import type { Unit } from '../../domain/units';
+import { unauthorized } from '../common/api-error';
 import type { Principal, Role } from './principal';
 
 // Compared against when the user does not exist, so both paths take the same time.
@@ -19,7 +20,7 @@ export class AuthService {
   async login(username: string, password: string): Promise<{ accessToken: string }> {
     const user = await this.em.findOne(User, { username: username.trim().toLowerCase(), active: true });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw new UnauthorizedException('Nama pengguna atau kata sandi salah.');
+    if (!user || !ok) throw unauthorized('Nama pengguna atau kata sandi salah.');
     const principal: Principal = {
       sub: user.id,
       username: user.username,

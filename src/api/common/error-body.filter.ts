@@ -1,3 +1,4 @@
+import { DriverException } from '@mikro-orm/core';
 import {
   type ArgumentsHost,
   Catch,
@@ -6,13 +7,16 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
+import { ServiceError } from '@temporalio/client';
 import type { Response } from 'express';
+import { ApiError } from './api-error';
 
 const ERROR_NAMES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
@@ -22,21 +26,29 @@ const ERROR_NAMES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Nest's own messages for common failures, said in Bahasa Indonesia. */
+/** Messages for errors raised by Nest and its libraries (which speak English), by status code. */
 const DEFAULT_MESSAGES: Record<number, string> = {
-  400: 'Permintaan tidak valid.',
+  400: 'Permintaan tidak valid. Periksa kembali data yang dikirim.',
   401: 'Anda harus masuk (login) terlebih dahulu.',
   403: 'Anda tidak berwenang melakukan tindakan ini.',
-  404: 'Data yang diminta tidak ditemukan.',
+  404: 'Alamat atau data yang diminta tidak ditemukan.',
+  405: 'Metode permintaan ini tidak didukung.',
   413: 'Ukuran data yang dikirim terlalu besar.',
+  415: 'Jenis data yang dikirim tidak didukung.',
   429: 'Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi.',
   500: 'Terjadi kesalahan pada server. Silakan coba lagi.',
   503: 'Layanan sedang tidak tersedia. Silakan coba lagi beberapa saat lagi.',
 };
 
+const DATABASE_DOWN =
+  'Basis data sedang tidak dapat dihubungi. Data Anda belum tersimpan; silakan coba lagi beberapa saat lagi.';
+const TEMPORAL_DOWN =
+  'Mesin proses pengaduan (Temporal) sedang tidak dapat dihubungi. Silakan coba lagi beberapa saat lagi.';
+
 /**
  * Every error leaves the API as `{statusCode, error, message}` with the message in Bahasa Indonesia.
- * Unknown errors are logged and answered as 503 when a dependency is down, never with a stack trace.
+ * An unavailable database or Temporal is a 503; anything unexpected is logged and answered without
+ * internals.
  */
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {
@@ -44,29 +56,39 @@ export class ErrorBodyFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    let statusCode = HttpStatus.INTERNAL_SERVER_ERROR;
-    let message: string | string[] = DEFAULT_MESSAGES[500];
-    if (exception instanceof HttpException) {
-      statusCode = exception.getStatus();
-      const body = exception.getResponse();
-      const raw = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
-      message = isIndonesian(raw) ? raw! : (DEFAULT_MESSAGES[statusCode] ?? DEFAULT_MESSAGES[400]);
-    } else {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const { statusCode, message } = this.describe(exception);
+    if (statusCode >= 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    res.status(statusCode).json({ statusCode, error: ERROR_NAMES[statusCode] ?? 'Error', message });
+  }
+
+  private describe(exception: unknown): { statusCode: number; message: string } {
+    if (exception instanceof ApiError) {
+      return {
+        statusCode: exception.getStatus(),
+        message: (exception.getResponse() as { message: string }).message,
+      };
     }
-    res.status(statusCode).json({
-      statusCode,
-      error: ERROR_NAMES[statusCode] ?? 'Error',
-      message: Array.isArray(message) ? message.join(' ') : message,
-    });
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      return { statusCode, message: DEFAULT_MESSAGES[statusCode] ?? DEFAULT_MESSAGES[400] };
+    }
+    if (exception instanceof DriverException || isConnectionError(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: DATABASE_DOWN };
+    }
+    if (exception instanceof ServiceError) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: TEMPORAL_DOWN };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: DEFAULT_MESSAGES[500] };
   }
 }
 
-/** Nest and its libraries answer in English by default; ours are written in Bahasa Indonesia. */
-function isIndonesian(message: string | string[] | undefined): boolean {
-  if (!message) return false;
-  const text = Array.isArray(message) ? message.join(' ') : message;
-  return !/^(Cannot (GET|POST|PUT|PATCH|DELETE)|Unexpected token|Bad Request|Not Found|Forbidden|Unauthorized|ThrottlerException|Internal server error|Expected|request entity too large)/i.test(
-    text,
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', 'SQLITE_BUSY'].includes(code)
   );
 }

@@ -1,0 +1,210 @@
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { DateTime } from 'luxon';
+import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
+import type { AppConfig } from '../../config/config';
+import { Area, AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
+import { calendarYearsFor, computeDueAt, OFFICE_ZONE, WorkingDayCalendar } from '../../domain/calendar';
+import { type Channel, checkIntakeRules } from '../../domain/channels';
+import { workflowIdForRegister } from '../../temporal/ids';
+import { startComplaintWorkflow } from '../../temporal/start-complaint';
+import type { Principal } from '../auth/principal';
+import { badRequest, conflict, unprocessable } from '../common/api-error';
+import { APP_CONFIG } from '../common/config.module';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
+
+/** A letter may be logged late, but not by more than this. */
+export const MAX_BACKDATE_DAYS = 30;
+const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
+// Intake rules that are about the form of a field (400) rather than the SOP (422).
+const FORMAT_RULES = new Set(['NIK_FORMAT', 'CHANNEL_VALID']);
+
+export interface IntakeRequest {
+  body: PublicComplaintDto;
+  channel: Channel;
+  receivedAt?: string;
+  receivedBy: Principal | null;
+  idempotencyKey?: string;
+}
+
+/**
+ * Registers a complaint: checks the SOP's intake rules, gives it a register number and a tracking
+ * code, stores it with its deadline, then starts its workflow. The record is committed before the
+ * workflow starts, so nothing submitted is lost if Temporal is down: the worker's reconciler starts
+ * any workflow that is missing.
+ */
+@Injectable()
+export class ComplaintIntakeService {
+  private readonly logger = new Logger(ComplaintIntakeService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(req: IntakeRequest): Promise<ComplaintCreatedDto> {
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify({ channel: req.channel, receivedAt: req.receivedAt, body: req.body }))
+      .digest('hex');
+    const idempotencyKey = req.idempotencyKey
+      ? `${req.receivedBy?.username ?? 'publik'}:${req.idempotencyKey}`
+      : undefined;
+    if (idempotencyKey) {
+      const earlier = await this.findEarlier(idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+
+    const receivedAt = this.checkReceivedAt(req.receivedAt);
+    this.checkIntakeRules(req);
+    const location = await this.checkLocation(req.body.location);
+
+    let complaint: Complaint;
+    let created: ComplaintCreatedDto;
+    try {
+      ({ complaint, created } = await this.em.fork().transactional(async (tx) => {
+        const registerNumber = await this.nextRegisterNumber(tx, receivedAt);
+        const calendar = await loadNonWorkingDates(tx, calendarYearsFor(receivedAt));
+        const dueAt = computeDueAt(receivedAt, new WorkingDayCalendar(calendar.nonWorkingDates));
+        const c = tx.create(Complaint, {
+          id: randomUUID(),
+          registerNumber,
+          trackingCode: trackingCode(),
+          workflowId: workflowIdForRegister(registerNumber),
+          channel: req.channel,
+          complainantName: req.body.complainant.name.trim(),
+          complainantNik: req.body.complainant.nik?.trim() || null,
+          complainantAddress: req.body.complainant.address?.trim() || null,
+          complainantPhone: req.body.complainant.phone?.trim() || null,
+          complainantEmail: req.body.complainant.email?.trim() || null,
+          description: req.body.description.trim(),
+          evidence: req.body.evidence.map((e) => e.trim()).filter(Boolean),
+          kecamatan: location?.kecamatan ?? null,
+          kelurahan: location?.kelurahan ?? null,
+          receivedAt,
+          receivedBy: req.receivedBy?.username ?? null,
+          status: 'RECEIVED',
+          dueAt,
+          overdue: false,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        });
+        const result: ComplaintCreatedDto = {
+          id: c.id,
+          registerNumber,
+          trackingCode: c.trackingCode,
+          status: 'RECEIVED',
+          receivedAt: receivedAt.toISOString(),
+          dueAt: dueAt.toISOString(),
+        };
+        tx.create(AuditEvent, {
+          id: `${c.id}:received`,
+          complaintId: c.id,
+          type: 'RECEIVED',
+          actor: req.receivedBy?.username ?? null,
+          at: new Date(),
+          details: { channel: req.channel, calendarWarning: calendar.warning },
+        });
+        if (idempotencyKey) {
+          tx.create(IdempotencyRecord, {
+            key: idempotencyKey,
+            requestHash,
+            complaintId: c.id,
+            response: { ...result },
+            createdAt: new Date(),
+          });
+        }
+        return { complaint: c, created: result };
+      }));
+    } catch (err) {
+      // The same Idempotency-Key sent twice at once: the other request stored its complaint first.
+      if (idempotencyKey && err instanceof UniqueConstraintViolationException) {
+        const earlier = await this.findEarlier(idempotencyKey, requestHash);
+        if (earlier) return earlier;
+      }
+      throw err;
+    }
+
+    try {
+      await startComplaintWorkflow(this.temporal, this.config.temporal.taskQueue, complaint);
+    } catch (err) {
+      this.logger.warn(
+        `complaint ${complaint.registerNumber} saved; its workflow will be started by the reconciler: ${err}`,
+      );
+    }
+    return created;
+  }
+
+  private async findEarlier(key: string, requestHash: string): Promise<ComplaintCreatedDto | undefined> {
+    const record = await this.em.fork().findOne(IdempotencyRecord, { key });
+    if (!record) return undefined;
+    if (record.requestHash !== requestHash) {
+      throw conflict(
+        'Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda. Gunakan kunci baru untuk pengaduan baru.',
+      );
+    }
+    return record.response as unknown as ComplaintCreatedDto;
+  }
+
+  private checkReceivedAt(value: string | undefined): Date {
+    const now = Date.now();
+    if (value === undefined) return new Date(now);
+    const at = new Date(value);
+    // A minute of grace for clocks that run slightly ahead.
+    if (at.getTime() > now + 60_000)
+      throw badRequest('Waktu penerimaan (receivedAt) tidak boleh di masa depan.');
+    if (at.getTime() < now - MAX_BACKDATE_DAYS * 86_400_000) {
+      throw badRequest(`Waktu penerimaan (receivedAt) paling lama ${MAX_BACKDATE_DAYS} hari yang lalu.`);
+    }
+    return at;
+  }
+
+  private checkIntakeRules(req: IntakeRequest): void {
+    const violations = checkIntakeRules({
+      channel: req.channel,
+      complainant: req.body.complainant,
+      description: req.body.description,
+      evidence: req.body.evidence,
+      receivedBy: { eselon: req.receivedBy?.eselon ?? null },
+    });
+    const format = violations.filter((v) => FORMAT_RULES.has(v.rule));
+    if (format.length > 0) throw badRequest(format.map((v) => v.message).join(' '));
+    if (violations.length > 0) throw unprocessable(violations.map((v) => v.message).join(' '));
+  }
+
+  private async checkLocation(
+    location: PublicComplaintDto['location'],
+  ): Promise<{ kecamatan: string; kelurahan: string | null } | null> {
+    if (!location?.kecamatan && !location?.kelurahan) return null;
+    const em = this.em.fork();
+    const kelurahan = location.kelurahan
+      ? await em.findOne(Area, { code: location.kelurahan, level: 'KELURAHAN' })
+      : null;
+    if (location.kelurahan && !kelurahan)
+      throw badRequest('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
+    const kecamatanCode = location.kecamatan ?? kelurahan?.parentCode ?? undefined;
+    const kecamatan = kecamatanCode
+      ? await em.findOne(Area, { code: kecamatanCode, level: 'KECAMATAN' })
+      : null;
+    if (!kecamatan) throw badRequest('Kecamatan tidak dikenal di Kota Prabumulih.');
+    if (kelurahan && kelurahan.parentCode !== kecamatan.code)
+      throw badRequest('Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
+    return { kecamatan: kecamatan.code, kelurahan: kelurahan?.code ?? null };
+  }
+
+  /** YYYY/MM/NNNN, numbered per month of receipt (WIB), without gaps under concurrency. */
+  private async nextRegisterNumber(tx: EntityManager, receivedAt: Date): Promise<string> {
+    const period = DateTime.fromJSDate(receivedAt, { zone: OFFICE_ZONE }).toFormat('yyyy/MM');
+    await tx.upsert(RegisterCounter, { period, last: 0 }, { onConflictAction: 'ignore' });
+    await tx.nativeUpdate(RegisterCounter, { period }, { last: raw('last + 1') });
+    const counter = await tx.findOneOrFail(RegisterCounter, { period }, { refresh: true });
+    return `${period}/${String(counter.last).padStart(4, '0')}`;
+  }
+}
+
+function trackingCode(): string {
+  return Array.from({ length: 10 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
+}

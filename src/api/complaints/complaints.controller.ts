@@ -1,0 +1,39 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ComplaintIntakeService } from './complaint-intake.service';
+import { ComplaintCreatedDto, CreateComplaintDto } from './create-complaint.dto';
+import { idempotencyKeyOf } from './idempotency-key';
+
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(private readonly intake: ComplaintIntakeService) {}
+
+  /** Staff register a complaint received through any channel. */
+  @Post()
+  @HttpCode(201)
+  @Allow({ roles: ['STAFF'] })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key returns the first result',
+  })
+  @ApiCreatedResponse({ type: ComplaintCreatedDto })
+  create(
+    @Body() body: CreateComplaintDto,
+    @CurrentUser() user: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ComplaintCreatedDto> {
+    const { channel, receivedAt, ...rest } = body;
+    return this.intake.register({
+      body: rest,
+      channel,
+      receivedAt,
+      receivedBy: user,
+      idempotencyKey: idempotencyKeyOf(idempotencyKey),
+    });
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * End-to-end harness: the real Nest app (in process, via supertest), a real Temporal dev server, a
+ * real database (SQLite or PostgreSQL) and a worker running the real workflows and activities.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import pino from 'pino';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createComplaintActivities } from '../../activities';
+import { createApp } from '../../src/api/app.factory';
+import { type AppConfig, loadConfig } from '../../src/config/config';
+import { createTestDatabase, type DatabaseKind, TEST_SEED_PASSWORD, type TestDatabase } from './databases';
+import { type DevServer, startDevServer } from './dev-server';
+import { WORKFLOWS_PATH } from './paths';
+import { appEnv } from './processes';
+
+export interface E2e {
+  kind: DatabaseKind;
+  app: INestApplication;
+  http: TestAgent;
+  db: TestDatabase;
+  server: DevServer;
+  temporal: Client;
+  config: AppConfig;
+  /** A Bearer token for a seeded user (cached). */
+  token(username: string): Promise<string>;
+  /** `Authorization` header for a seeded user. */
+  as(username: string): Promise<{ Authorization: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startE2e(
+  kind: DatabaseKind,
+  opts: { configOverrides?: Partial<AppConfig> } = {},
+): Promise<E2e> {
+  const [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
+  const taskQueue = `e2e-${kind}-${Date.now()}`;
+  const config: AppConfig = {
+    ...loadConfig({
+      ...appEnv({ temporalAddress: server.address, database: db.config, taskQueue }),
+      SEED_PASSWORD: TEST_SEED_PASSWORD,
+    }),
+    logLevel: 'silent',
+    ...opts.configOverrides,
+  };
+  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createComplaintActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
+  });
+  const running = worker.run();
+  const app = await createApp(config);
+  await app.init();
+  const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  const token = async (username: string) => {
+    if (!tokens.has(username)) {
+      const res = await http.post('/api/auth/login').send({ username, password: TEST_SEED_PASSWORD });
+      if (res.status !== 200)
+        throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
+    }
+    return tokens.get(username)!;
+  };
+  return {
+    kind,
+    app,
+    http,
+    db,
+    server,
+    temporal,
+    config,
+    token,
+    as: async (username) => ({ Authorization: `Bearer ${await token(username)}` }),
+    stop: async () => {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await temporal.connection.close();
+      await server.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** A valid complaint body for POST /api/complaints (staff). */
+export function staffComplaint(overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'EMAIL',
+    complainant: {
+      name: 'Budi Santoso',
+      nik: '1674011203850001',
+      address: 'Jl. Jend. Sudirman No. 10, Prabumulih',
+      phone: '081234567890',
+      email: 'budi@example.com',
+    },
+    description: 'Biaya penerbitan izin usaha tidak jelas dan waktu penyelesaian melebihi janji.',
+    evidence: ['Kuitansi pembayaran'],
+    location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+    ...overrides,
+  };
+}
+
+/** Polls `check` until it returns true (workflows finish their work asynchronously). */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
