@@ -6,6 +6,8 @@ import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
 import { LogNotificationAdapter, OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import { connectTemporalClient } from '../temporal/connection';
+import { WorkflowReconciler } from './workflow-reconciler';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -36,6 +38,9 @@ async function main() {
   });
   const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
   outbox.start();
+  const client = await connectTemporalClient(config);
+  const reconciler = new WorkflowReconciler(orm, client, config.temporal.taskQueue, log);
+  reconciler.start();
   log.info(
     {
       address: config.temporal.address,
@@ -48,6 +53,8 @@ async function main() {
     await worker.run();
   } finally {
     await outbox.stop();
+    await reconciler.stop();
+    await client.connection.close();
     await connection.close();
     await orm.close();
     log.info('worker stopped');

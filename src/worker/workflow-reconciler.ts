@@ -1,0 +1,64 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { AuditEvent, Complaint } from '../db/entities';
+import { startComplaintWorkflow } from '../temporal/start-complaint';
+
+/**
+ * The API stores a complaint before it starts the complaint's workflow, so that nothing submitted is
+ * lost while Temporal is unreachable. This loop finds stored complaints whose workflow never
+ * registered them and starts it (idempotent: the workflow ID is the complaint's).
+ */
+export class WorkflowReconciler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly log: Logger,
+    private readonly options = { intervalMs: 30_000, graceMs: 30_000 },
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.reconcileOnce()
+        .catch((err) => this.log.warn({ err }, 'workflow reconciliation failed; will retry'))
+        .finally(() => {
+          this.running = undefined;
+        });
+    }, this.options.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Starts the missing workflows of complaints older than the grace period; returns how many. */
+  async reconcileOnce(limit = 200): Promise<number> {
+    const em = this.orm.em.fork();
+    const candidates = await em.find(
+      Complaint,
+      { status: 'RECEIVED', createdAt: { $lt: new Date(Date.now() - this.options.graceMs) } },
+      { orderBy: { createdAt: 'asc' }, limit },
+    );
+    if (candidates.length === 0) return 0;
+    const registered = await em.find(
+      AuditEvent,
+      { type: 'REGISTERED', complaintId: { $in: candidates.map((c) => c.id) } },
+      { fields: ['complaintId'] },
+    );
+    const done = new Set(registered.map((e) => e.complaintId));
+    const missing = candidates.filter((c) => !done.has(c.id));
+    for (const complaint of missing) {
+      await startComplaintWorkflow(this.client, this.taskQueue, complaint);
+      this.log.info(
+        { registerNumber: complaint.registerNumber, workflowId: complaint.workflowId },
+        'started a missing complaint workflow',
+      );
+    }
+    return missing.length;
+  }
+}
