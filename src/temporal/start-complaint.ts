@@ -4,6 +4,8 @@ import type { complaintWorkflow } from '../../workflows/complaint/complaint.work
 import type { ComplaintWorkflowInput } from '../../workflows/complaint/definitions';
 import type { Complaint } from '../db/entities';
 import type { Channel } from '../domain/channels';
+import { CHANNEL_LABELS } from '../domain/channels';
+import { SA } from './search-attributes';
 
 /** What the workflow gets of a complaint: no personal data goes into Temporal's history. */
 export function workflowInputFor(complaint: Complaint): ComplaintWorkflowInput {
@@ -34,8 +36,29 @@ export async function startComplaintWorkflow(
       workflowId: complaint.workflowId,
       args: [workflowInputFor(complaint)],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      staticSummary: staticSummaryOf(complaint),
+      typedSearchAttributes: [
+        { key: SA.ComplaintChannel, value: complaint.channel },
+        { key: SA.ComplaintStatus, value: 'RECEIVED' },
+        { key: SA.WaitingFor, value: 'TRIAGE' },
+        ...(complaint.kecamatan ? [{ key: SA.Kecamatan, value: complaint.kecamatan }] : []),
+      ],
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
+}
+
+/**
+ * The line operators see in the Web UI: register number, channel, location and the complainant's
+ * initials only (no personal data goes to Temporal).
+ */
+export function staticSummaryOf(complaint: Complaint): string {
+  const initials = complaint.complainantName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${w[0].toUpperCase()}.`)
+    .join('');
+  const location = complaint.kelurahan ?? complaint.kecamatan ?? 'lokasi belum ditentukan';
+  return `Pengaduan ${complaint.registerNumber} · ${CHANNEL_LABELS[complaint.channel as Channel] ?? complaint.channel} · ${location} · pengadu ${initials}`;
 }

@@ -1,5 +1,6 @@
 /** Registering complaints through the API: staff and public channels, SOP intake rules, idempotency. */
 import { AuditEvent, Complaint } from '../../../src/db/entities';
+import { SA } from '../../../src/temporal/search-attributes';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
 
@@ -41,6 +42,12 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
     );
     const state = await e.temporal.workflow.getHandle(complaint.workflowId).query('state');
     expect((state as { dueAt: string }).dueAt).toBe(res.body.dueAt);
+    // Operators see the case, not the person: initials only.
+    const description = await e.temporal.workflow.getHandle(complaint.workflowId).describe();
+    expect(await description.staticSummary()).toBe(
+      `Pengaduan ${res.body.registerNumber} · Email · 16.74.01.1007 · pengadu B.S.`,
+    );
+    expect(description.typedSearchAttributes.get(SA.ComplaintChannel)).toBe('EMAIL');
   });
 
   it('takes a public complaint as channel WEBSITE without a token', async () => {
