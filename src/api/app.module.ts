@@ -4,12 +4,17 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
 import { ormOptions } from '../db/orm';
+import { AreasModule } from './areas/areas.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { AppConfigModule } from './common/config.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
+import { PublicRateLimitModule } from './common/throttling';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { HealthModule } from './health/health.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TrackingModule } from './tracking/tracking.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +39,11 @@ export class AppModule {
         HealthModule,
         AuthModule,
         ComplaintsModule,
+        PublicRateLimitModule,
+        CalendarModule,
+        AreasModule,
+        AttachmentsModule,
+        TrackingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };

@@ -42,6 +42,14 @@ const schema = z
     TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
     SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SEED_PASSWORD),
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(1).max(1000).default(20),
+    PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -68,6 +76,12 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   jwtSecret: string;
   seedPassword: string;
+  /** Largest evidence file accepted, in bytes. */
+  attachmentMaxBytes: number;
+  /** Most evidence files one complaint may carry. */
+  attachmentMaxCount: number;
+  /** Requests per minute one client (IP) may make to each public endpoint. */
+  publicRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     jwtSecret: c.JWT_SECRET,
     seedPassword: c.SEED_PASSWORD,
+    attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
+    attachmentMaxCount: c.ATTACHMENT_MAX_COUNT,
+    publicRateLimit: c.PUBLIC_RATE_LIMIT,
   };
 }
 

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Allow, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { HolidaysReplacedDto, HolidayYearDto, HolidayYearQueryDto, ReplaceHolidaysDto } from './calendar.dto';
+import { CalendarService } from './calendar.service';
+
+/** The non-working days (libur nasional and cuti bersama) deadlines count with; admins only. */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Allow({ roles: ['ADMIN'] })
+@ApiUnauthorizedResponse({ description: 'Belum masuk (login).' })
+@ApiForbiddenResponse({ description: 'Hanya admin.' })
+@Controller('calendar/holidays')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @ApiOkResponse({ type: HolidayYearDto })
+  @ApiBadRequestResponse({ description: 'Tahun tidak diisi atau tidak valid.' })
+  get(@Query() query: HolidayYearQueryDto): Promise<HolidayYearDto> {
+    return this.calendar.holidaysOfYear(query.year);
+  }
+
+  /** Replaces the whole list of the year; open complaints recompute their deadline. */
+  @Put()
+  @ApiOkResponse({ type: HolidaysReplacedDto })
+  @ApiBadRequestResponse({ description: 'Daftar tidak valid; pesan menyebut baris yang salah.' })
+  replace(
+    @Query() query: HolidayYearQueryDto,
+    @Body() body: ReplaceHolidaysDto,
+    @CurrentUser() admin: Principal,
+  ): Promise<HolidaysReplacedDto> {
+    return this.calendar.replaceYear(query.year, body.holidays, admin);
+  }
+}

@@ -1,0 +1,94 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { HolidayValidationError, replaceHolidaysOfYear } from '../../calendar/holiday-admin.service';
+import { HolidayRecord } from '../../db/entities';
+import { holidaysForYear } from '../../domain/holiday-fallback';
+import type { HolidayKind } from '../../domain/holidays';
+import type { Principal } from '../auth/principal';
+import { badRequest } from '../common/api-error';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import type {
+  HolidayDto,
+  HolidayInputDto,
+  HolidaySource,
+  HolidaysReplacedDto,
+  HolidayYearDto,
+} from './calendar.dto';
+
+/** The holiday list admins read and correct (the deadline of every complaint rests on it). */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @InjectPinoLogger(CalendarService.name) private readonly logger: PinoLogger,
+  ) {}
+
+  /**
+   * The year's list as deadlines use it: the stored rows, or for a year without any the shipped
+   * SKB list or else the date-holidays fallback, with its warning.
+   */
+  async holidaysOfYear(year: number): Promise<HolidayYearDto> {
+    const rows = await this.em.fork().find(HolidayRecord, { year }, { orderBy: { date: 'asc' } });
+    if (rows.length > 0) {
+      const holidays: HolidayDto[] = rows.map((r) => ({
+        date: r.date,
+        name: r.name,
+        kind: r.kind as HolidayKind,
+        source: r.source as HolidaySource,
+      }));
+      return {
+        year,
+        source: holidays.some((h) => h.source === 'ADMIN') ? 'ADMIN' : 'OFFICIAL',
+        stored: true,
+        warning: null,
+        holidays,
+      };
+    }
+    const computed = holidaysForYear(year);
+    return {
+      year,
+      source: computed.source,
+      stored: false,
+      warning: computed.warning ?? null,
+      holidays: computed.holidays.map((h) => ({ ...h, source: computed.source })),
+    };
+  }
+
+  /** Replaces the year's list and tells the open complaints to recompute their deadline. */
+  async replaceYear(
+    year: number,
+    holidays: HolidayInputDto[],
+    admin: Principal,
+  ): Promise<HolidaysReplacedDto> {
+    let result: Awaited<ReturnType<typeof replaceHolidaysOfYear>>;
+    try {
+      result = await replaceHolidaysOfYear(
+        { em: this.em.fork(), temporal: this.temporal, log: this.logger.logger },
+        year,
+        holidays.map(({ date, name, kind }) => ({ date, name, kind })),
+      );
+    } catch (err) {
+      if (err instanceof HolidayValidationError) throw badRequest(err.problems.join(' '));
+      throw err;
+    }
+    this.logger.info(
+      {
+        year,
+        saved: result.saved,
+        signalled: result.signalled,
+        failed: result.failed.length,
+        by: admin.username,
+      },
+      'holiday list of a year replaced',
+    );
+    return {
+      ...(await this.holidaysOfYear(year)),
+      saved: result.saved,
+      notifiedComplaints: result.signalled,
+      failedComplaints: result.failed.length,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { COMPLAINT_STATUSES } from '../../../workflows/complaint/definitions';
+import { CATEGORIES } from '../../domain/categories';
+import { CHANNELS } from '../../domain/channels';
+
+export class TrackingStageDto {
+  @ApiProperty({ example: 'TRIAGED', description: 'Jenis peristiwa pada riwayat pengaduan' }) type!: string;
+  @ApiProperty({ example: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani' }) label!: string;
+  @ApiProperty() at!: string;
+}
+
+/** What anyone holding the tracking code may see: the progress, never who complained or who handled it. */
+export class TrackingDto {
+  @ApiProperty({ example: 'K7QX2M9TPA' }) trackingCode!: string;
+  @ApiProperty({ example: '2026/11/0042' }) registerNumber!: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status!: string;
+  @ApiProperty({ example: 'Sedang ditindaklanjuti' }) statusLabel!: string;
+  @ApiProperty({ enum: CATEGORIES, nullable: true, description: 'Null sampai pengaduan diperiksa (triase)' })
+  category!: string | null;
+  @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiProperty() receivedAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Batas waktu: akhir hari kerja ke-10 (WIB)' })
+  dueAt!: string | null;
+  @ApiProperty({ description: 'Sudah melewati batas waktu tanpa tanggapan' }) overdue!: boolean;
+  @ApiProperty({ type: [TrackingStageDto] }) stages!: TrackingStageDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Tanggapan; hanya bila status RESOLVED' })
+  response!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Alasan penolakan; hanya bila status REJECTED' })
+  rejectionReason!: string | null;
+}

@@ -1,0 +1,103 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AuditEvent, Complaint, ComplaintTask } from '../../db/entities';
+import { notFound } from '../common/api-error';
+import type { TrackingDto } from './tracking.dto';
+import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
+
+export const STATUS_LABELS: Record<string, string> = {
+  RECEIVED: 'Diterima, menunggu pemeriksaan petugas',
+  IN_PROGRESS: 'Sedang ditindaklanjuti unit terkait',
+  AWAITING_DECISION: 'Menunggu keputusan Kepala Daerah',
+  AWAITING_RESPONSE: 'Tindak lanjut selesai, tanggapan sedang disiapkan',
+  RESOLVED: 'Selesai ditanggapi',
+  REJECTED: 'Ditolak',
+};
+
+export const STAGE_LABELS: Record<string, string> = {
+  RECEIVED: 'Pengaduan diterima',
+  REGISTERED: 'Pengaduan dicatat dan batas waktu ditetapkan',
+  ATTACHMENT_ADDED: 'Berkas bukti ditambahkan',
+  TRIAGED: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani',
+  REJECTED_AT_TRIAGE: 'Pengaduan ditolak',
+  TASK_COMPLETED: 'Satu unit menyelesaikan tindak lanjutnya',
+  RECATEGORISED: 'Jenis pengaduan diubah',
+  ESCALATED: 'Diteruskan kepada Kepala Daerah untuk diputuskan',
+  DECIDED: 'Kepala Daerah memberikan keputusan',
+  DUE_DATE_CHANGED: 'Batas waktu disesuaikan dengan perubahan hari libur',
+  OVERDUE: 'Batas waktu terlampaui; pimpinan telah diberi tahu',
+  RESPONDED: 'Tanggapan diberikan',
+};
+
+/**
+ * Public tracking by the code the complainant received. Selects only the non-personal columns, so
+ * nothing personal (name, NIK, address, phone, e-mail, description) or any officer's username can
+ * leak into the answer, not even by a later change of the DTO.
+ */
+@Injectable()
+export class TrackingService {
+  constructor(private readonly em: EntityManager) {}
+
+  async track(trackingCode: string): Promise<TrackingDto> {
+    const code = normaliseTrackingCode(trackingCode);
+    if (!code) throw notFound(TRACKING_CODE_NOT_FOUND);
+    const em = this.em.fork();
+    const complaint = await em.findOne(
+      Complaint,
+      { trackingCode: code },
+      {
+        fields: [
+          'id',
+          'trackingCode',
+          'registerNumber',
+          'status',
+          'category',
+          'channel',
+          'receivedAt',
+          'dueAt',
+          'overdue',
+          'response',
+          'rejectionReason',
+        ],
+      },
+    );
+    if (!complaint) throw notFound(TRACKING_CODE_NOT_FOUND);
+    const status = await this.liveStatus(em, complaint);
+    const events = await em.find(
+      AuditEvent,
+      { complaintId: complaint.id },
+      { fields: ['type', 'at'], orderBy: { at: 'asc', id: 'asc' } },
+    );
+    return {
+      trackingCode: complaint.trackingCode,
+      registerNumber: complaint.registerNumber,
+      status,
+      statusLabel: STATUS_LABELS[status] ?? status,
+      category: complaint.category ?? null,
+      channel: complaint.channel,
+      receivedAt: complaint.receivedAt.toISOString(),
+      dueAt: complaint.dueAt?.toISOString() ?? null,
+      overdue: complaint.overdue,
+      stages: events.map((e) => ({
+        type: e.type,
+        label: STAGE_LABELS[e.type] ?? e.type,
+        at: e.at.toISOString(),
+      })),
+      response: status === 'RESOLVED' ? (complaint.response ?? null) : null,
+      rejectionReason: status === 'REJECTED' ? (complaint.rejectionReason ?? null) : null,
+    };
+  }
+
+  /**
+   * The status as the workflow derives it: an open case with open tasks is IN_PROGRESS. The stored
+   * status lags behind for the moment between a triage (recorded before its tasks are opened) and
+   * the next recorded change, so open task rows win over it.
+   */
+  private async liveStatus(em: EntityManager, complaint: Pick<Complaint, 'id' | 'status'>): Promise<string> {
+    if (complaint.status !== 'AWAITING_RESPONSE' && complaint.status !== 'AWAITING_DECISION') {
+      return complaint.status;
+    }
+    const open = await em.count(ComplaintTask, { complaintId: complaint.id, status: 'OPEN' });
+    return open > 0 ? 'IN_PROGRESS' : complaint.status;
+  }
+}
