@@ -90,7 +90,15 @@ export function createComplaintActivities({ orm, log }: ActivityDeps): Complaint
         });
         return row;
       });
-      await insertIgnoringDuplicates(em(), ComplaintTask, rows, (r) => r.id);
+      const tx = em();
+      await insertIgnoringDuplicates(tx, ComplaintTask, rows, (r) => r.id);
+      // Open tasks mean work in progress. The workflow records the triage (or decision) just
+      // before it opens the tasks, so the stored status is brought up to date here.
+      await tx.nativeUpdate(
+        Complaint,
+        { id: input.complaintId, status: { $nin: ['RESOLVED', 'REJECTED'] } },
+        { status: 'IN_PROGRESS' },
+      );
     },
 
     async recordTaskCompletion(input: TaskCompletionInput): Promise<void> {

@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation';
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  if (config.trustProxy) app.getHttpAdapter().getInstance().set('trust proxy', true);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -50,6 +50,8 @@ const schema = z
       .default(10 * 1024 * 1024),
     ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(1).max(1000).default(20),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Behind a reverse proxy, take the client's address from X-Forwarded-For (rate limits per citizen). */
+    TRUST_PROXY: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -82,6 +84,7 @@ export interface AppConfig {
   attachmentMaxCount: number;
   /** Requests per minute one client (IP) may make to each public endpoint. */
   publicRateLimit: number;
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     attachmentMaxCount: c.ATTACHMENT_MAX_COUNT,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
+    trustProxy: c.TRUST_PROXY,
   };
 }
 

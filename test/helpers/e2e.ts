@@ -2,6 +2,9 @@
  * End-to-end harness: the real Nest app (in process, via supertest), a real Temporal dev server, a
  * real database (SQLite or PostgreSQL) and a worker running the real workflows and activities.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -37,10 +40,13 @@ export async function startE2e(
 ): Promise<E2e> {
   const [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
   const taskQueue = `e2e-${kind}-${Date.now()}`;
+  // Uploaded evidence goes to a temporary folder, not the repository's data/.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pengaduan-e2e-'));
   const config: AppConfig = {
     ...loadConfig({
       ...appEnv({ temporalAddress: server.address, database: db.config, taskQueue }),
       SEED_PASSWORD: TEST_SEED_PASSWORD,
+      DATA_DIR: dataDir,
     }),
     logLevel: 'silent',
     ...opts.configOverrides,
@@ -85,6 +91,7 @@ export async function startE2e(
       await temporal.connection.close();
       await server.stop();
       await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -113,6 +113,31 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
     expect(await em.count(Decision, { complaintId: c.complaintId })).toBe(1);
   });
 
+  it('marks a complaint in progress when its tasks are opened, but never reopens a closed one', async () => {
+    const a = acts();
+    const open = await insertComplaint(db.orm);
+    const closed = await insertComplaint(db.orm);
+    await db.orm.em.fork().nativeUpdate(Complaint, { id: open.complaintId }, { status: 'AWAITING_RESPONSE' });
+    await db.orm.em.fork().nativeUpdate(Complaint, { id: closed.complaintId }, { status: 'RESOLVED' });
+    for (const c of [open, closed]) {
+      await a.openTasks({
+        complaintId: c.complaintId,
+        tasks: [
+          {
+            id: `${c.complaintId}:1:LOKET`,
+            unit: 'LOKET',
+            area: null,
+            round: 1,
+            openedAt: new Date().toISOString(),
+          },
+        ],
+      });
+    }
+    const em = db.orm.em.fork();
+    expect((await em.findOneOrFail(Complaint, { id: open.complaintId })).status).toBe('IN_PROGRESS');
+    expect((await em.findOneOrFail(Complaint, { id: closed.complaintId })).status).toBe('RESOLVED');
+  });
+
   it('records a task completion and a decision on the rows the workflow opened', async () => {
     const c = await insertComplaint(db.orm);
     const a = acts();

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { PublicRateLimit } from '../common/throttling';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
 import { idempotencyKeyOf } from './idempotency-key';
@@ -8,6 +9,7 @@ import { idempotencyKeyOf } from './idempotency-key';
 /** The office website's channel: anyone may submit and track a complaint. */
 @ApiTags('public')
 @Public()
+@PublicRateLimit()
 @Controller('public/complaints')
 export class PublicComplaintsController {
   constructor(private readonly intake: ComplaintIntakeService) {}
