@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
+import { ComplaintActionsController } from './complaint-actions.controller';
+import { ComplaintActionsService } from './complaint-actions.service';
 import { ComplaintIntakeService } from './complaint-intake.service';
+import { ComplaintQueryController } from './complaint-query.controller';
+import { ComplaintQueryService } from './complaint-query.service';
 import { ComplaintsController } from './complaints.controller';
 import { PublicComplaintsController } from './public-complaints.controller';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
 
 @Module({
-  controllers: [ComplaintsController, PublicComplaintsController],
-  providers: [ComplaintIntakeService],
+  controllers: [
+    ComplaintsController,
+    PublicComplaintsController,
+    ComplaintQueryController,
+    ComplaintActionsController,
+    TasksController,
+  ],
+  providers: [ComplaintIntakeService, ComplaintQueryService, ComplaintActionsService, TasksService],
 })
 export class ComplaintsModule {}

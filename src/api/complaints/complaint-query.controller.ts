@@ -1,0 +1,49 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Allow, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ListComplaintsQueryDto } from './complaint-query.dto';
+import { ComplaintQueryService } from './complaint-query.service';
+import { ComplaintDetailView, ComplaintListView, ErrorBodyView } from './complaint-views';
+
+/** Lists and the detail page of complaints, for office staff, admins and the Kepala Daerah. */
+@ApiTags('complaints')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyView, description: 'Tanpa token atau token tidak valid' })
+@ApiForbiddenResponse({ type: ErrorBodyView })
+@Allow({ roles: ['STAFF', 'ADMIN', 'KEPALA_DAERAH'] })
+@Controller('complaints')
+export class ComplaintQueryController {
+  constructor(private readonly complaints: ComplaintQueryService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Daftar pengaduan (terbaru lebih dulu); NIK pengadu selalu tersamar' })
+  @ApiOkResponse({ type: ComplaintListView })
+  @ApiBadRequestResponse({ type: ErrorBodyView, description: 'Nilai filter tidak valid' })
+  list(@Query() query: ListComplaintsQueryDto): Promise<ComplaintListView> {
+    return this.complaints.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'Rincian pengaduan: catatan, tugas, keputusan, riwayat dan keadaan proses',
+    description:
+      'Data pribadi pengadu hanya tampil untuk ADMIN, SEKSI_PENGADUAN, LOKET dan unit yang mendapat tugas.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  @ApiNotFoundResponse({ type: ErrorBodyView })
+  detail(@Param('id') id: string, @CurrentUser() user: Principal): Promise<ComplaintDetailView> {
+    return this.complaints.detail(id, user);
+  }
+}

@@ -1,0 +1,81 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { COMPLAINT_STATUSES } from '../../../workflows/complaint/definitions';
+import { CATEGORIES } from '../../domain/categories';
+import { UNITS } from '../../domain/units';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+/** Keeps the offset a number every database accepts. */
+export const MAX_PAGE = 1_000_000;
+
+/** `page` and `pageSize` of every list. */
+export class PaginationQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'Nomor halaman (page) wajib berupa bilangan bulat.' })
+  @Min(1, { message: 'Nomor halaman (page) paling kecil 1.' })
+  @Max(MAX_PAGE, { message: `Nomor halaman (page) paling besar ${MAX_PAGE}.` })
+  page?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'Ukuran halaman (pageSize) wajib berupa bilangan bulat.' })
+  @Min(1, { message: 'Ukuran halaman (pageSize) paling kecil 1.' })
+  @Max(MAX_PAGE_SIZE, { message: `Ukuran halaman (pageSize) paling besar ${MAX_PAGE_SIZE}.` })
+  pageSize?: number;
+}
+
+export class ListComplaintsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: COMPLAINT_STATUSES, enumName: 'ComplaintStatus' })
+  @IsOptional()
+  @IsIn(COMPLAINT_STATUSES, { message: `Status wajib salah satu dari: ${COMPLAINT_STATUSES.join(', ')}.` })
+  status?: (typeof COMPLAINT_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: CATEGORIES, enumName: 'Category' })
+  @IsOptional()
+  @IsIn(CATEGORIES, { message: `Kategori wajib salah satu dari: ${CATEGORIES.join(', ')}.` })
+  category?: (typeof CATEGORIES)[number];
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Hanya yang melewati / belum melewati batas waktu',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'Filter overdue wajib bernilai true atau false.' })
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: UNITS,
+    enumName: 'Unit',
+    description: 'Pengaduan yang memiliki tugas untuk unit ini',
+  })
+  @IsOptional()
+  @IsIn(UNITS, { message: `Unit wajib salah satu dari: ${UNITS.join(', ')}.` })
+  unit?: (typeof UNITS)[number];
+
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'Diterima sejak (tanggal ISO; tanggal saja = awal hari itu, WIB)',
+  })
+  @IsOptional()
+  @IsISO8601(
+    { strict: true },
+    { message: 'Tanggal awal (from) wajib berformat tanggal ISO 8601, mis. 2026-11-01.' },
+  )
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'Diterima sampai dengan (tanggal ISO; tanggal saja = akhir hari itu, WIB)',
+  })
+  @IsOptional()
+  @IsISO8601(
+    { strict: true },
+    { message: 'Tanggal akhir (to) wajib berformat tanggal ISO 8601, mis. 2026-11-30.' },
+  )
+  to?: string;
+}

@@ -1,0 +1,282 @@
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+// Both database drivers are SQL drivers built on @mikro-orm/knex: its EntityManager has query builders.
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { DateTime } from 'luxon';
+import { type Actor, type ComplaintState, stateQuery } from '../../../workflows/complaint/definitions';
+import { AuditEvent, Complaint, ComplaintTask, Decision } from '../../db/entities';
+import { OFFICE_ZONE } from '../../domain/calendar';
+import { AREA_UNITS, UNITS, type Unit } from '../../domain/units';
+import type { Principal } from '../auth/principal';
+import { badRequest, notFound } from '../common/api-error';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { DEFAULT_PAGE_SIZE, type ListComplaintsQueryDto } from './complaint-query.dto';
+import type {
+  ComplaintDetailView,
+  ComplaintListView,
+  ComplaintSummaryView,
+  DecisionView,
+  TaskView,
+  TimelineEventView,
+} from './complaint-views';
+
+/** How long a detail read waits for the workflow's live state before answering without it. */
+export const LIVE_STATE_TIMEOUT_MS = 3_000;
+
+export const COMPLAINT_NOT_FOUND = 'Pengaduan tidak ditemukan.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Units that see the complainant's personal data on every complaint (intake and triage). */
+const PERSONAL_DATA_UNITS: readonly Unit[] = ['SEKSI_PENGADUAN', 'LOKET'];
+
+// ---- Mapping helpers (shared with the action and task services) ---------------------------------
+
+export function iso(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+/** 1674011203850001 -> 1674********0001: enough to tell complainants apart, not to identify one. */
+export function maskNik(nik: string | null | undefined): string | null {
+  if (!nik) return null;
+  if (nik.length <= 8) return '*'.repeat(nik.length);
+  return `${nik.slice(0, 4)}${'*'.repeat(nik.length - 8)}${nik.slice(-4)}`;
+}
+
+/** The workflow actor for the signed-in user. */
+export function actorOf(principal: Principal): Actor {
+  return { username: principal.username, unit: principal.unit, area: principal.area };
+}
+
+/** Whether a task is the caller's: same unit and, for KECAMATAN/KELURAHAN, the same area. */
+export function isOwnTask(principal: Principal, task: { unit: string; area?: string | null }): boolean {
+  if (principal.role !== 'STAFF' || !principal.unit || principal.unit !== task.unit) return false;
+  return !(AREA_UNITS as readonly string[]).includes(task.unit) || principal.area === task.area;
+}
+
+/**
+ * Personal data is for ADMIN and the handling units: SEKSI_PENGADUAN, LOKET, and any unit with a task
+ * on the complaint (KECAMATAN/KELURAHAN only for their own area).
+ */
+export function canSeePersonalData(
+  principal: Principal,
+  tasks: readonly { unit: string; area?: string | null }[],
+): boolean {
+  if (principal.role === 'ADMIN') return true;
+  if (principal.role !== 'STAFF' || !principal.unit) return false;
+  if (PERSONAL_DATA_UNITS.includes(principal.unit)) return true;
+  return tasks.some((t) => isOwnTask(principal, t));
+}
+
+export function toTaskView(task: ComplaintTask): TaskView {
+  return {
+    id: task.id,
+    complaintId: task.complaintId,
+    unit: task.unit,
+    area: task.area ?? null,
+    round: task.round,
+    status: task.status,
+    outcome: task.outcome ?? null,
+    notes: task.notes ?? null,
+    completedBy: task.completedBy ?? null,
+    completedAt: iso(task.completedAt),
+  };
+}
+
+export function toSummaryView(c: Complaint): ComplaintSummaryView {
+  return {
+    id: c.id,
+    registerNumber: c.registerNumber,
+    trackingCode: c.trackingCode,
+    channel: c.channel,
+    category: c.category ?? null,
+    status: c.status,
+    receivedAt: iso(c.receivedAt)!,
+    dueAt: iso(c.dueAt),
+    overdue: c.overdue,
+    location: { kecamatan: c.kecamatan ?? null, kelurahan: c.kelurahan ?? null },
+    complainant: { name: c.complainantName, nik: maskNik(c.complainantNik) },
+  };
+}
+
+function toDecisionView(d: Decision): DecisionView {
+  return {
+    id: d.id,
+    round: d.round,
+    escalatedAt: iso(d.escalatedAt)!,
+    decision: d.decision ?? null,
+    notes: d.notes ?? null,
+    units: d.units ?? null,
+    decidedBy: d.decidedBy ?? null,
+    decidedAt: iso(d.decidedAt),
+  };
+}
+
+/** Workflow events carry their sequence number in their id (`<workflowId>:<seq>:<type>`). */
+function eventSequence(id: string): number {
+  const match = /:(\d+):[^:]+$/.exec(id);
+  return match ? Number(match[1]) : 0;
+}
+
+function unitOrder(unit: string): number {
+  const index = (UNITS as readonly string[]).indexOf(unit);
+  return index < 0 ? UNITS.length : index;
+}
+
+/** A date-only bound is a whole WIB day; a date-time is taken as given (WIB when it has no offset). */
+function parseBound(value: string, edge: 'start' | 'end', field: string): Date {
+  const parsed = DateTime.fromISO(value, { zone: OFFICE_ZONE });
+  if (!parsed.isValid) throw badRequest(`Tanggal ${field} tidak valid.`);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (!dateOnly) return parsed.toJSDate();
+  return (edge === 'start' ? parsed.startOf('day') : parsed.endOf('day')).toJSDate();
+}
+
+export interface LiveRead {
+  live: ComplaintState | null;
+  liveNote?: string;
+}
+
+/**
+ * Reads complaints for lists and the detail page. Lists and records come from the database (the
+ * activities keep it current); the live process state comes from the workflow's `state` query.
+ */
+@Injectable()
+export class ComplaintQueryService {
+  private readonly logger = new Logger(ComplaintQueryService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  async list(query: ListComplaintsQueryDto): Promise<ComplaintListView> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const em = this.em.fork() as SqlEntityManager;
+    // Built loosely: the unit filter's sub-query is a knex query builder, which the typings do not know.
+    const where: Record<string, unknown> = {};
+    if (query.status) where.status = query.status;
+    if (query.category) where.category = query.category;
+    if (query.overdue !== undefined) where.overdue = query.overdue === 'true';
+    const from = query.from ? parseBound(query.from, 'start', 'awal (from)') : undefined;
+    const to = query.to ? parseBound(query.to, 'end', 'akhir (to)') : undefined;
+    if (from && to && from.getTime() > to.getTime())
+      throw badRequest('Tanggal awal (from) tidak boleh setelah tanggal akhir (to).');
+    if (from || to) where.receivedAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+    if (query.unit) {
+      const withTask = em
+        .createQueryBuilder(ComplaintTask, 't')
+        .select('t.complaintId')
+        .where({ unit: query.unit })
+        .getKnexQuery();
+      where.id = { $in: withTask };
+    }
+    const [rows, total] = await em.findAndCount(Complaint, where as FilterQuery<Complaint>, {
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return { items: rows.map(toSummaryView), total, page, pageSize };
+  }
+
+  /** The complaint record, or 404 for an unknown or malformed id. */
+  async findComplaint(id: string, em: EntityManager = this.em.fork()): Promise<Complaint> {
+    const complaint = UUID.test(id) ? await em.findOne(Complaint, { id }) : null;
+    if (!complaint) throw notFound(COMPLAINT_NOT_FOUND);
+    return complaint;
+  }
+
+  /**
+   * The detail page: record, tasks, decisions, timeline and live state. `live` may be passed by an
+   * action that has just received the state from the workflow; otherwise it is queried.
+   */
+  async detail(id: string, principal: Principal, live?: ComplaintState): Promise<ComplaintDetailView> {
+    const em = this.em.fork();
+    const complaint = await this.findComplaint(id, em);
+    const [tasks, decisions, events, liveRead] = await Promise.all([
+      em.find(ComplaintTask, { complaintId: complaint.id }),
+      em.find(Decision, { complaintId: complaint.id }, { orderBy: { round: 'asc' } }),
+      em.find(AuditEvent, { complaintId: complaint.id }),
+      live ? Promise.resolve<LiveRead>({ live }) : this.readLive(complaint.workflowId),
+    ]);
+    tasks.sort(
+      (a, b) =>
+        a.round - b.round ||
+        unitOrder(a.unit) - unitOrder(b.unit) ||
+        String(a.area ?? '').localeCompare(String(b.area ?? '')),
+    );
+    events.sort(
+      (a, b) =>
+        a.at.getTime() - b.at.getTime() ||
+        eventSequence(a.id) - eventSequence(b.id) ||
+        a.id.localeCompare(b.id),
+    );
+    const visible = canSeePersonalData(principal, tasks);
+    const summary = toSummaryView(complaint);
+    return {
+      ...summary,
+      // The workflow is the source of truth for the process; the record may lag a step behind.
+      status: liveRead.live?.status ?? summary.status,
+      complainant: {
+        name: complaint.complainantName,
+        nik: visible ? (complaint.complainantNik ?? null) : maskNik(complaint.complainantNik),
+        address: visible ? (complaint.complainantAddress ?? null) : null,
+        phone: visible ? (complaint.complainantPhone ?? null) : null,
+        email: visible ? (complaint.complainantEmail ?? null) : null,
+      },
+      personalDataVisible: visible,
+      description: complaint.description,
+      evidence: complaint.evidence ?? [],
+      receivedBy: complaint.receivedBy ?? null,
+      response: complaint.response ?? null,
+      respondedBy: complaint.respondedBy ?? null,
+      rejectionReason: complaint.rejectionReason ?? null,
+      closedAt: iso(complaint.closedAt),
+      tasks: tasks.map(toTaskView),
+      decisions: decisions.map(toDecisionView),
+      timeline: events.map(
+        (e): TimelineEventView => ({
+          type: e.type,
+          actor: e.actor ?? null,
+          at: iso(e.at)!,
+          details: e.details ?? null,
+        }),
+      ),
+      live: liveRead.live,
+      ...(liveRead.liveNote ? { liveNote: liveRead.liveNote } : {}),
+    };
+  }
+
+  /** The workflow's state, or null with a note: a read never fails because Temporal is away. */
+  async readLive(workflowId: string): Promise<LiveRead> {
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    let timer: NodeJS.Timeout | undefined;
+    const query = this.temporal.connection.withDeadline(Date.now() + LIVE_STATE_TIMEOUT_MS, () =>
+      handle.query(stateQuery),
+    );
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('live state query timed out')), LIVE_STATE_TIMEOUT_MS + 500);
+    });
+    try {
+      return { live: await Promise.race([query, timeout]) };
+    } catch (err) {
+      query.catch(() => undefined);
+      if (err instanceof WorkflowNotFoundError) {
+        return {
+          live: null,
+          liveNote:
+            'Proses pengaduan ini belum berjalan di mesin proses; data di atas berasal dari catatan terakhir.',
+        };
+      }
+      this.logger.warn(`live state of ${workflowId} unavailable: ${err}`);
+      return {
+        live: null,
+        liveNote:
+          'Mesin proses pengaduan (Temporal) sedang tidak dapat dihubungi; data di atas berasal dari catatan terakhir.',
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Response shapes of the complaint read and action endpoints. They are classes (not interfaces) so
+ * @nestjs/swagger can describe them in the OpenAPI document a generated client relies on.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COMPLAINT_STATUSES, DECISIONS } from '../../../workflows/complaint/definitions';
+import { CATEGORIES } from '../../domain/categories';
+import { CHANNELS } from '../../domain/channels';
+import { UNITS } from '../../domain/units';
+
+const TASK_STATUSES = ['OPEN', 'DONE'] as const;
+const WAITING_FOR = ['TRIAGE', 'TASKS', 'DECISION', 'RESPONSE', 'NOTHING'] as const;
+
+/** Every error body of the API. */
+export class ErrorBodyView {
+  @ApiProperty({ type: 'integer', example: 404 }) statusCode!: number;
+  @ApiProperty({ example: 'Not Found' }) error!: string;
+  @ApiProperty({ example: 'Pengaduan tidak ditemukan.', description: 'Pesan dalam Bahasa Indonesia' })
+  message!: string;
+}
+
+export class LocationView {
+  @ApiProperty({ example: '16.74.01', nullable: true, type: String }) kecamatan!: string | null;
+  @ApiProperty({ example: '16.74.01.1007', nullable: true, type: String }) kelurahan!: string | null;
+}
+
+/** The complainant as a list shows them: the name and the NIK masked. */
+export class ComplainantSummaryView {
+  @ApiProperty({ example: 'Budi Santoso' }) name!: string;
+  @ApiProperty({ example: '1674********0001', nullable: true, type: String, description: 'NIK tersamar' })
+  nik!: string | null;
+}
+
+/**
+ * The complainant on the detail page. NIK, address, phone and email are shown in full only to the
+ * handling units and admins; others get the NIK masked and the rest null.
+ */
+export class ComplainantView extends ComplainantSummaryView {
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+}
+
+/** The fields every complaint shape has. */
+export class ComplaintBaseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2026/11/0042' }) registerNumber!: string;
+  @ApiProperty({ example: 'K7QX2M9TPA' }) trackingCode!: string;
+  @ApiProperty({ enum: CHANNELS, enumName: 'Channel' }) channel!: string;
+  @ApiProperty({
+    enum: CATEGORIES,
+    enumName: 'Category',
+    nullable: true,
+    description: 'Kosong sebelum triase',
+  })
+  category!: string | null;
+  @ApiProperty({
+    enum: COMPLAINT_STATUSES,
+    enumName: 'ComplaintStatus',
+    description:
+      'Pada daftar: dari catatan. Pada rincian: dari proses (live) bila tersedia, selain itu dari catatan.',
+  })
+  status!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: LocationView }) location!: LocationView;
+}
+
+export class ComplaintSummaryView extends ComplaintBaseView {
+  @ApiProperty({ type: ComplainantSummaryView }) complainant!: ComplainantSummaryView;
+}
+
+export class ComplaintListView {
+  @ApiProperty({ type: [ComplaintSummaryView] }) items!: ComplaintSummaryView[];
+  @ApiProperty({ type: 'integer', example: 42 }) total!: number;
+  @ApiProperty({ type: 'integer', example: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', example: 20 }) pageSize!: number;
+}
+
+export class TaskView {
+  @ApiProperty({ example: '0b7c4e2a-5f0d-4a43-9a0e-8f1d2c3b4a5e:1:SEKSI_KEBIJAKAN' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) complaintId!: string;
+  @ApiProperty({ enum: UNITS, enumName: 'Unit' }) unit!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Kode wilayah untuk tugas KECAMATAN/KELURAHAN',
+  })
+  area!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description: 'Putaran penanganan (naik setiap kajian lebih lanjut)',
+  })
+  round!: number;
+  @ApiProperty({ enum: TASK_STATUSES, enumName: 'TaskStatus' }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) outcome!: string | null;
+  @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedBy!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
+}
+
+/** What an inbox needs to know of the complaint a task belongs to. */
+export class TaskComplaintView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2026/11/0042' }) registerNumber!: string;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category', nullable: true }) category!: string | null;
+  @ApiProperty({ enum: COMPLAINT_STATUSES, enumName: 'ComplaintStatus' }) status!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+}
+
+export class InboxTaskView extends TaskView {
+  @ApiProperty({ type: TaskComplaintView }) complaint!: TaskComplaintView;
+}
+
+export class TaskListView {
+  @ApiProperty({ type: [InboxTaskView] }) items!: InboxTaskView[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
+}
+
+export class DecisionView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: 'integer' }) round!: number;
+  @ApiProperty({ format: 'date-time' }) escalatedAt!: string;
+  @ApiProperty({
+    enum: DECISIONS,
+    enumName: 'DecisionKind',
+    nullable: true,
+    description: 'Kosong selama belum diputuskan',
+  })
+  decision!: string | null;
+  @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({ enum: UNITS, enumName: 'Unit', isArray: true, nullable: true }) units!: string[] | null;
+  @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt!: string | null;
+}
+
+export class TimelineEventView {
+  @ApiProperty({ example: 'TRIAGED' }) type!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Nama pengguna; kosong untuk sistem' })
+  actor!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  details!: Record<string, unknown> | null;
+}
+
+/** A task as the workflow holds it (the `live` state). */
+export class LiveTaskView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: UNITS, enumName: 'Unit' }) unit!: string;
+  @ApiProperty({ nullable: true, type: String }) area!: string | null;
+  @ApiProperty({ type: 'integer' }) round!: number;
+  @ApiProperty({ enum: TASK_STATUSES, enumName: 'TaskStatus' }) status!: string;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiPropertyOptional() outcome?: string;
+  @ApiPropertyOptional() notes?: string;
+  @ApiPropertyOptional() completedBy?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+}
+
+export class LiveDecisionView {
+  @ApiProperty({ type: 'integer' }) round!: number;
+  @ApiProperty({ format: 'date-time' }) escalatedAt!: string;
+  @ApiPropertyOptional({ enum: DECISIONS, enumName: 'DecisionKind' }) decision?: string;
+  @ApiPropertyOptional() notes?: string;
+  @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit', isArray: true }) units?: string[];
+  @ApiPropertyOptional() decidedBy?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) decidedAt?: string;
+}
+
+/** The workflow's `state` query: the live truth of the process. */
+export class LiveStateView {
+  @ApiProperty({ format: 'uuid' }) complaintId!: string;
+  @ApiProperty() registerNumber!: string;
+  @ApiProperty({ enum: CHANNELS, enumName: 'Channel' }) channel!: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES, enumName: 'ComplaintStatus' }) status!: string;
+  @ApiProperty({ enum: WAITING_FOR, enumName: 'WaitingFor' }) waitingFor!: string;
+  @ApiProperty({ format: 'date-time' }) waitingSince!: string;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category', nullable: true }) category!: string | null;
+  @ApiProperty({ type: LocationView, nullable: true }) location!: LocationView | null;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: 'integer' }) round!: number;
+  @ApiProperty({ type: [LiveTaskView] }) tasks!: LiveTaskView[];
+  @ApiProperty({ type: [LiveDecisionView] }) decisions!: LiveDecisionView[];
+  @ApiPropertyOptional() response?: string;
+  @ApiPropertyOptional() respondedBy?: string;
+  @ApiPropertyOptional() rejectionReason?: string;
+  @ApiPropertyOptional({ description: 'Batas waktu dihitung dengan daftar libur cadangan' })
+  calendarWarning?: string;
+}
+
+export class ComplaintDetailView extends ComplaintBaseView {
+  @ApiProperty({ type: ComplainantView }) complainant!: ComplainantView;
+  @ApiProperty({
+    description: 'Benar bila pemanggil boleh melihat data pribadi pengadu (NIK, alamat, telepon, email)',
+  })
+  personalDataVisible!: boolean;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [String] }) evidence!: string[];
+  @ApiProperty({ nullable: true, type: String }) receivedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Tanggapan akhir' }) response!: string | null;
+  @ApiProperty({ nullable: true, type: String }) respondedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
+  @ApiProperty({ type: [DecisionView] }) decisions!: DecisionView[];
+  @ApiProperty({ type: [TimelineEventView] }) timeline!: TimelineEventView[];
+  @ApiProperty({
+    type: LiveStateView,
+    nullable: true,
+    description: 'Keadaan proses dari Temporal; kosong bila mesin proses tidak dapat dihubungi',
+  })
+  live!: LiveStateView | null;
+  @ApiPropertyOptional({ description: 'Mengapa `live` kosong' })
+  liveNote?: string;
+}
+
+export class EscalationAcceptedView {
+  @ApiProperty({ example: true }) accepted!: true;
+  @ApiProperty({ format: 'uuid' }) complaintId!: string;
+  @ApiProperty({ example: '2026/11/0042' }) registerNumber!: string;
+  @ApiProperty({ enum: DECISIONS, enumName: 'DecisionKind' }) decision!: string;
+  @ApiProperty({ type: 'integer', description: 'Putaran yang diputuskan' }) round!: number;
+  @ApiProperty({ example: 'Keputusan diterima dan sedang diproses.' }) message!: string;
+}

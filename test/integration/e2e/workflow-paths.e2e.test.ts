@@ -1,0 +1,373 @@
+/**
+ * Every path of the complaint workflow, driven only through the HTTP API (real app, real Temporal dev
+ * server, real database, real worker): each unit's own user completes its task from its inbox, the
+ * Kepala Daerah decides BERAT cases, SEKSI_PENGADUAN triages and responds.
+ */
+import { databaseKinds } from '../../helpers/databases';
+import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
+
+const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
+const SEDANG_UNITS = [
+  'SEKSI_PENGADUAN',
+  'SEKSI_KEBIJAKAN',
+  'KABID_PENGADUAN',
+  'KEPALA_DINAS',
+  'BIDANG_PERIZINAN',
+  'KECAMATAN',
+  'KELURAHAN',
+  'TIM_TEKNIS',
+];
+const UNIT_USERS: Record<string, string> = {
+  LOKET: 'loket',
+  SEKSI_PENGADUAN: 'pengaduan',
+  SEKSI_KEBIJAKAN: 'kebijakan',
+  KABID_PENGADUAN: 'kabid',
+  KEPALA_DINAS: 'kadis',
+  BIDANG_PERIZINAN: 'perizinan',
+  TIM_TEKNIS: 'teknis',
+};
+
+interface TaskBody {
+  id: string;
+  complaintId: string;
+  unit: string;
+  area: string | null;
+  round: number;
+  status: string;
+  outcome: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+}
+
+/** The user who does a unit's work: the unit's user, or the local official of the task's area. */
+function userFor(task: { unit: string; area: string | null }): string {
+  if (task.unit === 'KECAMATAN') return `kec-${task.area}`;
+  if (task.unit === 'KELURAHAN') return `kel-${task.area}`;
+  return UNIT_USERS[task.unit];
+}
+
+describe.each(databaseKinds())('workflow paths through the API (%s)', (kind) => {
+  let e: E2e;
+  beforeAll(async () => {
+    e = await startE2e(kind);
+  });
+  afterAll(async () => {
+    await e?.stop();
+  });
+
+  async function register(overrides: Record<string, unknown> = {}): Promise<string> {
+    const res = await e.http
+      .post('/api/complaints')
+      .set(await e.as('loket'))
+      .send(staffComplaint(overrides))
+      .expect(201);
+    return res.body.id;
+  }
+
+  async function detail(id: string, as = 'pengaduan') {
+    const res = await e.http
+      .get(`/api/complaints/${id}`)
+      .set(await e.as(as))
+      .expect(200);
+    return res.body;
+  }
+
+  async function waitForStatus(id: string, status: string) {
+    await eventually(async () => {
+      const body = await detail(id);
+      return body.status === status && body.live?.status === status;
+    });
+    return detail(id);
+  }
+
+  async function triage(id: string, body: Record<string, unknown>) {
+    const res = await e.http
+      .post(`/api/complaints/${id}/triage`)
+      .set(await e.as('pengaduan'))
+      .send(body);
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  /** The open tasks of a complaint as the given unit's user sees them in its inbox. */
+  async function inbox(username: string, complaintId: string): Promise<TaskBody[]> {
+    const res = await e.http
+      .get('/api/tasks?status=OPEN&pageSize=100')
+      .set(await e.as(username))
+      .expect(200);
+    return res.body.items.filter((t: TaskBody) => t.complaintId === complaintId);
+  }
+
+  /** Every open task of the complaint, each completed by its own unit's user through its inbox. */
+  async function completeOpenTasks(id: string, expectedUnits: string[]): Promise<TaskBody[]> {
+    const open: TaskBody[] = (await detail(id)).tasks.filter((t: TaskBody) => t.status === 'OPEN');
+    expect(open.map((t) => t.unit).sort()).toEqual([...expectedUnits].sort());
+    const done: TaskBody[] = [];
+    for (const task of open) {
+      const username = userFor(task);
+      const mine = await inbox(username, id);
+      expect(mine.map((t) => t.id)).toContain(task.id);
+      const res = await e.http
+        .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
+        .set(await e.as(username))
+        .send({ outcome: `Ditangani oleh ${username}`, notes: 'Catatan penanganan' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        id: task.id,
+        complaintId: id,
+        unit: task.unit,
+        status: 'DONE',
+        outcome: `Ditangani oleh ${username}`,
+        notes: 'Catatan penanganan',
+        completedBy: username,
+      });
+      expect(await inbox(username, id)).toEqual([]);
+      done.push(res.body);
+    }
+    return done;
+  }
+
+  async function decide(id: string, body: Record<string, unknown>) {
+    const res = await e.http
+      .post(`/api/complaints/${id}/escalation-decision`)
+      .set(await e.as('walikota'))
+      .send(body)
+      .expect(202);
+    expect(res.body).toMatchObject({ accepted: true, complaintId: id, decision: body.decision });
+    return res.body;
+  }
+
+  async function respond(id: string) {
+    const res = await e.http
+      .post(`/api/complaints/${id}/response`)
+      .set(await e.as('pengaduan'))
+      .send({ response: 'Pengaduan Anda telah ditindaklanjuti.' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      status: 'RESOLVED',
+      response: 'Pengaduan Anda telah ditindaklanjuti.',
+      respondedBy: 'pengaduan',
+      live: { status: 'RESOLVED', waitingFor: 'NOTHING' },
+    });
+    expect(res.body.closedAt).toEqual(expect.any(String));
+    return res.body;
+  }
+
+  async function waitForWorkflowEnd(id: string) {
+    const { registerNumber } = await detail(id);
+    const handle = e.temporal.workflow.getHandle(`pengaduan-${registerNumber.replace(/\//g, '-')}`);
+    await eventually(async () => (await handle.describe()).status.name === 'COMPLETED');
+  }
+
+  const types = (body: { timeline: { type: string }[] }) => body.timeline.map((t) => t.type);
+
+  it('RINGAN: LOKET and SEKSI_PENGADUAN handle it, then the response resolves it', async () => {
+    const id = await register();
+    const triaged = await triage(id, { category: 'RINGAN', notes: 'Biaya dan waktu layanan' });
+    expect(triaged).toMatchObject({
+      id,
+      category: 'RINGAN',
+      status: 'IN_PROGRESS',
+      live: { status: 'IN_PROGRESS', category: 'RINGAN', round: 1 },
+    });
+    expect(triaged.tasks.map((t: TaskBody) => t.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+    for (const t of triaged.tasks) {
+      expect(t).toMatchObject({
+        complaintId: id,
+        status: 'OPEN',
+        area: null,
+        outcome: null,
+        completedBy: null,
+      });
+    }
+
+    await completeOpenTasks(id, ['LOKET', 'SEKSI_PENGADUAN']);
+    const awaiting = await waitForStatus(id, 'AWAITING_RESPONSE');
+    expect(awaiting.tasks.every((t: TaskBody) => t.status === 'DONE' && t.completedAt)).toBe(true);
+    expect(awaiting.decisions).toEqual([]);
+    // Lists read the records the activities keep.
+    const listed = await e.http
+      .get('/api/complaints?status=AWAITING_RESPONSE&category=RINGAN&pageSize=100')
+      .set(await e.as('walikota'))
+      .expect(200);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(id);
+
+    const resolved = await respond(id);
+    expect(types(resolved)).toEqual([
+      'RECEIVED',
+      'REGISTERED',
+      'TRIAGED',
+      'TASK_COMPLETED',
+      'TASK_COMPLETED',
+      'RESPONDED',
+    ]);
+    expect(resolved.timeline[2]).toMatchObject({
+      type: 'TRIAGED',
+      actor: 'pengaduan',
+      details: { category: 'RINGAN', notes: 'Biaya dan waktu layanan' },
+    });
+    await waitForWorkflowEnd(id);
+    // The closed case still reads, live state included.
+    expect((await detail(id)).live).toMatchObject({ status: 'RESOLVED' });
+  });
+
+  it('SEDANG: all eight units, the local officials of the location included, complete their tasks', async () => {
+    const id = await register();
+    const triaged = await triage(id, { category: 'SEDANG', location: LOCATION });
+    expect(triaged).toMatchObject({ status: 'IN_PROGRESS', category: 'SEDANG', location: LOCATION });
+    expect(triaged.tasks).toHaveLength(8);
+    expect(triaged.tasks.find((t: TaskBody) => t.unit === 'KECAMATAN').area).toBe('16.74.01');
+    expect(triaged.tasks.find((t: TaskBody) => t.unit === 'KELURAHAN').area).toBe('16.74.01.1007');
+
+    // Listing by unit finds it for a unit with a task, not for one without.
+    const byUnit = await e.http
+      .get('/api/complaints?unit=TIM_TEKNIS&pageSize=100')
+      .set(await e.as('admin'))
+      .expect(200);
+    expect(byUnit.body.items.map((c: { id: string }) => c.id)).toContain(id);
+
+    // Another kelurahan's official does not see the task.
+    expect(await inbox('kel-16.74.01.1001', id)).toEqual([]);
+
+    const done = await completeOpenTasks(id, SEDANG_UNITS);
+    expect(done.find((t) => t.unit === 'KELURAHAN')?.completedBy).toBe('kel-16.74.01.1007');
+    const awaiting = await waitForStatus(id, 'AWAITING_RESPONSE');
+    expect(awaiting.decisions).toEqual([]);
+    await respond(id);
+    await waitForWorkflowEnd(id);
+  });
+
+  async function escalatedBerat(): Promise<string> {
+    const id = await register();
+    await triage(id, { category: 'BERAT', location: LOCATION });
+    await completeOpenTasks(id, SEDANG_UNITS);
+    const awaiting = await waitForStatus(id, 'AWAITING_DECISION');
+    await eventually(async () => (await detail(id)).decisions.length === 1);
+    expect(awaiting.live.waitingFor).toBe('DECISION');
+    const { decisions } = await detail(id);
+    expect(decisions[0]).toMatchObject({ round: 1, decision: null, decidedBy: null });
+    return id;
+  }
+
+  it('BERAT approved: the Kepala Daerah approves after the study, then the response', async () => {
+    const id = await escalatedBerat();
+    const accepted = await decide(id, { decision: 'APPROVE', notes: 'Izin usaha dibekukan sementara.' });
+    expect(accepted.round).toBe(1);
+    const awaiting = await waitForStatus(id, 'AWAITING_RESPONSE');
+    await eventually(async () => (await detail(id)).decisions[0]?.decision === 'APPROVE');
+    expect((await detail(id)).decisions).toEqual([
+      expect.objectContaining({
+        round: 1,
+        decision: 'APPROVE',
+        notes: 'Izin usaha dibekukan sementara.',
+        decidedBy: 'walikota',
+        decidedAt: expect.any(String),
+      }),
+    ]);
+    expect(types(awaiting)).toEqual(expect.arrayContaining(['ESCALATED', 'DECIDED']));
+    const resolved = await respond(id);
+    expect(types(resolved).filter((t) => t === 'DECIDED')).toHaveLength(1);
+    await waitForWorkflowEnd(id);
+  });
+
+  it('BERAT rejected: the Kepala Daerah rejects, the office still responds', async () => {
+    const id = await escalatedBerat();
+    await decide(id, { decision: 'REJECT', notes: 'Tidak terbukti.' });
+    await waitForStatus(id, 'AWAITING_RESPONSE');
+    await eventually(async () => (await detail(id)).decisions[0]?.decision === 'REJECT');
+    await respond(id);
+    await waitForWorkflowEnd(id);
+  });
+
+  it('BERAT further study: a second round for the named units, then approval', async () => {
+    const id = await escalatedBerat();
+    await decide(id, { decision: 'FURTHER_STUDY', units: ['TIM_TEKNIS', 'KECAMATAN'] });
+    await waitForStatus(id, 'IN_PROGRESS');
+    // The live state opens the round at once; the task records follow.
+    await eventually(async () => (await detail(id)).tasks.length === 10);
+    const studying = await detail(id);
+    const round2 = studying.tasks.filter((t: TaskBody) => t.round === 2);
+    expect(round2.map((t: TaskBody) => t.unit)).toEqual(['TIM_TEKNIS', 'KECAMATAN']);
+    expect(studying.live.round).toBe(2);
+    expect(studying.decisions[0]).toMatchObject({
+      decision: 'FURTHER_STUDY',
+      units: ['TIM_TEKNIS', 'KECAMATAN'],
+    });
+
+    await completeOpenTasks(id, ['TIM_TEKNIS', 'KECAMATAN']);
+    await waitForStatus(id, 'AWAITING_DECISION');
+    await eventually(async () => (await detail(id)).decisions.length === 2);
+    const second = await decide(id, { decision: 'APPROVE' });
+    expect(second.round).toBe(2);
+    await waitForStatus(id, 'AWAITING_RESPONSE');
+    await eventually(async () => (await detail(id)).decisions[1]?.decision === 'APPROVE');
+    const resolved = await respond(id);
+    expect(resolved.decisions.map((d: { decision: string }) => d.decision)).toEqual([
+      'FURTHER_STUDY',
+      'APPROVE',
+    ]);
+    expect(resolved.tasks).toHaveLength(10);
+    await waitForWorkflowEnd(id);
+  });
+
+  it('rejection at triage closes the complaint with its reason and opens no task', async () => {
+    const id = await register();
+    const rejected = await triage(id, {
+      reject: { reason: 'Di luar lingkup perizinan.' },
+      notes: 'Sengketa',
+    });
+    expect(rejected).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'Di luar lingkup perizinan.',
+      tasks: [],
+      live: { status: 'REJECTED', rejectionReason: 'Di luar lingkup perizinan.' },
+    });
+    expect(rejected.closedAt).toEqual(expect.any(String));
+    expect(types(rejected)).toEqual(['RECEIVED', 'REGISTERED', 'REJECTED_AT_TRIAGE']);
+    await waitForWorkflowEnd(id);
+    const list = await e.http
+      .get('/api/complaints?status=REJECTED&pageSize=100')
+      .set(await e.as('kadis'))
+      .expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
+  });
+
+  it('re-categorisation RINGAN -> SEDANG -> BERAT adds the missing units, then the BERAT path', async () => {
+    const id = await register({ location: undefined });
+    const ringan = await triage(id, { category: 'RINGAN' });
+    expect(ringan.tasks.map((t: TaskBody) => t.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+
+    const sedang = await e.http
+      .post(`/api/complaints/${id}/recategorise`)
+      .set(await e.as('kabid'))
+      .send({ category: 'SEDANG', reason: 'Ada dampak lingkungan.', location: LOCATION })
+      .expect(200);
+    expect(sedang.body).toMatchObject({ category: 'SEDANG', status: 'IN_PROGRESS', location: LOCATION });
+    expect(sedang.body.tasks.map((t: TaskBody) => t.unit).sort()).toEqual(['LOKET', ...SEDANG_UNITS].sort());
+    expect(sedang.body.tasks.every((t: TaskBody) => t.round === 1)).toBe(true);
+
+    const berat = await e.http
+      .post(`/api/complaints/${id}/recategorise`)
+      .set(await e.as('kadis'))
+      .send({ category: 'BERAT', reason: 'Dampaknya meluas ke permukiman.' })
+      .expect(200);
+    expect(berat.body).toMatchObject({ category: 'BERAT', live: { category: 'BERAT' } });
+    expect(berat.body.tasks).toHaveLength(9);
+    expect(
+      berat.body.timeline
+        .filter((t: { type: string }) => t.type === 'RECATEGORISED')
+        .map((t: { actor: string; details: unknown }) => [t.actor, t.details]),
+    ).toEqual([
+      ['kabid', { from: 'RINGAN', to: 'SEDANG', reason: 'Ada dampak lingkungan.' }],
+      ['kadis', { from: 'SEDANG', to: 'BERAT', reason: 'Dampaknya meluas ke permukiman.' }],
+    ]);
+
+    await completeOpenTasks(id, ['LOKET', ...SEDANG_UNITS]);
+    await waitForStatus(id, 'AWAITING_DECISION');
+    await eventually(async () => (await detail(id)).decisions.length === 1);
+    await decide(id, { decision: 'APPROVE' });
+    await waitForStatus(id, 'AWAITING_RESPONSE');
+    await respond(id);
+    await waitForWorkflowEnd(id);
+  });
+});
