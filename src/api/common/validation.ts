@@ -1,13 +1,19 @@
 import { type ValidationError, ValidationPipe } from '@nestjs/common';
 import { badRequest } from './api-error';
 
+const BUILT_IN_MESSAGES: Record<string, (field: string) => string> = {
+  whitelistValidation: (field) => `Kolom "${field}" tidak dikenal.`,
+  nestedValidation: (field) => `Kolom "${field}" harus berupa objek.`,
+  unknownValue: () => 'Isi permintaan harus berupa objek JSON.',
+};
+
 /** Flattens class-validator errors into one Bahasa Indonesia sentence per problem. */
 export function validationMessages(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
     const field = prefix + e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) =>
-      // class-validator's own text for unknown fields is English: say it ourselves.
-      rule === 'whitelistValidation' ? `Kolom "${field}" tidak dikenal.` : message,
+    // class-validator's built-in rules speak English: say those ourselves.
+    const own = Object.entries(e.constraints ?? {}).map(
+      ([rule, message]) => BUILT_IN_MESSAGES[rule]?.(field) ?? message,
     );
     return [...own, ...validationMessages(e.children ?? [], `${field}.`)];
   });
