@@ -2,7 +2,7 @@
  * An admin corrects the holiday list; open complaints recompute their deadline. Real dev server,
  * real database, the real activities in an in-process worker.
  */
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import pino from 'pino';
@@ -12,23 +12,23 @@ import { AuditEvent, Complaint, HolidayRecord } from '../../src/db/entities';
 import type { Holiday } from '../../src/domain/holidays';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import { stateQuery } from '../../workflows/complaint/definitions';
+import { type Backend, startBackend } from '../helpers/backend';
 import { insertComplaint } from '../helpers/complaints';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
-import { type DevServer, startDevServer } from '../helpers/dev-server';
+import { databaseKinds, type TestDatabase } from '../helpers/databases';
+import type { DevServer } from '../helpers/dev-server';
 import { WORKFLOWS_PATH } from '../helpers/paths';
 
 describe.each(databaseKinds())('holiday correction reaches open complaints (%s)', (kind) => {
+  let backend: Backend;
   let server: DevServer;
   let db: TestDatabase;
   let client: Client;
   beforeAll(async () => {
-    [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
-    client = new Client({ connection: await Connection.connect({ address: server.address }) });
+    backend = await startBackend(kind);
+    ({ server, db, client } = backend);
   });
   afterAll(async () => {
-    await client?.connection.close();
-    await server?.stop();
-    await db?.destroy();
+    await backend?.stop();
   });
 
   it('moves the due date of a running complaint when two working days become holidays', async () => {

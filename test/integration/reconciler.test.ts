@@ -1,27 +1,27 @@
 /** A complaint stored while Temporal was unreachable gets its workflow started by the reconciler. */
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createComplaintActivities } from '../../activities';
 import { AuditEvent, Complaint } from '../../src/db/entities';
 import { WorkflowReconciler } from '../../src/worker/workflow-reconciler';
+import { type Backend, startBackend } from '../helpers/backend';
 import { insertComplaint } from '../helpers/complaints';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
-import { type DevServer, startDevServer } from '../helpers/dev-server';
+import { databaseKinds, type TestDatabase } from '../helpers/databases';
+import type { DevServer } from '../helpers/dev-server';
 import { WORKFLOWS_PATH } from '../helpers/paths';
 
 describe.each(databaseKinds())('workflow reconciler (%s)', (kind) => {
+  let backend: Backend;
   let server: DevServer;
   let db: TestDatabase;
   let client: Client;
   beforeAll(async () => {
-    [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
-    client = new Client({ connection: await Connection.connect({ address: server.address }) });
+    backend = await startBackend(kind);
+    ({ server, db, client } = backend);
   });
   afterAll(async () => {
-    await client?.connection.close();
-    await server?.stop();
-    await db?.destroy();
+    await backend?.stop();
   });
 
   it('starts the workflow of a stored complaint that has none, once', async () => {

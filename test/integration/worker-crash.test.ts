@@ -3,30 +3,30 @@
  * with exactly one task row per unit and one assignment notification per unit. Real dev server,
  * real worker process, real database.
  */
-import { Client, Connection, WorkflowUpdateStage } from '@temporalio/client';
+import { type Client, WorkflowUpdateStage } from '@temporalio/client';
 import { AuditEvent, ComplaintTask, Notification } from '../../src/db/entities';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import { stateQuery, triageUpdate } from '../../workflows/complaint/definitions';
+import { type Backend, startBackend } from '../helpers/backend';
 import { insertComplaint } from '../helpers/complaints';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
-import { type DevServer, startDevServer } from '../helpers/dev-server';
+import { databaseKinds, type TestDatabase } from '../helpers/databases';
+import type { DevServer } from '../helpers/dev-server';
 import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
 
 const COMPLAINTS = 24;
 const SEDANG_UNITS = 8;
 
 describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
+  let backend: Backend;
   let server: DevServer;
-  let client: Client;
   let db: TestDatabase;
+  let client: Client;
   beforeAll(async () => {
-    [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
-    client = new Client({ connection: await Connection.connect({ address: server.address }) });
+    backend = await startBackend(kind);
+    ({ server, db, client } = backend);
   });
   afterAll(async () => {
-    await client?.connection.close();
-    await server?.stop();
-    await db?.destroy();
+    await backend?.stop();
   });
 
   it('leaves exactly one task row and one notification per unit', async () => {
