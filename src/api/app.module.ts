@@ -13,6 +13,7 @@ import { ErrorBodyFilter } from './common/error-body.filter';
 import { PublicRateLimitModule } from './common/throttling';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         MikroOrmModule.forRoot(ormOptions(config.database, config.dbDebug)),
         TemporalModule,
         HealthModule,
+        MetricsModule,
         AuthModule,
         ComplaintsModule,
         PublicRateLimitModule,

@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../src/api/app.factory';
 import { loadConfig } from '../../src/config/config';
+import { startBackend } from '../helpers/backend';
+import { insertComplaint } from '../helpers/complaints';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
 import { type DevServer, freePort, startDevServer } from '../helpers/dev-server';
 import { appEnv } from '../helpers/processes';
@@ -47,5 +49,31 @@ describe.each(databaseKinds())('GET /health (%s)', (kind) => {
     expect(res.body.status).toBe('error');
     expect(res.body.checks.database.status).toBe('up');
     expect(res.body.checks.temporal.status).toBe('down');
+  });
+});
+
+describe('GET /metrics', () => {
+  it('serves Prometheus metrics with complaint counts from the database', async () => {
+    const backend = await startBackend('sqlite');
+    const config = loadConfig(
+      appEnv({ temporalAddress: backend.server.address, database: backend.db.config, taskQueue: 'metrics' }),
+    );
+    const app = await createApp({ ...config, logLevel: 'silent' });
+    await app.init();
+    try {
+      await insertComplaint(backend.db.orm);
+      await insertComplaint(backend.db.orm);
+      await request(app.getHttpServer()).get('/health').expect(200);
+      const res = await request(app.getHttpServer()).get('/metrics').expect(200);
+      expect(res.headers['content-type']).toMatch(/text\/plain/);
+      expect(res.text).toMatch(/pengaduan_complaints\{status="RECEIVED",category="BELUM_DITRIASE"\} 2/);
+      expect(res.text).toMatch(/pengaduan_complaints_overdue 0/);
+      expect(res.text).toMatch(
+        /pengaduan_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} 1/,
+      );
+    } finally {
+      await app.close();
+      await backend.stop();
+    }
   });
 });
