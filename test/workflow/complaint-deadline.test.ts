@@ -16,6 +16,7 @@ import {
 import { createTimeSkippingEnv } from '../helpers/time-skipping';
 import {
   actors,
+  closingUpdate,
   complaintInput,
   createWorker,
   FakeActivities,
@@ -109,7 +110,7 @@ describe('complaint deadline', () => {
           args: [{ actor: actors.unit(task.unit, task.area), taskId: task.id, outcome: 'Selesai terlambat' }],
         });
       }
-      await handle.executeUpdate(respondUpdate, {
+      await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Ditanggapi setelah batas waktu.' }],
       });
       const final = await handle.result();
@@ -154,7 +155,7 @@ describe('complaint deadline', () => {
           args: [{ actor: actors.unit(task.unit, task.area), taskId: task.id, outcome: 'Selesai' }],
         });
       }
-      await handle.executeUpdate(respondUpdate, {
+      await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Selesai.' }],
       });
       await handle.result();

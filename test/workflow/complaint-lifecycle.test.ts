@@ -16,6 +16,7 @@ import {
 import { createTimeSkippingEnv } from '../helpers/time-skipping';
 import {
   actors,
+  closingUpdate,
   complaintInput,
   createWorker,
   FakeActivities,
@@ -73,13 +74,18 @@ describe('complaint workflow', () => {
       });
       expect(state.status).toBe('IN_PROGRESS');
       expect(state.tasks.map((t) => t.unit).sort()).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+      // Operators read what the case waits for in the Web UI's current details.
+      const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+      expect(metadata.currentDetails).toMatch(
+        /Menunggu penyelesaian tugas oleh: LOKET, SEKSI_PENGADUAN \(sejak \d+ \w+ \d{4} \d{2}\.\d{2} WIB\)\. Batas waktu: \d+ \w+ \d{4}\./,
+      );
 
       await completeAllOpenTasks(handle);
       state = await handle.query(stateQuery);
       expect(state.status).toBe('AWAITING_RESPONSE');
       expect(state.tasks.every((t) => t.status === 'DONE' && t.completedBy && t.completedAt)).toBe(true);
 
-      state = await handle.executeUpdate(respondUpdate, {
+      state = await closingUpdate(handle, respondUpdate, {
         args: [
           { actor: actors.pengaduan, response: 'Biaya layanan izin ini Rp0 dan selesai dalam 5 hari kerja.' },
         ],
@@ -127,7 +133,7 @@ describe('complaint workflow', () => {
 
       await completeAllOpenTasks(handle);
       expect((await handle.query(stateQuery)).status).toBe('AWAITING_RESPONSE');
-      await handle.executeUpdate(respondUpdate, {
+      await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Usaha telah ditertibkan.' }],
       });
       expect((await handle.result()).status).toBe('RESOLVED');
@@ -159,7 +165,7 @@ describe('complaint workflow', () => {
         notes: 'Tindak lanjuti.',
       });
       await waitForStatus(handle, 'AWAITING_RESPONSE');
-      await handle.executeUpdate(respondUpdate, {
+      await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Izin usaha dibekukan.' }],
       });
       const final = await handle.result();
@@ -180,7 +186,7 @@ describe('complaint workflow', () => {
         notes: 'Tidak cukup bukti.',
       });
       await waitForStatus(handle, 'AWAITING_RESPONSE');
-      await handle.executeUpdate(respondUpdate, {
+      await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Tidak ditindaklanjuti.' }],
       });
       const final = await handle.result();
@@ -216,7 +222,7 @@ describe('complaint workflow', () => {
         [2, 'APPROVE'],
       ]);
       expect(fake.notificationsOf('ESCALATED')).toHaveLength(2);
-      await handle.executeUpdate(respondUpdate, {
+      await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Izin dicabut.' }],
       });
       await handle.result();
@@ -227,7 +233,7 @@ describe('complaint workflow', () => {
   it('rejection at triage closes the case and tells the complainant why', async () => {
     await worker.runUntil(async () => {
       const handle = await startComplaint(env, complaintInput());
-      const state = await handle.executeUpdate(triageUpdate, {
+      const state = await closingUpdate(handle, triageUpdate, {
         args: [
           { actor: actors.pengaduan, reject: { reason: 'Bukan pengaduan perizinan (masalah parkir).' } },
         ],
@@ -270,7 +276,7 @@ describe('complaint workflow', () => {
       await waitForStatus(handle, 'AWAITING_DECISION');
       await handle.signal(escalationDecisionSignal, { actor: actors.walikota, decision: 'APPROVE' });
       await waitForStatus(handle, 'AWAITING_RESPONSE');
-      await handle.executeUpdate(respondUpdate, {
+      await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Ditindaklanjuti.' }],
       });
       const final = await handle.result();

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
@@ -15,7 +16,12 @@ import type {
   RecordChangeInput,
 } from '../../activities/types';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
-import { type Actor, type ComplaintWorkflowInput, stateQuery } from '../../workflows/complaint/definitions';
+import {
+  type Actor,
+  type ComplaintState,
+  type ComplaintWorkflowInput,
+  stateQuery,
+} from '../../workflows/complaint/definitions';
 import { WORKFLOWS_PATH } from '../helpers/paths';
 
 export const TASK_QUEUE = 'complaint-test';
@@ -90,10 +96,16 @@ export class FakeActivities {
   }
 }
 
+// Each worker polls a task queue of its own, so a test that fails midway cannot leave a worker
+// behind on the queue the next test uses.
+let taskQueue = TASK_QUEUE;
+let workers = 0;
+
 export async function createWorker(env: TestWorkflowEnvironment, fake: FakeActivities): Promise<Worker> {
+  taskQueue = `${TASK_QUEUE}-${++workers}`;
   return Worker.create({
     connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
+    taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: fake.activities(),
   });
@@ -116,7 +128,7 @@ export function complaintInput(overrides: Partial<ComplaintWorkflowInput> = {}):
 export async function startComplaint(env: TestWorkflowEnvironment, input: ComplaintWorkflowInput) {
   const handle = await env.client.workflow.start(complaintWorkflow, {
     args: [input],
-    taskQueue: TASK_QUEUE,
+    taskQueue,
     workflowId: `pengaduan-${input.registerNumber.replace(/\//g, '-')}`,
   });
   for (let i = 0; i < 100 && (await handle.query(stateQuery)).dueAt === ''; i++)
@@ -143,4 +155,19 @@ export async function refusal(promise: Promise<unknown>): Promise<{ type?: strin
     throw err;
   }
   throw new Error('expected the Update to be refused, but it was accepted');
+}
+
+/**
+ * Sends the Update that closes a complaint (response, rejection) and returns the workflow's final
+ * state. The time-skipping test server can lose the result of an Update that completes in the same
+ * workflow task as the workflow itself (temporalio/sdk-java#1903), so the test waits for the Update
+ * to be accepted and then for the workflow's result, which carries the same state.
+ */
+export async function closingUpdate<Args extends [unknown]>(
+  handle: WorkflowHandle<typeof complaintWorkflow>,
+  update: UpdateDefinition<ComplaintState, Args>,
+  options: { args: Args },
+): Promise<ComplaintState> {
+  await handle.startUpdate(update, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED });
+  return handle.result();
 }

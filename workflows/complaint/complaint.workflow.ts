@@ -11,6 +11,7 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -24,7 +25,7 @@ import {
   isUpgrade,
   unitsForCategory,
 } from '../../src/domain/categories';
-import { formatWibDate } from '../../src/domain/format';
+import { formatWibDate, formatWibDateTime } from '../../src/domain/format';
 import { kelurahanBelongsTo, type Location } from '../../src/domain/location';
 import { AREA_UNITS, type Unit } from '../../src/domain/units';
 import { SA } from '../../src/temporal/search-attributes';
@@ -122,6 +123,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     if (next.status !== state.status || next.waitingFor !== state.waitingFor) state.waitingSince = nowIso();
     state.status = next.status;
     state.waitingFor = next.waitingFor;
+    setCurrentDetails(currentDetails());
     upsertSearchAttributes([
       { key: SA.ComplaintStatus, value: state.status },
       { key: SA.WaitingFor, value: state.waitingFor },
@@ -131,6 +133,24 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       ...(state.category ? [{ key: SA.ComplaintCategory, value: state.category }] : []),
       ...(state.location ? [{ key: SA.Kecamatan, value: state.location.kecamatan }] : []),
     ]);
+  }
+
+  /** What the case waits for, since when, in the words operators use (Web UI "current details"). */
+  function currentDetails(): string {
+    const since = formatWibDateTime(new Date(state.waitingSince));
+    const due = state.dueAt ? formatWibDate(new Date(state.dueAt)) : '-';
+    const pending = [...new Set(openTasks().map((t) => (t.area ? `${t.unit} ${t.area}` : t.unit)))].join(
+      ', ',
+    );
+    const waiting: Record<WaitingFor, string> = {
+      TRIAGE: `Menunggu triase oleh Seksi Pengaduan sejak ${since}.`,
+      TASKS: `Menunggu penyelesaian tugas oleh: ${pending} (sejak ${since}).`,
+      DECISION: `Menunggu keputusan Kepala Daerah sejak ${since}.`,
+      RESPONSE: `Menunggu tanggapan akhir dari Seksi Pengaduan sejak ${since}.`,
+      NOTHING: state.status === 'REJECTED' ? 'Ditolak pada triase (di luar lingkup).' : 'Selesai ditanggapi.',
+    };
+    const overdue = state.overdue ? ' MELEWATI BATAS WAKTU.' : '';
+    return `**${state.registerNumber}** · ${waiting[state.waitingFor]} Batas waktu: ${due}.${overdue}`;
   }
 
   async function record(type: string, actor: Actor | null, details?: Record<string, unknown>): Promise<void> {
