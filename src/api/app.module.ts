@@ -14,6 +14,7 @@ import { PublicRateLimitModule } from './common/throttling';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OpsModule } from './ops/ops.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         TemporalModule,
         HealthModule,
         MetricsModule,
+        OpsModule,
         AuthModule,
         ComplaintsModule,
         PublicRateLimitModule,

@@ -120,6 +120,12 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin'],
     allowedStatus: [400],
   },
+  'GET /api/ops/stuck': {
+    method: 'get',
+    path: () => '/api/ops/stuck',
+    allowed: ['admin', 'kabid', 'kadis'],
+    allowedStatus: [200],
+  },
   'GET /api/areas': { method: 'get', path: () => '/api/areas', allowed: EVERYONE, allowedStatus: [200] },
   'GET /api/complaints/:id/attachments': {
     method: 'get',

@@ -1,0 +1,178 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
+import type { AppConfig } from '../../config/config';
+import { Complaint, ComplaintTask, Decision } from '../../db/entities';
+import { WorkingDayCalendar } from '../../domain/calendar';
+import { formatWibDateTime } from '../../domain/format';
+import { APP_CONFIG } from '../common/config.module';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import type { StuckCaseView, StuckKind, StuckReportView } from './ops.dto';
+
+/** Thresholds of "stuck", in working days (README, runbook). */
+export const STUCK_RULES = {
+  triageWorkingDays: 1,
+  taskWorkingDays: 5,
+  decisionWorkingDays: 5,
+  failingAttempts: 3,
+} as const;
+/** Most running workflows described when looking for failing activities (describe is one call each). */
+const MAX_DESCRIBED = 300;
+
+const RUNNING = `WorkflowType = "complaintWorkflow" AND ExecutionStatus = "Running"`;
+
+/**
+ * What "stuck" means, answered from Temporal's visibility (search attributes) and, for per-task and
+ * per-decision ages that visibility cannot express, from the records the workflow keeps.
+ */
+@Injectable()
+export class OpsService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async stuck(asOf: Date): Promise<StuckReportView> {
+    const calendar = await this.calendarAround(asOf);
+    // Waiting since before 00:00 WIB of the N-th working day back = more than N working days.
+    const cutoff = (n: number) => calendar.workingDaysBefore(asOf, n, 0);
+    const triageCutoff = cutoff(STUCK_RULES.triageWorkingDays);
+    const queries = {
+      TRIAGE_LATE: `${RUNNING} AND WaitingFor = "TRIAGE" AND StartTime < "${triageCutoff.toISOString()}"`,
+      OVERDUE: `${RUNNING} AND Overdue = true`,
+      TASK_LATE: `${RUNNING} AND WaitingFor = "TASKS" (then: tasks open since before ${cutoff(STUCK_RULES.taskWorkingDays).toISOString()})`,
+      DECISION_LATE: `${RUNNING} AND WaitingFor = "DECISION" (then: escalated before ${cutoff(STUCK_RULES.decisionWorkingDays).toISOString()})`,
+      FAILING_ACTIVITIES: `${RUNNING} (then: a pending activity with attempt > ${STUCK_RULES.failingAttempts})`,
+    };
+    const [triage, overdue, tasks, decisions, failing] = await Promise.all([
+      this.fromVisibility(
+        'TRIAGE_LATE',
+        queries.TRIAGE_LATE,
+        (wf) => `Belum ditriase sejak ${formatWibDateTime(wf.startTime)}.`,
+      ),
+      this.fromVisibility(
+        'OVERDUE',
+        queries.OVERDUE,
+        () => 'Melewati batas waktu 10 hari kerja dan belum ditanggapi.',
+      ),
+      this.lateTasks(cutoff(STUCK_RULES.taskWorkingDays)),
+      this.lateDecisions(cutoff(STUCK_RULES.decisionWorkingDays)),
+      this.failingActivities(),
+    ]);
+    const items = await this.withRecords([...triage, ...tasks, ...decisions, ...overdue, ...failing]);
+    return { asOf: asOf.toISOString(), items, queries };
+  }
+
+  private async calendarAround(asOf: Date): Promise<WorkingDayCalendar> {
+    const year = asOf.getUTCFullYear();
+    const { nonWorkingDates } = await loadNonWorkingDates(this.em.fork(), [year - 1, year]);
+    return new WorkingDayCalendar(nonWorkingDates);
+  }
+
+  private async fromVisibility(
+    kind: StuckKind,
+    query: string,
+    detail: (wf: WorkflowExecutionInfo) => string,
+  ): Promise<Partial<StuckCaseView>[]> {
+    const rows: Partial<StuckCaseView>[] = [];
+    for await (const wf of this.temporal.workflow.list({ query })) {
+      rows.push({ kind, workflowId: wf.workflowId, since: wf.startTime.toISOString(), detail: detail(wf) });
+    }
+    return rows;
+  }
+
+  private async lateTasks(before: Date): Promise<Partial<StuckCaseView>[]> {
+    const tasks = await this.em
+      .fork()
+      .find(
+        ComplaintTask,
+        { status: 'OPEN', createdAt: { $lt: before } },
+        { orderBy: { createdAt: 'asc' }, limit: 1000 },
+      );
+    const byComplaint = new Map<string, ComplaintTask[]>();
+    for (const t of tasks) byComplaint.set(t.complaintId, [...(byComplaint.get(t.complaintId) ?? []), t]);
+    return [...byComplaint.entries()].map(([complaintId, open]) => ({
+      kind: 'TASK_LATE' as const,
+      complaintId,
+      since: open[0].createdAt.toISOString(),
+      detail: `Tugas terbuka lebih dari ${STUCK_RULES.taskWorkingDays} hari kerja: ${open.map((t) => (t.area ? `${t.unit} ${t.area}` : t.unit)).join(', ')}.`,
+    }));
+  }
+
+  private async lateDecisions(before: Date): Promise<Partial<StuckCaseView>[]> {
+    const waiting = await this.em
+      .fork()
+      .find(Decision, { decision: null, escalatedAt: { $lt: before } }, { limit: 1000 });
+    return waiting.map((d) => ({
+      kind: 'DECISION_LATE' as const,
+      complaintId: d.complaintId,
+      since: d.escalatedAt.toISOString(),
+      detail: `Menunggu keputusan Kepala Daerah sejak ${formatWibDateTime(d.escalatedAt)} (putaran ${d.round}).`,
+    }));
+  }
+
+  private async failingActivities(): Promise<Partial<StuckCaseView>[]> {
+    const ids: string[] = [];
+    for await (const wf of this.temporal.workflow.list({ query: RUNNING })) {
+      ids.push(wf.workflowId);
+      if (ids.length >= MAX_DESCRIBED) break;
+    }
+    const rows: Partial<StuckCaseView>[] = [];
+    // A few at a time: describe is one call per workflow.
+    for (let i = 0; i < ids.length; i += 20) {
+      const described = await Promise.all(
+        ids.slice(i, i + 20).map((id) => this.temporal.workflow.getHandle(id).describe()),
+      );
+      for (const d of described) {
+        const failing = (d.raw.pendingActivities ?? []).filter(
+          (a) => (a.attempt ?? 0) > STUCK_RULES.failingAttempts,
+        );
+        if (failing.length === 0) continue;
+        rows.push({
+          kind: 'FAILING_ACTIVITIES',
+          workflowId: d.workflowId,
+          since: null,
+          detail: failing
+            .map(
+              (a) =>
+                `Aktivitas ${a.activityType?.name} gagal ${a.attempt} kali: ${a.lastFailure?.message ?? 'tanpa keterangan'}`,
+            )
+            .join('; '),
+        });
+      }
+    }
+    return rows;
+  }
+
+  /** Adds register number, status and deadline from the records, and the Web UI link. */
+  private async withRecords(rows: Partial<StuckCaseView>[]): Promise<StuckCaseView[]> {
+    const complaints = await this.em.fork().find(Complaint, {
+      $or: [
+        { workflowId: { $in: rows.flatMap((r) => (r.workflowId ? [r.workflowId] : [])) } },
+        { id: { $in: rows.flatMap((r) => (r.complaintId ? [r.complaintId] : [])) } },
+      ],
+    });
+    const byWorkflow = new Map(complaints.map((c) => [c.workflowId, c]));
+    const byId = new Map(complaints.map((c) => [c.id, c]));
+    const { uiUrl, namespace } = this.config.temporal;
+    return rows.map((r) => {
+      const c =
+        (r.workflowId ? byWorkflow.get(r.workflowId) : undefined) ??
+        (r.complaintId ? byId.get(r.complaintId) : undefined);
+      const workflowId = r.workflowId ?? c?.workflowId ?? '';
+      return {
+        kind: r.kind!,
+        workflowId,
+        complaintId: c?.id ?? r.complaintId ?? null,
+        registerNumber: c?.registerNumber ?? null,
+        status: c?.status ?? null,
+        since: r.since ?? null,
+        dueAt: c?.dueAt?.toISOString() ?? null,
+        detail: r.detail ?? '',
+        webUiUrl: `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`,
+      };
+    });
+  }
+}
