@@ -131,8 +131,15 @@ export async function startComplaint(env: TestWorkflowEnvironment, input: Compla
     taskQueue,
     workflowId: `pengaduan-${input.registerNumber.replace(/\//g, '-')}`,
   });
-  for (let i = 0; i < 100 && (await handle.query(stateQuery)).dueAt === ''; i++)
+  // Wait until registration is recorded and the workflow is idle, waiting for triage. The
+  // time-skipping server mishandles an Update that arrives while a workflow task is in flight
+  // (it can hang the Update: temporalio/sdk-java#1903), which a real server does not.
+  for (let i = 0; i < 200; i++) {
+    const [state, description] = await Promise.all([handle.query(stateQuery), handle.describe()]);
+    const busy = description.raw.pendingWorkflowTask || (description.raw.pendingActivities ?? []).length > 0;
+    if (state.dueAt !== '' && !busy) break;
     await new Promise((r) => setTimeout(r, 50));
+  }
   return handle;
 }
 
