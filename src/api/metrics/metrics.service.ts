@@ -2,7 +2,7 @@ import { EntityManager, raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { Complaint } from '../../db/entities';
+import { Complaint, ComplaintTask } from '../../db/entities';
 
 /**
  * Prometheus metrics of the API process: Node's own, HTTP request durations, and complaint counts
@@ -50,9 +50,69 @@ export class MetricsService implements OnModuleDestroy {
         );
       },
     });
+    this.registerWorkloadGauges(em);
+  }
+
+  /** Open tasks per unit and the age of the oldest, and how many closed complaints met the deadline. */
+  private registerWorkloadGauges(em: SqlEntityManager): void {
+    const openTasksByUnit = async (): Promise<
+      { unit: string; n: number | string; oldest: Date | string | number }[]
+    > =>
+      em
+        .fork()
+        .createQueryBuilder(ComplaintTask, 't')
+        .select(['t.unit', raw('count(*) as n'), raw('min(t.created_at) as oldest')])
+        .where({ status: 'OPEN' })
+        .groupBy('t.unit')
+        .execute();
+    new Gauge({
+      name: 'pengaduan_tasks_open',
+      help: 'Open tasks by unit',
+      labelNames: ['unit'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rows = await openTasksByUnit();
+        this.reset();
+        for (const r of rows) this.set({ unit: r.unit }, Number(r.n));
+      },
+    });
+    new Gauge({
+      name: 'pengaduan_task_oldest_open_age_seconds',
+      help: 'Age of the oldest open task, by unit',
+      labelNames: ['unit'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rows = await openTasksByUnit();
+        this.reset();
+        for (const r of rows)
+          this.set({ unit: r.unit }, Math.max(0, (Date.now() - toDate(r.oldest).getTime()) / 1000));
+      },
+    });
+    new Gauge({
+      name: 'pengaduan_complaints_closed',
+      help: 'Closed complaints by whether they were answered within the 10 working days',
+      labelNames: ['on_time'] as const,
+      registers: [this.registry],
+      async collect() {
+        const closed = { status: { $in: ['RESOLVED', 'REJECTED'] } };
+        const [late, all] = await Promise.all([
+          em.fork().count(Complaint, { ...closed, overdue: true }),
+          em.fork().count(Complaint, closed),
+        ]);
+        this.set({ on_time: 'true' }, all - late);
+        this.set({ on_time: 'false' }, late);
+      },
+    });
   }
 
   onModuleDestroy(): void {
     this.registry.clear();
   }
+}
+
+/** SQLite returns datetimes as epoch milliseconds, PostgreSQL as Date. */
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date
+    ? value
+    : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 }
