@@ -52,7 +52,7 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
 fi
 
 node dist/src/db/migrate.js
-node dist/src/worker/main.js &
+WORKER_METRICS_ADDRESS="${WORKER_METRICS_ADDRESS:-127.0.0.1:9464}" node dist/src/worker/main.js &
 PIDS+=($!)
 node dist/src/api/main.js &
 PIDS+=($!)
@@ -64,6 +64,7 @@ cat >&2 <<MSG
     API            http://localhost:${PORT:-3000}/api
     API docs       http://localhost:${PORT:-3000}/docs
     Health         http://localhost:${PORT:-3000}/health
+    Metrics        http://localhost:${PORT:-3000}/metrics (API), http://${WORKER_METRICS_ADDRESS:-127.0.0.1:9464}/metrics (worker)
     Temporal UI    http://localhost:${UI_PORT}/namespaces/${NAMESPACE}/workflows
     Temporal gRPC  ${TEMPORAL_ADDRESS}
   Press Ctrl-C to stop.

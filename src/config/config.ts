@@ -52,6 +52,11 @@ const schema = z
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
     /** Behind a reverse proxy, take the client's address from X-Forwarded-For (rate limits per citizen). */
     TRUST_PROXY: bool.default(false),
+    /** host:port where the worker serves the Temporal SDK's Prometheus metrics; unset = off. */
+    WORKER_METRICS_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -85,6 +90,7 @@ export interface AppConfig {
   /** Requests per minute one client (IP) may make to each public endpoint. */
   publicRateLimit: number;
   trustProxy: boolean;
+  workerMetricsAddress?: string;
 }
 
 export class ConfigError extends Error {}
@@ -121,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxCount: c.ATTACHMENT_MAX_COUNT,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
     trustProxy: c.TRUST_PROXY,
+    workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
   };
 }
 

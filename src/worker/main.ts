@@ -22,7 +22,13 @@ async function main() {
       warn: (m, meta) => log.warn(meta, m),
       error: (m, meta) => log.error(meta, m),
     },
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) },
+      // The SDK's worker metrics (task slots, latencies, failures) for Prometheus, at /metrics.
+      ...(config.workerMetricsAddress
+        ? { metrics: { prometheus: { bindAddress: config.workerMetricsAddress } } }
+        : {}),
+    },
   });
 
   const orm = await createOrm(config);

@@ -10,7 +10,7 @@ import { stateQuery, triageUpdate } from '../../workflows/complaint/definitions'
 import { type Backend, startBackend } from '../helpers/backend';
 import { insertComplaint } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
-import type { DevServer } from '../helpers/dev-server';
+import { type DevServer, freePort } from '../helpers/dev-server';
 import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
 
 const COMPLAINTS = 24;
@@ -31,7 +31,11 @@ describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
 
   it('leaves exactly one task row and one notification per unit', async () => {
     const taskQueue = `crash-${kind}`;
-    const env = appEnv({ temporalAddress: server.address, database: db.config, taskQueue });
+    const metricsAddress = `127.0.0.1:${await freePort()}`;
+    const env = {
+      ...appEnv({ temporalAddress: server.address, database: db.config, taskQueue }),
+      WORKER_METRICS_ADDRESS: metricsAddress,
+    };
     let worker = startWorkerProcess(env);
     const inputs = await Promise.all(Array.from({ length: COMPLAINTS }, () => insertComplaint(db.orm)));
     const handles = await Promise.all(
@@ -84,6 +88,9 @@ describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
         expect(assigned.map((n) => n.recipient).sort()).toEqual(tasks.map((t) => t.unit).sort());
       }
       expect(await em().count(ComplaintTask, {})).toBe(COMPLAINTS * SEDANG_UNITS);
+      // The restarted worker serves the SDK's own metrics for Prometheus.
+      const metrics = await (await fetch(`http://${metricsAddress}/metrics`)).text();
+      expect(metrics).toMatch(new RegExp(`temporal_[a-z_]+\\{[^}]*task_queue="${taskQueue}"`));
     } finally {
       await Promise.all(handles.map((h) => h.terminate('test finished').catch(() => undefined)));
       await killHard(worker);
