@@ -10,6 +10,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -79,6 +80,12 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   let pendingCalendarChanges = 0;
   /** Becomes true once the complaint is registered; Updates wait for it. */
   let registered = false;
+  /**
+   * Histories before this patch cancel the deadline timers when the case closes; newer executions let
+   * them lapse with the workflow (fewer commands, and no CancelTimer for the time-skipping test server
+   * to trip over: temporalio/sdk-java#3088).
+   */
+  const leaveDeadlineTimersAtClose = patched('deadline-timers-lapse-at-close');
 
   const state: ComplaintState = {
     complaintId: input.complaintId,
@@ -397,7 +404,10 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       // Reminders whose moment passed before we could send them are not sent late.
       const next = moments.find((m) => m.n === 0 || m.at.getTime() > Date.now());
       const version = calendarVersion;
-      const woken = () => isClosed() || pendingCalendarChanges > 0 || calendarVersion !== version;
+      const woken = () =>
+        (!leaveDeadlineTimersAtClose && isClosed()) ||
+        pendingCalendarChanges > 0 ||
+        calendarVersion !== version;
       if (!next) {
         await condition(woken);
         continue;
@@ -482,7 +492,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     }
   }
 
-  await deadline;
+  // Closing the case ends the workflow; its pending deadline timers simply lapse with it.
+  if (!leaveDeadlineTimersAtClose) await deadline;
   await condition(allHandlersFinished);
   return state;
 }
