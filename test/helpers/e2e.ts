@@ -13,6 +13,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createComplaintActivities } from '../../activities';
 import { createApp } from '../../src/api/app.factory';
+import type { ComplaintDetailView } from '../../src/api/complaints/complaint-views';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createTestDatabase, type DatabaseKind, TEST_SEED_PASSWORD, type TestDatabase } from './databases';
 import { type DevServer, startDevServer } from './dev-server';
@@ -31,6 +32,13 @@ export interface E2e {
   token(username: string): Promise<string>;
   /** `Authorization` header for a seeded user. */
   as(username: string): Promise<{ Authorization: string }>;
+  /** Registers a complaint through the staff endpoint (201 expected); returns the response body. */
+  register(
+    overrides?: Record<string, unknown>,
+    username?: string,
+  ): Promise<{ id: string; registerNumber: string; trackingCode: string; dueAt: string }>;
+  /** GET /api/complaints/:id as a user (200 expected); returns the body. */
+  detail(id: string, username?: string): Promise<ComplaintDetailView>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +91,21 @@ export async function startE2e(
     config,
     token,
     as: async (username) => ({ Authorization: `Bearer ${await token(username)}` }),
+    register: async (overrides = {}, username = 'loket') =>
+      (
+        await http
+          .post('/api/complaints')
+          .set({ Authorization: `Bearer ${await token(username)}` })
+          .send(staffComplaint(overrides))
+          .expect(201)
+      ).body,
+    detail: async (id, username = 'pengaduan') =>
+      (
+        await http
+          .get(`/api/complaints/${id}`)
+          .set({ Authorization: `Bearer ${await token(username)}` })
+          .expect(200)
+      ).body,
     stop: async () => {
       await app.close();
       worker.shutdown();

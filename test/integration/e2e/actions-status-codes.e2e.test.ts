@@ -9,7 +9,7 @@ import request from 'supertest';
 import { createApp } from '../../../src/api/app.factory';
 import { databaseKinds } from '../../helpers/databases';
 import { freePort } from '../../helpers/dev-server';
-import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
+import { type E2e, eventually, startE2e } from '../../helpers/e2e';
 
 const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
 const NIK = '1674011203850001';
@@ -24,23 +24,9 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
     await e?.stop();
   });
 
-  async function register(overrides: Record<string, unknown> = {}): Promise<string> {
-    const res = await e.http
-      .post('/api/complaints')
-      .set(await e.as('loket'))
-      .send(staffComplaint(overrides))
-      .expect(201);
-    return res.body.id;
-  }
-
-  async function detail(id: string, as = 'pengaduan') {
-    return (
-      await e.http
-        .get(`/api/complaints/${id}`)
-        .set(await e.as(as))
-        .expect(200)
-    ).body;
-  }
+  const register = async (overrides: Record<string, unknown> = {}): Promise<string> =>
+    (await e.register(overrides)).id;
+  const detail = (id: string, as = 'pengaduan') => e.detail(id, as);
 
   async function triaged(body: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
     const id = await register(overrides);
