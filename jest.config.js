@@ -20,6 +20,7 @@ const project = (name, extra = {}) => ({
 
 module.exports = {
   testTimeout: 120_000,
+  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   projects: [
     project('unit'),
     project('workflow', { setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'] }),
