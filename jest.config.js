@@ -28,5 +28,10 @@ module.exports = {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
     }),
+    // The Temporal Web UI in Debian's chromium (scripts/install-chromium.sh), driven by playwright-core.
+    project('browser', {
+      setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
+      testTimeout: 300_000,
+    }),
   ],
 };

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, then runs every suite (unit, workflow, integration).
+# `npm test`: installs what is missing, then runs every suite (unit, workflow, integration, browser).
 # Integration tests start their own Temporal dev server and use a temporary SQLite database, plus
 # PostgreSQL when DATABASE_URL is set or a local server answers (see test/helpers/databases.ts).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh
 bash scripts/install-temporal.sh all
+# The browser suite drives Debian's chromium (installed with apt-get when missing).
+bash scripts/install-chromium.sh
 # Integration tests run the compiled worker and API as real processes.
 npx tsc -p tsconfig.build.json
 exec npx jest --maxWorkers=2 "$@"

@@ -44,9 +44,12 @@ export interface E2e {
 
 export async function startE2e(
   kind: DatabaseKind,
-  opts: { configOverrides?: Partial<AppConfig> } = {},
+  opts: {
+    configOverrides?: Partial<AppConfig> /** Serve the Temporal Web UI too (browser tests). */;
+    ui?: boolean;
+  } = {},
 ): Promise<E2e> {
-  const [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
+  const [server, db] = await Promise.all([startDevServer({ ui: opts.ui }), createTestDatabase(kind)]);
   const taskQueue = `e2e-${kind}-${Date.now()}`;
   // Uploaded evidence goes to a temporary folder, not the repository's data/.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pengaduan-e2e-'));
