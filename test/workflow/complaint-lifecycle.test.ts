@@ -3,6 +3,7 @@
  * Activities are in-memory fakes (test/workflow/harness.ts); the records they would write are
  * tested against real databases in test/integration.
  */
+import { defaultPayloadConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import {
@@ -173,6 +174,26 @@ describe('complaint workflow', () => {
         { round: 1, decision: 'APPROVE', decidedBy: 'walikota', notes: 'Tindak lanjuti.' },
       ]);
       expect(fake.decisions).toEqual(['escalated:1', 'APPROVE:1']);
+      // Operators read in the Web UI's event history what each activity and timer was for.
+      const summaries = await historySummaries(handle);
+      expect(summaries.activities).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Muat hari libur tahun 20\d\d/),
+          'Catat riwayat: REGISTERED (RECEIVED)',
+          'Kirim notifikasi REGISTERED ke SEKSI_PENGADUAN, COMPLAINANT',
+          expect.stringMatching(/^Buka tugas putaran 1 untuk: .*TIM_TEKNIS/),
+          'Catat tugas KEPALA_DINAS selesai (putaran 1)',
+          'Catat eskalasi ke Kepala Daerah (putaran 1)',
+          'Catat keputusan Kepala Daerah: APPROVE (putaran 1)',
+          'Catat riwayat: RESPONDED (RESOLVED)',
+        ]),
+      );
+      expect(summaries.activities).toHaveLength(summaries.scheduledActivities);
+      expect(summaries.timers).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Pengingat 3 hari kerja sebelum batas waktu \d+ \w+ 20\d\d$/),
+        ]),
+      );
       await maybeSaveHistory(handle, 'berat-approved');
     });
   });
@@ -286,6 +307,25 @@ describe('complaint workflow', () => {
     });
   });
 });
+
+/** The summaries on the activities scheduled and timers started, in history order. */
+async function historySummaries(handle: Handle) {
+  const history = await handle.fetchHistory();
+  const events = history.events ?? [];
+  const summaryOf = (event: (typeof events)[number]) => {
+    const payload = event.userMetadata?.summary;
+    return payload ? (defaultPayloadConverter.fromPayload(payload) as string) : undefined;
+  };
+  const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes);
+  return {
+    scheduledActivities: scheduled.length,
+    activities: scheduled.map(summaryOf).filter((s): s is string => s !== undefined),
+    timers: events
+      .filter((e) => e.timerStartedEventAttributes)
+      .map(summaryOf)
+      .filter((s): s is string => s !== undefined),
+  };
+}
 
 async function waitForStatus(handle: Handle, status: string) {
   for (let i = 0; i < 100; i++) {

@@ -59,6 +59,14 @@ const activities = proxyActivities<ComplaintActivities>({
 /** Reminders to the units still working, this many working days before the deadline. */
 export const REMINDER_WORKING_DAYS = [3, 1] as const;
 
+/**
+ * A call-site summary, shown on the activity in the Web UI's event history (Bahasa Indonesia, never
+ * personal data). User metadata is not part of the determinism check, so older histories still replay.
+ */
+function summarised(summary: string) {
+  return { summary };
+}
+
 function refuse(type: RejectionType, message: string): never {
   throw ApplicationFailure.create({ type: REJECTION[type], message, nonRetryable: true });
 }
@@ -162,26 +170,28 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
 
   async function record(type: string, actor: Actor | null, details?: Record<string, unknown>): Promise<void> {
     refreshStatus();
-    await activities.recordChange({
-      complaintId: state.complaintId,
-      eventId: nextEventId(type),
-      type,
-      actor: actor?.username ?? null,
-      at: nowIso(),
-      details,
-      fields: {
-        status: state.status,
-        category: state.category,
-        kecamatan: state.location?.kecamatan ?? null,
-        kelurahan: state.location?.kelurahan ?? null,
-        dueAt: state.dueAt,
-        overdue: state.overdue,
-        response: state.response ?? null,
-        respondedBy: state.respondedBy ?? null,
-        rejectionReason: state.rejectionReason ?? null,
-        closedAt: isClosed() ? nowIso() : null,
+    await activities.recordChange.executeWithOptions(summarised(`Catat riwayat: ${type} (${state.status})`), [
+      {
+        complaintId: state.complaintId,
+        eventId: nextEventId(type),
+        type,
+        actor: actor?.username ?? null,
+        at: nowIso(),
+        details,
+        fields: {
+          status: state.status,
+          category: state.category,
+          kecamatan: state.location?.kecamatan ?? null,
+          kelurahan: state.location?.kelurahan ?? null,
+          dueAt: state.dueAt,
+          overdue: state.overdue,
+          response: state.response ?? null,
+          respondedBy: state.respondedBy ?? null,
+          rejectionReason: state.rejectionReason ?? null,
+          closedAt: isClosed() ? nowIso() : null,
+        },
       },
-    });
+    ]);
   }
 
   async function notify(
@@ -190,13 +200,16 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     data: Record<string, string | number | null | undefined> = {},
   ) {
     if (recipients.length === 0) return;
-    await activities.notify({
-      id: nextEventId(`notify-${kind}`),
-      complaintId: state.complaintId,
-      kind,
-      recipients,
-      data: { registerNumber: state.registerNumber, dueAt: state.dueAt, ...data },
-    });
+    const to = recipients.map((r) => r.recipient).join(', ');
+    await activities.notify.executeWithOptions(summarised(`Kirim notifikasi ${kind} ke ${to}`), [
+      {
+        id: nextEventId(`notify-${kind}`),
+        complaintId: state.complaintId,
+        kind,
+        recipients,
+        data: { registerNumber: state.registerNumber, dueAt: state.dueAt, ...data },
+      },
+    ]);
   }
 
   /** Opens one task per unit that does not already have one in this round. */
@@ -220,7 +233,10 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     }
     if (created.length === 0) return created;
     refreshStatus();
-    await activities.openTasks({ complaintId: state.complaintId, tasks: created });
+    await activities.openTasks.executeWithOptions(
+      summarised(`Buka tugas putaran ${round} untuk: ${created.map((t) => t.unit).join(', ')}`),
+      [{ complaintId: state.complaintId, tasks: created }],
+    );
     await notify(
       'TASK_ASSIGNED',
       created.map((t) => ({ recipient: t.unit, area: t.area })),
@@ -298,14 +314,19 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       task.completedBy = actor.username;
       task.completedAt = nowIso();
       refreshStatus();
-      await activities.recordTaskCompletion({
-        complaintId: state.complaintId,
-        taskId,
-        outcome: task.outcome,
-        notes: task.notes ?? null,
-        completedBy: actor.username,
-        completedAt: task.completedAt,
-      });
+      await activities.recordTaskCompletion.executeWithOptions(
+        summarised(`Catat tugas ${task.unit} selesai (putaran ${task.round})`),
+        [
+          {
+            complaintId: state.complaintId,
+            taskId,
+            outcome: task.outcome,
+            notes: task.notes ?? null,
+            completedBy: actor.username,
+            completedAt: task.completedAt,
+          },
+        ],
+      );
       await record('TASK_COMPLETED', actor, { taskId, unit: task.unit, round: task.round });
       return task;
     },
@@ -432,7 +453,10 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   }
 
   async function loadDeadline(): Promise<void> {
-    const data = await activities.loadCalendar({ years });
+    const data = await activities.loadCalendar.executeWithOptions(
+      summarised(`Muat hari libur tahun ${years.join(', ')} untuk batas waktu`),
+      [{ years }],
+    );
     calendar = new WorkingDayCalendar(data.nonWorkingDates);
     state.dueAt = computeDueAt(receivedAt, calendar).toISOString();
     state.calendarWarning = data.warning;
@@ -453,12 +477,10 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     const decision: DecisionState = { round, escalatedAt: nowIso() };
     state.decisions.push(decision);
     const decisionId = `${state.complaintId}:decision:${round}`;
-    await activities.recordEscalation({
-      complaintId: state.complaintId,
-      decisionId,
-      round,
-      escalatedAt: decision.escalatedAt,
-    });
+    await activities.recordEscalation.executeWithOptions(
+      summarised(`Catat eskalasi ke Kepala Daerah (putaran ${round})`),
+      [{ complaintId: state.complaintId, decisionId, round, escalatedAt: decision.escalatedAt }],
+    );
     await record('ESCALATED', null, { round });
     await notify('ESCALATED', [{ recipient: 'KEPALA_DAERAH' }], { round });
 
@@ -471,17 +493,22 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     decision.decidedAt = nowIso();
     const studyUnits = given.decision === 'FURTHER_STUDY' ? studyUnitsFor(given.units) : undefined;
     decision.units = studyUnits;
-    await activities.recordDecision({
-      complaintId: state.complaintId,
-      decisionId,
-      round,
-      escalatedAt: decision.escalatedAt,
-      decision: given.decision,
-      notes: decision.notes ?? null,
-      units: studyUnits ?? null,
-      decidedBy: given.actor.username,
-      decidedAt: decision.decidedAt,
-    });
+    await activities.recordDecision.executeWithOptions(
+      summarised(`Catat keputusan Kepala Daerah: ${given.decision} (putaran ${round})`),
+      [
+        {
+          complaintId: state.complaintId,
+          decisionId,
+          round,
+          escalatedAt: decision.escalatedAt,
+          decision: given.decision,
+          notes: decision.notes ?? null,
+          units: studyUnits ?? null,
+          decidedBy: given.actor.username,
+          decidedAt: decision.decidedAt,
+        },
+      ],
+    );
     await record('DECIDED', given.actor, { round, decision: given.decision, units: studyUnits });
     await notify('DECIDED', [{ recipient: 'SEKSI_PENGADUAN' }, { recipient: 'KABID_PENGADUAN' }], {
       decision: given.decision,
