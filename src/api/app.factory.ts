@@ -13,7 +13,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   if (config.trustProxy) app.getHttpAdapter().getInstance().set('trust proxy', true);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -52,6 +52,8 @@ const schema = z
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
     /** Behind a reverse proxy, take the client's address from X-Forwarded-For (rate limits per citizen). */
     TRUST_PROXY: bool.default(false),
+    /** On SIGTERM, how long the API and the worker may drain in-flight work before they stop anyway. */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
     /** host:port where the worker serves the Temporal SDK's Prometheus metrics; unset = off. */
     WORKER_METRICS_ADDRESS: z
       .string()
@@ -90,6 +92,8 @@ export interface AppConfig {
   /** Requests per minute one client (IP) may make to each public endpoint. */
   publicRateLimit: number;
   trustProxy: boolean;
+  /** Milliseconds the API and the worker may spend draining in-flight work on SIGTERM. */
+  shutdownGraceMs: number;
   workerMetricsAddress?: string;
 }
 
@@ -127,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxCount: c.ATTACHMENT_MAX_COUNT,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
     trustProxy: c.TRUST_PROXY,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS * 1000,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
   };
 }

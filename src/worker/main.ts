@@ -39,8 +39,9 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     workflowsPath: require.resolve('../../workflows'),
     activities: createComplaintActivities({ orm, log }),
-    // On SIGTERM/SIGINT the worker stops polling and lets running activities finish.
-    shutdownGraceTime: '20 seconds',
+    // On SIGTERM/SIGINT (the Runtime's default shutdown signals) the worker stops polling and lets
+    // running activities finish; only past this grace time are they cancelled (and retried elsewhere).
+    shutdownGraceTime: config.shutdownGraceMs,
   });
   const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
   outbox.start();
@@ -57,6 +58,7 @@ async function main() {
   );
   try {
     await worker.run();
+    log.info('worker drained');
   } finally {
     await outbox.stop();
     await reconciler.stop();
