@@ -39,6 +39,8 @@ const schema = z
       .default('localhost:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('pengaduan'),
+    /** Days Temporal keeps a closed complaint's history (set when the setup step creates the namespace). */
+    TEMPORAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
     SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SEED_PASSWORD),
@@ -82,7 +84,7 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseConfig;
   dbDebug: boolean;
-  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string; retentionDays: number };
   jwtSecret: string;
   seedPassword: string;
   /** Largest evidence file accepted, in bytes. */
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: c.TEMPORAL_NAMESPACE,
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       uiUrl: c.TEMPORAL_UI_URL.replace(/\/$/, ''),
+      retentionDays: c.TEMPORAL_RETENTION_DAYS,
     },
     jwtSecret: c.JWT_SECRET,
     seedPassword: c.SEED_PASSWORD,

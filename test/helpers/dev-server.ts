@@ -23,8 +23,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real Temporal dev server (in memory unless dbFile is given) with our search attributes. */
-export async function startDevServer(opts: { dbFile?: string; ui?: boolean } = {}): Promise<DevServer> {
+/**
+ * Starts the real Temporal dev server (in memory unless dbFile is given) with our search attributes
+ * (unless `searchAttributes: false`, to test the production setup step that registers them).
+ */
+export async function startDevServer(
+  opts: { dbFile?: string; ui?: boolean; searchAttributes?: boolean } = {},
+): Promise<DevServer> {
   if (!fs.existsSync(TEMPORAL_CLI)) {
     throw new Error(`${TEMPORAL_CLI} is missing: run scripts/install-temporal.sh (npm test does)`);
   }
@@ -33,7 +38,8 @@ export async function startDevServer(opts: { dbFile?: string; ui?: boolean } = {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
   args.push(...(opts.ui ? ['--ui-port', String(uiPort)] : ['--headless']));
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
-  for (const spec of searchAttributeCliSpecs()) args.push('--search-attribute', spec);
+  if (opts.searchAttributes !== false)
+    for (const spec of searchAttributeCliSpecs()) args.push('--search-attribute', spec);
   const child = spawn(TEMPORAL_CLI, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => {

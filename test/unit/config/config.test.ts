@@ -11,7 +11,9 @@ describe('configuration', () => {
       namespace: 'default',
       taskQueue: 'pengaduan',
       uiUrl: 'http://localhost:8233',
+      retentionDays: 90,
     });
+    expect(config.shutdownGraceMs).toBe(25_000);
     expect(path.basename(config.dataDir)).toBe('data');
   });
 
