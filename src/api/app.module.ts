@@ -1,6 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
 import { ormOptions } from '../db/orm';
@@ -10,11 +10,13 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { AppConfigModule } from './common/config.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
+import { InFlightRequests } from './common/in-flight-requests';
 import { PublicRateLimitModule } from './common/throttling';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpsModule } from './ops/ops.module';
+import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -38,6 +40,7 @@ export class AppModule {
         }),
         MikroOrmModule.forRoot(ormOptions(config.database, config.dbDebug)),
         TemporalModule,
+        ReferenceDataModule,
         HealthModule,
         MetricsModule,
         OpsModule,
@@ -49,7 +52,11 @@ export class AppModule {
         AttachmentsModule,
         TrackingModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorBodyFilter },
+        InFlightRequests,
+        { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
+      ],
     };
   }
 }

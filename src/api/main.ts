@@ -1,8 +1,10 @@
 // The HTTP API process. Startable on its own against an existing Temporal and database.
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { loadConfigOrExit } from '../config/config';
 import { createLogger } from '../logger';
 import { createApp } from './app.factory';
+import { InFlightRequests } from './common/in-flight-requests';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -23,6 +25,12 @@ async function main() {
       log.error('requests still in flight after the grace period; stopping anyway');
       process.exit(1);
     }, config.shutdownGraceMs).unref();
+    // Stop accepting and wait for open connections; then for handlers whose client already left.
+    const server: Server = app.getHttpServer();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const inFlight = app.get(InFlightRequests);
+    if (inFlight.count > 0) log.info({ handlers: inFlight.count }, 'waiting for request handlers to finish');
+    await inFlight.idle();
     await app.close();
     log.info('api stopped');
     process.exit(0);

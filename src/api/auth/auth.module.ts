@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,7 +12,13 @@ import { AuthService } from './auth.service';
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: '12h' } }),
+      useFactory: (config: AppConfig) => ({
+        // A KeyObject made once: given a string, jsonwebtoken builds one on every sign and verify
+        // (the costliest step of authenticating a request). Same HS256 key, same tokens.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as string,
+        signOptions: { expiresIn: '12h', algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -8,6 +8,7 @@ import { holidaysForYear } from '../../domain/holiday-fallback';
 import type { HolidayKind } from '../../domain/holidays';
 import type { Principal } from '../auth/principal';
 import { badRequest } from '../common/api-error';
+import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type {
   HolidayDto,
@@ -24,6 +25,7 @@ export class CalendarService {
     private readonly em: EntityManager,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @InjectPinoLogger(CalendarService.name) private readonly logger: PinoLogger,
+    private readonly referenceData: ReferenceDataCache,
   ) {}
 
   /**
@@ -73,6 +75,9 @@ export class CalendarService {
     } catch (err) {
       if (err instanceof HolidayValidationError) throw badRequest(err.problems.join(' '));
       throw err;
+    } finally {
+      // New complaints get deadlines from the corrected list at once (on this replica).
+      this.referenceData.invalidate();
     }
     this.logger.info(
       {

@@ -1,18 +1,18 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
-import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
 import type { AppConfig } from '../../config/config';
-import { Area, AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
-import { calendarYearsFor, computeDueAt, OFFICE_ZONE, WorkingDayCalendar } from '../../domain/calendar';
+import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
+import { calendarYearsFor, computeDueAt, OFFICE_ZONE } from '../../domain/calendar';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
 import { workflowIdForRegister } from '../../temporal/ids';
 import { startComplaintWorkflow } from '../../temporal/start-complaint';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/api-error';
 import { APP_CONFIG } from '../common/config.module';
+import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
 
@@ -44,6 +44,7 @@ export class ComplaintIntakeService {
     private readonly em: EntityManager,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly referenceData: ReferenceDataCache,
   ) {}
 
   async register(req: IntakeRequest): Promise<ComplaintCreatedDto> {
@@ -62,13 +63,16 @@ export class ComplaintIntakeService {
     this.checkIntakeRules(req);
     const location = await this.checkLocation(req.body.location);
 
+    const calendar = await this.referenceData.calendar(calendarYearsFor(receivedAt));
+    const dueAt = computeDueAt(receivedAt, calendar.calendar);
+
     let complaint: Complaint;
     let created: ComplaintCreatedDto;
     try {
+      // Everything that can be done before the transaction is: the register counter's row stays locked
+      // from the increment to the commit, so under load this transaction is the intake's bottleneck.
       ({ complaint, created } = await this.em.fork().transactional(async (tx) => {
         const registerNumber = await this.nextRegisterNumber(tx, receivedAt);
-        const calendar = await loadNonWorkingDates(tx, calendarYearsFor(receivedAt));
-        const dueAt = computeDueAt(receivedAt, new WorkingDayCalendar(calendar.nonWorkingDates));
         const c = tx.create(Complaint, {
           id: randomUUID(),
           registerNumber,
@@ -179,29 +183,40 @@ export class ComplaintIntakeService {
     location: PublicComplaintDto['location'],
   ): Promise<{ kecamatan: string; kelurahan: string | null } | null> {
     if (!location?.kecamatan && !location?.kelurahan) return null;
-    const em = this.em.fork();
-    const kelurahan = location.kelurahan
-      ? await em.findOne(Area, { code: location.kelurahan, level: 'KELURAHAN' })
-      : null;
+    const areas = await this.referenceData.areas();
+    const area = (code: string | undefined, level: string) => {
+      const found = code ? areas.get(code) : undefined;
+      return found?.level === level ? found : null;
+    };
+    const kelurahan = area(location.kelurahan, 'KELURAHAN');
     if (location.kelurahan && !kelurahan)
       throw badRequest('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
     const kecamatanCode = location.kecamatan ?? kelurahan?.parentCode ?? undefined;
-    const kecamatan = kecamatanCode
-      ? await em.findOne(Area, { code: kecamatanCode, level: 'KECAMATAN' })
-      : null;
+    const kecamatan = area(kecamatanCode, 'KECAMATAN');
     if (!kecamatan) throw badRequest('Kecamatan tidak dikenal di Kota Prabumulih.');
     if (kelurahan && kelurahan.parentCode !== kecamatan.code)
       throw badRequest('Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
     return { kecamatan: kecamatan.code, kelurahan: kelurahan?.code ?? null };
   }
 
-  /** YYYY/MM/NNNN, numbered per month of receipt (WIB), without gaps under concurrency. */
+  /**
+   * YYYY/MM/NNNN, numbered per month of receipt (WIB), without gaps under concurrency: one statement
+   * creates or increments the month's counter and returns it (PostgreSQL and SQLite both support
+   * INSERT ... ON CONFLICT ... RETURNING); the row stays locked until the transaction commits.
+   */
   private async nextRegisterNumber(tx: EntityManager, receivedAt: Date): Promise<string> {
     const period = DateTime.fromJSDate(receivedAt, { zone: OFFICE_ZONE }).toFormat('yyyy/MM');
-    await tx.upsert(RegisterCounter, { period, last: 0 }, { onConflictAction: 'ignore' });
-    await tx.nativeUpdate(RegisterCounter, { period }, { last: raw('last + 1') });
-    const counter = await tx.findOneOrFail(RegisterCounter, { period }, { refresh: true });
-    return `${period}/${String(counter.last).padStart(4, '0')}`;
+    const table = tx.getMetadata().get(RegisterCounter.name).tableName;
+    const [row] = await tx
+      .getConnection()
+      .execute<{ last: number }[]>(
+        `insert into ${table} (period, last) values (?, 1) ` +
+          `on conflict (period) do update set last = ${table}.last + 1 returning last`,
+        [period],
+        'all',
+        tx.getTransactionContext(),
+      );
+    return `${period}/${String(Number(row.last)).padStart(4, '0')}`;
   }
 }
 
