@@ -49,10 +49,14 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   };
   // BENCH_API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API while it is measured.
   const apiNodeArgs = (process.env.BENCH_API_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...apiNodeArgs, path.join(REPO_ROOT, 'dist', 'src', 'api', 'main.js')], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const api = spawn(
+    process.execPath,
+    [...apiNodeArgs, path.join(REPO_ROOT, 'dist', 'src', 'api', 'main.js')],
+    {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${apiUrl}/health`).catch(() => undefined))?.status === 200, 60_000);
   const client = new Client({ connection: await Connection.connect({ address: server.address }) });

@@ -56,6 +56,12 @@ const schema = z
     TRUST_PROXY: bool.default(false),
     /** On SIGTERM, how long the API and the worker may drain in-flight work before they stop anyway. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+    /**
+     * Workflows a worker keeps in memory between their steps. A complaint is touched a few times over
+     * ten working days, so a small cache costs little (an evicted one is replayed from its history when
+     * it next moves) and bounds the worker's memory however many complaints are open.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(250),
     /** host:port where the worker serves the Temporal SDK's Prometheus metrics; unset = off. */
     WORKER_METRICS_ADDRESS: z
       .string()
@@ -97,6 +103,7 @@ export interface AppConfig {
   /** Milliseconds the API and the worker may spend draining in-flight work on SIGTERM. */
   shutdownGraceMs: number;
   workerMetricsAddress?: string;
+  workerMaxCachedWorkflows: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: c.TRUST_PROXY,
     shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS * 1000,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
+    workerMaxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
   };
 }
 

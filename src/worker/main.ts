@@ -42,6 +42,7 @@ async function main() {
     // On SIGTERM/SIGINT (the Runtime's default shutdown signals) the worker stops polling and lets
     // running activities finish; only past this grace time are they cancelled (and retried elsewhere).
     shutdownGraceTime: config.shutdownGraceMs,
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
   outbox.start();

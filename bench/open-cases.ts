@@ -1,0 +1,106 @@
+/**
+ * Open cases at scale: BENCH_COMPLAINTS (default 10,000) SEDANG complaints registered and triaged
+ * through the API, left open: 8 open tasks each and a pending deadline timer each. Then:
+ * - the worker's memory (RSS now and at its peak), goal under 1 GiB;
+ * - the inbox query `GET /api/tasks?status=OPEN` of one unit (every complaint has a task there),
+ *   p50/p95 over 200 calls, goal p95 under 50 ms; a kelurahan official's inbox (area filter) too.
+ *
+ *   npm run bench -- open-cases     (BENCH_DB=postgresql for PostgreSQL)
+ */
+import './env';
+import fs from 'node:fs';
+import { staffComplaint } from '../test/helpers/e2e';
+import { machine, percentile, startStack, waitFor } from './stack';
+
+const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 10_000);
+const CONCURRENCY = 16;
+const INBOX_CALLS = 200;
+
+function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+}
+
+async function main() {
+  const stack = await startStack({ worker: true });
+  const worker = stack.worker!;
+  try {
+    const tokens = Object.fromEntries(
+      await Promise.all(
+        ['loket', 'pengaduan', 'perizinan', 'kel-16.74.01.1007'].map(
+          async (u) => [u, await stack.token(u)] as const,
+        ),
+      ),
+    );
+    const call = async (method: string, path: string, user: string, body?: unknown) => {
+      const res = await fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[user]}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+
+    const started = performance.now();
+    let next = 0;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < COMPLAINTS) {
+          next++;
+          const created = await call('POST', '/api/complaints', 'loket', staffComplaint());
+          await call('POST', `/api/complaints/${created.id}/triage`, 'pengaduan', { category: 'SEDANG' });
+          if (++done % 1000 === 0)
+            console.log(`${done} complaints open (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        }
+      }),
+    );
+    // Every triage has been answered; wait for the last task rows, then let the worker settle.
+    await waitFor(
+      async () =>
+        Number((await call('GET', '/api/tasks?status=OPEN&pageSize=1', 'perizinan')).total) >= COMPLAINTS,
+      600_000,
+      1000,
+    );
+    const setupSeconds = (performance.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 10_000));
+    const memory = memoryOf(worker.pid!);
+
+    const inbox = async (user: string) => {
+      const ms: number[] = [];
+      for (let i = 0; i < INBOX_CALLS; i++) {
+        const t0 = performance.now();
+        await call('GET', '/api/tasks?status=OPEN', user);
+        ms.push(performance.now() - t0);
+      }
+      return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+    };
+    const unitInbox = await inbox('perizinan');
+    const areaInbox = await inbox('kel-16.74.01.1007');
+    const openTasks = Number((await call('GET', '/api/tasks?status=OPEN&pageSize=1', 'perizinan')).total);
+
+    console.log(`machine: ${machine()}; database: ${stack.kind}`);
+    console.log(
+      `setup: ${COMPLAINTS} SEDANG complaints registered and triaged through the API in ${setupSeconds.toFixed(0)} s (${(COMPLAINTS / setupSeconds).toFixed(0)}/s); ${COMPLAINTS * 8} open tasks, ${openTasks} in BIDANG_PERIZINAN`,
+    );
+    console.log(
+      `worker memory: RSS ${memory.rssMiB.toFixed(0)} MiB, peak ${memory.peakMiB.toFixed(0)} MiB (goal < 1024 MiB)`,
+    );
+    console.log(
+      `inbox GET /api/tasks?status=OPEN (BIDANG_PERIZINAN, ${openTasks} open): p50 ${unitInbox.p50.toFixed(1)} ms, p95 ${unitInbox.p95.toFixed(1)} ms (goal p95 < 50 ms)`,
+    );
+    console.log(
+      `inbox of a kelurahan official (area filter): p50 ${areaInbox.p50.toFixed(1)} ms, p95 ${areaInbox.p95.toFixed(1)} ms`,
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

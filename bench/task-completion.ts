@@ -1,0 +1,101 @@
+/**
+ * Task completion latency: `POST /api/tasks/:id/complete` (auth, the task and complaint checks, then
+ * the workflow Update that records the completion) against a raw `executeUpdate` of the same Update
+ * on the same server and worker, one after the other so each sees the same load. Goal: API p99
+ * within 1.5x the raw Update's p99.
+ *
+ *   npm run bench -- task-completion      (BENCH_DB=postgresql, BENCH_TASKS per side, default 200)
+ */
+import './env';
+import { workflowIdForRegister } from '../src/temporal/ids';
+import { staffComplaint } from '../test/helpers/e2e';
+import { completeTaskUpdate } from '../workflows/complaint/definitions';
+import { machine, percentile, startStack, waitFor } from './stack';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 200);
+const UNIT = 'BIDANG_PERIZINAN';
+const UNIT_USER = 'perizinan';
+
+async function main() {
+  const stack = await startStack({ worker: true });
+  try {
+    const [loket, pengaduan, perizinan] = await Promise.all(
+      ['loket', 'pengaduan', UNIT_USER].map((u) => stack.token(u)),
+    );
+    const call = async (method: string, path: string, token: string, body?: unknown) => {
+      const res = await fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+
+    // Setup: 2 x TASKS SEDANG complaints, triaged, so each has an open BIDANG_PERIZINAN task.
+    const complaints: { id: string; registerNumber: string }[] = [];
+    for (let batch = 0; batch < (2 * TASKS) / 20; batch++) {
+      const created = await Promise.all(
+        Array.from({ length: 20 }, () => call('POST', '/api/complaints', loket, staffComplaint())),
+      );
+      await Promise.all(
+        created.map((c) => call('POST', `/api/complaints/${c.id}/triage`, pengaduan, { category: 'SEDANG' })),
+      );
+      complaints.push(...(created as unknown as { id: string; registerNumber: string }[]));
+    }
+    const taskIds = complaints.map((c) => `${c.id}:1:${UNIT}`);
+    await waitFor(async () => {
+      const list = await call('GET', `/api/tasks?status=OPEN&pageSize=1`, perizinan);
+      return Number(list.total) >= taskIds.length;
+    }, 300_000);
+    const workflowIdOf = new Map(complaints.map((c) => [c.id, workflowIdForRegister(c.registerNumber)]));
+
+    const apiMs: number[] = [];
+    const rawMs: number[] = [];
+    // Alternate API and raw so both see the same state of the machine.
+    for (let i = 0; i < TASKS; i++) {
+      const apiTask = taskIds[2 * i];
+      const rawTask = taskIds[2 * i + 1];
+      let t0 = performance.now();
+      await call('POST', `/api/tasks/${encodeURIComponent(apiTask)}/complete`, perizinan, {
+        outcome: 'Berkas izin diperiksa ulang.',
+      });
+      apiMs.push(performance.now() - t0);
+
+      const complaintId = rawTask.split(':')[0];
+      const handle = stack.client.workflow.getHandle(workflowIdOf.get(complaintId)!);
+      t0 = performance.now();
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [
+          {
+            actor: { username: UNIT_USER, unit: UNIT },
+            taskId: rawTask,
+            outcome: 'Berkas izin diperiksa ulang.',
+          },
+        ],
+      });
+      rawMs.push(performance.now() - t0);
+    }
+    const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+    const [a50, a99, r50, r99] = [
+      percentile(apiMs, 50),
+      percentile(apiMs, 99),
+      percentile(rawMs, 50),
+      percentile(rawMs, 99),
+    ];
+    console.log(`machine: ${machine()}; database: ${stack.kind}; ${TASKS} completions per side`);
+    console.log(`raw executeUpdate: p50 ${fmt(r50)}, p99 ${fmt(r99)}`);
+    console.log(`API POST /api/tasks/:id/complete: p50 ${fmt(a50)}, p99 ${fmt(a99)}`);
+    console.log(
+      `task completion: p50 ratio ${(a50 / r50).toFixed(2)}x | p99 ratio ${(a99 / r99).toFixed(2)}x (goal p99 <= 1.5x)`,
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
