@@ -20,6 +20,8 @@ COPY --from=build /app/package.json ./
 COPY workflows ./workflows
 COPY activities ./activities
 COPY src ./src
+# The citizens' pages (complaint form and tracking), served by the API.
+COPY public ./public
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -1,18 +1,25 @@
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '../config/config';
+import { type AppConfig, PROJECT_ROOT } from '../config/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 
 /** Builds the configured Nest application (used by main.ts and by the e2e tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   if (config.trustProxy) app.getHttpAdapter().getInstance().set('trust proxy', true);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
+  servePublicWebsite(app);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -25,4 +32,37 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** The citizens' pages (public/): the complaint form at /, tracking at /lacak. */
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+
+/**
+ * Static pages with a strict Content-Security-Policy: scripts and styles only from this origin, no
+ * inline script, no framing, forms and fetches only to this origin. (Not for /docs, whose Swagger UI
+ * needs inline script, nor the JSON API.)
+ */
+function servePublicWebsite(app: NestExpressApplication): void {
+  const pageHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  const notForPages = /^\/(api|docs|docs-json|health|metrics)(\/|$)/;
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    notForPages.test(req.path) ? next() : pageHeaders(req, res, next),
+  );
+  app.useStaticAssets(PUBLIC_DIR, { extensions: ['html'], index: 'index.html', maxAge: '10m' });
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * All runtime configuration, read from environment variables in one place and validated before
  * anything starts: a bad value stops start-up with a message naming the variable.
  */
-const PROJECT_ROOT = path.resolve(
+export const PROJECT_ROOT = path.resolve(
   __dirname,
   '..',
   '..',

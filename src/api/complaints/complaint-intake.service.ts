@@ -84,6 +84,7 @@ export class ComplaintIntakeService {
           complainantAddress: req.body.complainant.address?.trim() || null,
           complainantPhone: req.body.complainant.phone?.trim() || null,
           complainantEmail: req.body.complainant.email?.trim() || null,
+          licensingService: req.body.licensingService?.trim() || null,
           description: req.body.description.trim(),
           evidence: req.body.evidence.map((e) => e.trim()).filter(Boolean),
           kecamatan: location?.kecamatan ?? null,

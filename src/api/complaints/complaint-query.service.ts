@@ -226,6 +226,7 @@ export class ComplaintQueryService {
         email: visible ? (complaint.complainantEmail ?? null) : null,
       },
       personalDataVisible: visible,
+      licensingService: complaint.licensingService ?? null,
       description: complaint.description,
       evidence: complaint.evidence ?? [],
       receivedBy: complaint.receivedBy ?? null,

@@ -201,6 +201,8 @@ export class ComplaintDetailView extends ComplaintBaseView {
     description: 'Benar bila pemanggil boleh melihat data pribadi pengadu (NIK, alamat, telepon, email)',
   })
   personalDataVisible!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Layanan perizinan yang diadukan' })
+  licensingService!: string | null;
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) evidence!: string[];
   @ApiProperty({ nullable: true, type: String }) receivedBy!: string | null;

@@ -71,6 +71,15 @@ export class PublicComplaintDto {
   @IsNotEmpty({ message: 'Data pengadu wajib diisi.' })
   complainant!: ComplainantDto;
 
+  @ApiPropertyOptional({
+    example: 'Izin Usaha Mikro Kecil (IUMK)',
+    description: 'Layanan perizinan yang diadukan',
+  })
+  @IsOptional()
+  @IsString({ message: 'Layanan perizinan wajib berupa teks.' })
+  @MaxLength(200, { message: 'Layanan perizinan paling banyak 200 karakter.' })
+  licensingService?: string;
+
   @ApiProperty({
     example: 'Limbah cair pabrik tahu di belakang rumah mengalir ke sungai sejak izin usahanya terbit.',
   })

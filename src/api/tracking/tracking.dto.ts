@@ -22,6 +22,8 @@ export class TrackingDto {
   @ApiProperty({ type: String, nullable: true, description: 'Batas waktu: akhir hari kerja ke-10 (WIB)' })
   dueAt!: string | null;
   @ApiProperty({ description: 'Sudah melewati batas waktu tanpa tanggapan' }) overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Layanan perizinan yang diadukan' })
+  licensingService!: string | null;
   @ApiProperty({ type: [TrackingStageDto] }) stages!: TrackingStageDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Tanggapan; hanya bila status RESOLVED' })
   response!: string | null;

@@ -52,6 +52,7 @@ export class TrackingService {
           'registerNumber',
           'status',
           'category',
+          'licensingService',
           'channel',
           'receivedAt',
           'dueAt',
@@ -78,6 +79,7 @@ export class TrackingService {
       receivedAt: complaint.receivedAt.toISOString(),
       dueAt: complaint.dueAt?.toISOString() ?? null,
       overdue: complaint.overdue,
+      licensingService: complaint.licensingService ?? null,
       stages: events.map((e) => ({
         type: e.type,
         label: STAGE_LABELS[e.type] ?? e.type,

@@ -36,6 +36,10 @@ export class Complaint {
   @Property({ type: 'string', length: 254, nullable: true })
   complainantEmail?: string | null;
 
+  /** The licensing service the complaint is about (layanan perizinan), as the complainant named it. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  licensingService?: string | null;
+
   @Property({ type: 'text' })
   description!: string;
 

@@ -1,0 +1,178 @@
+// The public complaint form: areas from the API, checks in the browser (the server checks again),
+// the complaint sent as JSON with an Idempotency-Key, then each evidence file uploaded to it.
+import { api, formatDateTime, messageOf, setText } from './common.js';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILES = 20;
+const FILE_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
+const FILE_EXTENSIONS = /\.(jpe?g|png|pdf)$/i;
+
+const form = document.getElementById('form-pengaduan');
+const field = (id) => document.getElementById(id);
+const value = (id) => field(id).value.trim();
+
+let areas = [];
+// Same content sent twice (a double click, a retry after a lost answer) must not make two complaints.
+let idempotency = { content: '', key: '' };
+
+async function loadAreas() {
+  const result = await api('/api/areas');
+  if (!result.ok) {
+    setText('kecamatan-galat', 'Daftar wilayah tidak dapat dimuat. Muat ulang halaman untuk mencoba lagi.');
+    return;
+  }
+  areas = result.body;
+  for (const kecamatan of areas) field('kecamatan').append(new Option(kecamatan.name, kecamatan.code));
+}
+
+function fillKelurahan() {
+  const select = field('kelurahan');
+  const kecamatan = areas.find((k) => k.code === field('kecamatan').value);
+  select.replaceChildren(
+    new Option(kecamatan ? '— Pilih kelurahan/desa —' : '— Pilih kecamatan dahulu —', ''),
+  );
+  for (const kelurahan of kecamatan?.kelurahan ?? [])
+    select.append(new Option(kelurahan.name, kelurahan.code));
+  select.disabled = !kecamatan;
+}
+
+/** Field id -> message, for every rule the form can check before sending. */
+function check() {
+  const errors = {};
+  if (!value('nama')) errors.nama = 'Nama lengkap wajib diisi.';
+  if (!/^\d{16}$/.test(value('nik'))) errors.nik = 'NIK wajib 16 digit angka sesuai KTP.';
+  const phone = value('telepon');
+  const email = value('email');
+  if (!phone && !email) errors.telepon = 'Isi nomor telepon atau email agar kami dapat menghubungi Anda.';
+  if (phone && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) errors.telepon = 'Nomor telepon tidak valid.';
+  if (email && !field('email').checkValidity()) errors.email = 'Alamat email tidak valid.';
+  if (!value('layanan')) errors.layanan = 'Pilih layanan perizinan yang diadukan.';
+  if (!value('uraian')) errors.uraian = 'Uraian pengaduan wajib diisi.';
+  if (value('kecamatan') && !value('kelurahan')) errors.kelurahan = 'Pilih kelurahan/desa lokasi.';
+  const files = [...field('berkas').files];
+  if (files.length > MAX_FILES) errors.berkas = `Paling banyak ${MAX_FILES} berkas.`;
+  const wrongType = files.find((f) => !FILE_TYPES.includes(f.type) && !FILE_EXTENSIONS.test(f.name));
+  if (wrongType) errors.berkas = `Berkas ${wrongType.name} bukan JPG, PNG atau PDF.`;
+  const tooBig = files.find((f) => f.size > MAX_FILE_BYTES);
+  if (tooBig) errors.berkas = `Berkas ${tooBig.name} lebih besar dari 10 MB.`;
+  if (files.length === 0 && !value('keterangan-bukti'))
+    errors['keterangan-bukti'] = 'Lampirkan berkas bukti atau tuliskan keterangan bukti.';
+  return errors;
+}
+
+function showErrors(errors, serverMessage) {
+  const list = field('daftar-galat');
+  list.replaceChildren();
+  for (const input of form.querySelectorAll('input, select, textarea')) {
+    input.removeAttribute('aria-invalid');
+    const slot = document.getElementById(`${input.id}-galat`);
+    if (slot) slot.textContent = '';
+  }
+  for (const [id, message] of Object.entries(errors)) {
+    field(id).setAttribute('aria-invalid', 'true');
+    setText(`${id}-galat`, message);
+    const link = document.createElement('a');
+    link.href = `#${id}`;
+    link.className = 'summary-link';
+    link.textContent = message;
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  }
+  if (serverMessage) {
+    const item = document.createElement('li');
+    item.textContent = serverMessage;
+    list.append(item);
+  }
+  const summary = field('ringkasan-galat');
+  summary.hidden = list.children.length === 0;
+  if (!summary.hidden) summary.focus();
+}
+
+function complaintBody() {
+  const files = [...field('berkas').files];
+  const location = value('kecamatan')
+    ? { kecamatan: value('kecamatan'), kelurahan: value('kelurahan') }
+    : undefined;
+  return {
+    complainant: {
+      name: value('nama'),
+      nik: value('nik'),
+      ...(value('alamat') ? { address: value('alamat') } : {}),
+      ...(value('telepon') ? { phone: value('telepon') } : {}),
+      ...(value('email') ? { email: value('email') } : {}),
+    },
+    licensingService: value('layanan'),
+    description: value('uraian'),
+    ...(location ? { location } : {}),
+    evidence: [
+      ...files.map((f) => `Berkas: ${f.name}`),
+      ...(value('keterangan-bukti') ? [value('keterangan-bukti')] : []),
+    ],
+  };
+}
+
+async function uploadEvidence(trackingCode, files) {
+  const failed = [];
+  for (const [i, file] of files.entries()) {
+    setText('status-unggah', `Mengunggah berkas ${i + 1} dari ${files.length}: ${file.name}…`);
+    const data = new FormData();
+    data.append('file', file, file.name);
+    const result = await api(`/api/public/complaints/${encodeURIComponent(trackingCode)}/attachments`, {
+      method: 'POST',
+      body: data,
+    });
+    if (!result.ok) failed.push(`${file.name}: ${messageOf(result)}`);
+  }
+  setText(
+    'status-unggah',
+    failed.length === 0
+      ? `${files.length} berkas bukti terunggah.`
+      : `Sebagian berkas tidak terunggah (${failed.join(' ')}). Pengaduan Anda tetap tercatat; bawa berkas tersebut ke loket atau kirim lewat email dengan menyebut kode pelacakan.`,
+  );
+}
+
+function showReceipt(created, body) {
+  form.hidden = true;
+  setText('kode-pelacakan', created.trackingCode);
+  setText('nomor-register', created.registerNumber);
+  setText('diterima', formatDateTime(created.receivedAt));
+  setText('batas-waktu', formatDateTime(created.dueAt));
+  setText('layanan-terima', body.licensingService);
+  setText('uraian-terima', body.description);
+  field('tautan-lacak').href = `/lacak?kode=${encodeURIComponent(created.trackingCode)}`;
+  const receipt = field('tanda-terima');
+  receipt.hidden = false;
+  receipt.focus();
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const errors = check();
+  showErrors(errors);
+  if (Object.keys(errors).length > 0) return;
+
+  const body = complaintBody();
+  const content = JSON.stringify(body);
+  if (idempotency.content !== content) idempotency = { content, key: crypto.randomUUID() };
+  const button = field('kirim');
+  button.disabled = true;
+  setText('status-kirim', 'Mengirim pengaduan…');
+  const result = await api('/api/public/complaints', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': idempotency.key },
+    body: content,
+  });
+  button.disabled = false;
+  setText('status-kirim', '');
+  if (!result.ok) {
+    showErrors({}, messageOf(result));
+    return;
+  }
+  showReceipt(result.body, body);
+  const files = [...field('berkas').files];
+  if (files.length > 0) await uploadEvidence(result.body.trackingCode, files);
+});
+
+field('kecamatan').addEventListener('change', fillKelurahan);
+loadAreas();
