@@ -1,0 +1,264 @@
+/**
+ * The recap report's figures from a known set of complaints (on time, late, open, rejected, BERAT
+ * with and without a decision, period boundaries in WIB), every number checked, on SQLite and
+ * PostgreSQL: the aggregation is SQL, so both dialects must agree.
+ */
+import { randomUUID } from 'node:crypto';
+import { Complaint, ComplaintTask, Decision } from '../../src/db/entities';
+import { computeDueAt, WorkingDayCalendar } from '../../src/domain/calendar';
+import { monthlyPeriod, semesterPeriod } from '../../src/domain/reporting';
+import { buildRecapReport } from '../../src/reports/recap-report';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
+
+/** An instant given as WIB wall-clock time. */
+const wib = (local: string) => new Date(`${local}:00+07:00`);
+// No national holiday falls in September-November 2026, so weekends are the only non-working days.
+const CALENDAR = new WorkingDayCalendar([]);
+
+interface Seed {
+  register: string;
+  channel: string;
+  category: string | null;
+  received: string;
+  status: string;
+  closed?: string;
+  response?: string;
+  rejectionReason?: string;
+  tasks?: { unit: string; created: string; completed?: string }[];
+  decision?: string | null;
+}
+
+const SEEDS: Seed[] = [
+  // September, inside the semester but not the month.
+  {
+    register: '2026/09/0001',
+    channel: 'WEBSITE',
+    category: 'RINGAN',
+    received: '2026-09-30 23:30',
+    status: 'RESOLVED',
+    closed: '2026-10-02 10:00',
+    response: 'Dijawab.',
+    tasks: [{ unit: 'LOKET', created: '2026-09-30 23:40', completed: '2026-10-01 09:00' }],
+  },
+  // October: on time in 2 working days (Mon -> Wed).
+  {
+    register: '2026/10/0001',
+    channel: 'WEBSITE',
+    category: 'RINGAN',
+    received: '2026-10-05 09:00',
+    status: 'RESOLVED',
+    closed: '2026-10-07 10:00',
+    response: 'Biaya layanan Rp0.',
+    tasks: [
+      { unit: 'LOKET', created: '2026-10-05 09:30', completed: '2026-10-06 11:00' },
+      { unit: 'SEKSI_PENGADUAN', created: '2026-10-05 09:30', completed: '2026-10-07 09:00' },
+    ],
+  },
+  // Late: due 20 Oct, answered 28 Oct, 16 working days after receipt.
+  {
+    register: '2026/10/0002',
+    channel: 'EMAIL',
+    category: 'SEDANG',
+    received: '2026-10-06 10:00',
+    status: 'RESOLVED',
+    closed: '2026-10-28 15:00',
+    response: 'Izin usaha dibekukan sementara.',
+    tasks: [
+      { unit: 'BIDANG_PERIZINAN', created: '2026-10-06 11:00', completed: '2026-10-27 10:00' },
+      { unit: 'TIM_TEKNIS', created: '2026-10-06 11:00' },
+    ],
+  },
+  // BERAT awaiting the Kepala Daerah's decision.
+  {
+    register: '2026/10/0003',
+    channel: 'TELEPON',
+    category: 'BERAT',
+    received: '2026-10-12 08:00',
+    status: 'AWAITING_DECISION',
+    decision: null,
+  },
+  // Rejected at triage (out of scope).
+  {
+    register: '2026/10/0004',
+    channel: 'SURAT',
+    category: null,
+    received: '2026-10-13 09:00',
+    status: 'REJECTED',
+    closed: '2026-10-13 14:00',
+    rejectionReason: 'Bukan kewenangan DPM-PTSP.',
+  },
+  // BERAT approved, resolved in 5 working days.
+  {
+    register: '2026/10/0005',
+    channel: 'WEBSITE',
+    category: 'BERAT',
+    received: '2026-10-14 13:00',
+    status: 'RESOLVED',
+    closed: '2026-10-21 16:00',
+    response: 'Izin dicabut.',
+    decision: 'APPROVE',
+  },
+  // The last minutes of October in WIB (already 1 November nowhere yet).
+  {
+    register: '2026/10/0006',
+    channel: 'EMAIL',
+    category: 'RINGAN',
+    received: '2026-10-31 23:30',
+    status: 'IN_PROGRESS',
+    tasks: [{ unit: 'LOKET', created: '2026-10-31 23:40' }],
+  },
+  // 1 November 00:10 WIB is still 31 October in UTC: November's, not October's.
+  {
+    register: '2026/11/0001',
+    channel: 'TATAP_MUKA',
+    category: null,
+    received: '2026-11-01 00:10',
+    status: 'RECEIVED',
+  },
+];
+
+async function seed(db: TestDatabase): Promise<void> {
+  const em = db.orm.em.fork();
+  for (const s of SEEDS) {
+    const id = randomUUID();
+    const receivedAt = wib(s.received);
+    em.create(Complaint, {
+      id,
+      registerNumber: s.register,
+      trackingCode: randomUUID().slice(0, 10).toUpperCase(),
+      workflowId: `pengaduan-${s.register.replaceAll('/', '-')}`,
+      channel: s.channel,
+      complainantName: 'Warga Prabumulih',
+      description: 'Uraian.',
+      evidence: ['Foto'],
+      receivedAt,
+      category: s.category,
+      status: s.status,
+      dueAt: computeDueAt(receivedAt, CALENDAR),
+      overdue: false,
+      closedAt: s.closed ? wib(s.closed) : null,
+      response: s.response ?? null,
+      rejectionReason: s.rejectionReason ?? null,
+      createdAt: receivedAt,
+      updatedAt: receivedAt,
+    });
+    for (const t of s.tasks ?? []) {
+      em.create(ComplaintTask, {
+        id: `${id}:1:${t.unit}`,
+        complaintId: id,
+        round: 1,
+        unit: t.unit,
+        status: t.completed ? 'DONE' : 'OPEN',
+        completedAt: t.completed ? wib(t.completed) : null,
+        createdAt: wib(t.created),
+      });
+    }
+    if (s.decision !== undefined) {
+      em.create(Decision, {
+        id: `${id}:decision:1`,
+        complaintId: id,
+        round: 1,
+        escalatedAt: receivedAt,
+        decision: s.decision,
+        decidedAt: s.decision ? wib(s.closed ?? s.received) : null,
+      });
+    }
+  }
+  await em.flush();
+}
+
+const byKey = (rows: { key: string; count: number }[]) =>
+  Object.fromEntries(rows.map((r) => [r.key, r.count]));
+
+describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    await seed(db);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it('October 2026: every figure', async () => {
+    const report = await buildRecapReport(
+      db.orm.em.fork(),
+      monthlyPeriod(2026, 10),
+      new Date('2026-11-02T01:00:00Z'),
+    );
+    expect(report).toMatchObject({
+      id: 'BULANAN-2026-10',
+      kind: 'MONTHLY',
+      label: 'Oktober 2026',
+      from: '2026-09-30T17:00:00.000Z',
+      to: '2026-10-31T17:00:00.000Z',
+      received: 6,
+      outcome: { resolvedOnTime: 2, resolvedLate: 1, open: 2, rejected: 1 },
+      slaCompliance: 0.6667,
+      resolutionWorkingDays: { average: 7.67, median: 5 },
+      berat: { cases: 2 },
+      trend: [{ month: '2026-10', received: 6, resolvedOnTime: 2, resolvedLate: 1 }],
+    });
+    expect(byKey(report.byChannel)).toEqual({ EMAIL: 2, SURAT: 1, TELEPON: 1, WEBSITE: 2 });
+    expect(byKey(report.byCategory)).toEqual({ BELUM_DITRIASE: 1, RINGAN: 2, SEDANG: 1, BERAT: 2 });
+    expect(byKey(report.berat.decisions)).toEqual({ APPROVE: 1, MENUNGGU: 1 });
+    expect(report.units).toEqual([
+      { unit: 'BIDANG_PERIZINAN', received: 1, completed: 1, medianWorkingDays: 15 },
+      { unit: 'LOKET', received: 2, completed: 1, medianWorkingDays: 1 },
+      { unit: 'SEKSI_PENGADUAN', received: 1, completed: 1, medianWorkingDays: 2 },
+      { unit: 'TIM_TEKNIS', received: 1, completed: 0, medianWorkingDays: null },
+    ]);
+    expect(report.complaints.map((c) => [c.registerNumber, c.status, c.followUp])).toEqual([
+      ['2026/10/0001', 'RESOLVED', 'Biaya layanan Rp0.'],
+      ['2026/10/0002', 'RESOLVED', 'Izin usaha dibekukan sementara.'],
+      ['2026/10/0003', 'AWAITING_DECISION', null],
+      ['2026/10/0004', 'REJECTED', 'Bukan kewenangan DPM-PTSP.'],
+      ['2026/10/0005', 'RESOLVED', 'Izin dicabut.'],
+      ['2026/10/0006', 'IN_PROGRESS', null],
+    ]);
+    expect(report.complaints[1]).toMatchObject({
+      receivedAt: '2026-10-06T03:00:00.000Z',
+      dueAt: '2026-10-20T16:59:59.999Z',
+      closedAt: '2026-10-28T08:00:00.000Z',
+    });
+  });
+
+  it('Semester II 2026: the months around October count too', async () => {
+    const report = await buildRecapReport(db.orm.em.fork(), semesterPeriod(2026, 2));
+    expect(report).toMatchObject({
+      id: 'SEMESTER-2026-2',
+      kind: 'SEMESTER',
+      received: 8,
+      outcome: { resolvedOnTime: 3, resolvedLate: 1, open: 3, rejected: 1 },
+      slaCompliance: 0.75,
+      resolutionWorkingDays: { average: 6.25, median: 3.5 },
+    });
+    expect(byKey(report.byChannel)).toEqual({ EMAIL: 2, SURAT: 1, TATAP_MUKA: 1, TELEPON: 1, WEBSITE: 3 });
+    expect(report.trend).toEqual([
+      { month: '2026-07', received: 0, resolvedOnTime: 0, resolvedLate: 0 },
+      { month: '2026-08', received: 0, resolvedOnTime: 0, resolvedLate: 0 },
+      { month: '2026-09', received: 1, resolvedOnTime: 1, resolvedLate: 0 },
+      { month: '2026-10', received: 6, resolvedOnTime: 2, resolvedLate: 1 },
+      { month: '2026-11', received: 1, resolvedOnTime: 0, resolvedLate: 0 },
+      { month: '2026-12', received: 0, resolvedOnTime: 0, resolvedLate: 0 },
+    ]);
+    expect(report.units.find((u) => u.unit === 'LOKET')).toEqual({
+      unit: 'LOKET',
+      received: 3,
+      completed: 2,
+      medianWorkingDays: 1,
+    });
+  });
+
+  it('a month without complaints has zeros, not errors', async () => {
+    const report = await buildRecapReport(db.orm.em.fork(), monthlyPeriod(2026, 3));
+    expect(report).toMatchObject({
+      received: 0,
+      byChannel: [],
+      outcome: { resolvedOnTime: 0, resolvedLate: 0, open: 0, rejected: 0 },
+      slaCompliance: null,
+      resolutionWorkingDays: { average: null, median: null },
+      complaints: [],
+    });
+  });
+});
