@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh
 bash scripts/install-temporal.sh all
-# The browser suite drives Debian's chromium (installed with apt-get when missing).
-bash scripts/install-chromium.sh
+# Debian packages the tests drive: chromium (browser suite), poppler-utils (report PDFs).
+bash scripts/install-test-tools.sh
 # Integration tests run the compiled worker and API as real processes.
 npx tsc -p tsconfig.build.json
 exec npx jest --maxWorkers=2 "$@"

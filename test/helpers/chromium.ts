@@ -1,6 +1,6 @@
 /**
  * Debian's chromium driven by playwright-core, for the browser tests (test/browser/).
- * scripts/install-chromium.sh installs it (`npm test` runs it); playwright's own browser download is
+ * scripts/install-test-tools.sh installs it (`npm test` runs it); playwright's own browser download is
  * never used.
  */
 import fs from 'node:fs';
@@ -34,7 +34,7 @@ export function assertChromiumInstalled(): void {
     fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
   } catch {
     throw new Error(
-      `chromium is missing at ${CHROMIUM_PATH}: run \`bash scripts/install-chromium.sh\` (as root; ` +
+      `chromium is missing at ${CHROMIUM_PATH}: run \`bash scripts/install-test-tools.sh\` (as root; ` +
         '`npm test` runs it), or set CHROMIUM_PATH to a chromium binary. ' +
         'Do not use `npx playwright install`: the browser tests use the Debian package.',
     );

@@ -3,12 +3,21 @@
  * with and without a decision, period boundaries in WIB), every number checked, on SQLite and
  * PostgreSQL: the aggregation is SQL, so both dialects must agree.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { Complaint, ComplaintTask, Decision } from '../../src/db/entities';
 import { computeDueAt, WorkingDayCalendar } from '../../src/domain/calendar';
 import { monthlyPeriod, semesterPeriod } from '../../src/domain/reporting';
 import { buildRecapReport } from '../../src/reports/recap-report';
+import { renderPdf } from '../../src/reports/render-pdf';
+import { renderXlsx } from '../../src/reports/render-xlsx';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
+import { REPO_ROOT } from '../helpers/paths';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
 /** An instant given as WIB wall-clock time. */
 const wib = (local: string) => new Date(`${local}:00+07:00`);
@@ -248,6 +257,80 @@ describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
       completed: 2,
       medianWorkingDays: 1,
     });
+  });
+
+  it('the spreadsheet carries the figures and the list', async () => {
+    const report = await buildRecapReport(db.orm.em.fork(), monthlyPeriod(2026, 10));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await renderXlsx(report)) as unknown as ArrayBuffer);
+    const summary = book.getWorksheet('Ringkasan')!;
+    const value = (label: string) => {
+      let found: unknown;
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(summary.getCell('A1').value).toBe('Rekapitulasi Pengaduan Layanan Perizinan — Oktober 2026');
+    expect(value('Jumlah pengaduan diterima')).toBe(6);
+    expect(value('Selesai dalam 10 hari kerja')).toBe(2);
+    expect(value('Selesai melewati 10 hari kerja')).toBe(1);
+    expect(value('Masih dalam proses')).toBe(2);
+    expect(value('Ditolak (di luar lingkup)')).toBe(1);
+    expect(value('Kepatuhan batas waktu (selesai tepat waktu)')).toBe('66.7%');
+    expect(value('Median waktu penyelesaian')).toBe('5 hari kerja');
+    expect(value('Website')).toBe(2);
+    const units = book.getWorksheet('Per unit')!;
+    expect(units.getRow(2).values).toEqual([
+      undefined,
+      'Bidang Pelayanan Perizinan dan Non Perizinan',
+      1,
+      1,
+      15,
+    ]);
+    const list = book.getWorksheet('Daftar pengaduan')!;
+    expect(list.rowCount).toBe(1 + 6);
+    expect(list.getRow(5).getCell(8).value).toBe('Bukan kewenangan DPM-PTSP.');
+  });
+
+  it('the PDF to sign reads the same figures, with its charts, and renders to PNG', async () => {
+    const report = await buildRecapReport(db.orm.em.fork(), monthlyPeriod(2026, 10));
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const pdfPath = path.join(ARTIFACTS, `rekap-oktober-2026-${kind}.pdf`);
+    fs.writeFileSync(pdfPath, await renderPdf(report));
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    for (const expected of [
+      'REKAPITULASI PENGADUAN LAYANAN PERIZINAN',
+      'BULAN OKTOBER 2026',
+      'Kepada Yth. Wali Kota Prabumulih',
+      'melalui Sekretaris Daerah Kota Prabumulih',
+      'Menurut media',
+      'Tren per bulan',
+      '2026/10/0004',
+      'Bukan kewenangan DPM-PTSP.',
+      'Kepala Dinas Penanaman Modal dan',
+    ])
+      expect(text).toContain(expected);
+    expect(text).toMatch(/Pengaduan diterima\s+6/);
+    expect(text).toMatch(/Selesai melewati 10 hari kerja\s+1/);
+    expect(text).toMatch(/Kepatuhan batas waktu\s+66\.7%/);
+    // Page 1 (figures and charts) as an image for people to look at.
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      pdfPath,
+      pdfPath.replace(/\.pdf$/, ''),
+    ]);
+    const pages = fs
+      .readdirSync(ARTIFACTS)
+      .filter((f) => f.startsWith(`rekap-oktober-2026-${kind}-`) && f.endsWith('.png'));
+    expect(pages.length).toBe(2);
+    for (const page of pages) expect(fs.statSync(path.join(ARTIFACTS, page)).size).toBeGreaterThan(20_000);
   });
 
   it('a month without complaints has zeros, not errors', async () => {

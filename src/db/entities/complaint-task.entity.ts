@@ -4,6 +4,8 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 @Entity({ tableName: 'complaint_task' })
 @Unique({ properties: ['complaintId', 'round', 'unit'] })
 @Index({ properties: ['unit', 'area', 'status'] })
+// Reports count each unit's tasks opened in a period.
+@Index({ properties: ['createdAt', 'unit'] })
 export class ComplaintTask {
   @PrimaryKey({ type: 'string', length: 64 })
   id!: string;

@@ -2,6 +2,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** One complaint as the office's lists and reports see it; the workflow keeps it current. */
 @Entity({ tableName: 'complaint' })
+// Reports select a period by the date of receipt.
+@Index({ properties: ['receivedAt'] })
 @Index({ properties: ['status', 'receivedAt'] })
 @Index({ properties: ['category', 'receivedAt'] })
 @Index({ properties: ['overdue', 'status'] })

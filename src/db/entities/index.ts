@@ -7,6 +7,7 @@ import { Decision } from './decision.entity';
 import { HolidayRecord } from './holiday.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { Notification } from './notification.entity';
+import { RecapReportRecord } from './recap-report.entity';
 import { RegisterCounter } from './register-counter.entity';
 import { User } from './user.entity';
 
@@ -20,10 +21,12 @@ export {
   HolidayRecord,
   IdempotencyRecord,
   Notification,
+  RecapReportRecord,
   RegisterCounter,
   User,
 };
 export const ENTITIES = [
+  RecapReportRecord,
   Complaint,
   ComplaintTask,
   Decision,

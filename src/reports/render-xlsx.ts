@@ -1,0 +1,98 @@
+// The recap report as a spreadsheet (exceljs): a summary sheet, the units and the list of complaints.
+import ExcelJS from 'exceljs';
+import type { RecapReport } from './recap-report';
+import {
+  categoryLabel,
+  channelLabel,
+  DECISION_LABELS,
+  dateLabel,
+  days,
+  percent,
+  statusLabel,
+  unitLabel,
+} from './report-labels';
+
+export async function renderXlsx(report: RecapReport): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'DPM-PTSP Kota Prabumulih';
+  book.created = new Date(report.generatedAt);
+
+  const summary = book.addWorksheet('Ringkasan');
+  summary.columns = [{ width: 48 }, { width: 22 }];
+  const rows: [string, string | number][] = [
+    [`Rekapitulasi Pengaduan Layanan Perizinan — ${report.label}`, ''],
+    ['Dinas Penanaman Modal dan PTSP Kota Prabumulih', ''],
+    ['', ''],
+    ['Jumlah pengaduan diterima', report.received],
+    ['Selesai dalam 10 hari kerja', report.outcome.resolvedOnTime],
+    ['Selesai melewati 10 hari kerja', report.outcome.resolvedLate],
+    ['Masih dalam proses', report.outcome.open],
+    ['Ditolak (di luar lingkup)', report.outcome.rejected],
+    ['Kepatuhan batas waktu (selesai tepat waktu)', percent(report.slaCompliance)],
+    ['Rata-rata waktu penyelesaian', days(report.resolutionWorkingDays.average)],
+    ['Median waktu penyelesaian', days(report.resolutionWorkingDays.median)],
+    ['Pengaduan BERAT', report.berat.cases],
+    ['', ''],
+    ['Menurut media pengaduan', ''],
+    ...report.byChannel.map((r): [string, number] => [channelLabel(r.key), r.count]),
+    ['', ''],
+    ['Menurut jenis pengaduan', ''],
+    ...report.byCategory.map((r): [string, number] => [categoryLabel(r.key), r.count]),
+    ['', ''],
+    ['Keputusan Kepala Daerah (pengaduan BERAT)', ''],
+    ...report.berat.decisions.map((r): [string, number] => [DECISION_LABELS[r.key] ?? r.key, r.count]),
+  ];
+  for (const row of rows) summary.addRow(row);
+  summary.getRow(1).font = { bold: true, size: 14 };
+  for (const title of [
+    'Menurut media pengaduan',
+    'Menurut jenis pengaduan',
+    'Keputusan Kepala Daerah (pengaduan BERAT)',
+  ])
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === title) row.font = { bold: true };
+    });
+
+  const units = book.addWorksheet('Per unit');
+  units.columns = [
+    { header: 'Unit', key: 'unit', width: 48 },
+    { header: 'Tugas diterima', key: 'received', width: 16 },
+    { header: 'Tugas selesai', key: 'completed', width: 16 },
+    { header: 'Median waktu (hari kerja)', key: 'median', width: 26 },
+  ];
+  for (const u of report.units)
+    units.addRow({
+      unit: unitLabel(u.unit),
+      received: u.received,
+      completed: u.completed,
+      median: u.medianWorkingDays ?? '-',
+    });
+  units.getRow(1).font = { bold: true };
+
+  const list = book.addWorksheet('Daftar pengaduan');
+  list.columns = [
+    { header: 'Nomor register', key: 'register', width: 16 },
+    { header: 'Diterima', key: 'received', width: 20 },
+    { header: 'Media', key: 'channel', width: 12 },
+    { header: 'Jenis', key: 'category', width: 16 },
+    { header: 'Status', key: 'status', width: 30 },
+    { header: 'Batas waktu', key: 'due', width: 20 },
+    { header: 'Selesai', key: 'closed', width: 20 },
+    { header: 'Tindak lanjut', key: 'followUp', width: 80 },
+  ];
+  for (const c of report.complaints)
+    list.addRow({
+      register: c.registerNumber,
+      received: dateLabel(c.receivedAt),
+      channel: channelLabel(c.channel),
+      category: categoryLabel(c.category),
+      status: statusLabel(c.status),
+      due: dateLabel(c.dueAt),
+      closed: dateLabel(c.closedAt),
+      followUp: c.followUp ?? '',
+    });
+  list.getRow(1).font = { bold: true };
+  list.views = [{ state: 'frozen', ySplit: 1 }];
+
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
