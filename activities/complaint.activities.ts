@@ -25,7 +25,7 @@ export interface ActivityDeps {
 }
 
 /** Inserts rows, treating "already there" (same primary or unique key) as success. */
-async function insertIgnoringDuplicates<T extends object>(
+export async function insertIgnoringDuplicates<T extends object>(
   em: EntityManager,
   entity: new () => T,
   rows: T[],

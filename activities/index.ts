@@ -1,2 +1,3 @@
 export { type ActivityDeps, createComplaintActivities } from './complaint.activities';
+export { createReportActivities, type ReportActivities } from './report.activities';
 export type { ComplaintActivities } from './types';

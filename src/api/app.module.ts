@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpsModule } from './ops/ops.module';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
+import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -44,6 +45,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         OpsModule,
+        ReportsModule,
         AuthModule,
         ComplaintsModule,
         PublicRateLimitModule,

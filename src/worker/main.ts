@@ -1,12 +1,13 @@
 // The Temporal worker process: runs complaint workflows and their activities.
 // Startable on its own against any Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE).
 import { makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createComplaintActivities } from '../../activities';
+import { createComplaintActivities, createReportActivities } from '../../activities';
 import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
 import { LogNotificationAdapter, OutboxDispatcher } from '../notifications/outbox-dispatcher';
 import { connectTemporalClient } from '../temporal/connection';
+import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
 import { WorkflowReconciler } from './workflow-reconciler';
 
 async function main() {
@@ -38,7 +39,7 @@ async function main() {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowsPath: require.resolve('../../workflows'),
-    activities: createComplaintActivities({ orm, log }),
+    activities: { ...createComplaintActivities({ orm, log }), ...createReportActivities({ orm, log }) },
     // On SIGTERM/SIGINT (the Runtime's default shutdown signals) the worker stops polling and lets
     // running activities finish; only past this grace time are they cancelled (and retried elsewhere).
     shutdownGraceTime: config.shutdownGraceMs,
@@ -49,6 +50,14 @@ async function main() {
   const client = await connectTemporalClient(config);
   const reconciler = new WorkflowReconciler(orm, client, config.temporal.taskQueue, log);
   reconciler.start();
+  // The monthly/semester recap reports' schedule (idempotent: every worker start keeps it current).
+  // A failure here must not stop complaint handling: it is logged and retried at the next start.
+  try {
+    const result = await ensureRecapSchedule(client, config.temporal.taskQueue);
+    log.info({ schedule: RECAP_SCHEDULE_ID, result }, 'recap schedule ready');
+  } catch (err) {
+    log.error({ err, schedule: RECAP_SCHEDULE_ID }, 'could not create or update the recap schedule');
+  }
   log.info(
     {
       address: config.temporal.address,

@@ -11,7 +11,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createComplaintActivities } from '../../activities';
+import { createComplaintActivities, createReportActivities } from '../../activities';
 import { createApp } from '../../src/api/app.factory';
 import type { ComplaintDetailView } from '../../src/api/complaints/complaint-views';
 import { type AppConfig, loadConfig } from '../../src/config/config';
@@ -67,7 +67,10 @@ export async function startE2e(
     connection: nativeConnection,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: createComplaintActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
+    activities: {
+      ...createComplaintActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
+      ...createReportActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
+    },
   });
   const running = worker.run();
   const app = await createApp(config);

@@ -1,0 +1,81 @@
+import { EntityManager, MikroORM } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { produceRecapReport } from '../../../activities/report.activities';
+import { RecapReportRecord } from '../../db/entities';
+import type { ReportPeriod } from '../../domain/reporting';
+import { buildRecapReport, type RecapReport } from '../../reports/recap-report';
+import { renderPdf } from '../../reports/render-pdf';
+import { renderXlsx } from '../../reports/render-xlsx';
+import type { Principal } from '../auth/principal';
+import { badRequest, notFound } from '../common/api-error';
+import type { ReportFormat, StoredReportView } from './reports.dto';
+
+export interface ReportFile {
+  body: Buffer | RecapReport;
+  contentType?: string;
+  fileName?: string;
+}
+
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+/** Recap reports: computed on demand for any period, stored by the schedule (or on request). */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly orm: MikroORM,
+  ) {}
+
+  async forPeriod(period: ReportPeriod, format: ReportFormat): Promise<ReportFile> {
+    return this.render(await buildRecapReport(this.em.fork(), period), format);
+  }
+
+  async list(): Promise<StoredReportView[]> {
+    const rows = await this.em
+      .fork()
+      .find(
+        RecapReportRecord,
+        {},
+        { orderBy: { periodFrom: 'desc', kind: 'asc' }, exclude: ['data'] as never },
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: r.label,
+      periodFrom: r.periodFrom.toISOString(),
+      periodTo: r.periodTo.toISOString(),
+      generatedAt: r.generatedAt.toISOString(),
+      generatedBy: r.generatedBy,
+      sentToSekdaAt: r.sentToSekdaAt?.toISOString() ?? null,
+    }));
+  }
+
+  async stored(id: string, format: ReportFormat): Promise<ReportFile> {
+    const record = id.length <= 32 ? await this.em.fork().findOne(RecapReportRecord, { id }) : null;
+    if (!record) throw notFound('Laporan tidak ditemukan.');
+    return this.render(record.data as unknown as RecapReport, format);
+  }
+
+  /** Stores the period's report now (no delivery: that is the scheduled run's). */
+  async produce(
+    ref: { kind: 'MONTHLY' | 'SEMESTER'; year: number; index: number },
+    by: Principal,
+  ): Promise<StoredReportView> {
+    if (ref.kind === 'SEMESTER' && ref.index > 2) throw badRequest('Semester (index) wajib 1 atau 2.');
+    const produced = await produceRecapReport(this.orm, { ...ref, by: by.username, deliver: false });
+    return (await this.list()).find((r) => r.id === produced.id)!;
+  }
+
+  private async render(report: RecapReport, format: ReportFormat): Promise<ReportFile> {
+    if (format === 'json') return { body: report };
+    const body = format === 'xlsx' ? await renderXlsx(report) : await renderPdf(report);
+    return {
+      body,
+      contentType: CONTENT_TYPES[format],
+      fileName: `rekap-pengaduan-${report.id.toLowerCase()}.${format}`,
+    };
+  }
+}
