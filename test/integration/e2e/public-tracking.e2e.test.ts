@@ -40,6 +40,7 @@ const TRACKING_KEYS = [
   'receivedAt',
   'dueAt',
   'overdue',
+  'licensingService',
   'stages',
   'response',
   'rejectionReason',
