@@ -28,10 +28,16 @@ module.exports = {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
     }),
-    // The Temporal Web UI in Debian's chromium (scripts/install-chromium.sh), driven by playwright-core.
+    // Debian's chromium (scripts/install-test-tools.sh) driven by playwright-core.
     project('browser', {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
       testTimeout: 300_000,
+    }),
+    // Faults and load (npm run test:reliability; not part of npm test's default projects).
+    project('reliability', {
+      setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
+      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      testTimeout: 900_000,
     }),
   ],
 };

@@ -32,21 +32,28 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
-/** A new, empty, migrated and seeded database of the given kind. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A new, empty, migrated and seeded database of the given kind (PostgreSQL: on the test server, or on
+ * `adminUrl`, e.g. a private instance a reliability test stops and starts).
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  opts: { adminUrl?: string } = {},
+): Promise<TestDatabase> {
+  const adminUrl = opts.adminUrl ?? PG_ADMIN_URL;
   const name = `pengaduan_t_${Date.now()}_${randomBytes(3).toString('hex')}`;
   let config: DatabaseConfig;
   let dropDatabase: () => Promise<void>;
   if (kind === 'postgresql') {
-    if (!PG_ADMIN_URL) throw new Error('PostgreSQL is not available for tests');
-    await withAdmin(async (c) => {
+    if (!adminUrl) throw new Error('PostgreSQL is not available for tests');
+    await withAdmin(adminUrl, async (c) => {
       await c.query(`CREATE DATABASE ${name}`);
     });
-    const url = new URL(PG_ADMIN_URL);
+    const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     config = { kind, url: url.toString() };
     dropDatabase = () =>
-      withAdmin(async (c) => {
+      withAdmin(adminUrl, async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       });
   } else {
@@ -70,8 +77,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   };
 }
 
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: PG_ADMIN_URL });
+async function withAdmin<T>(adminUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await fn(client);

@@ -28,12 +28,17 @@ export async function freePort(): Promise<number> {
  * (unless `searchAttributes: false`, to test the production setup step that registers them).
  */
 export async function startDevServer(
-  opts: { dbFile?: string; ui?: boolean; searchAttributes?: boolean } = {},
+  opts: {
+    dbFile?: string;
+    ui?: boolean;
+    searchAttributes?: boolean /** reuse a port (a restart) */;
+    port?: number;
+  } = {},
 ): Promise<DevServer> {
   if (!fs.existsSync(TEMPORAL_CLI)) {
     throw new Error(`${TEMPORAL_CLI} is missing: run scripts/install-temporal.sh (npm test does)`);
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const uiPort = await freePort();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
   args.push(...(opts.ui ? ['--ui-port', String(uiPort)] : ['--headless']));

@@ -75,6 +75,12 @@ export class ErrorBodyFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       return { statusCode, message: DEFAULT_MESSAGES[statusCode] ?? DEFAULT_MESSAGES[400] };
     }
+    // Raised by Express's body parser before Nest sees the request (too large, bad encoding...):
+    // http-errors with a 4xx `status` and `expose: true`. Found by the hostile-input suite.
+    if (isClientHttpError(exception)) {
+      const statusCode = exception.status;
+      return { statusCode, message: DEFAULT_MESSAGES[statusCode] ?? DEFAULT_MESSAGES[400] };
+    }
     if (exception instanceof DriverException || isConnectionError(exception)) {
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: DATABASE_DOWN };
     }
@@ -90,5 +96,15 @@ function isConnectionError(err: unknown): boolean {
   return (
     typeof code === 'string' &&
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', 'SQLITE_BUSY'].includes(code)
+  );
+}
+
+function isClientHttpError(e: unknown): e is { status: number } {
+  const candidate = e as { status?: unknown; expose?: unknown } | null;
+  return (
+    typeof candidate?.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    candidate.expose === true
   );
 }
