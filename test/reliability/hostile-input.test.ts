@@ -86,7 +86,7 @@ const hostileBody = fc.oneof(
 describe(`hostile input and concurrent duplicates (${kind})`, () => {
   let e: E2e;
   beforeAll(async () => {
-    e = await startE2e(kind, { configOverrides: { publicRateLimit: 100_000, logLevel: process.env.HOSTILE_LOG ?? 'silent' } });
+    e = await startE2e(kind, { configOverrides: { publicRateLimit: 100_000 } });
   }, 120_000);
   afterAll(async () => {
     await e?.stop();
