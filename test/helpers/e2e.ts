@@ -45,11 +45,17 @@ export interface E2e {
 export async function startE2e(
   kind: DatabaseKind,
   opts: {
-    configOverrides?: Partial<AppConfig> /** Serve the Temporal Web UI too (browser tests). */;
+    configOverrides?: Partial<AppConfig>;
+    /** Serve the Temporal Web UI too (browser tests). */
     ui?: boolean;
+    /** Create the PostgreSQL database on this server instead of the test server. */
+    pgAdminUrl?: string;
   } = {},
 ): Promise<E2e> {
-  const [server, db] = await Promise.all([startDevServer({ ui: opts.ui }), createTestDatabase(kind)]);
+  const [server, db] = await Promise.all([
+    startDevServer({ ui: opts.ui }),
+    createTestDatabase(kind, { adminUrl: opts.pgAdminUrl }),
+  ]);
   const taskQueue = `e2e-${kind}-${Date.now()}`;
   // Uploaded evidence goes to a temporary folder, not the repository's data/.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pengaduan-e2e-'));
