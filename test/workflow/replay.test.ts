@@ -6,7 +6,8 @@ import { WORKFLOWS_PATH } from '../helpers/paths';
 import { HISTORIES_DIR } from './histories';
 
 /**
- * Histories recorded from every path of the complaint workflow (see histories.ts) must replay on the
+ * Histories recorded from every path of the complaint workflow (see histories.ts), and of the recap report
+ * workflow's scheduled run, must replay on the
  * current workflow code: a change that would break running complaints fails here, in CI.
  */
 const files = fs.existsSync(HISTORIES_DIR)
@@ -30,6 +31,8 @@ describe('replay of recorded complaint histories', () => {
     const names = files.map((f) => path.basename(f, '.json'));
     // <path>.v1: before the deadline-timers-lapse-at-close patch; <path>: current code.
     expect(names).toEqual(expect.arrayContaining([...PATHS, ...PATHS.map((p) => `${p}.v1`)]));
+    // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.
+    expect(names).toContain('recap-report-first-working-day');
   });
 
   it('replays every history on the current workflow code without non-determinism', async () => {

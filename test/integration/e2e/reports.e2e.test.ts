@@ -12,6 +12,7 @@ import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../../../src/temporal/re
 import { insertComplaint } from '../../helpers/complaints';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, startE2e } from '../../helpers/e2e';
+import { maybeSaveHistory } from '../../workflow/histories';
 
 const wib = (local: string) => new Date(`${local}:00+07:00`);
 
@@ -73,6 +74,18 @@ describe.each(databaseKinds())('recap reports (%s)', (kind) => {
       { day: '2027-01-04T01:00:00.000Z', produced: ['BULANAN-2026-12', 'SEMESTER-2026-2'] },
       { day: '2027-01-05T01:00:00.000Z', produced: [] },
     ]);
+
+    // The run that produced the reports is the replay test's history of the report workflow.
+    if (kind === 'sqlite') {
+      for await (const w of e.temporal.workflow.list({ query: `WorkflowType = "recapReportWorkflow"` })) {
+        const result = (await e.temporal.workflow.getHandle(w.workflowId, w.runId).result()) as unknown[];
+        if (result.length > 0)
+          await maybeSaveHistory(
+            e.temporal.workflow.getHandle(w.workflowId, w.runId),
+            'recap-report-first-working-day',
+          );
+      }
+    }
 
     const stored = await em().find(RecapReportRecord, {}, { orderBy: { id: 'asc' } });
     expect(stored.map((r) => [r.id, r.generatedBy, r.sentToSekdaAt instanceof Date])).toEqual([
