@@ -88,6 +88,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   let pendingCalendarChanges = 0;
   /** Becomes true once the complaint is registered; Updates wait for it. */
   let registered = false;
+  /** Tasks whose rows the openTasks activity is still writing (e.g. retried after a worker crash). */
+  const openingTasks = new Set<string>();
   /**
    * Histories before this patch cancel the deadline timers when the case closes; newer executions let
    * them lapse with the workflow (fewer commands, and no CancelTimer for the time-skipping test server
@@ -233,10 +235,12 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     }
     if (created.length === 0) return created;
     refreshStatus();
+    for (const t of created) openingTasks.add(t.id);
     await activities.openTasks.executeWithOptions(
       summarised(`Buka tugas putaran ${round} untuk: ${created.map((t) => t.unit).join(', ')}`),
       [{ complaintId: state.complaintId, tasks: created }],
     );
+    for (const t of created) openingTasks.delete(t.id);
     await notify(
       'TASK_ASSIGNED',
       created.map((t) => ({ recipient: t.unit, area: t.area })),
@@ -307,6 +311,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     completeTaskUpdate,
     async ({ actor, taskId, outcome, notes }) => {
       if (!registered) await condition(() => registered);
+      // The completion must not reach the database before the task's own row does: after a worker
+      // crash the fan-out's activity may still be retrying while the task is already visible here.
+      // (Histories from before this patch never waited.)
+      if (openingTasks.has(taskId) && patched('task-completion-waits-for-its-row'))
+        await condition(() => !openingTasks.has(taskId));
       const task = state.tasks.find((t) => t.id === taskId)!;
       task.status = 'DONE';
       task.outcome = outcome.trim();
