@@ -12,6 +12,15 @@ const field = (id) => document.getElementById(id);
 const value = (id) => field(id).value.trim();
 
 let areas = [];
+
+/**
+ * A random Idempotency-Key. Not crypto.randomUUID(): browsers offer it only on https and localhost,
+ * and the form may be served over plain http behind the office's proxy.
+ */
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 // Same content sent twice (a double click, a retry after a lost answer) must not make two complaints.
 let idempotency = { content: '', key: '' };
 
@@ -154,7 +163,7 @@ form.addEventListener('submit', async (event) => {
 
   const body = complaintBody();
   const content = JSON.stringify(body);
-  if (idempotency.content !== content) idempotency = { content, key: crypto.randomUUID() };
+  if (idempotency.content !== content) idempotency = { content, key: newKey() };
   const button = field('kirim');
   button.disabled = true;
   setText('status-kirim', 'Mengirim pengaduan…');
