@@ -1,6 +1,13 @@
 // The Temporal worker process: runs complaint workflows and their activities.
 // Startable on its own against any Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE).
-import { makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import {
+  bundleWorkflowCode,
+  makeTelemetryFilterString,
+  NativeConnection,
+  Runtime,
+  Worker,
+} from '@temporalio/worker';
 import { createComplaintActivities, createReportActivities } from '../../activities';
 import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
@@ -8,6 +15,7 @@ import { createLogger } from '../logger';
 import { LogNotificationAdapter, OutboxDispatcher } from '../notifications/outbox-dispatcher';
 import { connectTemporalClient } from '../temporal/connection';
 import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
+import { retryTemporalCall } from '../temporal/retry';
 import { WorkflowReconciler } from './workflow-reconciler';
 
 async function main() {
@@ -33,31 +41,78 @@ async function main() {
   });
 
   const orm = await createOrm(config);
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await Worker.create({
-    connection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
+  // Temporal may be down or restarting when the worker starts (a deploy, a host reboot): the worker
+  // waits for it instead of exiting, and a SIGTERM meanwhile ends the wait.
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, stop);
+  const keepTrying = () => !stopping;
+  // Bundled once, so that waiting for Temporal does not repeat the slowest step.
+  const workflowBundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
-    activities: { ...createComplaintActivities({ orm, log }), ...createReportActivities({ orm, log }) },
-    // On SIGTERM/SIGINT (the Runtime's default shutdown signals) the worker stops polling and lets
-    // running activities finish; only past this grace time are they cancelled (and retried elsewhere).
-    shutdownGraceTime: config.shutdownGraceMs,
-    maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    logger: Runtime.instance().logger,
   });
+  let started: { connection: NativeConnection; worker: Worker; client: Client };
+  try {
+    started = await retryTemporalCall(
+      'connecting the worker to Temporal',
+      async () => {
+        // The worker is created last: once created it holds the native connection, which then can
+        // no longer be closed if a later step failed.
+        const client = await connectTemporalClient(config);
+        let connection: NativeConnection | undefined;
+        try {
+          connection = await NativeConnection.connect({ address: config.temporal.address });
+          const worker = await Worker.create({
+            connection,
+            namespace: config.temporal.namespace,
+            taskQueue: config.temporal.taskQueue,
+            workflowBundle,
+            activities: {
+              ...createComplaintActivities({ orm, log }),
+              ...createReportActivities({ orm, log }),
+            },
+            // On SIGTERM/SIGINT (the Runtime's default shutdown signals) the worker stops polling and
+            // lets running activities finish; only past this grace time are they cancelled (and
+            // retried elsewhere).
+            shutdownGraceTime: config.shutdownGraceMs,
+            maxCachedWorkflows: config.workerMaxCachedWorkflows,
+          });
+          return { connection, worker, client };
+        } catch (err) {
+          await connection?.close().catch(() => undefined);
+          await client.connection.close().catch(() => undefined);
+          throw err;
+        }
+      },
+      { log, keepTrying },
+    );
+  } catch (err) {
+    await orm.close();
+    if (stopping) {
+      log.info('stopped before Temporal could be reached');
+      return;
+    }
+    throw err;
+  }
+  const { connection, worker, client } = started;
   const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
   outbox.start();
-  const client = await connectTemporalClient(config);
   const reconciler = new WorkflowReconciler(orm, client, config.temporal.taskQueue, log);
   reconciler.start();
   // The monthly/semester recap reports' schedule (idempotent: every worker start keeps it current).
-  // A failure here must not stop complaint handling: it is logged and retried at the next start.
-  try {
-    const result = await ensureRecapSchedule(client, config.temporal.taskQueue);
-    log.info({ schedule: RECAP_SCHEDULE_ID, result }, 'recap schedule ready');
-  } catch (err) {
-    log.error({ err, schedule: RECAP_SCHEDULE_ID }, 'could not create or update the recap schedule');
-  }
+  // Complaint handling does not wait for it; a failure is retried a few times, then left to the
+  // next start.
+  const schedule = retryTemporalCall(
+    'creating or updating the recap schedule',
+    () => ensureRecapSchedule(client, config.temporal.taskQueue),
+    { log, keepTrying, attempts: 8 },
+  ).then(
+    (result) => log.info({ schedule: RECAP_SCHEDULE_ID, result }, 'recap schedule ready'),
+    (err) => log.error({ err, schedule: RECAP_SCHEDULE_ID }, 'could not create or update the recap schedule'),
+  );
   log.info(
     {
       address: config.temporal.address,
@@ -70,6 +125,8 @@ async function main() {
     await worker.run();
     log.info('worker drained');
   } finally {
+    stopping = true;
+    await schedule;
     await outbox.stop();
     await reconciler.stop();
     await client.connection.close();
