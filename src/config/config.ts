@@ -41,6 +41,12 @@ const schema = z
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('pengaduan'),
     /** Days Temporal keeps a closed complaint's history (set when the setup step creates the namespace). */
     TEMPORAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /**
+     * Seconds the API waits for a complaint's workflow to take an action (triage, task completion,
+     * response, decision) before answering 503: without a worker, Temporal would hold the request
+     * open indefinitely. Below SHUTDOWN_GRACE_SECONDS, so a draining API still answers it.
+     */
+    TEMPORAL_ACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
     SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SEED_PASSWORD),
@@ -90,7 +96,15 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseConfig;
   dbDebug: boolean;
-  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string; retentionDays: number };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    uiUrl: string;
+    retentionDays: number;
+    /** Longest wait for a workflow to take an action before the API answers 503. */
+    actionTimeoutMs: number;
+  };
   jwtSecret: string;
   seedPassword: string;
   /** Largest evidence file accepted, in bytes. */
@@ -134,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       taskQueue: c.TEMPORAL_TASK_QUEUE,
       uiUrl: c.TEMPORAL_UI_URL.replace(/\/$/, ''),
       retentionDays: c.TEMPORAL_RETENTION_DAYS,
+      actionTimeoutMs: c.TEMPORAL_ACTION_TIMEOUT_SECONDS * 1000,
     },
     jwtSecret: c.JWT_SECRET,
     seedPassword: c.SEED_PASSWORD,

@@ -1,11 +1,5 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  type Client,
-  type WorkflowHandle,
-  WorkflowNotFoundError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
   type ComplaintState,
   escalationDecisionSignal,
@@ -18,8 +12,7 @@ import { Area, Complaint } from '../../db/entities';
 import { unitsForCategory } from '../../domain/categories';
 import type { Location } from '../../domain/location';
 import type { Principal } from '../auth/principal';
-import { ApiError, badRequest, conflict, fromTemporalError, unavailable } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { badRequest, conflict } from '../common/api-error';
 import type {
   ActionLocationDto,
   EscalationDecisionDto,
@@ -29,48 +22,7 @@ import type {
 } from './complaint-actions.dto';
 import { actorOf, ComplaintQueryService } from './complaint-query.service';
 import type { ComplaintDetailView, EscalationAcceptedView } from './complaint-views';
-
-const CLOSED_MESSAGES: Record<string, string> = {
-  REJECTED: 'Pengaduan ini sudah ditolak dan ditutup.',
-  RESOLVED: 'Pengaduan ini sudah selesai ditanggapi.',
-};
-
-/** A closed complaint answers every action with 409 (its workflow has ended). */
-export function refuseIfClosed(complaint: Complaint): void {
-  const message = CLOSED_MESSAGES[complaint.status];
-  if (message) throw conflict(message);
-}
-
-/**
- * Runs a call to Temporal and turns what it refuses into the API's errors: the workflow validators'
- * ApplicationFailures become 409/422/400/404/403, an unreachable Temporal a 503. A workflow that
- * has already ended (the record says closed) is a 409, one that has not started yet a 503.
- */
-export async function callWorkflow<T>(
-  em: EntityManager,
-  complaint: Complaint,
-  call: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    const mapped = fromTemporalError(err);
-    if (err instanceof WorkflowNotFoundError) {
-      const current = await em.fork().findOne(Complaint, { id: complaint.id });
-      if (current) refuseIfClosed(current);
-      throw unavailable(
-        'Proses pengaduan ini belum berjalan di mesin proses. Silakan coba lagi beberapa saat lagi.',
-      );
-    }
-    if (mapped instanceof ApiError) throw mapped;
-    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-      throw unavailable(
-        'Mesin proses pengaduan (Temporal) tidak menjawab tepat waktu. Periksa pengaduan ini lalu coba lagi bila perlu.',
-      );
-    }
-    throw mapped;
-  }
-}
+import { ComplaintWorkflowService, refuseIfClosed } from './complaint-workflow.service';
 
 /**
  * The actions on a complaint (triage, re-categorisation, response, the Kepala Daerah's decision).
@@ -81,7 +33,7 @@ export async function callWorkflow<T>(
 export class ComplaintActionsService {
   constructor(
     private readonly em: EntityManager,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflow: ComplaintWorkflowService,
     private readonly query: ComplaintQueryService,
   ) {}
 
@@ -91,9 +43,9 @@ export class ComplaintActionsService {
     if (body.reject && body.location) throw badRequest('Lokasi tidak diisi bila pengaduan ditolak (reject).');
     if (!body.reject && !body.category)
       throw badRequest('Kategori pengaduan (RINGAN, SEDANG atau BERAT) atau penolakan (reject) wajib diisi.');
-    const { em, complaint, handle } = await this.open(id);
+    const { em, complaint } = await this.open(id);
     const location = await this.checkLocation(body.location);
-    const state = await callWorkflow(em, complaint, () =>
+    const state = await this.workflow.call(em, complaint, (handle) =>
       handle.executeUpdate(triageUpdate, {
         args: [
           {
@@ -110,9 +62,9 @@ export class ComplaintActionsService {
   }
 
   async recategorise(id: string, body: RecategoriseDto, principal: Principal): Promise<ComplaintDetailView> {
-    const { em, complaint, handle } = await this.open(id);
+    const { em, complaint } = await this.open(id);
     const location = await this.checkLocation(body.location);
-    const state = await callWorkflow(em, complaint, () =>
+    const state = await this.workflow.call(em, complaint, (handle) =>
       handle.executeUpdate(recategoriseUpdate, {
         args: [
           {
@@ -128,8 +80,8 @@ export class ComplaintActionsService {
   }
 
   async respond(id: string, body: RespondDto, principal: Principal): Promise<ComplaintDetailView> {
-    const { em, complaint, handle } = await this.open(id);
-    const state = await callWorkflow(em, complaint, () =>
+    const { em, complaint } = await this.open(id);
+    const state = await this.workflow.call(em, complaint, (handle) =>
       handle.executeUpdate(respondUpdate, { args: [{ actor: actorOf(principal), response: body.response }] }),
     );
     return this.query.detail(complaint.id, principal, state);
@@ -154,13 +106,15 @@ export class ComplaintActionsService {
       throw badRequest(
         `Unit berikut bukan unit penanganan pengaduan BERAT: ${foreign.join(', ')}. Pilih dari: ${studyUnits.join(', ')}.`,
       );
-    const { em, complaint, handle } = await this.open(id);
-    const state: ComplaintState = await callWorkflow(em, complaint, () => handle.query(stateQuery));
+    const { em, complaint } = await this.open(id);
+    const state: ComplaintState = await this.workflow.call(em, complaint, (handle) =>
+      handle.query(stateQuery),
+    );
     if (state.status !== 'AWAITING_DECISION')
       throw conflict(
         `Pengaduan ini tidak sedang menunggu keputusan Kepala Daerah (status saat ini: ${state.status}).`,
       );
-    await callWorkflow(em, complaint, () =>
+    await this.workflow.call(em, complaint, (handle) =>
       handle.signal(escalationDecisionSignal, {
         actor: actorOf(principal),
         decision: body.decision,
@@ -178,14 +132,12 @@ export class ComplaintActionsService {
     };
   }
 
-  /** The complaint (404 if unknown, 409 if closed) and its workflow. */
-  private async open(
-    id: string,
-  ): Promise<{ em: EntityManager; complaint: Complaint; handle: WorkflowHandle }> {
+  /** The complaint (404 if unknown, 409 if closed). */
+  private async open(id: string): Promise<{ em: EntityManager; complaint: Complaint }> {
     const em = this.em.fork();
     const complaint = await this.query.findComplaint(id, em);
     refuseIfClosed(complaint);
-    return { em, complaint, handle: this.temporal.workflow.getHandle(complaint.workflowId) };
+    return { em, complaint };
   }
 
   /** Location codes must name a kecamatan and one of its kelurahan in the Area master data. */

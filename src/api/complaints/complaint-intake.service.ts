@@ -18,6 +18,8 @@ import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint
 
 /** A letter may be logged late, but not by more than this. */
 export const MAX_BACKDATE_DAYS = 30;
+/** How long a submission waits for Temporal to start its workflow before leaving it to the reconciler. */
+const WORKFLOW_START_TIMEOUT_MS = 5_000;
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
 // Intake rules that are about the form of a field (400) rather than the SOP (422).
 const FORMAT_RULES = new Set(['NIK_FORMAT', 'CHANNEL_VALID']);
@@ -133,8 +135,12 @@ export class ComplaintIntakeService {
       throw err;
     }
 
+    // The complaint is stored: if Temporal does not answer promptly the citizen still gets the receipt
+    // and the reconciler starts the workflow later.
     try {
-      await startComplaintWorkflow(this.temporal, this.config.temporal.taskQueue, complaint);
+      await this.temporal.withDeadline(Date.now() + WORKFLOW_START_TIMEOUT_MS, () =>
+        startComplaintWorkflow(this.temporal, this.config.temporal.taskQueue, complaint),
+      );
     } catch (err) {
       this.logger.warn(
         `complaint ${complaint.registerNumber} saved; its workflow will be started by the reconciler: ${err}`,

@@ -4,6 +4,7 @@ import { ComplaintActionsService } from './complaint-actions.service';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintQueryController } from './complaint-query.controller';
 import { ComplaintQueryService } from './complaint-query.service';
+import { ComplaintWorkflowService } from './complaint-workflow.service';
 import { ComplaintsController } from './complaints.controller';
 import { PublicComplaintsController } from './public-complaints.controller';
 import { TasksController } from './tasks.controller';
@@ -17,6 +18,12 @@ import { TasksService } from './tasks.service';
     ComplaintActionsController,
     TasksController,
   ],
-  providers: [ComplaintIntakeService, ComplaintQueryService, ComplaintActionsService, TasksService],
+  providers: [
+    ComplaintIntakeService,
+    ComplaintQueryService,
+    ComplaintActionsService,
+    ComplaintWorkflowService,
+    TasksService,
+  ],
 })
 export class ComplaintsModule {}

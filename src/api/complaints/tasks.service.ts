@@ -1,16 +1,14 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { completeTaskUpdate } from '../../../workflows/complaint/definitions';
 import { Complaint, ComplaintTask } from '../../db/entities';
 import { AREA_UNITS } from '../../domain/units';
 import type { Principal } from '../auth/principal';
 import { conflict, forbidden, notFound } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { callWorkflow, refuseIfClosed } from './complaint-actions.service';
 import { DEFAULT_PAGE_SIZE } from './complaint-query.dto';
 import { actorOf, iso, toTaskView } from './complaint-query.service';
 import type { InboxTaskView, TaskListView, TaskView } from './complaint-views';
+import { ComplaintWorkflowService, refuseIfClosed } from './complaint-workflow.service';
 import type { CompleteTaskDto, ListTasksQueryDto } from './tasks.dto';
 
 const TASK_NOT_FOUND = 'Tugas tidak ditemukan.';
@@ -20,7 +18,7 @@ const TASK_NOT_FOUND = 'Tugas tidak ditemukan.';
 export class TasksService {
   constructor(
     private readonly em: EntityManager,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflow: ComplaintWorkflowService,
   ) {}
 
   /** The caller's unit's tasks (for KECAMATAN/KELURAHAN: of the caller's area), newest first. */
@@ -75,8 +73,7 @@ export class TasksService {
     const complaint = await em.findOne(Complaint, { id: task.complaintId });
     if (!complaint) throw notFound(TASK_NOT_FOUND);
     refuseIfClosed(complaint);
-    const handle = this.temporal.workflow.getHandle(complaint.workflowId);
-    const done = await callWorkflow(em, complaint, () =>
+    const done = await this.workflow.call(em, complaint, (handle) =>
       handle.executeUpdate(completeTaskUpdate, {
         args: [
           {

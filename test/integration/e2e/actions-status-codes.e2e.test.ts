@@ -9,7 +9,7 @@ import request from 'supertest';
 import { createApp } from '../../../src/api/app.factory';
 import { databaseKinds } from '../../helpers/databases';
 import { freePort } from '../../helpers/dev-server';
-import { type E2e, eventually, startE2e } from '../../helpers/e2e';
+import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
 
 const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
 const NIK = '1674011203850001';
@@ -577,6 +577,53 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
       .set(await e.as('kel-16.74.01.1007'))
       .expect(200);
     expect(doneInbox.body.items).toEqual([]);
+  });
+
+  describe('when no worker runs the workflow', () => {
+    // The API starts workflows on a task queue no worker polls: Temporal is up but nothing runs the
+    // complaint's workflow, so an action would wait indefinitely without the API's deadline.
+    let stalled: INestApplication;
+    const actionTimeoutMs = 2_000;
+    beforeAll(async () => {
+      stalled = await createApp({
+        ...e.config,
+        temporal: { ...e.config.temporal, taskQueue: `tanpa-worker-${kind}`, actionTimeoutMs },
+      });
+      await stalled.init();
+    });
+    afterAll(async () => {
+      await stalled?.close();
+    });
+
+    it('answers actions with 503 in Bahasa once the action timeout has passed, not never', async () => {
+      const registered = await request(stalled.getHttpServer())
+        .post('/api/complaints')
+        .set(await e.as('loket'))
+        .send(staffComplaint())
+        .expect(201);
+      const id = registered.body.id as string;
+      const started = Date.now();
+      const triage = await request(stalled.getHttpServer())
+        .post(`/api/complaints/${id}/triage`)
+        .set(await e.as('pengaduan'))
+        .send({ category: 'BERAT' })
+        .expect(503);
+      const waited = Date.now() - started;
+      expect(triage.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message:
+          'Mesin proses pengaduan (Temporal) tidak menjawab tepat waktu. Periksa pengaduan ini lalu coba lagi bila perlu.',
+      });
+      expect(waited).toBeGreaterThanOrEqual(actionTimeoutMs - 100);
+      const decision = await request(stalled.getHttpServer())
+        .post(`/api/complaints/${id}/escalation-decision`)
+        .set(await e.as('walikota'))
+        .send({ decision: 'APPROVE' })
+        .expect(503);
+      expect(decision.body.message).toMatch(/Temporal/);
+      expect((await detail(id)).status).toBe('RECEIVED');
+    });
   });
 
   describe('when Temporal cannot be reached', () => {

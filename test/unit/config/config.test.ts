@@ -12,6 +12,7 @@ describe('configuration', () => {
       taskQueue: 'pengaduan',
       uiUrl: 'http://localhost:8233',
       retentionDays: 90,
+      actionTimeoutMs: 20_000,
     });
     expect(config.shutdownGraceMs).toBe(25_000);
     expect(path.basename(config.dataDir)).toBe('data');
