@@ -58,7 +58,7 @@ describe('worker started while Temporal is down', () => {
     const env = appEnv({ temporalAddress: `127.0.0.1:${port}`, database: db.config, taskQueue });
     const worker = startWorker(env);
     try {
-      await until(() => failedAttempts(worker.logs()) >= 3, 90_000, 'three failed connection attempts');
+      await until(() => failedAttempts(worker.logs()) >= 3, 180_000, 'three failed connection attempts');
       expect(worker.child.exitCode).toBeNull();
 
       server = await startDevServer({ port });
@@ -85,7 +85,7 @@ describe('worker started while Temporal is down', () => {
     } finally {
       await killHard(worker.child);
     }
-  }, 240_000);
+  }, 360_000);
 
   it('stops cleanly on SIGTERM while it waits', async () => {
     const port = await freePort();
@@ -96,7 +96,7 @@ describe('worker started while Temporal is down', () => {
     });
     const worker = startWorker(env);
     try {
-      await until(() => failedAttempts(worker.logs()) >= 1, 90_000, 'a failed connection attempt');
+      await until(() => failedAttempts(worker.logs()) >= 1, 180_000, 'a failed connection attempt');
       const exited = new Promise<number | null>((resolve) =>
         worker.child.once('exit', (code) => resolve(code)),
       );
@@ -106,5 +106,5 @@ describe('worker started while Temporal is down', () => {
     } finally {
       await killHard(worker.child);
     }
-  }, 120_000);
+  }, 240_000);
 });
