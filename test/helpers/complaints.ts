@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
+import { type WorkflowHandle, WorkflowUpdateStage } from '@temporalio/client';
 import { Complaint } from '../../src/db/entities';
+import type { Category } from '../../src/domain/categories';
 import { workflowIdForRegister } from '../../src/temporal/ids';
-import type { ComplaintWorkflowInput } from '../../workflows/complaint/definitions';
+import { type ComplaintWorkflowInput, triageUpdate } from '../../workflows/complaint/definitions';
 
 /** Inserts the intake record the API would write, and returns the matching workflow input. */
 export async function insertComplaint(
@@ -35,4 +37,25 @@ export async function insertComplaint(
     receivedAt: receivedAt.toISOString(),
     workflowId: workflowIdForRegister(registerNumber),
   };
+}
+
+/**
+ * Triages every complaint at once, as the Seksi Pengaduan would (location: a kelurahan of Prabumulih
+ * Barat); returns when each workflow has accepted its triage, before the fan-out has run.
+ */
+export async function triageAll(handles: WorkflowHandle[], category: Category): Promise<void> {
+  await Promise.all(
+    handles.map((h) =>
+      h.startUpdate(triageUpdate, {
+        args: [
+          {
+            actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' },
+            category,
+            location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+          },
+        ],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      }),
+    ),
+  );
 }

@@ -3,12 +3,12 @@
  * with exactly one task row per unit and one assignment notification per unit. Real dev server,
  * real worker process, real database.
  */
-import { type Client, WorkflowUpdateStage } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { AuditEvent, ComplaintTask, Notification } from '../../src/db/entities';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
-import { stateQuery, triageUpdate } from '../../workflows/complaint/definitions';
+import { stateQuery } from '../../workflows/complaint/definitions';
 import { type Backend, startBackend } from '../helpers/backend';
-import { insertComplaint } from '../helpers/complaints';
+import { insertComplaint, triageAll } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import { type DevServer, freePort } from '../helpers/dev-server';
 import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
@@ -46,20 +46,7 @@ describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
     // Wait until every complaint is registered, then send all triages at once.
     const em = () => db.orm.em.fork();
     await until(async () => (await em().count(AuditEvent, { type: 'REGISTERED' })) === COMPLAINTS, 90_000);
-    await Promise.all(
-      handles.map((h) =>
-        h.startUpdate(triageUpdate, {
-          args: [
-            {
-              actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' },
-              category: 'SEDANG',
-              location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
-            },
-          ],
-          waitForStage: WorkflowUpdateStage.ACCEPTED,
-        }),
-      ),
-    );
+    await triageAll(handles, 'SEDANG');
     // Kill the worker as soon as the first task rows are written, while the rest are still to come.
     await until(async () => (await em().count(ComplaintTask, {})) > 0, 60_000, 20);
     const rowsAtKill = await em().count(ComplaintTask, {});

@@ -8,14 +8,9 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import { Complaint, ComplaintTask, Notification } from '../../src/db/entities';
 import type { Unit } from '../../src/domain/units';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
-import {
-  completeTaskUpdate,
-  respondUpdate,
-  stateQuery,
-  triageUpdate,
-} from '../../workflows/complaint/definitions';
+import { completeTaskUpdate, respondUpdate, stateQuery } from '../../workflows/complaint/definitions';
 import { type Backend, startBackend } from '../helpers/backend';
-import { insertComplaint } from '../helpers/complaints';
+import { insertComplaint, triageAll } from '../helpers/complaints';
 import { databaseKinds } from '../helpers/databases';
 import { eventually } from '../helpers/e2e';
 import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
@@ -24,7 +19,6 @@ import { printScenario } from './summary';
 const kind = databaseKinds().at(-1)!;
 const COMPLAINTS = 200;
 const UNITS = 8;
-const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -63,20 +57,7 @@ describe(`worker killed with 200 complaints mid-fan-out (${kind})`, () => {
           (await em().count(Complaint, { status: 'RECEIVED', dueAt: { $ne: null } })) === COMPLAINTS,
         180_000,
       );
-      await Promise.all(
-        handles.map((h) =>
-          h.startUpdate(triageUpdate, {
-            args: [
-              {
-                actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' },
-                category: 'SEDANG',
-                location: LOCATION,
-              },
-            ],
-            waitForStage: WorkflowUpdateStage.ACCEPTED,
-          }),
-        ),
-      );
+      await triageAll(handles, 'SEDANG');
       // SIGKILL as soon as the first task rows exist, while most are still to be written.
       await eventually(async () => (await em().count(ComplaintTask, {})) > 0, 120_000);
       const rowsAtKill = await em().count(ComplaintTask, {});
