@@ -6,9 +6,8 @@
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { loadNonWorkingDates } from '../src/calendar/holiday-calendar';
+import { loadWorkingDayCalendar } from '../src/calendar/holiday-calendar';
 import { Notification, RecapReportRecord } from '../src/db/entities';
-import { WorkingDayCalendar } from '../src/domain/calendar';
 import { formatWibDate } from '../src/domain/format';
 import {
   monthlyPeriod,
@@ -94,9 +93,7 @@ export function createReportActivities({ orm, log }: { orm: MikroORM; log: Logge
     async reportsDue({ at }: { at: string }): Promise<PeriodRef[]> {
       const instant = new Date(at);
       const year = instant.getUTCFullYear();
-      const calendar = new WorkingDayCalendar(
-        (await loadNonWorkingDates(orm.em.fork(), [year - 1, year, year + 1])).nonWorkingDates,
-      );
+      const calendar = await loadWorkingDayCalendar(orm.em.fork(), [year - 1, year, year + 1]);
       return reportsDueOn(instant, calendar).map(({ kind, year: y, index }) => ({ kind, year: y, index }));
     },
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { HolidayRecord } from '../db/entities';
+import { WorkingDayCalendar } from '../domain/calendar';
 import { holidaysForYear } from '../domain/holiday-fallback';
 
 export interface NonWorkingDates {
@@ -25,4 +26,12 @@ export async function loadNonWorkingDates(em: EntityManager, years: number[]): P
     if (fallback.warning) warnings.push(fallback.warning);
   }
   return { nonWorkingDates: [...new Set(dates)].sort(), warning: warnings.join(' ') || undefined };
+}
+
+/** The working-day calendar of the given years (see loadNonWorkingDates), for reads that need no warning. */
+export async function loadWorkingDayCalendar(
+  em: EntityManager,
+  years: number[],
+): Promise<WorkingDayCalendar> {
+  return new WorkingDayCalendar((await loadNonWorkingDates(em, years)).nonWorkingDates);
 }

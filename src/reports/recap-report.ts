@@ -5,7 +5,7 @@
  * except the list of complaints the report must contain.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { loadNonWorkingDates } from '../calendar/holiday-calendar';
+import { loadWorkingDayCalendar } from '../calendar/holiday-calendar';
 import { WorkingDayCalendar } from '../domain/calendar';
 import type { ReportPeriod } from '../domain/reporting';
 
@@ -114,7 +114,7 @@ export async function buildRecapReport(
 
   const fromYear = period.from.getUTCFullYear();
   const years = [fromYear - 1, fromYear, fromYear + 1];
-  const calendar = new WorkingDayCalendar((await loadNonWorkingDates(em.fork(), years)).nonWorkingDates);
+  const calendar = await loadWorkingDayCalendar(em.fork(), years);
 
   // One query at a time: SQLite has a single connection; on PostgreSQL each is an index range scan.
   const byChannel = await q<{ key: string; n: number }>(

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
-import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
+import { loadWorkingDayCalendar } from '../../calendar/holiday-calendar';
 import type { AppConfig } from '../../config/config';
 import { Complaint, ComplaintTask, Decision } from '../../db/entities';
 import { WorkingDayCalendar } from '../../domain/calendar';
@@ -67,8 +67,7 @@ export class OpsService {
 
   private async calendarAround(asOf: Date): Promise<WorkingDayCalendar> {
     const year = asOf.getUTCFullYear();
-    const { nonWorkingDates } = await loadNonWorkingDates(this.em.fork(), [year - 1, year]);
-    return new WorkingDayCalendar(nonWorkingDates);
+    return loadWorkingDayCalendar(this.em.fork(), [year - 1, year]);
   }
 
   private async fromVisibility(
