@@ -18,7 +18,11 @@ import {
   SemesterQueryDto,
   StoredReportView,
 } from './reports.dto';
-import { type ReportFile, ReportsService } from './reports.service';
+import { REPORT_CONTENT_TYPES, type ReportFile, ReportsService } from './reports.service';
+
+/** What a report endpoint answers, by its `format` query: JSON, PDF or XLSX. */
+const ProducesReportFormats = () =>
+  ApiProduces('application/json', REPORT_CONTENT_TYPES.pdf, REPORT_CONTENT_TYPES.xlsx);
 
 function send(res: Response, file: ReportFile): void {
   if (!file.contentType) {
@@ -40,22 +44,14 @@ export class ReportsController {
 
   @Get('monthly')
   @ApiOperation({ summary: 'Rekap satu bulan, dihitung saat diminta (JSON, XLSX atau PDF)' })
-  @ApiProduces(
-    'application/json',
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
+  @ProducesReportFormats()
   async monthly(@Query() q: MonthlyQueryDto, @Res() res: Response): Promise<void> {
     send(res, await this.reports.forPeriod(monthlyPeriod(q.year, q.month), q.format ?? 'json'));
   }
 
   @Get('semester')
   @ApiOperation({ summary: 'Rekap satu semester (1 = Januari-Juni, 2 = Juli-Desember)' })
-  @ApiProduces(
-    'application/json',
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
+  @ProducesReportFormats()
   async semester(@Query() q: SemesterQueryDto, @Res() res: Response): Promise<void> {
     send(res, await this.reports.forPeriod(semesterPeriod(q.year, q.half), q.format ?? 'json'));
   }
@@ -78,11 +74,7 @@ export class ReportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Unduh laporan tersimpan (JSON, XLSX atau PDF)' })
-  @ApiProduces(
-    'application/json',
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
+  @ProducesReportFormats()
   async download(@Param('id') id: string, @Query() q: FormatQueryDto, @Res() res: Response): Promise<void> {
     send(res, await this.reports.stored(id, q.format ?? 'json'));
   }

@@ -16,7 +16,7 @@ export interface ReportFile {
   fileName?: string;
 }
 
-const CONTENT_TYPES = {
+export const REPORT_CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
 } as const;
@@ -74,7 +74,7 @@ export class ReportsService {
     const body = format === 'xlsx' ? await renderXlsx(report) : await renderPdf(report);
     return {
       body,
-      contentType: CONTENT_TYPES[format],
+      contentType: REPORT_CONTENT_TYPES[format],
       fileName: `rekap-pengaduan-${report.id.toLowerCase()}.${format}`,
     };
   }
