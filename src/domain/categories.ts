@@ -54,3 +54,18 @@ export function isUpgrade(from: Category, to: Category): boolean {
 export function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
 }
+
+/**
+ * Which units must study a case again when it is re-categorised upward from `from` to `to`.
+ *
+ * RINGAN is about unclear time and cost (SOP B.3.a), settled by the front desk and Seksi Pengaduan;
+ * SEDANG and BERAT are about a business's impact on the environment (B.3.b, B.3.c) and differ only in
+ * degree. So a study made under RINGAN does not answer a SEDANG or BERAT complaint: every unit of the
+ * heavier category handles it anew, including a unit (SEKSI_PENGADUAN) whose RINGAN task is done.
+ * A SEDANG study by the same units does answer BERAT; what BERAT adds is the Kepala Daerah's
+ * authority, and he may order further study (FURTHER_STUDY) when it falls short.
+ */
+export function unitsToStudyAfterUpgrade(from: Category, to: Category): readonly Unit[] {
+  if (!isUpgrade(from, to) || from !== 'RINGAN') return [];
+  return unitsForCategory(to);
+}

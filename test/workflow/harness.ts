@@ -54,6 +54,12 @@ export class FakeActivities {
   notifications: Recorded<NotifyInput>[] = [];
   completions: string[] = [];
   decisions: string[] = [];
+  /** How long each write takes (real milliseconds), to widen the windows between actions. */
+  latencyMs = 0;
+
+  private async pause(): Promise<void> {
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+  }
 
   /** Test-server time at which Temporal scheduled the current activity. */
   private now(): number {
@@ -67,21 +73,27 @@ export class FakeActivities {
         return { nonWorkingDates: [...this.nonWorkingDates] };
       },
       recordChange: async (input) => {
+        await this.pause();
         this.changes.push({ at: this.now(), input });
       },
       openTasks: async (input) => {
+        await this.pause();
         this.tasksOpened.push({ at: this.now(), input });
       },
       recordTaskCompletion: async (input) => {
+        await this.pause();
         this.completions.push(input.taskId);
       },
       recordEscalation: async (input) => {
+        await this.pause();
         this.decisions.push(`escalated:${input.round}`);
       },
       recordDecision: async (input) => {
+        await this.pause();
         this.decisions.push(`${input.decision}:${input.round}`);
       },
       notify: async (input) => {
+        await this.pause();
         this.notifications.push({ at: this.now(), input });
       },
     };

@@ -84,6 +84,8 @@ export interface ComplaintState {
   response?: string;
   respondedBy?: string;
   rejectionReason?: string;
+  /** When the case was resolved or rejected. */
+  closedAt?: string;
   /** Set when the deadline used a fallback holiday list rather than an official one. */
   calendarWarning?: string;
 }
@@ -121,6 +123,20 @@ export interface EscalationDecisionInput {
   notes?: string;
   /** For FURTHER_STUDY: the units that study the case again. */
   units?: Unit[];
+  /**
+   * Chosen by the sender so that it can ask what became of this decision (`decisionOutcome`):
+   * a signal has no answer of its own.
+   */
+  requestId?: string;
+}
+
+/** What the workflow did with a decision signal. */
+export interface DecisionOutcome {
+  applied: boolean;
+  /** Why it was not applied (Bahasa Indonesia), when it was not. */
+  message?: string;
+  /** The state once the decision and everything before it are recorded. */
+  state: ComplaintState;
 }
 
 /**
@@ -144,4 +160,11 @@ export const respondUpdate = defineUpdate<ComplaintState, [RespondInput]>('respo
 export const escalationDecisionSignal = defineSignal<[EscalationDecisionInput]>('escalationDecision');
 /** Sent to open complaints when an admin corrects the holiday list: they recompute their deadline. */
 export const calendarChangedSignal = defineSignal('calendarChanged');
+/**
+ * Answers once the decision signal with this requestId has been applied (or set aside) and recorded,
+ * so that the API can answer a decision with the state it produced (read-your-writes).
+ */
+export const decisionOutcomeUpdate = defineUpdate<DecisionOutcome, [{ requestId: string }]>(
+  'decisionOutcome',
+);
 export const stateQuery = defineQuery<ComplaintState>('state');

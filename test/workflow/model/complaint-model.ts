@@ -1,0 +1,511 @@
+/**
+ * The model-based test of the complaint workflow: fast-check generates sequences of actions (triage,
+ * task completion, re-categorisation, decision, response, holiday corrections, time passing), each
+ * either awaited or left in flight while the next ones are sent, so that they interleave with each
+ * other, with the deadline watcher and with activities that take random time. After every step the
+ * live state is checked against the SOP's invariants; at the end of a case, once nothing is in flight,
+ * the recorded "database" must equal the workflow's state and the facts the answers reported.
+ */
+import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import fc from 'fast-check';
+import { computeDueAt, WorkingDayCalendar } from '../../../src/domain/calendar';
+import { CATEGORIES, type Category, categoryRank, unitsForCategory } from '../../../src/domain/categories';
+import { AREA_UNITS, type Unit } from '../../../src/domain/units';
+import { complaintWorkflow } from '../../../workflows/complaint/complaint.workflow';
+import {
+  type Actor,
+  type ComplaintState,
+  type ComplaintStatus,
+  calendarChangedSignal,
+  completeTaskUpdate,
+  DECISIONS,
+  type DecisionKind,
+  decisionOutcomeUpdate,
+  escalationDecisionSignal,
+  REJECTION,
+  recategoriseUpdate,
+  respondUpdate,
+  stateQuery,
+  triageUpdate,
+} from '../../../workflows/complaint/definitions';
+import { delays, type FakeRecords, workflowIdOf } from './fake-records';
+
+export const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
+const REFUSALS = new Set<string>(Object.values(REJECTION));
+
+/** What the answers to the actions said happened. */
+export interface Model {
+  category: Category | null;
+  rejected: boolean;
+  responded: boolean;
+  completed: Set<string>;
+  decisionsApplied: number;
+  holidays: string[];
+}
+
+export class Real {
+  readonly pending = new Set<Promise<void>>();
+  readonly problems: string[] = [];
+  last!: ComplaintState;
+  lastRefusal = '';
+  /** The model the commands update (the same object asyncModelRun hands them). */
+  model!: Model;
+
+  constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly fake: FakeRecords,
+    readonly handle: WorkflowHandle<typeof complaintWorkflow>,
+    readonly complaintId: string,
+  ) {}
+
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
+
+  async observe(): Promise<ComplaintState> {
+    this.last = await this.handle.query(stateQuery);
+    const broken = invariantViolations(this.last);
+    if (broken.length > 0)
+      throw new Error(`SOP invariant broken: ${broken.join('; ')}\n${summary(this.last)}`);
+    return this.last;
+  }
+
+  /** Runs an action now (wait) or leaves it in flight; a refusal is an answer, anything else a problem. */
+  async send(label: string, wait: boolean, action: () => Promise<void>): Promise<void> {
+    const run = action().catch((err: unknown) => {
+      if (refusalType(err) === undefined)
+        this.problems.push(`${label}: ${String((err as Error)?.stack ?? err)}`);
+    });
+    if (wait) await run;
+    else {
+      this.pending.add(run);
+      void run.finally(() => this.pending.delete(run));
+    }
+  }
+
+  /** An action sent to a case whose workflow has ended (closed) is answered "not found": a refusal. */
+  async endedAnswer(err: unknown): Promise<boolean> {
+    if (!(err instanceof WorkflowNotFoundError)) return false;
+    const d = await this.handle.describe();
+    return d.status.name === 'COMPLETED';
+  }
+
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    // Wait out what the workflow does on its own (deadline watcher, a holiday correction's writes):
+    // idle means no activity pending and a history that stopped growing (the test server does not
+    // report pending workflow tasks).
+    let length = -1;
+    let quiet = 0;
+    for (let i = 0; i < 400; i++) {
+      const d = await this.handle.describe();
+      const busy = d.raw.pendingWorkflowTask || (d.raw.pendingActivities ?? []).length > 0;
+      quiet = !busy && d.historyLength === length ? quiet + 1 : 0;
+      if (quiet >= 3) return;
+      length = d.historyLength;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('the workflow never became idle');
+  }
+}
+
+export function refusalType(err: unknown): string | undefined {
+  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
+  const type = (err.cause as { type?: string } | undefined)?.type;
+  return type && REFUSALS.has(type) ? type : undefined;
+}
+
+/** The status as a plain function of the facts, written apart from the workflow's own derivation. */
+export function expectedStatus(s: ComplaintState): ComplaintStatus {
+  if (s.rejectionReason !== undefined) return 'REJECTED';
+  if (s.response !== undefined) return 'RESOLVED';
+  if (s.category === null) return 'RECEIVED';
+  if (s.tasks.some((t) => t.status === 'OPEN')) return 'IN_PROGRESS';
+  if (s.category === 'BERAT') {
+    const current = s.decisions.find((d) => d.round === s.round)?.decision;
+    if (current === undefined || current === 'FURTHER_STUDY') return 'AWAITING_DECISION';
+  }
+  return 'AWAITING_RESPONSE';
+}
+
+/** The SOP's invariants on one observed state. */
+export function invariantViolations(s: ComplaintState): string[] {
+  const broken: string[] = [];
+  const open = s.tasks.filter((t) => t.status === 'OPEN');
+  if (s.status !== expectedStatus(s))
+    broken.push(`status ${s.status} but the facts say ${expectedStatus(s)}`);
+  if (s.status === 'RESOLVED' && open.length > 0) broken.push(`RESOLVED with ${open.length} open task(s)`);
+  const keys = s.tasks.map((t) => `${t.round}/${t.unit}`);
+  if (new Set(keys).size !== keys.length)
+    broken.push(`two tasks for one unit in a round: ${keys.join(', ')}`);
+  for (const d of s.decisions) {
+    const unfinished = s.tasks.filter((t) => t.round <= d.round && t.status === 'OPEN');
+    if (unfinished.length > 0)
+      broken.push(`escalated round ${d.round} while ${unfinished.map((t) => t.unit).join(', ')} still work`);
+    for (const t of s.tasks.filter((t) => t.round <= d.round))
+      if (t.completedAt && t.completedAt > d.escalatedAt)
+        broken.push(`round ${d.round} escalated before ${t.unit} finished`);
+    if (d.decidedAt && d.decidedAt < d.escalatedAt) broken.push(`round ${d.round} decided before escalation`);
+  }
+  const rounds = s.decisions.map((d) => d.round);
+  if (new Set(rounds).size !== rounds.length) broken.push('two escalations in one round');
+  if (s.decisions.some((d) => d.decision === undefined && d.round !== s.round))
+    broken.push('an undecided escalation of an earlier round');
+  // A BERAT case whose study is complete is with the Kepala Daerah at once.
+  if (s.category === 'BERAT' && open.length === 0 && s.status !== 'REJECTED' && s.status !== 'RESOLVED')
+    if (!s.decisions.some((d) => d.round === s.round)) broken.push('study complete but not escalated');
+  if (s.tasks.some((t) => t.round > s.round)) broken.push('a task of a future round');
+  return broken;
+}
+
+function summary(s: ComplaintState): string {
+  return JSON.stringify({
+    status: s.status,
+    category: s.category,
+    round: s.round,
+    tasks: s.tasks.map((t) => `${t.round}:${t.unit}:${t.status}`),
+    decisions: s.decisions.map((d) => `${d.round}:${d.decision ?? '-'}`),
+    response: s.response !== undefined,
+  });
+}
+
+function actorFor(task: { unit: Unit; area: string | null }): Actor {
+  return { username: `petugas-${task.unit.toLowerCase()}`, unit: task.unit, area: task.area };
+}
+
+const pengaduan: Actor = { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' };
+const kabid: Actor = { username: 'kabid', unit: 'KABID_PENGADUAN' };
+const walikota: Actor = { username: 'walikota' };
+
+/** What a settled state makes of an action sent then: 'ok', or the refusal expected. */
+type Expectation = 'ok' | 'refused';
+
+// ---- Commands ---------------------------------------------------------------------------------------
+
+type Cmd = fc.AsyncCommand<Model, Real>;
+
+abstract class Action implements Cmd {
+  constructor(readonly wait: boolean) {}
+  check(): boolean {
+    return true;
+  }
+  abstract label(): string;
+  /** Sends the action; `settled` is the state when nothing else was in flight, else undefined. */
+  abstract act(m: Model, r: Real, settled: ComplaintState | undefined): Promise<void>;
+  async run(m: Model, r: Real): Promise<void> {
+    const settled = r.idle ? await r.observe() : undefined;
+    await r.send(this.label(), this.wait, () => this.act(m, r, settled));
+    await r.observe();
+  }
+  toString(): string {
+    return `${this.label()}${this.wait ? '' : ' (in flight)'}`;
+  }
+}
+
+/** Checks an answer against what the settled state before it allowed. */
+function expectAnswer(r: Real, label: string, expected: Expectation | undefined, outcome: Expectation): void {
+  if (expected !== undefined && expected !== outcome)
+    throw new Error(
+      `${label}: expected ${expected} from the settled state, got ${outcome === 'refused' ? r.lastRefusal : 'ok'}`,
+    );
+}
+
+async function attempt(r: Real, run: () => Promise<unknown>): Promise<Expectation> {
+  try {
+    await run();
+    return 'ok';
+  } catch (err) {
+    if (refusalType(err) !== undefined || (await r.endedAnswer(err))) {
+      r.lastRefusal = `${refusalType(err) ?? 'ENDED'}: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`;
+      return 'refused';
+    }
+    throw err;
+  }
+}
+
+class Triage extends Action {
+  constructor(
+    readonly category: Category,
+    readonly reject: boolean,
+    wait: boolean,
+  ) {
+    super(wait);
+  }
+  label() {
+    return this.reject ? 'triage: reject' : `triage ${this.category}`;
+  }
+  async act(m: Model, r: Real, settled?: ComplaintState) {
+    const outcome = await attempt(r, async () => {
+      const state = await r.handle.executeUpdate(triageUpdate, {
+        args: [
+          this.reject
+            ? { actor: pengaduan, reject: { reason: 'Di luar lingkup perizinan.' } }
+            : { actor: pengaduan, category: this.category, location: LOCATION },
+        ],
+      });
+      if (this.reject) m.rejected = true;
+      else {
+        m.category = this.category;
+        // Read-your-writes: the tasks are recorded when the triage is answered.
+        const rows = r.fake.of(r.complaintId).tasks;
+        const missing = state.tasks.filter((t) => t.round === 1 && !rows.has(t.id));
+        if (missing.length > 0)
+          throw new Error(`triage answered before ${missing.length} task row(s) were written`);
+      }
+    });
+    expectAnswer(r, this.label(), settled && (settled.status === 'RECEIVED' ? 'ok' : 'refused'), outcome);
+  }
+}
+
+class CompleteTask extends Action {
+  constructor(
+    readonly pick: number,
+    wait: boolean,
+  ) {
+    super(wait);
+  }
+  label() {
+    return `complete open task #${this.pick}`;
+  }
+  async act(m: Model, r: Real, settled?: ComplaintState) {
+    const tasks = r.last.tasks;
+    if (tasks.length === 0) return;
+    const open = tasks.filter((t) => t.status === 'OPEN');
+    const task = open.length > 0 ? open[this.pick % open.length] : tasks[this.pick % tasks.length];
+    const outcome = await attempt(r, async () => {
+      const done = await r.handle.executeUpdate(completeTaskUpdate, {
+        args: [{ actor: actorFor(task), taskId: task.id, outcome: `Ditangani ${task.unit}` }],
+      });
+      if (m.completed.has(done.id)) throw new Error(`task ${done.id} completed twice`);
+      m.completed.add(done.id);
+      if (r.fake.of(r.complaintId).tasks.get(done.id)?.status !== 'DONE')
+        throw new Error(`completion of ${done.id} answered before it was recorded`);
+    });
+    const open_ = settled?.tasks.find((t) => t.id === task.id)?.status === 'OPEN';
+    expectAnswer(r, this.label(), settled && (open_ ? 'ok' : 'refused'), outcome);
+  }
+}
+
+class Recategorise extends Action {
+  constructor(
+    readonly category: Category,
+    wait: boolean,
+  ) {
+    super(wait);
+  }
+  label() {
+    return `recategorise to ${this.category}`;
+  }
+  async act(m: Model, r: Real, settled?: ComplaintState) {
+    const outcome = await attempt(r, async () => {
+      const state = await r.handle.executeUpdate(recategoriseUpdate, {
+        args: [{ actor: kabid, category: this.category, reason: 'Dampak lebih luas.', location: LOCATION }],
+      });
+      if (m.category === null || categoryRank(this.category) > categoryRank(m.category))
+        m.category = this.category;
+      // The answer carries the state once recorded, which may already hold a later upgrade.
+      if (state.category === null || categoryRank(state.category) < categoryRank(this.category))
+        throw new Error(`recategorised to ${this.category}, state says ${state.category}`);
+    });
+    const allowed =
+      settled &&
+      settled.category !== null &&
+      settled.status !== 'RESOLVED' &&
+      settled.status !== 'REJECTED' &&
+      categoryRank(this.category) > categoryRank(settled.category);
+    expectAnswer(r, this.label(), settled && (allowed ? 'ok' : 'refused'), outcome);
+  }
+}
+
+class Decide extends Action {
+  private static requests = 0;
+  constructor(
+    readonly decision: DecisionKind,
+    readonly units: Unit[],
+    wait: boolean,
+  ) {
+    super(wait);
+  }
+  label() {
+    return `decide ${this.decision}${this.units.length > 0 ? ` (${this.units.join(', ')})` : ''}`;
+  }
+  async act(m: Model, r: Real, settled?: ComplaintState) {
+    const requestId = `req-${++Decide.requests}`;
+    let applied = false;
+    const answered = await attempt(r, async () => {
+      await r.handle.signal(escalationDecisionSignal, {
+        actor: walikota,
+        decision: this.decision,
+        requestId,
+        ...(this.decision === 'FURTHER_STUDY' && this.units.length > 0 ? { units: this.units } : {}),
+      });
+      const outcome = await r.handle.executeUpdate(decisionOutcomeUpdate, { args: [{ requestId }] });
+      applied = outcome.applied;
+      if (!applied) return;
+      m.decisionsApplied++;
+      const decided = outcome.state.decisions.filter((d) => d.decision !== undefined).length;
+      const rows = [...r.fake.of(r.complaintId).decisions.values()].filter((d) => d.decision !== undefined);
+      if (rows.length < decided) throw new Error('decision answered before it was recorded');
+    });
+    const expected = settled && (settled.status === 'AWAITING_DECISION' ? 'ok' : 'refused');
+    expectAnswer(r, this.label(), expected, answered === 'ok' && applied ? 'ok' : 'refused');
+  }
+}
+
+class Respond extends Action {
+  label() {
+    return 'respond';
+  }
+  async act(m: Model, r: Real, settled?: ComplaintState) {
+    const outcome = await attempt(r, async () => {
+      await r.handle.executeUpdate(respondUpdate, {
+        args: [{ actor: pengaduan, response: 'Sudah ditindaklanjuti.' }],
+      });
+      m.responded = true;
+      if (r.fake.of(r.complaintId).fields.status !== 'RESOLVED')
+        throw new Error('response answered before the record said RESOLVED');
+    });
+    expectAnswer(
+      r,
+      this.label(),
+      settled && (settled.status === 'AWAITING_RESPONSE' ? 'ok' : 'refused'),
+      outcome,
+    );
+  }
+}
+
+/** An admin adds a holiday some days after receipt; the workflow must move its deadline. */
+class AddHoliday extends Action {
+  constructor(
+    readonly daysAfterReceipt: number,
+    wait: boolean,
+  ) {
+    super(wait);
+  }
+  label() {
+    return `holiday ${this.daysAfterReceipt} days after receipt`;
+  }
+  async act(m: Model, r: Real) {
+    const day = new Date(new Date(r.last.receivedAt).getTime() + (this.daysAfterReceipt * 24 + 7) * 3600_000);
+    const date = day.toISOString().slice(0, 10);
+    if (!m.holidays.includes(date)) m.holidays.push(date);
+    r.fake.calendars.set(r.complaintId, [...m.holidays]);
+    await attempt(r, () => r.handle.signal(calendarChangedSignal));
+  }
+}
+
+class TimePasses implements Cmd {
+  constructor(readonly days: number) {}
+  check() {
+    return true;
+  }
+  async run(_m: Model, r: Real) {
+    await r.env.sleep(this.days * 24 * 3600_000);
+    await r.observe();
+  }
+  toString() {
+    return `${this.days} days pass`;
+  }
+}
+
+export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
+  const wait = fc.boolean();
+  const category = fc.constantFrom(...CATEGORIES);
+  const studyUnits = fc.subarray([...unitsForCategory('BERAT')], { maxLength: 3 });
+  return [
+    fc
+      .tuple(category, fc.boolean(), wait)
+      .map(([c, reject, w]) => new Triage(c, reject && c === 'RINGAN', w)),
+    fc.tuple(fc.nat(20), wait).map(([pick, w]) => new CompleteTask(pick, w)),
+    fc.tuple(fc.nat(20), wait).map(([pick, w]) => new CompleteTask(pick, w)),
+    fc.tuple(fc.nat(20), wait).map(([pick, w]) => new CompleteTask(pick, w)),
+    fc.tuple(category, wait).map(([c, w]) => new Recategorise(c, w)),
+    fc
+      .tuple(fc.constantFrom(...DECISIONS), studyUnits, wait)
+      .map(([d, units, w]) => new Decide(d, units as Unit[], w)),
+    wait.map((w) => new Respond(w)),
+    fc.tuple(fc.integer({ min: 0, max: 13 }), wait).map(([d, w]) => new AddHoliday(d, w)),
+    fc.integer({ min: 1, max: 6 }).map((d) => new TimePasses(d)),
+  ];
+}
+
+/** After the last action: the records equal the workflow's state, and both equal what the answers said. */
+export function settledMismatches(m: Model, r: Real, s: ComplaintState): string[] {
+  const problems: string[] = [...r.problems];
+  const db = r.fake.of(r.complaintId);
+  problems.push(...db.violations);
+  const f = db.fields;
+  const want = {
+    status: s.status,
+    category: s.category,
+    overdue: s.overdue,
+    dueAt: s.dueAt,
+    response: s.response ?? null,
+    rejectionReason: s.rejectionReason ?? null,
+    kecamatan: s.location?.kecamatan ?? null,
+  };
+  for (const [key, value] of Object.entries(want))
+    if ((f as Record<string, unknown>)[key] !== value)
+      problems.push(
+        `record ${key} = ${JSON.stringify((f as Record<string, unknown>)[key])}, workflow ${JSON.stringify(value)}`,
+      );
+  const rowTasks = [...db.tasks.entries()].map(([id, t]) => `${id}:${t.status}`).sort();
+  const stateTasks = s.tasks.map((t) => `${t.id}:${t.status}`).sort();
+  if (JSON.stringify(rowTasks) !== JSON.stringify(stateTasks))
+    problems.push(`task rows ${rowTasks.join(' ')} but workflow ${stateTasks.join(' ')}`);
+  const rowDecisions = [...db.decisions.values()].map((d) => `${d.round}:${d.decision ?? '-'}`).sort();
+  const stateDecisions = s.decisions.map((d) => `${d.round}:${d.decision ?? '-'}`).sort();
+  if (JSON.stringify(rowDecisions) !== JSON.stringify(stateDecisions))
+    problems.push(`decision rows ${rowDecisions.join(' ')} but workflow ${stateDecisions.join(' ')}`);
+  // The facts the answers reported.
+  if (s.category !== m.category) problems.push(`category ${s.category}, the answers said ${m.category}`);
+  if ((s.response !== undefined) !== m.responded) problems.push('response differs from the answers');
+  if ((s.rejectionReason !== undefined) !== m.rejected) problems.push('rejection differs from the answers');
+  const done = s.tasks.filter((t) => t.status === 'DONE').map((t) => t.id);
+  if (done.length !== m.completed.size || done.some((id) => !m.completed.has(id)))
+    problems.push(`done tasks ${done.length}, completions answered ${m.completed.size}`);
+  const decided = s.decisions.filter((d) => d.decision !== undefined).length;
+  if (decided !== m.decisionsApplied) problems.push(`${decided} decisions, ${m.decisionsApplied} applied`);
+  // Round 1 is the triage category's units; a later round opens only for a study the SOP asks for.
+  const round1 = s.tasks.filter((t) => t.round === 1).map((t) => t.unit);
+  const firstCategory =
+    s.category && round1.length > 0 ? (round1.includes('LOKET') ? 'RINGAN' : 'SEDANG') : null;
+  if (firstCategory && [...round1].sort().join() !== [...unitsForCategory(firstCategory)].sort().join())
+    problems.push(`round 1 tasks ${round1.join(', ')}`);
+  for (const t of s.tasks)
+    if (AREA_UNITS.includes(t.unit) && t.area === null) problems.push(`${t.unit} task without an area`);
+  // The deadline of an open case follows the holidays as they are now (a closed one keeps its own).
+  const closed = s.status === 'RESOLVED' || s.status === 'REJECTED';
+  const due = computeDueAt(new Date(s.receivedAt), new WorkingDayCalendar(m.holidays)).toISOString();
+  if (!closed && s.dueAt !== due) problems.push(`due ${s.dueAt}, the holidays give ${due}`);
+  return problems;
+}
+
+export async function startCase(
+  env: TestWorkflowEnvironment,
+  fake: FakeRecords,
+  taskQueue: string,
+  seed: number,
+): Promise<{ model: Model; real: Real }> {
+  const complaintId = `c${seed.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  fake.latency.set(complaintId, delays(seed, 12));
+  fake.calendars.set(complaintId, []);
+  const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+  const handle = await env.client.workflow.start(complaintWorkflow, {
+    args: [{ complaintId, registerNumber: `2026/12/${complaintId}`, channel: 'WEBSITE', receivedAt }],
+    taskQueue,
+    workflowId: workflowIdOf(complaintId),
+  });
+  const real = new Real(env, fake, handle, complaintId);
+  real.model = {
+    category: null,
+    rejected: false,
+    responded: false,
+    completed: new Set(),
+    decisionsApplied: 0,
+    holidays: [],
+  };
+  await real.observe();
+  return { model: real.model, real };
+}

@@ -1,0 +1,457 @@
+/**
+ * The state of one complaint and its transitions, as the SOP prescribes them.
+ *
+ * The concurrency rule of the workflow lives here: every transition changes the whole state at once,
+ * synchronously, and returns the records it calls for (rows, timeline events, notifications). The
+ * workflow writes those records afterwards, in order. So whatever an Update handler, a signal or the
+ * deadline watcher awaits, every other handler and validator only ever sees a complete state: there
+ * is no "triaged but tasks not opened yet" or "last task done but not escalated yet".
+ *
+ * No Temporal workflow APIs here (only ApplicationFailure for refusals), so the rules read on their own.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import type { ComplaintFields, NotificationKind } from '../../activities/types';
+import {
+  type Category,
+  categoryNeedsDecision,
+  categoryNeedsLocation,
+  isUpgrade,
+  unitsForCategory,
+  unitsToStudyAfterUpgrade,
+} from '../../src/domain/categories';
+import { kelurahanBelongsTo, type Location } from '../../src/domain/location';
+import { AREA_UNITS, type Unit } from '../../src/domain/units';
+import type {
+  ComplaintState,
+  ComplaintStatus,
+  ComplaintWorkflowInput,
+  CompleteTaskInput,
+  DecisionState,
+  EscalationDecisionInput,
+  RecategoriseInput,
+  RejectionType,
+  RespondInput,
+  TaskState,
+  TriageInput,
+  WaitingFor,
+} from './definitions';
+import { REJECTION } from './definitions';
+
+export interface Recipient {
+  recipient: string;
+  area?: string | null;
+}
+
+/** A record a transition calls for; the workflow's RecordWriter writes them in order. */
+export type RecordWrite =
+  | { kind: 'tasks-opened'; round: number; tasks: TaskState[] }
+  | { kind: 'task-completed'; task: TaskState }
+  | { kind: 'escalated'; decisionId: string; decision: DecisionState }
+  | { kind: 'decided'; decisionId: string; decision: DecisionState }
+  | {
+      kind: 'event';
+      eventId: string;
+      type: string;
+      actor: string | null;
+      at: string;
+      details?: Record<string, unknown>;
+      /** The complaint's record once the transition is complete (filled in by settle). */
+      fields?: ComplaintFields;
+    }
+  | {
+      kind: 'notify';
+      id: string;
+      notification: NotificationKind;
+      recipients: Recipient[];
+      data: Record<string, string | number | null | undefined>;
+    };
+
+export interface DecisionResult {
+  applied: boolean;
+  /** Why a decision was set aside (Bahasa Indonesia). */
+  message?: string;
+  writes: RecordWrite[];
+}
+
+export function refuse(type: RejectionType, message: string): never {
+  throw ApplicationFailure.create({ type: REJECTION[type], message, nonRetryable: true });
+}
+
+function requireText(value: unknown, message: string): void {
+  if (typeof value !== 'string' || value.trim() === '') refuse('INVALID', message);
+}
+
+/** A further-study round goes to the units the decision names, or to all BERAT units if none. */
+export function studyUnitsFor(units: readonly Unit[] | undefined): Unit[] {
+  const all = unitsForCategory('BERAT');
+  const named = (units ?? []).filter((u) => all.includes(u));
+  return named.length > 0 ? [...new Set(named)] : [...all];
+}
+
+export class ComplaintCase {
+  readonly state: ComplaintState;
+  private eventSeq = 0;
+
+  constructor(
+    input: ComplaintWorkflowInput,
+    private readonly workflowId: string,
+    private readonly now: () => string,
+  ) {
+    this.state = {
+      complaintId: input.complaintId,
+      registerNumber: input.registerNumber,
+      channel: input.channel,
+      status: 'RECEIVED',
+      waitingFor: 'TRIAGE',
+      waitingSince: now(),
+      category: null,
+      location:
+        input.location?.kecamatan && input.location.kelurahan
+          ? { kecamatan: input.location.kecamatan, kelurahan: input.location.kelurahan }
+          : null,
+      receivedAt: new Date(input.receivedAt).toISOString(),
+      dueAt: '',
+      overdue: false,
+      round: 0,
+      tasks: [],
+      decisions: [],
+    };
+  }
+
+  // ---- Facts and the status that follows from them ----------------------------------------------
+
+  isClosed(): boolean {
+    return this.state.rejectionReason !== undefined || this.state.response !== undefined;
+  }
+
+  openTasks(): TaskState[] {
+    return this.state.tasks.filter((t) => t.status === 'OPEN');
+  }
+
+  /** The decision of the current round of study, once the case has been escalated for it. */
+  currentDecision(): DecisionState | undefined {
+    return this.state.decisions.find((d) => d.round === this.state.round);
+  }
+
+  /** The status follows from the facts; it is never set by hand. */
+  deriveStatus(): { status: ComplaintStatus; waitingFor: WaitingFor } {
+    const s = this.state;
+    if (s.rejectionReason !== undefined) return { status: 'REJECTED', waitingFor: 'NOTHING' };
+    if (s.response !== undefined) return { status: 'RESOLVED', waitingFor: 'NOTHING' };
+    if (s.category === null) return { status: 'RECEIVED', waitingFor: 'TRIAGE' };
+    if (this.openTasks().length > 0) return { status: 'IN_PROGRESS', waitingFor: 'TASKS' };
+    // A BERAT case needs a final decision (not further study) on its latest round of study.
+    const decision = this.currentDecision()?.decision;
+    if (categoryNeedsDecision(s.category) && (decision === undefined || decision === 'FURTHER_STUDY'))
+      return { status: 'AWAITING_DECISION', waitingFor: 'DECISION' };
+    return { status: 'AWAITING_RESPONSE', waitingFor: 'RESPONSE' };
+  }
+
+  /** Who is holding the case up: the units with open tasks, else whoever must act next. */
+  pendingParties(): Recipient[] {
+    const open = this.openTasks();
+    if (open.length > 0) return open.map((t) => ({ recipient: t.unit, area: t.area }));
+    if (this.state.status === 'AWAITING_DECISION') return [{ recipient: 'KEPALA_DAERAH' }];
+    return [{ recipient: 'SEKSI_PENGADUAN' }];
+  }
+
+  // ---- Checks (Update validators, and again after waiting for registration) ----------------------
+
+  checkTriage({ category, location, reject }: TriageInput): void {
+    if (this.state.status !== 'RECEIVED') refuse('CONFLICT', 'Pengaduan ini sudah ditriase.');
+    if (reject) {
+      requireText(reject.reason, 'Alasan penolakan wajib diisi.');
+      return;
+    }
+    if (!category) refuse('INVALID', 'Kategori pengaduan (RINGAN, SEDANG atau BERAT) wajib diisi.');
+    this.checkLocation(category, location ?? this.state.location);
+  }
+
+  checkCompletion({ actor, taskId, outcome }: CompleteTaskInput): void {
+    const task = this.state.tasks.find((t) => t.id === taskId);
+    if (!task) refuse('NOT_FOUND', 'Tugas tidak ditemukan pada pengaduan ini.');
+    if (task.status === 'DONE') refuse('CONFLICT', 'Tugas ini sudah diselesaikan.');
+    if (actor.unit !== task.unit) refuse('FORBIDDEN', 'Tugas ini bukan milik unit Anda.');
+    if (AREA_UNITS.includes(task.unit) && actor.area !== task.area)
+      refuse('FORBIDDEN', 'Tugas ini untuk aparatur wilayah lain.');
+    requireText(outcome, 'Hasil penanganan (outcome) wajib diisi.');
+  }
+
+  checkRecategorisation({ category, reason, location }: RecategoriseInput): void {
+    this.requireOpen();
+    if (this.state.category === null)
+      refuse('CONFLICT', 'Pengaduan belum ditriase; tentukan kategori melalui triase.');
+    if (!isUpgrade(this.state.category, category))
+      refuse('RULE', `Kategori hanya dapat dinaikkan (saat ini ${this.state.category}).`);
+    requireText(reason, 'Alasan perubahan kategori wajib diisi.');
+    this.checkLocation(category, location ?? this.state.location);
+  }
+
+  checkResponse({ response }: RespondInput): void {
+    this.requireOpen();
+    if (this.state.status !== 'AWAITING_RESPONSE')
+      refuse('CONFLICT', 'Tanggapan belum dapat diberikan: penanganan pengaduan belum selesai.');
+    requireText(response, 'Isi tanggapan wajib diisi.');
+  }
+
+  private requireOpen(): void {
+    if (this.state.status === 'REJECTED') refuse('CONFLICT', 'Pengaduan ini sudah ditolak dan ditutup.');
+    if (this.state.status === 'RESOLVED') refuse('CONFLICT', 'Pengaduan ini sudah selesai ditanggapi.');
+  }
+
+  private checkLocation(category: Category, location: Location | undefined | null): void {
+    if (!categoryNeedsLocation(category)) return;
+    if (!location?.kecamatan || !location.kelurahan)
+      refuse('RULE', `Pengaduan kategori ${category} wajib menyertakan lokasi (kecamatan dan kelurahan).`);
+    if (!kelurahanBelongsTo(location.kelurahan, location.kecamatan))
+      refuse('INVALID', 'Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
+  }
+
+  // ---- Transitions: each changes the whole state at once and returns the records to write ---------
+
+  register(dueAt: string, calendarWarning: string | undefined): RecordWrite[] {
+    this.state.dueAt = dueAt;
+    this.state.calendarWarning = calendarWarning;
+    const writes = [this.event('REGISTERED', null, { dueAt, calendarWarning })];
+    writes.push(
+      ...this.notify('REGISTERED', [{ recipient: 'SEKSI_PENGADUAN' }, { recipient: 'COMPLAINANT' }]),
+    );
+    return this.settle(writes);
+  }
+
+  triage({ actor, category, location, notes, reject }: TriageInput): RecordWrite[] {
+    const s = this.state;
+    if (reject) {
+      s.rejectionReason = reject.reason.trim();
+      s.closedAt = this.now();
+      return this.settle([
+        this.event('REJECTED_AT_TRIAGE', actor.username, { reason: s.rejectionReason, notes }),
+        ...this.notify('REJECTED', [{ recipient: 'COMPLAINANT' }], { reason: s.rejectionReason }),
+      ]);
+    }
+    s.category = category!;
+    if (location) s.location = { kecamatan: location.kecamatan, kelurahan: location.kelurahan };
+    s.round = 1;
+    const opened = this.openTasksFor(unitsForCategory(s.category), 1);
+    return this.settle([
+      ...opened.rows,
+      this.event('TRIAGED', actor.username, { category, notes }),
+      ...opened.notices,
+    ]);
+  }
+
+  completeTask({ actor, taskId, outcome, notes }: CompleteTaskInput): {
+    task: TaskState;
+    writes: RecordWrite[];
+  } {
+    const task = this.state.tasks.find((t) => t.id === taskId)!;
+    task.status = 'DONE';
+    task.outcome = outcome.trim();
+    task.notes = notes?.trim() || undefined;
+    task.completedBy = actor.username;
+    task.completedAt = this.now();
+    const writes = this.settle([
+      { kind: 'task-completed', task },
+      this.event('TASK_COMPLETED', actor.username, { taskId, unit: task.unit, round: task.round }),
+    ]);
+    return { task, writes };
+  }
+
+  /**
+   * Upward only. Units with an open task keep it (they now work on the heavier category); the units
+   * the heavier category asks to study it anew (unitsToStudyAfterUpgrade) get a task in a new round.
+   */
+  recategorise({ actor, category, reason, location }: RecategoriseInput): RecordWrite[] {
+    const s = this.state;
+    const from = s.category!;
+    s.category = category;
+    if (location) s.location = { kecamatan: location.kecamatan, kelurahan: location.kelurahan };
+    const busy = new Set(this.openTasks().map((t) => t.unit));
+    const units = unitsToStudyAfterUpgrade(from, category).filter((u) => !busy.has(u));
+    const opened = units.length > 0 ? this.openTasksFor(units, ++s.round) : { rows: [], notices: [] };
+    return this.settle([
+      ...opened.rows,
+      this.event('RECATEGORISED', actor.username, { from, to: category, reason, round: s.round }),
+      ...opened.notices,
+    ]);
+  }
+
+  respond({ actor, response }: RespondInput): RecordWrite[] {
+    this.state.response = response.trim();
+    this.state.respondedBy = actor.username;
+    this.state.closedAt = this.now();
+    return this.settle([
+      this.event('RESPONDED', actor.username),
+      ...this.notify('RESOLVED', [{ recipient: 'COMPLAINANT' }]),
+    ]);
+  }
+
+  /** The Kepala Daerah's decision: a signal, so it cannot be refused; one that does not fit is set aside. */
+  decide(given: EscalationDecisionInput): DecisionResult {
+    const decision = this.currentDecision();
+    if (this.state.status !== 'AWAITING_DECISION' || !decision || decision.decision !== undefined)
+      return {
+        applied: false,
+        message: `Pengaduan ini tidak sedang menunggu keputusan Kepala Daerah (status saat ini: ${this.state.status}).`,
+        writes: [],
+      };
+    const round = decision.round;
+    decision.decision = given.decision;
+    decision.notes = given.notes?.trim() || undefined;
+    decision.decidedBy = given.actor.username;
+    decision.decidedAt = this.now();
+    const studyUnits = given.decision === 'FURTHER_STUDY' ? studyUnitsFor(given.units) : undefined;
+    decision.units = studyUnits;
+    const writes: RecordWrite[] = [
+      { kind: 'decided', decisionId: this.decisionId(round), decision },
+      this.event('DECIDED', given.actor.username, { round, decision: given.decision, units: studyUnits }),
+      ...this.notify('DECIDED', [{ recipient: 'SEKSI_PENGADUAN' }, { recipient: 'KABID_PENGADUAN' }], {
+        decision: given.decision,
+      }),
+    ];
+    if (studyUnits) {
+      const opened = this.openTasksFor(studyUnits, ++this.state.round);
+      writes.push(...opened.rows, ...opened.notices);
+    }
+    return { applied: true, writes: this.settle(writes) };
+  }
+
+  /** A holiday correction moved the deadline (the flag clears if the new one is still ahead). */
+  changeDueDate(dueAt: string, calendarWarning: string | undefined, nowMs: number): RecordWrite[] {
+    const s = this.state;
+    const previous = s.dueAt;
+    s.calendarWarning = calendarWarning;
+    if (dueAt === previous) return [];
+    s.dueAt = dueAt;
+    if (s.overdue && new Date(dueAt).getTime() > nowMs) s.overdue = false;
+    return this.settle([this.event('DUE_DATE_CHANGED', null, { from: previous, to: dueAt })]);
+  }
+
+  markOverdue(): RecordWrite[] {
+    if (this.state.overdue || this.isClosed()) return [];
+    this.state.overdue = true;
+    return this.settle([
+      this.event('OVERDUE', null, { dueAt: this.state.dueAt }),
+      ...this.notify('OVERDUE', [{ recipient: 'KABID_PENGADUAN' }, { recipient: 'KEPALA_DINAS' }]),
+    ]);
+  }
+
+  remind(workingDaysLeft: number): RecordWrite[] {
+    if (this.isClosed()) return [];
+    return this.notify('REMINDER', this.pendingParties(), { workingDaysLeft });
+  }
+
+  // ---- Helpers ------------------------------------------------------------------------------------
+
+  /**
+   * Ends every transition: a BERAT case whose round of study is complete goes to the Kepala Daerah at
+   * once (in the same step, so no one ever sees it waiting for a decision it was not asked for), and
+   * the status is derived again.
+   */
+  private settle(writes: RecordWrite[]): RecordWrite[] {
+    const s = this.state;
+    if (
+      !this.isClosed() &&
+      s.category !== null &&
+      categoryNeedsDecision(s.category) &&
+      this.openTasks().length === 0 &&
+      this.currentDecision() === undefined
+    ) {
+      const decision: DecisionState = { round: s.round, escalatedAt: this.now() };
+      s.decisions.push(decision);
+      writes.push(
+        { kind: 'escalated', decisionId: this.decisionId(s.round), decision },
+        this.event('ESCALATED', null, { round: s.round }),
+        ...this.notify('ESCALATED', [{ recipient: 'KEPALA_DAERAH' }], { round: s.round }),
+      );
+    }
+    const next = this.deriveStatus();
+    if (next.status !== s.status || next.waitingFor !== s.waitingFor) s.waitingSince = this.now();
+    s.status = next.status;
+    s.waitingFor = next.waitingFor;
+    // The record as the whole transition left it: written in order, the database only ever holds a
+    // state the workflow was in, never a later status beside rows not yet written.
+    const fields = this.recordFields();
+    for (const w of writes) if (w.kind === 'event') w.fields ??= fields;
+    return writes;
+  }
+
+  private recordFields(): ComplaintFields {
+    const s = this.state;
+    return {
+      status: s.status,
+      category: s.category,
+      kecamatan: s.location?.kecamatan ?? null,
+      kelurahan: s.location?.kelurahan ?? null,
+      dueAt: s.dueAt,
+      overdue: s.overdue,
+      response: s.response ?? null,
+      respondedBy: s.respondedBy ?? null,
+      rejectionReason: s.rejectionReason ?? null,
+      closedAt: s.closedAt ?? null,
+    };
+  }
+
+  /** One task per unit that has none in this round; the rows, and the notices to the units. */
+  private openTasksFor(
+    units: readonly Unit[],
+    round: number,
+  ): { rows: RecordWrite[]; notices: RecordWrite[] } {
+    const s = this.state;
+    const created: TaskState[] = [];
+    for (const unit of units) {
+      if (s.tasks.some((t) => t.round === round && t.unit === unit)) continue;
+      const area =
+        unit === 'KECAMATAN' ? s.location?.kecamatan : unit === 'KELURAHAN' ? s.location?.kelurahan : null;
+      const task: TaskState = {
+        id: `${s.complaintId}:${round}:${unit}`,
+        unit,
+        area: area ?? null,
+        round,
+        status: 'OPEN',
+        openedAt: this.now(),
+      };
+      s.tasks.push(task);
+      created.push(task);
+    }
+    if (created.length === 0) return { rows: [], notices: [] };
+    return {
+      rows: [{ kind: 'tasks-opened', round, tasks: created }],
+      notices: this.notify(
+        'TASK_ASSIGNED',
+        created.map((t) => ({ recipient: t.unit, area: t.area })),
+        { round },
+      ),
+    };
+  }
+
+  private decisionId(round: number): string {
+    return `${this.state.complaintId}:decision:${round}`;
+  }
+
+  /** Deterministic per workflow event, so a retried activity never writes a second row. */
+  private nextEventId(type: string): string {
+    return `${this.workflowId}:${++this.eventSeq}:${type}`;
+  }
+
+  private event(type: string, actor: string | null, details?: Record<string, unknown>): RecordWrite {
+    return { kind: 'event', eventId: this.nextEventId(type), type, actor, at: this.now(), details };
+  }
+
+  private notify(
+    notification: NotificationKind,
+    recipients: Recipient[],
+    data: Record<string, string | number | null | undefined> = {},
+  ): RecordWrite[] {
+    if (recipients.length === 0) return [];
+    return [
+      {
+        kind: 'notify',
+        id: this.nextEventId(`notify-${notification}`),
+        notification,
+        recipients,
+        data: { registerNumber: this.state.registerNumber, dueAt: this.state.dueAt, ...data },
+      },
+    ];
+  }
+}
