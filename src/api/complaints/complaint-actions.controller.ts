@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,7 +18,7 @@ import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { EscalationDecisionDto, RecategoriseDto, RespondDto, TriageDto } from './complaint-actions.dto';
 import { ComplaintActionsService } from './complaint-actions.service';
-import { ComplaintDetailView, ErrorBodyView, EscalationAcceptedView } from './complaint-views';
+import { ComplaintDetailView, ErrorBodyView } from './complaint-views';
 
 /** What staff and the Kepala Daerah do to a complaint; the workflow decides whether it fits. */
 @ApiTags('complaints')
@@ -80,18 +79,19 @@ export class ComplaintActionsController {
   }
 
   @Post(':id/escalation-decision')
-  @HttpCode(202)
+  @HttpCode(200)
   @Allow({ roles: ['KEPALA_DAERAH'] })
   @ApiOperation({
     summary: 'Keputusan Kepala Daerah atas pengaduan BERAT',
-    description: 'Diteruskan ke proses sebagai sinyal; hasilnya tampil pada rincian pengaduan.',
+    description:
+      'Diteruskan ke proses sebagai sinyal; dijawab setelah keputusan diterapkan dan dicatat, dengan keadaan pengaduan yang baru.',
   })
-  @ApiAcceptedResponse({ type: EscalationAcceptedView })
+  @ApiOkResponse({ type: ComplaintDetailView })
   decide(
     @Param('id') id: string,
     @Body() body: EscalationDecisionDto,
     @CurrentUser() user: Principal,
-  ): Promise<EscalationAcceptedView> {
+  ): Promise<ComplaintDetailView> {
     return this.actions.decide(id, body, user);
   }
 }

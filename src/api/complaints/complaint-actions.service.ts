@@ -1,11 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import {
-  type ComplaintState,
+  decisionOutcomeUpdate,
   escalationDecisionSignal,
   recategoriseUpdate,
   respondUpdate,
-  stateQuery,
   triageUpdate,
 } from '../../../workflows/complaint/definitions';
 import { Area, Complaint } from '../../db/entities';
@@ -21,7 +21,7 @@ import type {
   TriageDto,
 } from './complaint-actions.dto';
 import { actorOf, ComplaintQueryService } from './complaint-query.service';
-import type { ComplaintDetailView, EscalationAcceptedView } from './complaint-views';
+import type { ComplaintDetailView } from './complaint-views';
 import { ComplaintWorkflowService, refuseIfClosed } from './complaint-workflow.service';
 
 /**
@@ -88,14 +88,12 @@ export class ComplaintActionsService {
   }
 
   /**
-   * The Kepala Daerah's decision goes to the workflow as a signal, which cannot be refused; so the
-   * state is checked first and a decision that does not fit is answered here.
+   * The Kepala Daerah's decision goes to the workflow as a signal, which cannot be refused. The signal
+   * carries a request id, and the decisionOutcome Update then waits until the workflow has applied
+   * (or set aside) that decision and recorded it: the answer is the state it produced, so whatever
+   * the caller does next (the response) sees it. A decision that does not fit the case is a 409.
    */
-  async decide(
-    id: string,
-    body: EscalationDecisionDto,
-    principal: Principal,
-  ): Promise<EscalationAcceptedView> {
+  async decide(id: string, body: EscalationDecisionDto, principal: Principal): Promise<ComplaintDetailView> {
     if (body.units !== undefined && body.decision !== 'FURTHER_STUDY')
       throw badRequest(
         'Daftar unit (units) hanya diisi untuk keputusan FURTHER_STUDY (kajian lebih lanjut).',
@@ -107,29 +105,20 @@ export class ComplaintActionsService {
         `Unit berikut bukan unit penanganan pengaduan BERAT: ${foreign.join(', ')}. Pilih dari: ${studyUnits.join(', ')}.`,
       );
     const { em, complaint } = await this.open(id);
-    const state: ComplaintState = await this.workflow.call(em, complaint, (handle) =>
-      handle.query(stateQuery),
-    );
-    if (state.status !== 'AWAITING_DECISION')
-      throw conflict(
-        `Pengaduan ini tidak sedang menunggu keputusan Kepala Daerah (status saat ini: ${state.status}).`,
-      );
-    await this.workflow.call(em, complaint, (handle) =>
-      handle.signal(escalationDecisionSignal, {
+    const requestId = randomUUID();
+    const outcome = await this.workflow.call(em, complaint, async (handle) => {
+      await handle.signal(escalationDecisionSignal, {
         actor: actorOf(principal),
         decision: body.decision,
+        requestId,
         ...(body.notes !== undefined ? { notes: body.notes } : {}),
         ...(body.units !== undefined ? { units: [...new Set(body.units)] } : {}),
-      }),
-    );
-    return {
-      accepted: true,
-      complaintId: complaint.id,
-      registerNumber: complaint.registerNumber,
-      decision: body.decision,
-      round: state.round,
-      message: 'Keputusan diterima dan sedang diproses.',
-    };
+      });
+      return handle.executeUpdate(decisionOutcomeUpdate, { args: [{ requestId }] });
+    });
+    if (!outcome.applied)
+      throw conflict(outcome.message ?? 'Keputusan tidak sesuai dengan keadaan pengaduan.');
+    return this.query.detail(complaint.id, principal, outcome.state);
   }
 
   /** The complaint (404 if unknown, 409 if closed). */

@@ -222,12 +222,3 @@ export class ComplaintDetailView extends ComplaintBaseView {
   @ApiPropertyOptional({ description: 'Mengapa `live` kosong' })
   liveNote?: string;
 }
-
-export class EscalationAcceptedView {
-  @ApiProperty({ example: true }) accepted!: true;
-  @ApiProperty({ format: 'uuid' }) complaintId!: string;
-  @ApiProperty({ example: '2026/11/0042' }) registerNumber!: string;
-  @ApiProperty({ enum: DECISIONS, enumName: 'DecisionKind' }) decision!: string;
-  @ApiProperty({ type: 'integer', description: 'Putaran yang diputuskan' }) round!: number;
-  @ApiProperty({ example: 'Keputusan diterima dan sedang diproses.' }) message!: string;
-}
