@@ -59,3 +59,21 @@ export async function triageAll(handles: WorkflowHandle[], category: Category): 
     ),
   );
 }
+
+/** The development seed's user of each unit (src/db/seed.ts). */
+const SEEDED_UNIT_USERS: Record<string, string> = {
+  LOKET: 'loket',
+  SEKSI_PENGADUAN: 'pengaduan',
+  SEKSI_KEBIJAKAN: 'kebijakan',
+  KABID_PENGADUAN: 'kabid',
+  KEPALA_DINAS: 'kadis',
+  BIDANG_PERIZINAN: 'perizinan',
+  TIM_TEKNIS: 'teknis',
+};
+
+/** The seeded user who does a task: the unit's user, or the local official of the task's area. */
+export function seededUserFor(task: { unit: string; area: string | null }): string {
+  if (task.unit === 'KECAMATAN') return `kec-${task.area}`;
+  if (task.unit === 'KELURAHAN') return `kel-${task.area}`;
+  return SEEDED_UNIT_USERS[task.unit];
+}

@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SearchAttributeType, TypedSearchAttributes } from '@temporalio/common';
 import { workflowIdForRegister } from '../../src/temporal/ids';
 import { SA } from '../../src/temporal/search-attributes';
+import { seededUserFor } from '../helpers/complaints';
 import { databaseKinds } from '../helpers/databases';
 import { type E2e, eventually, startE2e } from '../helpers/e2e';
 
@@ -21,14 +22,6 @@ const SEDANG_UNITS = [
   'KECAMATAN',
   'KELURAHAN',
 ];
-const UNIT_USERS: Record<string, string> = {
-  SEKSI_PENGADUAN: 'pengaduan',
-  SEKSI_KEBIJAKAN: 'kebijakan',
-  KABID_PENGADUAN: 'kabid',
-  KEPALA_DINAS: 'kadis',
-  BIDANG_PERIZINAN: 'perizinan',
-  TIM_TEKNIS: 'teknis',
-};
 /** Visibility is eventually consistent and the machine may be busy: poll generously. */
 const VISIBILITY_TIMEOUT_MS = 60_000;
 
@@ -165,12 +158,6 @@ describe.each(databaseKinds())('search attributes on the Temporal dev server (%s
       .expect(200);
   }
 
-  function userFor(task: { unit: string; area: string | null }): string {
-    if (task.unit === 'KECAMATAN') return `kec-${task.area}`;
-    if (task.unit === 'KELURAHAN') return `kel-${task.area}`;
-    return UNIT_USERS[task.unit];
-  }
-
   /** Completes the open tasks of the given units, each by its own unit's user. */
   async function completeTasks(id: string, units: string[]): Promise<void> {
     const open = (await e.detail(id)).tasks.filter(
@@ -180,7 +167,7 @@ describe.each(databaseKinds())('search attributes on the Temporal dev server (%s
     for (const task of open) {
       await e.http
         .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
-        .set(await e.as(userFor(task)))
+        .set(await e.as(seededUserFor(task)))
         .send({ outcome: 'Sudah ditangani', notes: 'Catatan penanganan' })
         .expect(200);
     }

@@ -5,6 +5,7 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import {
   type ComplaintState,
   completeTaskUpdate,
@@ -25,6 +26,7 @@ import {
   PRABUMULIH_BARAT,
   refusal,
   startComplaint,
+  workerTaskQueue,
 } from './harness';
 import { maybeSaveHistory } from './histories';
 
@@ -94,6 +96,44 @@ describe('actions that race each other', () => {
           await maybeSaveHistory(handle, 'race-triage-and-response');
         } else await handle.terminate('test over');
       }
+    });
+  });
+
+  it('two triages sent while the complaint is still registering: one wins, the other is refused', async () => {
+    // Found by the model-based test: both waited for registration, then both applied.
+    await worker.runUntil(async () => {
+      const input = complaintInput();
+      const handle = await env.client.workflow.start(complaintWorkflow, {
+        args: [input],
+        taskQueue: workerTaskQueue(),
+        workflowId: `pengaduan-${input.registerNumber.replace(/\//g, '-')}`,
+      });
+      const answers = await Promise.all(
+        (['RINGAN', 'BERAT'] as const).map((category) =>
+          handle
+            .executeUpdate(triageUpdate, {
+              args: [{ actor: actors.pengaduan, category, location: PRABUMULIH_BARAT }],
+            })
+            .then(
+              (state) => ({ ok: state.category }),
+              (err) => ({ refused: (err.cause as { message: string }).message }),
+            ),
+        ),
+      );
+      expect(answers).toEqual(
+        expect.arrayContaining([expect.objectContaining({ refused: 'Pengaduan ini sudah ditriase.' })]),
+      );
+      const winner = answers.find((a): a is { ok: 'RINGAN' | 'BERAT' } => 'ok' in a)!.ok;
+      const state = await handle.query(stateQuery);
+      expect(state.category).toBe(winner);
+      expect(state.tasks).toHaveLength(winner === 'RINGAN' ? 2 : 8);
+      expect(fake.eventTypes().filter((t) => t === 'TRIAGED')).toHaveLength(1);
+      await completeOpenTasks(handle);
+      if (winner === 'BERAT') await decide(handle, 'APPROVE', 'setuju');
+      await closingUpdate(handle, respondUpdate, {
+        args: [{ actor: actors.pengaduan, response: 'Selesai.' }],
+      });
+      await maybeSaveHistory(handle, 'model/found-two-triages-while-registering');
     });
   });
 

@@ -123,6 +123,11 @@ export async function createWorker(env: TestWorkflowEnvironment, fake: FakeActiv
   });
 }
 
+/** The task queue of the worker createWorker made last. */
+export function workerTaskQueue(): string {
+  return taskQueue;
+}
+
 export function complaintInput(overrides: Partial<ComplaintWorkflowInput> = {}): ComplaintWorkflowInput {
   const n = Math.floor(Math.random() * 1e6)
     .toString()

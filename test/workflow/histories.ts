@@ -14,7 +14,8 @@ export const HISTORIES_DIR = path.join(REPO_ROOT, 'test', 'histories');
 export async function maybeSaveHistory(handle: WorkflowHandle, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const history = await handle.fetchHistory();
-  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+  const file = path.join(HISTORIES_DIR, `${name}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   // Temporal's own JSON form of a history, as `temporal workflow show --output json` writes it.
-  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
+  fs.writeFileSync(file, historyToJSON(history));
 }

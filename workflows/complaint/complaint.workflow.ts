@@ -69,54 +69,68 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     apply,
   );
 
-  /** Becomes true once the deadline is known; actions that arrive earlier wait, then are checked again. */
+  /** Becomes true once the deadline is known; actions that arrive earlier wait for it. */
   let registered = false;
-  async function whenRegistered(check: () => void): Promise<void> {
-    if (registered) return;
-    await condition(() => registered);
+  /**
+   * Checks an action and applies its whole transition in one synchronous step, then awaits its
+   * records. The check runs again here, after the validator: between the validator and this point
+   * the handler may have waited (for registration), and even an await of nothing lets every other
+   * handler of the same activation run first (two completions of one task, for instance).
+   */
+  async function act<T>(
+    check: () => void,
+    transition: () => { writes: RecordWrite[]; result: T },
+  ): Promise<T> {
+    if (!registered) await condition(() => registered);
     check();
+    const { writes, result } = transition();
+    await apply(writes);
+    return result;
   }
+  const withState = (writes: RecordWrite[]) => ({ writes, result: complaint.state });
 
   setHandler(stateQuery, () => complaint.state);
 
   setHandler(
     triageUpdate,
-    async (triage) => {
-      await whenRegistered(() => complaint.checkTriage(triage));
-      await apply(complaint.triage(triage));
-      return complaint.state;
-    },
+    (triage) =>
+      act(
+        () => complaint.checkTriage(triage),
+        () => withState(complaint.triage(triage)),
+      ),
     { validator: (triage) => complaint.checkTriage(triage) },
   );
 
   setHandler(
     completeTaskUpdate,
-    async (completion) => {
-      await whenRegistered(() => complaint.checkCompletion(completion));
-      const { task, writes } = complaint.completeTask(completion);
-      await apply(writes);
-      return task;
-    },
+    (completion) =>
+      act(
+        () => complaint.checkCompletion(completion),
+        () => {
+          const { task, writes } = complaint.completeTask(completion);
+          return { writes, result: task };
+        },
+      ),
     { validator: (completion) => complaint.checkCompletion(completion) },
   );
 
   setHandler(
     recategoriseUpdate,
-    async (change) => {
-      await whenRegistered(() => complaint.checkRecategorisation(change));
-      await apply(complaint.recategorise(change));
-      return complaint.state;
-    },
+    (change) =>
+      act(
+        () => complaint.checkRecategorisation(change),
+        () => withState(complaint.recategorise(change)),
+      ),
     { validator: (change) => complaint.checkRecategorisation(change) },
   );
 
   setHandler(
     respondUpdate,
-    async (response) => {
-      await whenRegistered(() => complaint.checkResponse(response));
-      await apply(complaint.respond(response));
-      return complaint.state;
-    },
+    (response) =>
+      act(
+        () => complaint.checkResponse(response),
+        () => withState(complaint.respond(response)),
+      ),
     { validator: (response) => complaint.checkResponse(response) },
   );
 

@@ -4,20 +4,12 @@
  * after a triage resolved the case with every task still open, and a BERAT case went to the Kepala
  * Daerah before anyone had studied it.
  */
+
+import { seededUserFor } from '../../helpers/complaints';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, startE2e } from '../../helpers/e2e';
 
 const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
-const UNIT_USERS: Record<string, string> = {
-  SEKSI_PENGADUAN: 'pengaduan',
-  SEKSI_KEBIJAKAN: 'kebijakan',
-  KABID_PENGADUAN: 'kabid',
-  KEPALA_DINAS: 'kadis',
-  BIDANG_PERIZINAN: 'perizinan',
-  TIM_TEKNIS: 'teknis',
-};
-const userFor = (t: { unit: string; area: string | null }) =>
-  t.unit === 'KECAMATAN' ? `kec-${t.area}` : t.unit === 'KELURAHAN' ? `kel-${t.area}` : UNIT_USERS[t.unit];
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(databaseKinds())('actions that race each other, through the API (%s)', (kind) => {
@@ -38,7 +30,7 @@ describe.each(databaseKinds())('actions that race each other, through the API (%
   async function completeAll(id: string) {
     const { tasks } = await e.detail(id);
     for (const t of tasks.filter((task) => task.status === 'OPEN')) {
-      const res = await post(`/api/tasks/${encodeURIComponent(t.id)}/complete`, userFor(t), {
+      const res = await post(`/api/tasks/${encodeURIComponent(t.id)}/complete`, seededUserFor(t), {
         outcome: 'Dikaji.',
       });
       expect([t.unit, res.status]).toEqual([t.unit, 200]);

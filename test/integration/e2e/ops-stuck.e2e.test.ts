@@ -1,6 +1,7 @@
 /** GET /api/ops/stuck finds each kind of stuck complaint (real dev server visibility + records). */
 import { randomUUID } from 'node:crypto';
 import { complaintWorkflow } from '../../../workflows/complaint/complaint.workflow';
+import { seededUserFor } from '../../helpers/complaints';
 import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
 
 const DAY = 86_400_000;
@@ -44,12 +45,7 @@ describe('GET /api/ops/stuck', () => {
     const berat = await register();
     const { body: beratDetail } = await triage(berat.id, 'BERAT');
     for (const task of beratDetail.tasks) {
-      const username =
-        task.unit === 'KECAMATAN'
-          ? `kec-${task.area}`
-          : task.unit === 'KELURAHAN'
-            ? `kel-${task.area}`
-            : USERNAMES[task.unit];
+      const username = seededUserFor(task);
       await e.http
         .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
         .set(await e.as(username))
@@ -149,13 +145,3 @@ describe('GET /api/ops/stuck', () => {
     expect(bad.body.message).toMatch(/asOf/);
   });
 });
-
-const USERNAMES: Record<string, string> = {
-  SEKSI_PENGADUAN: 'pengaduan',
-  SEKSI_KEBIJAKAN: 'kebijakan',
-  KABID_PENGADUAN: 'kabid',
-  KEPALA_DINAS: 'kadis',
-  BIDANG_PERIZINAN: 'perizinan',
-  TIM_TEKNIS: 'teknis',
-  LOKET: 'loket',
-};

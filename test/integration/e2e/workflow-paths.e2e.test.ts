@@ -3,6 +3,7 @@
  * server, real database, real worker): each unit's own user completes its task from its inbox, the
  * Kepala Daerah decides BERAT cases, SEKSI_PENGADUAN triages and responds.
  */
+import { seededUserFor } from '../../helpers/complaints';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, startE2e } from '../../helpers/e2e';
 
@@ -17,15 +18,6 @@ const SEDANG_UNITS = [
   'KELURAHAN',
   'TIM_TEKNIS',
 ];
-const UNIT_USERS: Record<string, string> = {
-  LOKET: 'loket',
-  SEKSI_PENGADUAN: 'pengaduan',
-  SEKSI_KEBIJAKAN: 'kebijakan',
-  KABID_PENGADUAN: 'kabid',
-  KEPALA_DINAS: 'kadis',
-  BIDANG_PERIZINAN: 'perizinan',
-  TIM_TEKNIS: 'teknis',
-};
 
 interface TaskBody {
   id: string;
@@ -37,13 +29,6 @@ interface TaskBody {
   outcome: string | null;
   completedBy: string | null;
   completedAt: string | null;
-}
-
-/** The user who does a unit's work: the unit's user, or the local official of the task's area. */
-function userFor(task: { unit: string; area: string | null }): string {
-  if (task.unit === 'KECAMATAN') return `kec-${task.area}`;
-  if (task.unit === 'KELURAHAN') return `kel-${task.area}`;
-  return UNIT_USERS[task.unit];
 }
 
 describe.each(databaseKinds())('workflow paths through the API (%s)', (kind) => {
@@ -91,7 +76,7 @@ describe.each(databaseKinds())('workflow paths through the API (%s)', (kind) => 
     expect(open.map((t) => t.unit).sort()).toEqual([...expectedUnits].sort());
     const done: TaskBody[] = [];
     for (const task of open) {
-      const username = userFor(task);
+      const username = seededUserFor(task);
       const mine = await inbox(username, id);
       expect(mine.map((t) => t.id)).toContain(task.id);
       const res = await e.http

@@ -1,0 +1,44 @@
+/**
+ * The model-based concurrency test (test/workflow/model) on the real Temporal dev server: there
+ * several actions that arrive together are delivered in one workflow activation, so a handler's
+ * first await lets the next handler's validator run before it goes on. Days cannot pass here (no
+ * time skipping); the deadline is covered on the time-skipping server. MODEL_DEV_RUNS sets the
+ * count (default 300), MODEL_SEED replays a seed.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type DevServer, startDevServer } from '../helpers/dev-server';
+import { runModel } from '../workflow/model/run-model';
+
+const RUNS = Number(process.env.MODEL_DEV_RUNS ?? 300);
+const SEED = process.env.MODEL_SEED !== undefined ? Number(process.env.MODEL_SEED) : undefined;
+
+describe('complaint workflow under any timing of actions (model-based, dev server)', () => {
+  let server: DevServer;
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    server = await startDevServer();
+    env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+  });
+  afterAll(async () => {
+    await env?.teardown();
+    await server?.stop();
+  });
+
+  it(
+    `keeps the SOP's invariants in ${RUNS} generated cases`,
+    async () => {
+      const run = await runModel(env, {
+        runs: RUNS,
+        seed: SEED,
+        timeSkipping: false,
+        taskQueue: `complaint-model-${Date.now()}`,
+        historyPrefix: 'dev-server-',
+      });
+      console.log(
+        `model-based (dev server): ${run.cases} cases, ${run.actions} actions, ${run.inFlight} sent while others were in flight`,
+      );
+      expect(run.cases).toBeGreaterThanOrEqual(RUNS);
+    },
+    30 * 60_000,
+  );
+});
