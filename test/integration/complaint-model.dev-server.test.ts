@@ -31,6 +31,7 @@ describe('complaint workflow under any timing of actions (model-based, dev serve
         runs: RUNS,
         seed: SEED,
         timeSkipping: false,
+        replayEachCase: true,
         taskQueue: `complaint-model-${Date.now()}`,
         historyPrefix: 'dev-server-',
       });

@@ -31,6 +31,7 @@ describe('complaint workflow under any timing of actions (model-based, time-skip
         runs: RUNS,
         seed: SEED,
         timeSkipping: true,
+        replayEachCase: false,
         taskQueue: 'complaint-model',
         historyPrefix: '',
       });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type Client,
+  ServiceError,
   type WorkflowHandle,
   WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -50,9 +51,13 @@ export class ComplaintWorkflowService {
       );
     } catch (err) {
       const mapped = fromTemporalError(err);
-      if (err instanceof WorkflowNotFoundError) {
+      // The workflow may have ended while this request was on its way (another user closed the
+      // case): Temporal answers "not found" or fails the call ("already completed"); the record says why.
+      if (err instanceof WorkflowNotFoundError || err instanceof ServiceError) {
         const current = await em.fork().findOne(Complaint, { id: complaint.id });
         if (current) refuseIfClosed(current);
+      }
+      if (err instanceof WorkflowNotFoundError) {
         throw unavailable(
           'Proses pengaduan ini belum berjalan di mesin proses. Silakan coba lagi beberapa saat lagi.',
         );

@@ -96,4 +96,20 @@ describe.each(databaseKinds())('actions that race each other, through the API (%
     expect(response.status).toBe(200);
     expect(response.body.status).toBe('RESOLVED');
   });
+
+  it('three responses sent at once: one resolves the case, the others get 409, never a 5xx', async () => {
+    const { id } = await e.register();
+    await post(`/api/complaints/${id}/triage`, 'pengaduan', { category: 'RINGAN' });
+    await completeAll(id);
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) =>
+        post(`/api/complaints/${id}/response`, 'pengaduan', { response: `Tanggapan ${n}` }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    for (const refused of answers.filter((r) => r.status === 409))
+      expect(refused.body.message).toMatch(/sudah selesai ditanggapi|penanganan pengaduan belum selesai/);
+    const winner = answers.find((r) => r.status === 200)!;
+    expect((await e.detail(id)).response).toBe(winner.body.response);
+  });
 });

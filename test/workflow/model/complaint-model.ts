@@ -6,7 +6,12 @@
  * live state is checked against the SOP's invariants; at the end of a case, once nothing is in flight,
  * the recorded "database" must equal the workflow's state and the facts the answers reported.
  */
-import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ServiceError,
+  type WorkflowHandle,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import fc from 'fast-check';
 import { computeDueAt, WorkingDayCalendar } from '../../../src/domain/calendar';
@@ -86,7 +91,8 @@ export class Real {
 
   /** An action sent to a case whose workflow has ended (closed) is answered "not found": a refusal. */
   async endedAnswer(err: unknown): Promise<boolean> {
-    if (!(err instanceof WorkflowNotFoundError)) return false;
+    // The test server says "not found"; the real one fails the call ("already completed").
+    if (!(err instanceof WorkflowNotFoundError) && !(err instanceof ServiceError)) return false;
     const d = await this.handle.describe();
     return d.status.name === 'COMPLETED';
   }
