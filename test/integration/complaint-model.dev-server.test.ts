@@ -2,14 +2,14 @@
  * The model-based concurrency test (test/workflow/model) on the real Temporal dev server: there
  * several actions that arrive together are delivered in one workflow activation, so a handler's
  * first await lets the next handler's validator run before it goes on. Days cannot pass here (no
- * time skipping); the deadline is covered on the time-skipping server. MODEL_DEV_RUNS sets the
- * count (default 300), MODEL_SEED replays a seed.
+ * time skipping); the deadline is covered on the time-skipping server. Each case's history must
+ * replay on the same code. MODEL_DEV_RUNS sets the count (default 700; with the 300 on the time-skipping server, 1,000 per run), MODEL_SEED replays a seed.
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type DevServer, startDevServer } from '../helpers/dev-server';
 import { runModel } from '../workflow/model/run-model';
 
-const RUNS = Number(process.env.MODEL_DEV_RUNS ?? 300);
+const RUNS = Number(process.env.MODEL_DEV_RUNS ?? 700);
 const SEED = process.env.MODEL_SEED !== undefined ? Number(process.env.MODEL_SEED) : undefined;
 
 describe('complaint workflow under any timing of actions (model-based, dev server)', () => {

@@ -17,7 +17,7 @@ function summarised(summary: string) {
 }
 
 export class RecordWriter {
-  private tail: Promise<void> = Promise.resolve();
+  private last: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly complaint: ComplaintCase,
@@ -29,21 +29,26 @@ export class RecordWriter {
    * workflow did before them, are written: a handler that awaits it answers with what is recorded.
    */
   write(writes: RecordWrite[]): Promise<void> {
-    const run = this.tail.then(async () => {
+    const go = async () => {
       for (const w of writes) await this.perform(w);
-    });
-    // A failed write fails the action that queued it, not the ones after it.
-    this.tail = run.catch(() => undefined);
+    };
+    // Chained straight on the previous write, whether it succeeded or failed (a failed write fails
+    // the action that queued it, not the ones after it). So the next write is scheduled in the very
+    // microtask turn in which the previous one ends, before a handler awaiting that one can answer:
+    // within a workflow task, commands come before Update completions, always in the same order
+    // (which is also the order in which the time-skipping test server records them).
+    const run = this.last.then(go, go);
+    this.last = run;
     return run;
   }
 
   /** Settles when nothing is left to write, including writes queued while waiting. */
   async idle(): Promise<void> {
-    let tail: Promise<void>;
+    let last: Promise<void>;
     do {
-      tail = this.tail;
-      await tail;
-    } while (tail !== this.tail);
+      last = this.last;
+      await last.catch(() => undefined);
+    } while (last !== this.last);
   }
 
   private async perform(w: RecordWrite): Promise<void> {

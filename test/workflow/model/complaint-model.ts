@@ -440,7 +440,11 @@ class TimePasses implements Cmd {
   }
 }
 
-/** The commands; days pass only where time can be skipped. */
+/**
+ * The commands. Days pass only where time can be skipped; bursts only on a real server (the
+ * time-skipping test server misorders the history of Updates and signals that arrive together, so
+ * its histories of bursts do not replay, and a worker that has to replay one fails).
+ */
 export function commandArbitraries(opts: { timeSkipping: boolean }): fc.Arbitrary<Cmd>[] {
   const wait = fc.boolean();
   const category = fc.constantFrom(...CATEGORIES);
@@ -455,9 +459,13 @@ export function commandArbitraries(opts: { timeSkipping: boolean }): fc.Arbitrar
     fc.constant(new Respond(false)),
   );
   return [
-    fc
-      .tuple(fc.array(burstAction, { minLength: 2, maxLength: 3 }), wait)
-      .map(([actions, w]) => new Burst(actions, w)),
+    ...(opts.timeSkipping
+      ? []
+      : [
+          fc
+            .tuple(fc.array(burstAction, { minLength: 2, maxLength: 3 }), wait)
+            .map(([actions, w]): Cmd => new Burst(actions, w)),
+        ]),
     fc
       .tuple(category, fc.boolean(), wait)
       .map(([c, reject, w]) => new Triage(c, reject && c === 'RINGAN', w)),
