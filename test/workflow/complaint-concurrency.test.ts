@@ -7,7 +7,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import {
-  type ComplaintState,
   completeTaskUpdate,
   decisionOutcomeUpdate,
   escalationDecisionSignal,
@@ -21,6 +20,7 @@ import {
   actors,
   closingUpdate,
   complaintInput,
+  completeOpenTasks,
   createWorker,
   FakeActivities,
   PRABUMULIH_BARAT,
@@ -48,17 +48,6 @@ beforeEach(async () => {
 });
 
 type Handle = Awaited<ReturnType<typeof startComplaint>>;
-
-async function completeOpenTasks(handle: Handle): Promise<ComplaintState> {
-  const state = await handle.query(stateQuery);
-  for (const task of state.tasks.filter((t) => t.status === 'OPEN'))
-    await handle.executeUpdate(completeTaskUpdate, {
-      args: [
-        { actor: actors.unit(task.unit, task.area), taskId: task.id, outcome: `Selesai oleh ${task.unit}` },
-      ],
-    });
-  return handle.query(stateQuery);
-}
 
 async function decide(handle: Handle, decision: 'APPROVE' | 'REJECT' | 'FURTHER_STUDY', requestId: string) {
   await handle.signal(escalationDecisionSignal, { actor: actors.walikota, decision, requestId });

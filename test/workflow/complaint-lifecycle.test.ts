@@ -7,7 +7,6 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import {
-  completeTaskUpdate,
   escalationDecisionSignal,
   recategoriseUpdate,
   respondUpdate,
@@ -19,6 +18,7 @@ import {
   actors,
   closingUpdate,
   complaintInput,
+  completeOpenTasks,
   createWorker,
   FakeActivities,
   PRABUMULIH_BARAT,
@@ -54,18 +54,6 @@ beforeEach(async () => {
 
 type Handle = Awaited<ReturnType<typeof startComplaint>>;
 
-/** Completes every open task as its own unit. */
-async function completeAllOpenTasks(handle: Handle) {
-  const state = await handle.query(stateQuery);
-  for (const task of state.tasks.filter((t) => t.status === 'OPEN')) {
-    await handle.executeUpdate(completeTaskUpdate, {
-      args: [
-        { actor: actors.unit(task.unit, task.area), taskId: task.id, outcome: `Selesai oleh ${task.unit}` },
-      ],
-    });
-  }
-}
-
 describe('complaint workflow', () => {
   it('RINGAN: loket and seksi pengaduan finish, the response resolves it in time', async () => {
     await worker.runUntil(async () => {
@@ -81,7 +69,7 @@ describe('complaint workflow', () => {
         /Menunggu penyelesaian tugas oleh: LOKET, SEKSI_PENGADUAN \(sejak \d+ \w+ \d{4} \d{2}\.\d{2} WIB\)\. Batas waktu: \d+ \w+ \d{4}\./,
       );
 
-      await completeAllOpenTasks(handle);
+      await completeOpenTasks(handle);
       state = await handle.query(stateQuery);
       expect(state.status).toBe('AWAITING_RESPONSE');
       expect(state.tasks.every((t) => t.status === 'DONE' && t.completedBy && t.completedAt)).toBe(true);
@@ -132,7 +120,7 @@ describe('complaint workflow', () => {
         area: '16.74.01.1007',
       });
 
-      await completeAllOpenTasks(handle);
+      await completeOpenTasks(handle);
       expect((await handle.query(stateQuery)).status).toBe('AWAITING_RESPONSE');
       await closingUpdate(handle, respondUpdate, {
         args: [{ actor: actors.pengaduan, response: 'Usaha telah ditertibkan.' }],
@@ -148,7 +136,7 @@ describe('complaint workflow', () => {
       args: [{ actor: actors.pengaduan, category: 'BERAT', location: PRABUMULIH_BARAT }],
     });
     expect(fake.notificationsOf('ESCALATED')).toHaveLength(0);
-    await completeAllOpenTasks(handle);
+    await completeOpenTasks(handle);
     // The last completion escalates the case, and is answered once the escalation is recorded.
     const state = await handle.query(stateQuery);
     expect(state.status).toBe('AWAITING_DECISION');
@@ -233,7 +221,7 @@ describe('complaint workflow', () => {
       expect(round2.find((t) => t.unit === 'KECAMATAN')?.area).toBe('16.74.01');
       expect(state.tasks.filter((t) => t.round === 1)).toHaveLength(8);
 
-      await completeAllOpenTasks(handle);
+      await completeOpenTasks(handle);
       await waitForStatus(handle, 'AWAITING_DECISION');
       await handle.signal(escalationDecisionSignal, { actor: actors.walikota, decision: 'APPROVE' });
       await waitForStatus(handle, 'AWAITING_RESPONSE');
@@ -287,7 +275,7 @@ describe('complaint workflow', () => {
       });
       expect(state.category).toBe('SEDANG');
       expect(state.tasks.map((t) => t.unit).sort()).toEqual([...new Set(['LOKET', ...SEDANG_UNITS])].sort());
-      await completeAllOpenTasks(handle);
+      await completeOpenTasks(handle);
       await waitForStatus(handle, 'AWAITING_RESPONSE');
 
       state = await handle.executeUpdate(recategoriseUpdate, {

@@ -20,6 +20,7 @@ import {
   type Actor,
   type ComplaintState,
   type ComplaintWorkflowInput,
+  completeTaskUpdate,
   stateQuery,
 } from '../../workflows/complaint/definitions';
 import { WORKFLOWS_PATH } from '../helpers/paths';
@@ -194,4 +195,18 @@ export async function closingUpdate<Args extends [unknown]>(
 ): Promise<ComplaintState> {
   await handle.startUpdate(update, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED });
   return handle.result();
+}
+
+/** Completes every open task as its own unit, one after the other; returns the state after. */
+export async function completeOpenTasks(
+  handle: WorkflowHandle<typeof complaintWorkflow>,
+): Promise<ComplaintState> {
+  const state = await handle.query(stateQuery);
+  for (const task of state.tasks.filter((t) => t.status === 'OPEN'))
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [
+        { actor: actors.unit(task.unit, task.area), taskId: task.id, outcome: `Selesai oleh ${task.unit}` },
+      ],
+    });
+  return handle.query(stateQuery);
 }
