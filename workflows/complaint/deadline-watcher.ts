@@ -10,7 +10,7 @@ import { formatWibDate } from '../../src/domain/format';
 import type { ComplaintCase, RecordWrite } from './complaint-case';
 
 /** Reminders to the units still working, this many working days before the deadline. */
-export const REMINDER_WORKING_DAYS = [3, 1] as const;
+const REMINDER_WORKING_DAYS = [3, 1] as const;
 
 export class DeadlineWatcher {
   private calendar = new WorkingDayCalendar([]);
