@@ -45,7 +45,6 @@ const activities = proxyActivities<ComplaintActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintState> {
   // Executions started before this code keep running (and replaying) the code they started with.
   if (!patched('actions-apply-atomically')) return complaintWorkflowV1(input);
