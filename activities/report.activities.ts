@@ -7,85 +7,21 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { loadWorkingDayCalendar } from '../src/calendar/holiday-calendar';
-import { Notification, RecapReportRecord } from '../src/db/entities';
-import { formatWibDate } from '../src/domain/format';
+import { reportsDueOn } from '../src/domain/reporting';
 import {
-  monthlyPeriod,
-  type ReportKind,
-  type ReportPeriod,
-  reportsDueOn,
-  semesterPeriod,
-} from '../src/domain/reporting';
-import { buildRecapReport } from '../src/reports/recap-report';
-import { insertIgnoringDuplicates } from './complaint.activities';
+  type PeriodRef,
+  type ProducedReport,
+  type ProduceReportInput,
+  produceRecapReport,
+} from '../src/reports/produce-recap-report';
 
-export interface PeriodRef {
-  kind: ReportKind;
-  year: number;
-  index: number;
-}
-
-export interface ProduceReportInput extends PeriodRef {
-  /** `JADWAL` for the schedule, else a username. */
-  by: string;
-  /** Record the delivery to the Sekda for the Wali Kota (the scheduled run does). */
-  deliver: boolean;
-}
-
-export interface ProducedReport {
-  id: string;
-  label: string;
-  received: number;
-  delivered: boolean;
-}
-
-export function periodOf(ref: PeriodRef): ReportPeriod {
-  return ref.kind === 'MONTHLY' ? monthlyPeriod(ref.year, ref.index) : semesterPeriod(ref.year, ref.index);
-}
-
-/** Builds, stores (replacing an earlier run for the same period) and, if asked, delivers a report. */
-export async function produceRecapReport(
-  orm: MikroORM,
-  input: ProduceReportInput,
-  now = new Date(),
-): Promise<ProducedReport> {
-  const period = periodOf(input);
-  const em = orm.em.fork();
-  const report = await buildRecapReport(em, period, now);
-  await em.upsert(RecapReportRecord, {
-    id: period.id,
-    kind: period.kind,
-    label: period.label,
-    periodFrom: period.from,
-    periodTo: period.to,
-    data: report as unknown as Record<string, unknown>,
-    generatedAt: now,
-    generatedBy: input.by,
-  });
-  if (input.deliver) {
-    const notification = new Notification();
-    Object.assign(notification, {
-      id: `rekap:${period.id}:SEKRETARIS_DAERAH`,
-      complaintId: null,
-      recipient: 'SEKRETARIS_DAERAH',
-      recipientArea: null,
-      kind: 'RECAP_REPORT',
-      subject: `Rekapitulasi pengaduan layanan perizinan ${period.label}`,
-      body:
-        `Yth. Sekretaris Daerah Kota Prabumulih,\n\nbersama ini kami sampaikan rekapitulasi pengaduan layanan ` +
-        `perizinan DPM-PTSP periode ${period.label} untuk diteruskan kepada Wali Kota Prabumulih: ` +
-        `${report.received} pengaduan diterima, ${report.outcome.resolvedOnTime} selesai dalam 10 hari kerja, ` +
-        `${report.outcome.resolvedLate} selesai melewati batas waktu, ${report.outcome.open} masih diproses, ` +
-        `${report.outcome.rejected} ditolak. Laporan lengkap (PDF dan XLSX): ${period.id}, dibuat ${formatWibDate(now)}.`,
-      status: 'PENDING',
-      attempts: 0,
-      createdAt: now,
-    });
-    await insertIgnoringDuplicates(orm.em.fork(), Notification, [notification], (r) => r.id);
-    await orm.em.fork().nativeUpdate(RecapReportRecord, { id: period.id }, { sentToSekdaAt: now });
-  }
-  return { id: period.id, label: period.label, received: report.received, delivered: input.deliver };
-}
+export {
+  type PeriodRef,
+  type ProducedReport,
+  type ProduceReportInput,
+  periodOf,
+  produceRecapReport,
+} from '../src/reports/produce-recap-report';
 
 export function createReportActivities({ orm, log }: { orm: MikroORM; log: Logger }) {
   return {

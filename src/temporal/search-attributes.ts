@@ -1,20 +1,12 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { SearchAttributeType } from '@temporalio/common';
+import { SA } from '../../workflows/complaint/search-attributes';
 
 /**
- * Custom search attributes that make a complaint findable in the Temporal Web UI.
- * Registered by scripts/start.sh on the dev server (and by the cluster setup step in production);
- * kept current by the complaint workflow at every change of state.
+ * The custom search attributes (defined in workflows/complaint/search-attributes.ts, the only list,
+ * so that workflow code never imports from src/temporal), plus what the client side needs to
+ * register them.
  */
-export const SA = {
-  ComplaintStatus: defineSearchAttributeKey('ComplaintStatus', SearchAttributeType.KEYWORD),
-  ComplaintCategory: defineSearchAttributeKey('ComplaintCategory', SearchAttributeType.KEYWORD),
-  ComplaintChannel: defineSearchAttributeKey('ComplaintChannel', SearchAttributeType.KEYWORD),
-  DueAt: defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME),
-  Overdue: defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL),
-  PendingUnits: defineSearchAttributeKey('PendingUnits', SearchAttributeType.KEYWORD_LIST),
-  Kecamatan: defineSearchAttributeKey('Kecamatan', SearchAttributeType.KEYWORD),
-  WaitingFor: defineSearchAttributeKey('WaitingFor', SearchAttributeType.KEYWORD),
-} as const;
+export { SA };
 
 /** The type names the `temporal` CLI expects (`--search-attribute Name=Type`). */
 const CLI_TYPE_NAMES: Record<string, string> = {

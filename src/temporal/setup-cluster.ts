@@ -1,6 +1,6 @@
 /**
  * Prepares a Temporal cluster for this application, idempotently: the namespace (with its retention)
- * and our custom search attributes (src/temporal/search-attributes.ts is the only list). The dev server
+ * and our custom search attributes (workflows/complaint/search-attributes.ts is the only list). The dev server
  * gets both from `temporal server start-dev` flags; a real cluster gets them from this step, run once
  * per deployment by the compose file's `temporal-setup` container (`node dist/src/temporal/setup-cluster.js`).
  */

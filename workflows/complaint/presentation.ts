@@ -4,9 +4,9 @@
  */
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { formatWibDate, formatWibDateTime } from '../../src/domain/format';
-import { SA } from '../../src/temporal/search-attributes';
 import type { ComplaintCase } from './complaint-case';
 import type { WaitingFor } from './definitions';
+import { SA } from './search-attributes';
 
 /** What the case waits for, since when, in the words operators use. */
 export function currentDetails(complaint: ComplaintCase): string {

@@ -1,8 +1,8 @@
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { produceRecapReport } from '../../../activities/report.activities';
 import { RecapReportRecord } from '../../db/entities';
 import type { ReportPeriod } from '../../domain/reporting';
+import { produceRecapReport } from '../../reports/produce-recap-report';
 import { buildRecapReport, type RecapReport } from '../../reports/recap-report';
 import { renderPdf } from '../../reports/render-pdf';
 import { renderXlsx } from '../../reports/render-xlsx';

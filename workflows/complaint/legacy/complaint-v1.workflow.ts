@@ -32,7 +32,6 @@ import {
 import { formatWibDate, formatWibDateTime } from '../../../src/domain/format';
 import { kelurahanBelongsTo, type Location } from '../../../src/domain/location';
 import { AREA_UNITS, type Unit } from '../../../src/domain/units';
-import { SA } from '../../../src/temporal/search-attributes';
 import {
   type Actor,
   type ComplaintState,
@@ -52,6 +51,7 @@ import {
   triageUpdate,
   type WaitingFor,
 } from '../definitions';
+import { SA } from '../search-attributes';
 
 const activities = proxyActivities<ComplaintActivities>({
   startToCloseTimeout: '30 seconds',
