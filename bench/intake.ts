@@ -11,7 +11,7 @@ import './env';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import type { Complaint } from '../src/db/entities';
-import { startComplaintWorkflow } from '../src/temporal/start-complaint';
+import { ComplaintWorkflows } from '../src/temporal/complaint-workflows';
 import { staffComplaint } from '../test/helpers/e2e';
 import { closedLoop, machine, median, startStack } from './stack';
 
@@ -26,6 +26,12 @@ async function main() {
     const body = JSON.stringify(staffComplaint());
 
     // What the API sends to Temporal for one complaint, minus everything the API adds.
+    const workflows = new ComplaintWorkflows(stack.client, {
+      taskQueue: stack.taskQueue,
+      actionTimeoutMs: 30_000,
+      startTimeoutMs: 30_000,
+      queryTimeoutMs: 30_000,
+    });
     let n = 0;
     const rawStart = () => {
       n++;
@@ -39,7 +45,7 @@ async function main() {
         kecamatan: '16.74.01',
         kelurahan: '16.74.01.1007',
       } as unknown as Complaint;
-      return startComplaintWorkflow(stack.client, stack.taskQueue, complaint);
+      return workflows.start(complaint);
     };
     const api = async (seconds: number) => {
       const result = await autocannon({

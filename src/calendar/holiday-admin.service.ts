@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { calendarChangedSignal } from '../../workflows/complaint/definitions';
 import { Complaint, HolidayRecord } from '../db/entities';
 import { type Holiday, validateHoliday } from '../domain/holidays';
+import type { ComplaintWorkflows } from '../temporal/complaint-workflows';
 
 export class HolidayValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -19,7 +18,7 @@ const OPEN_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'AWAITING_DECISION', 'AWAITING
  * Returns how many open complaints were signalled.
  */
 export async function replaceHolidaysOfYear(
-  deps: { em: EntityManager; temporal: Client; log: Logger },
+  deps: { em: EntityManager; workflows: Pick<ComplaintWorkflows, 'calendarChanged'>; log: Logger },
   year: number,
   holidays: Holiday[],
 ): Promise<{ saved: number; signalled: number; failed: string[] }> {
@@ -54,16 +53,12 @@ export async function replaceHolidaysOfYear(
       { status: { $in: OPEN_STATUSES }, receivedAt: { $gte: new Date(Date.UTC(year - 1, 11, 1)) } },
       { fields: ['workflowId'] },
     );
-  const failed: string[] = [];
-  await Promise.all(
-    open.map(async ({ workflowId }) => {
-      try {
-        await deps.temporal.workflow.getHandle(workflowId).signal(calendarChangedSignal);
-      } catch (err) {
-        failed.push(workflowId);
-        deps.log.warn({ err, workflowId }, 'could not tell an open complaint about the holiday correction');
-      }
-    }),
-  );
-  return { saved: holidays.length, signalled: open.length - failed.length, failed };
+  const failed = await deps.workflows.calendarChanged(open.map((c) => c.workflowId));
+  for (const { err, workflowId } of failed)
+    deps.log.warn({ err, workflowId }, 'could not tell an open complaint about the holiday correction');
+  return {
+    saved: holidays.length,
+    signalled: open.length - failed.length,
+    failed: failed.map((f) => f.workflowId),
+  };
 }

@@ -13,6 +13,7 @@ import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
 import { LogNotificationAdapter, OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import { complaintWorkflowsFor } from '../temporal/complaint-workflows';
 import { connectTemporalClient } from '../temporal/connection';
 import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
 import { retryTemporalCall } from '../temporal/retry';
@@ -100,7 +101,7 @@ async function main() {
   const { connection, worker, client } = started;
   const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
   outbox.start();
-  const reconciler = new WorkflowReconciler(orm, client, config.temporal.taskQueue, log);
+  const reconciler = new WorkflowReconciler(orm, complaintWorkflowsFor(client, config), log);
   reconciler.start();
   // The monthly/semester recap reports' schedule (idempotent: every worker start keeps it current).
   // Complaint handling does not wait for it; a failure is retried a few times, then left to the

@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { AuditEvent, Complaint } from '../db/entities';
-import { startComplaintWorkflow } from '../temporal/start-complaint';
+import type { ComplaintWorkflows } from '../temporal/complaint-workflows';
 
 /**
  * The API stores a complaint before it starts the complaint's workflow, so that nothing submitted is
@@ -15,8 +14,7 @@ export class WorkflowReconciler {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly client: Client,
-    private readonly taskQueue: string,
+    private readonly workflows: ComplaintWorkflows,
     private readonly log: Logger,
     private readonly options = { intervalMs: 30_000, graceMs: 30_000 },
   ) {}
@@ -53,7 +51,7 @@ export class WorkflowReconciler {
     const done = new Set(registered.map((e) => e.complaintId));
     const missing = candidates.filter((c) => !done.has(c.id));
     for (const complaint of missing) {
-      await startComplaintWorkflow(this.client, this.taskQueue, complaint);
+      await this.workflows.start(complaint);
       this.log.info(
         { registerNumber: complaint.registerNumber, workflowId: complaint.workflowId },
         'started a missing complaint workflow',

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { ComplaintWorkflows } from '../../src/temporal/complaint-workflows';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 import { type DevServer, startDevServer } from './dev-server';
 
@@ -23,4 +24,14 @@ export async function startBackend(kind: DatabaseKind): Promise<Backend> {
       await db.destroy();
     },
   };
+}
+
+/** The gateway to complaint workflows on a test client (generous deadlines: tests share two cores). */
+export function gateway(client: Client, taskQueue = 'complaints'): ComplaintWorkflows {
+  return new ComplaintWorkflows(client, {
+    taskQueue,
+    actionTimeoutMs: 30_000,
+    startTimeoutMs: 30_000,
+    queryTimeoutMs: 30_000,
+  });
 }

@@ -12,7 +12,7 @@ import { AuditEvent, Complaint, HolidayRecord } from '../../src/db/entities';
 import type { Holiday } from '../../src/domain/holidays';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import { stateQuery } from '../../workflows/complaint/definitions';
-import { type Backend, startBackend } from '../helpers/backend';
+import { type Backend, gateway, startBackend } from '../helpers/backend';
 import { insertComplaint } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import type { DevServer } from '../helpers/dev-server';
@@ -73,7 +73,7 @@ describe.each(databaseKinds())('holiday correction reaches open complaints (%s)'
             .map((date) => ({ date, name: 'Cuti bersama tambahan', kind: 'CUTI_BERSAMA' as const })),
         ];
         const result = await replaceHolidaysOfYear(
-          { em: db.orm.em.fork(), temporal: client, log },
+          { em: db.orm.em.fork(), workflows: gateway(client), log },
           year,
           list,
         );
@@ -105,7 +105,7 @@ describe.each(databaseKinds())('holiday correction reaches open complaints (%s)'
     const em = db.orm.em.fork();
     const countBefore = await em.count(HolidayRecord, { year: 2026 });
     await expect(
-      replaceHolidaysOfYear({ em, temporal: client, log: pino({ level: 'silent' }) }, 2026, [
+      replaceHolidaysOfYear({ em, workflows: gateway(client), log: pino({ level: 'silent' }) }, 2026, [
         { date: '2026-02-30', name: 'Tidak ada', kind: 'LIBUR_NASIONAL' },
         { date: '2027-01-01', name: 'Tahun lain', kind: 'LIBUR_NASIONAL' },
       ]),

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { createComplaintActivities } from '../../activities';
 import { AuditEvent, Complaint } from '../../src/db/entities';
 import { WorkflowReconciler } from '../../src/worker/workflow-reconciler';
-import { type Backend, startBackend } from '../helpers/backend';
+import { type Backend, gateway, startBackend } from '../helpers/backend';
 import { insertComplaint } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import type { DevServer } from '../helpers/dev-server';
@@ -39,7 +39,7 @@ describe.each(databaseKinds())('workflow reconciler (%s)', (kind) => {
       workflowsPath: WORKFLOWS_PATH,
       activities: createComplaintActivities({ orm: db.orm, log }),
     });
-    const reconciler = new WorkflowReconciler(db.orm, client, 'reconcile', log, {
+    const reconciler = new WorkflowReconciler(db.orm, gateway(client, 'reconcile'), log, {
       intervalMs: 60_000,
       graceMs: 30_000,
     });

@@ -1,15 +1,14 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { HolidayValidationError, replaceHolidaysOfYear } from '../../calendar/holiday-admin.service';
 import { HolidayRecord } from '../../db/entities';
 import { holidaysForYear } from '../../domain/holiday-fallback';
 import type { HolidayKind } from '../../domain/holidays';
+import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import type { Principal } from '../auth/principal';
 import { badRequest } from '../common/api-error';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type {
   HolidayDto,
   HolidayInputDto,
@@ -23,7 +22,7 @@ import type {
 export class CalendarService {
   constructor(
     private readonly em: EntityManager,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @InjectPinoLogger(CalendarService.name) private readonly logger: PinoLogger,
     private readonly referenceData: ReferenceDataCache,
   ) {}
@@ -68,7 +67,7 @@ export class CalendarService {
     let result: Awaited<ReturnType<typeof replaceHolidaysOfYear>>;
     try {
       result = await replaceHolidaysOfYear(
-        { em: this.em.fork(), temporal: this.temporal, log: this.logger.logger },
+        { em: this.em.fork(), workflows: this.workflows, log: this.logger.logger },
         year,
         holidays.map(({ date, name, kind }) => ({ date, name, kind })),
       );

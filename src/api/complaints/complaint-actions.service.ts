@@ -1,13 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import {
-  decisionOutcomeUpdate,
-  escalationDecisionSignal,
-  recategoriseUpdate,
-  respondUpdate,
-  triageUpdate,
-} from '../../../workflows/complaint/definitions';
+import { recategoriseUpdate, respondUpdate, triageUpdate } from '../../../workflows/complaint/definitions';
 import { Area, Complaint } from '../../db/entities';
 import { unitsForCategory } from '../../domain/categories';
 import type { Location } from '../../domain/location';
@@ -45,45 +38,34 @@ export class ComplaintActionsService {
       throw badRequest('Kategori pengaduan (RINGAN, SEDANG atau BERAT) atau penolakan (reject) wajib diisi.');
     const { em, complaint } = await this.open(id);
     const location = await this.checkLocation(body.location);
-    const state = await this.workflow.call(em, complaint, (handle) =>
-      handle.executeUpdate(triageUpdate, {
-        args: [
-          {
-            actor: actorOf(principal),
-            ...(body.reject
-              ? { reject: { reason: body.reject.reason } }
-              : { category: body.category, ...(location ? { location } : {}) }),
-            ...(body.notes !== undefined ? { notes: body.notes } : {}),
-          },
-        ],
-      }),
-    );
+    const state = await this.workflow.act(em, complaint, triageUpdate, {
+      actor: actorOf(principal),
+      ...(body.reject
+        ? { reject: { reason: body.reject.reason } }
+        : { category: body.category, ...(location ? { location } : {}) }),
+      ...(body.notes !== undefined ? { notes: body.notes } : {}),
+    });
     return this.query.detail(complaint.id, principal, state);
   }
 
   async recategorise(id: string, body: RecategoriseDto, principal: Principal): Promise<ComplaintDetailView> {
     const { em, complaint } = await this.open(id);
     const location = await this.checkLocation(body.location);
-    const state = await this.workflow.call(em, complaint, (handle) =>
-      handle.executeUpdate(recategoriseUpdate, {
-        args: [
-          {
-            actor: actorOf(principal),
-            category: body.category,
-            reason: body.reason,
-            ...(location ? { location } : {}),
-          },
-        ],
-      }),
-    );
+    const state = await this.workflow.act(em, complaint, recategoriseUpdate, {
+      actor: actorOf(principal),
+      category: body.category,
+      reason: body.reason,
+      ...(location ? { location } : {}),
+    });
     return this.query.detail(complaint.id, principal, state);
   }
 
   async respond(id: string, body: RespondDto, principal: Principal): Promise<ComplaintDetailView> {
     const { em, complaint } = await this.open(id);
-    const state = await this.workflow.call(em, complaint, (handle) =>
-      handle.executeUpdate(respondUpdate, { args: [{ actor: actorOf(principal), response: body.response }] }),
-    );
+    const state = await this.workflow.act(em, complaint, respondUpdate, {
+      actor: actorOf(principal),
+      response: body.response,
+    });
     return this.query.detail(complaint.id, principal, state);
   }
 
@@ -105,16 +87,11 @@ export class ComplaintActionsService {
         `Unit berikut bukan unit penanganan pengaduan BERAT: ${foreign.join(', ')}. Pilih dari: ${studyUnits.join(', ')}.`,
       );
     const { em, complaint } = await this.open(id);
-    const requestId = randomUUID();
-    const outcome = await this.workflow.call(em, complaint, async (handle) => {
-      await handle.signal(escalationDecisionSignal, {
-        actor: actorOf(principal),
-        decision: body.decision,
-        requestId,
-        ...(body.notes !== undefined ? { notes: body.notes } : {}),
-        ...(body.units !== undefined ? { units: [...new Set(body.units)] } : {}),
-      });
-      return handle.executeUpdate(decisionOutcomeUpdate, { args: [{ requestId }] });
+    const outcome = await this.workflow.decide(em, complaint, {
+      actor: actorOf(principal),
+      decision: body.decision,
+      ...(body.notes !== undefined ? { notes: body.notes } : {}),
+      ...(body.units !== undefined ? { units: [...new Set(body.units)] } : {}),
     });
     if (!outcome.applied)
       throw conflict(outcome.message ?? 'Keputusan tidak sesuai dengan keadaan pengaduan.');

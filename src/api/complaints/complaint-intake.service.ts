@@ -1,25 +1,21 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import type { AppConfig } from '../../config/config';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
 import { calendarYearsFor, computeDueAt, OFFICE_ZONE } from '../../domain/calendar';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
+import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { workflowIdForRegister } from '../../temporal/ids';
-import { startComplaintWorkflow } from '../../temporal/start-complaint';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/api-error';
 import { APP_CONFIG } from '../common/config.module';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
 
 /** A letter may be logged late, but not by more than this. */
 export const MAX_BACKDATE_DAYS = 30;
-/** How long a submission waits for Temporal to start its workflow before leaving it to the reconciler. */
-const WORKFLOW_START_TIMEOUT_MS = 5_000;
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
 // Intake rules that are about the form of a field (400) rather than the SOP (422).
 const FORMAT_RULES = new Set(['NIK_FORMAT', 'CHANNEL_VALID']);
@@ -44,8 +40,7 @@ export class ComplaintIntakeService {
 
   constructor(
     private readonly em: EntityManager,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     private readonly referenceData: ReferenceDataCache,
   ) {}
 
@@ -138,9 +133,7 @@ export class ComplaintIntakeService {
     // The complaint is stored: if Temporal does not answer promptly the citizen still gets the receipt
     // and the reconciler starts the workflow later.
     try {
-      await this.temporal.withDeadline(Date.now() + WORKFLOW_START_TIMEOUT_MS, () =>
-        startComplaintWorkflow(this.temporal, this.config.temporal.taskQueue, complaint),
-      );
+      await this.workflows.start(complaint);
     } catch (err) {
       this.logger.warn(
         `complaint ${complaint.registerNumber} saved; its workflow will be started by the reconciler: ${err}`,

@@ -2,15 +2,15 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 // Both database drivers are SQL drivers built on @mikro-orm/knex: its EntityManager has query builders.
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { DateTime } from 'luxon';
-import { type Actor, type ComplaintState, stateQuery } from '../../../workflows/complaint/definitions';
+import { type Actor, type ComplaintState } from '../../../workflows/complaint/definitions';
 import { AuditEvent, Complaint, ComplaintTask, Decision } from '../../db/entities';
 import { OFFICE_ZONE } from '../../domain/calendar';
 import { AREA_UNITS, UNITS, type Unit } from '../../domain/units';
+import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { DEFAULT_PAGE_SIZE, type ListComplaintsQueryDto } from './complaint-query.dto';
 import type {
   ComplaintDetailView,
@@ -147,7 +147,7 @@ export class ComplaintQueryService {
 
   constructor(
     private readonly em: EntityManager,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
   ) {}
 
   async list(query: ListComplaintsQueryDto): Promise<ComplaintListView> {
@@ -251,12 +251,10 @@ export class ComplaintQueryService {
 
   /** The workflow's state, or null with a note: a read never fails because Temporal is away. */
   async readLive(workflowId: string): Promise<LiveRead> {
-    const handle = this.temporal.workflow.getHandle(workflowId);
     let timer: NodeJS.Timeout | undefined;
-    const query = this.temporal.connection.withDeadline(Date.now() + LIVE_STATE_TIMEOUT_MS, () =>
-      handle.query(stateQuery),
-    );
+    const query = this.workflows.state(workflowId);
     const timeout = new Promise<never>((_, reject) => {
+      // The gateway's deadline bounds the call; this bounds a connection that never comes up.
       timer = setTimeout(() => reject(new Error('live state query timed out')), LIVE_STATE_TIMEOUT_MS + 500);
     });
     try {

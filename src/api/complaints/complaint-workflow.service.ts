@@ -1,17 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type Client,
   ServiceError,
-  type WorkflowHandle,
   WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { AppConfig } from '../../config/config';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { DecisionOutcome, EscalationDecisionInput } from '../../../workflows/complaint/definitions';
 import { Complaint } from '../../db/entities';
+import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { ApiError, conflict, fromTemporalError, unavailable } from '../common/api-error';
-import { APP_CONFIG } from '../common/config.module';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 const CLOSED_MESSAGES: Record<string, string> = {
   REJECTED: 'Pengaduan ini sudah ditolak dan ditutup.',
@@ -25,30 +23,38 @@ export function refuseIfClosed(complaint: Complaint): void {
 }
 
 /**
- * Calls to a complaint's workflow on behalf of an API request. Each call gets a deadline
- * (`TEMPORAL_ACTION_TIMEOUT_SECONDS`): an update is only answered once a worker has run it, and
- * without one Temporal would keep the request open indefinitely. What Temporal refuses becomes the
+ * A complaint's actions on behalf of an API request, through the gateway (which gives each call its
+ * deadline, `TEMPORAL_ACTION_TIMEOUT_SECONDS`). What Temporal refuses becomes the
  * API's errors: the workflow validators' ApplicationFailures 409/422/400/404/403, an unreachable or
  * silent Temporal 503; a workflow that has already ended (the record says closed) is a 409, one that
  * has not started yet a 503.
  */
 @Injectable()
 export class ComplaintWorkflowService {
-  constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows) {}
 
-  async call<T>(
+  /** Runs one of the complaint's actions (an Update of its workflow). */
+  act<Ret, Arg>(
     em: EntityManager,
     complaint: Complaint,
-    call: (handle: WorkflowHandle) => Promise<T>,
-  ): Promise<T> {
-    const handle = this.temporal.workflow.getHandle(complaint.workflowId);
+    update: UpdateDefinition<Ret, [Arg]>,
+    input: Arg,
+  ): Promise<Ret> {
+    return this.mapped(em, complaint, () => this.workflows.act(complaint.workflowId, update, input));
+  }
+
+  /** Sends the Kepala Daerah's decision and answers once the workflow applied or set it aside. */
+  decide(
+    em: EntityManager,
+    complaint: Complaint,
+    decision: Omit<EscalationDecisionInput, 'requestId'>,
+  ): Promise<DecisionOutcome> {
+    return this.mapped(em, complaint, () => this.workflows.decide(complaint.workflowId, decision));
+  }
+
+  private async mapped<T>(em: EntityManager, complaint: Complaint, call: () => Promise<T>): Promise<T> {
     try {
-      return await this.temporal.withDeadline(Date.now() + this.config.temporal.actionTimeoutMs, () =>
-        call(handle),
-      );
+      return await call();
     } catch (err) {
       const mapped = fromTemporalError(err);
       // The workflow may have ended while this request was on its way (another user closed the

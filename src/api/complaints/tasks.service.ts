@@ -73,18 +73,12 @@ export class TasksService {
     const complaint = await em.findOne(Complaint, { id: task.complaintId });
     if (!complaint) throw notFound(TASK_NOT_FOUND);
     refuseIfClosed(complaint);
-    const done = await this.workflow.call(em, complaint, (handle) =>
-      handle.executeUpdate(completeTaskUpdate, {
-        args: [
-          {
-            actor: actorOf(principal),
-            taskId: task.id,
-            outcome: body.outcome,
-            ...(body.notes !== undefined ? { notes: body.notes } : {}),
-          },
-        ],
-      }),
-    );
+    const done = await this.workflow.act(em, complaint, completeTaskUpdate, {
+      actor: actorOf(principal),
+      taskId: task.id,
+      outcome: body.outcome,
+      ...(body.notes !== undefined ? { notes: body.notes } : {}),
+    });
     return {
       id: done.id,
       complaintId: complaint.id,

@@ -1,12 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { AppConfig } from '../../config/config';
+import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG } from '../common/config.module';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 interface Check {
   status: 'up' | 'down';
@@ -39,7 +38,7 @@ async function timed(probe: () => Promise<string | undefined>, timeoutMs = 3000)
 export class HealthController {
   constructor(
     private readonly orm: MikroORM,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,8 +52,7 @@ export class HealthController {
         return this.config.database.kind;
       }),
       timed(async () => {
-        await this.temporal.connection.ensureConnected();
-        await this.temporal.workflowService.describeNamespace({ namespace: this.config.temporal.namespace });
+        await this.workflows.ping(this.config.temporal.namespace);
         return `${this.config.temporal.address}/${this.config.temporal.namespace}`;
       }),
     ]);

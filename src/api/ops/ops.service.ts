@@ -1,13 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { loadWorkingDayCalendar } from '../../calendar/holiday-calendar';
 import type { AppConfig } from '../../config/config';
 import { Complaint, ComplaintTask, Decision } from '../../db/entities';
 import { WorkingDayCalendar } from '../../domain/calendar';
 import { formatWibDateTime } from '../../domain/format';
+import { ComplaintWorkflows, RUNNING_COMPLAINTS } from '../../temporal/complaint-workflows';
 import { APP_CONFIG } from '../common/config.module';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { StuckCaseView, StuckKind, StuckReportView } from './ops.dto';
 
 /** Thresholds of "stuck", in working days (README, runbook). */
@@ -20,8 +20,6 @@ export const STUCK_RULES = {
 /** Most running workflows described when looking for failing activities (describe is one call each). */
 const MAX_DESCRIBED = 300;
 
-const RUNNING = `WorkflowType = "complaintWorkflow" AND ExecutionStatus = "Running"`;
-
 /**
  * What "stuck" means, answered from Temporal's visibility (search attributes) and, for per-task and
  * per-decision ages that visibility cannot express, from the records the workflow keeps.
@@ -30,7 +28,7 @@ const RUNNING = `WorkflowType = "complaintWorkflow" AND ExecutionStatus = "Runni
 export class OpsService {
   constructor(
     private readonly em: EntityManager,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,22 +37,26 @@ export class OpsService {
     // Waiting since before 00:00 WIB of the N-th working day back = more than N working days.
     const cutoff = (n: number) => calendar.workingDaysBefore(asOf, n, 0);
     const triageCutoff = cutoff(STUCK_RULES.triageWorkingDays);
+    const filters = {
+      TRIAGE_LATE: `WaitingFor = "TRIAGE" AND StartTime < "${triageCutoff.toISOString()}"`,
+      OVERDUE: 'Overdue = true',
+    };
     const queries = {
-      TRIAGE_LATE: `${RUNNING} AND WaitingFor = "TRIAGE" AND StartTime < "${triageCutoff.toISOString()}"`,
-      OVERDUE: `${RUNNING} AND Overdue = true`,
-      TASK_LATE: `${RUNNING} AND WaitingFor = "TASKS" (then: tasks open since before ${cutoff(STUCK_RULES.taskWorkingDays).toISOString()})`,
-      DECISION_LATE: `${RUNNING} AND WaitingFor = "DECISION" (then: escalated before ${cutoff(STUCK_RULES.decisionWorkingDays).toISOString()})`,
-      FAILING_ACTIVITIES: `${RUNNING} (then: a pending activity with attempt > ${STUCK_RULES.failingAttempts})`,
+      TRIAGE_LATE: `${RUNNING_COMPLAINTS} AND ${filters.TRIAGE_LATE}`,
+      OVERDUE: `${RUNNING_COMPLAINTS} AND ${filters.OVERDUE}`,
+      TASK_LATE: `${RUNNING_COMPLAINTS} AND WaitingFor = "TASKS" (then: tasks open since before ${cutoff(STUCK_RULES.taskWorkingDays).toISOString()})`,
+      DECISION_LATE: `${RUNNING_COMPLAINTS} AND WaitingFor = "DECISION" (then: escalated before ${cutoff(STUCK_RULES.decisionWorkingDays).toISOString()})`,
+      FAILING_ACTIVITIES: `${RUNNING_COMPLAINTS} (then: a pending activity with attempt > ${STUCK_RULES.failingAttempts})`,
     };
     const [triage, overdue, tasks, decisions, failing] = await Promise.all([
       this.fromVisibility(
         'TRIAGE_LATE',
-        queries.TRIAGE_LATE,
+        filters.TRIAGE_LATE,
         (wf) => `Belum ditriase sejak ${formatWibDateTime(wf.startTime)}.`,
       ),
       this.fromVisibility(
         'OVERDUE',
-        queries.OVERDUE,
+        filters.OVERDUE,
         () => 'Melewati batas waktu 10 hari kerja dan belum ditanggapi.',
       ),
       this.lateTasks(cutoff(STUCK_RULES.taskWorkingDays)),
@@ -72,11 +74,11 @@ export class OpsService {
 
   private async fromVisibility(
     kind: StuckKind,
-    query: string,
+    filter: string,
     detail: (wf: WorkflowExecutionInfo) => string,
   ): Promise<Partial<StuckCaseView>[]> {
     const rows: Partial<StuckCaseView>[] = [];
-    for await (const wf of this.temporal.workflow.list({ query })) {
+    for await (const wf of this.workflows.running(filter)) {
       rows.push({ kind, workflowId: wf.workflowId, since: wf.startTime.toISOString(), detail: detail(wf) });
     }
     return rows;
@@ -114,16 +116,14 @@ export class OpsService {
 
   private async failingActivities(): Promise<Partial<StuckCaseView>[]> {
     const ids: string[] = [];
-    for await (const wf of this.temporal.workflow.list({ query: RUNNING })) {
+    for await (const wf of this.workflows.running()) {
       ids.push(wf.workflowId);
       if (ids.length >= MAX_DESCRIBED) break;
     }
     const rows: Partial<StuckCaseView>[] = [];
     // A few at a time: describe is one call per workflow.
     for (let i = 0; i < ids.length; i += 20) {
-      const described = await Promise.all(
-        ids.slice(i, i + 20).map((id) => this.temporal.workflow.getHandle(id).describe()),
-      );
+      const described = await Promise.all(ids.slice(i, i + 20).map((id) => this.workflows.describe(id)));
       for (const d of described) {
         const failing = (d.raw.pendingActivities ?? []).filter(
           (a) => (a.attempt ?? 0) > STUCK_RULES.failingAttempts,

@@ -1,12 +1,13 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../../config/config';
+import { ComplaintWorkflows, complaintWorkflowsFor } from '../../temporal/complaint-workflows';
 import { APP_CONFIG } from '../common/config.module';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
 /**
- * The Temporal client. Connects lazily so the API starts (and /health can say what is wrong) while
+ * The Temporal client and the gateway to complaint workflows built on it. Connects lazily so the API starts (and /health can say what is wrong) while
  * Temporal is still coming up or down.
  */
 @Global()
@@ -21,8 +22,13 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
           namespace: config.temporal.namespace,
         }),
     },
+    {
+      provide: ComplaintWorkflows,
+      inject: [TEMPORAL_CLIENT, APP_CONFIG],
+      useFactory: (client: Client, config: AppConfig) => complaintWorkflowsFor(client, config),
+    },
   ],
-  exports: [TEMPORAL_CLIENT],
+  exports: [TEMPORAL_CLIENT, ComplaintWorkflows],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}

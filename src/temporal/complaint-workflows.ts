@@ -1,0 +1,218 @@
+/**
+ * The one gateway to complaint workflows: everything the API, the calendar administration and the
+ * worker's reconciler ask of Temporal about complaints goes through here (start, the actions as
+ * Updates, the decision signal, the state query, the calendar-change broadcast, the visibility
+ * queries of the operators' view). Each call carries a deadline: without one Temporal keeps an
+ * Update open until a worker runs it.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type Client,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  type WorkflowExecutionDescription,
+  type WorkflowExecutionInfo,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { backOff } from 'exponential-backoff';
+import type { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
+import {
+  type ComplaintState,
+  type ComplaintWorkflowInput,
+  calendarChangedSignal,
+  type DecisionOutcome,
+  decisionOutcomeUpdate,
+  type EscalationDecisionInput,
+  escalationDecisionSignal,
+  stateQuery,
+} from '../../workflows/complaint/definitions';
+import type { AppConfig } from '../config/config';
+import type { Complaint } from '../db/entities';
+import { CHANNEL_LABELS, type Channel } from '../domain/channels';
+import { SA } from './search-attributes';
+
+/** gRPC FAILED_PRECONDITION, the code of Temporal's WorkflowNotReady. */
+const FAILED_PRECONDITION = 9;
+
+/**
+ * Temporal aborts an Update that the workflow had already seen when that workflow task fails on
+ * completion (typically: the workflow tried to complete while a signal arrived, so the task is run
+ * again with the signal). Nothing of the task was kept, so the Update did not happen and sending it
+ * again (same Update ID) is safe; the SDK leaves that to the caller.
+ */
+export function isUpdateNotApplied(err: unknown): boolean {
+  if (!(err instanceof ServiceError)) return false;
+  const cause = err.cause as { code?: number; details?: string } | undefined;
+  return cause?.code === FAILED_PRECONDITION && /workflow task failure/i.test(cause.details ?? '');
+}
+
+/** Executes an Update, sending it again (same ID) while Temporal reports it was not applied. */
+export function executeUpdate<Ret, Args extends [unknown]>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, Args>,
+  args: Args,
+): Promise<Ret> {
+  const updateId = randomUUID();
+  return backOff(() => handle.executeUpdate(update, { args, updateId }), {
+    numOfAttempts: 5,
+    startingDelay: 20,
+    maxDelay: 500,
+    retry: (err: unknown) => isUpdateNotApplied(err),
+  });
+}
+
+export interface ComplaintWorkflowsOptions {
+  taskQueue: string;
+  /** Deadline of an action (an Update is only answered once a worker has run it). */
+  actionTimeoutMs: number;
+  /** Deadline of a start at intake; the reconciler starts what did not start in time. */
+  startTimeoutMs: number;
+  /** Deadline of the live state query of a read. */
+  queryTimeoutMs: number;
+}
+
+/** The gateway as configured: actions wait `TEMPORAL_ACTION_TIMEOUT_SECONDS`, a start 5 s, a read 3 s. */
+export function complaintWorkflowsFor(client: Client, config: AppConfig): ComplaintWorkflows {
+  return new ComplaintWorkflows(client, {
+    taskQueue: config.temporal.taskQueue,
+    actionTimeoutMs: config.temporal.actionTimeoutMs,
+    startTimeoutMs: 5_000,
+    queryTimeoutMs: 3_000,
+  });
+}
+
+export const COMPLAINT_WORKFLOW_TYPE = 'complaintWorkflow';
+/** Visibility query of the complaint workflows still running. */
+export const RUNNING_COMPLAINTS = `WorkflowType = "${COMPLAINT_WORKFLOW_TYPE}" AND ExecutionStatus = "Running"`;
+
+export class ComplaintWorkflows {
+  constructor(
+    readonly client: Client,
+    private readonly options: ComplaintWorkflowsOptions,
+  ) {}
+
+  /**
+   * Starts the complaint's workflow; starting it again (a retry, the reconciler) is harmless because
+   * the workflow ID is the complaint's and an existing run is kept.
+   */
+  async start(complaint: Complaint, timeoutMs = this.options.startTimeoutMs): Promise<void> {
+    try {
+      await this.client.withDeadline(Date.now() + timeoutMs, () =>
+        this.client.workflow.start<typeof complaintWorkflow>(COMPLAINT_WORKFLOW_TYPE, {
+          taskQueue: this.options.taskQueue,
+          workflowId: complaint.workflowId,
+          args: [workflowInputFor(complaint)],
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+          staticSummary: staticSummaryOf(complaint),
+          typedSearchAttributes: [
+            { key: SA.ComplaintChannel, value: complaint.channel },
+            { key: SA.ComplaintStatus, value: 'RECEIVED' },
+            { key: SA.WaitingFor, value: 'TRIAGE' },
+            ...(complaint.kecamatan ? [{ key: SA.Kecamatan, value: complaint.kecamatan }] : []),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  /** Runs one of the complaint's actions (an Update) and answers what the workflow answered. */
+  act<Ret, Args extends [unknown]>(
+    workflowId: string,
+    update: UpdateDefinition<Ret, Args>,
+    ...args: Args
+  ): Promise<Ret> {
+    return this.client.withDeadline(Date.now() + this.options.actionTimeoutMs, () =>
+      executeUpdate(this.client.workflow.getHandle(workflowId), update, args),
+    );
+  }
+
+  /**
+   * The Kepala Daerah's decision: a signal (it cannot be refused), then the Update that answers once
+   * the workflow has applied or set aside that very decision (by its request id) and recorded it.
+   */
+  decide(workflowId: string, decision: Omit<EscalationDecisionInput, 'requestId'>): Promise<DecisionOutcome> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    const requestId = randomUUID();
+    return this.client.withDeadline(Date.now() + this.options.actionTimeoutMs, async () => {
+      await handle.signal(escalationDecisionSignal, { ...decision, requestId });
+      return executeUpdate(handle, decisionOutcomeUpdate, [{ requestId }]);
+    });
+  }
+
+  /** The workflow's live state. */
+  state(workflowId: string): Promise<ComplaintState> {
+    return this.client.withDeadline(Date.now() + this.options.queryTimeoutMs, () =>
+      this.client.workflow.getHandle(workflowId).query(stateQuery),
+    );
+  }
+
+  /** Tells each workflow that the holiday calendar changed; answers the IDs that could not be told. */
+  async calendarChanged(workflowIds: string[]): Promise<{ workflowId: string; err: unknown }[]> {
+    const failed: { workflowId: string; err: unknown }[] = [];
+    for (let i = 0; i < workflowIds.length; i += 50) {
+      await Promise.all(
+        workflowIds.slice(i, i + 50).map(async (workflowId) => {
+          try {
+            await this.client.withDeadline(Date.now() + this.options.actionTimeoutMs, () =>
+              this.client.workflow.getHandle(workflowId).signal(calendarChangedSignal),
+            );
+          } catch (err) {
+            failed.push({ workflowId, err });
+          }
+        }),
+      );
+    }
+    return failed;
+  }
+
+  /** Running complaint workflows matching a visibility filter (search attributes), e.g. `Overdue = true`. */
+  async *running(filter?: string): AsyncIterable<WorkflowExecutionInfo> {
+    yield* this.client.workflow.list({
+      query: filter ? `${RUNNING_COMPLAINTS} AND ${filter}` : RUNNING_COMPLAINTS,
+    });
+  }
+
+  describe(workflowId: string): Promise<WorkflowExecutionDescription> {
+    return this.client.withDeadline(Date.now() + this.options.queryTimeoutMs, () =>
+      this.client.workflow.getHandle(workflowId).describe(),
+    );
+  }
+
+  /** Answers when Temporal and the namespace answer (health check). */
+  async ping(namespace: string): Promise<void> {
+    await this.client.connection.ensureConnected();
+    await this.client.workflowService.describeNamespace({ namespace });
+  }
+}
+
+/** What the workflow gets of a complaint: no personal data goes into Temporal's history. */
+export function workflowInputFor(complaint: Complaint): ComplaintWorkflowInput {
+  return {
+    complaintId: complaint.id,
+    registerNumber: complaint.registerNumber,
+    channel: complaint.channel as Channel,
+    receivedAt: complaint.receivedAt.toISOString(),
+    location:
+      complaint.kecamatan && complaint.kelurahan
+        ? { kecamatan: complaint.kecamatan, kelurahan: complaint.kelurahan }
+        : null,
+  };
+}
+
+/**
+ * The line operators see in the Web UI: register number, channel, location and the complainant's
+ * initials only (no personal data goes to Temporal).
+ */
+export function staticSummaryOf(complaint: Complaint): string {
+  const initials = complaint.complainantName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${w[0].toUpperCase()}.`)
+    .join('');
+  const location = complaint.kelurahan ?? complaint.kecamatan ?? 'lokasi belum ditentukan';
+  return `Pengaduan ${complaint.registerNumber} · ${CHANNEL_LABELS[complaint.channel as Channel] ?? complaint.channel} · ${location} · pengadu ${initials}`;
+}
