@@ -3,11 +3,13 @@
  * notification outbox. Every activity is idempotent: Temporal may run one again after a crash or a
  * timeout, and a second run must not add a second row.
  */
-import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { loadNonWorkingDates } from '../src/calendar/holiday-calendar';
 import { AuditEvent, Complaint, ComplaintTask, Decision, Notification } from '../src/db/entities';
+import { insertIgnoringDuplicates } from '../src/db/insert-ignoring-duplicates';
 import { renderNotification } from './notification-templates';
+import { recordTransition } from './record-transition';
 import type {
   CalendarData,
   ComplaintActivities,
@@ -24,26 +26,6 @@ export interface ActivityDeps {
   log: Logger;
 }
 
-/** Inserts rows, treating "already there" (same primary or unique key) as success. */
-export async function insertIgnoringDuplicates<T extends object>(
-  em: EntityManager,
-  entity: new () => T,
-  rows: T[],
-  idOf: (row: T) => string,
-): Promise<void> {
-  const ids = rows.map(idOf);
-  const existing = await em.find(entity, { id: { $in: ids } } as never, { fields: ['id'] as never });
-  const known = new Set(existing.map((e) => idOf(e as T)));
-  const fresh = rows.filter((r) => !known.has(idOf(r)));
-  if (fresh.length === 0) return;
-  try {
-    await em.insertMany(entity, fresh);
-  } catch (err) {
-    // A concurrent (timed-out but still running) attempt inserted them first.
-    if (!(err instanceof UniqueConstraintViolationException)) throw err;
-  }
-}
-
 export function createComplaintActivities({ orm, log }: ActivityDeps): ComplaintActivities {
   const em = () => orm.em.fork();
 
@@ -55,6 +37,10 @@ export function createComplaintActivities({ orm, log }: ActivityDeps): Complaint
       return calendar;
     },
 
+    recordTransition: (input) => recordTransition(orm, input),
+
+    // The one-write activities below are those of workflows started before recordTransition; they
+    // stay until no such workflow runs.
     async recordChange(input: RecordChangeInput): Promise<void> {
       await em().transactional(async (tx) => {
         if (await tx.findOne(AuditEvent, { id: input.eventId }, { fields: ['id'] })) return;

@@ -82,9 +82,29 @@ export interface CalendarData {
   warning?: string;
 }
 
+/**
+ * The records of one transition of the complaint (the writes of one action), in order. Written by
+ * one local activity in one database transaction: the action is answered once they are all stored.
+ */
+export type TransitionWrite =
+  | { kind: 'tasks-opened'; input: OpenTasksInput }
+  | { kind: 'task-completed'; input: TaskCompletionInput }
+  | { kind: 'escalated'; input: EscalationInput }
+  | { kind: 'decided'; input: DecisionInput }
+  | { kind: 'event'; input: RecordChangeInput }
+  | { kind: 'notify'; input: NotifyInput };
+
+export interface RecordTransitionInput {
+  complaintId: string;
+  writes: TransitionWrite[];
+}
+
 /** The activities as the workflow sees them. */
 export interface ComplaintActivities {
   loadCalendar(input: { years: number[] }): Promise<CalendarData>;
+  /** Every record of one transition, in one transaction (current workflows). */
+  recordTransition(input: RecordTransitionInput): Promise<void>;
+  // One write each, as ordinary activities: what workflows started before recordTransition call.
   recordChange(input: RecordChangeInput): Promise<void>;
   openTasks(input: OpenTasksInput): Promise<void>;
   recordTaskCompletion(input: TaskCompletionInput): Promise<void>;

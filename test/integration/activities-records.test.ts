@@ -113,7 +113,7 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
     expect(await em.count(Decision, { complaintId: c.complaintId })).toBe(1);
   });
 
-  it('marks a complaint in progress when its tasks are opened, but never reopens a closed one', async () => {
+  it('(workflows started before recordTransition) marks a complaint in progress when its tasks are opened, but never reopens a closed one', async () => {
     const a = acts();
     const open = await insertComplaint(db.orm);
     const closed = await insertComplaint(db.orm);
@@ -187,6 +187,163 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
       units: ['TIM_TEKNIS'],
       decidedBy: 'walikota',
     });
+  });
+
+  it('writes a whole transition in one transaction, once however often it is run, without touching the status when tasks open', async () => {
+    const c = await insertComplaint(db.orm);
+    const a = acts();
+    const at = '2026-12-01T03:00:00.000Z';
+    const taskId = `${c.complaintId}:1:TIM_TEKNIS`;
+    const triage = {
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'event' as const,
+          input: {
+            complaintId: c.complaintId,
+            eventId: `${c.workflowId}:2:TRIAGED`,
+            type: 'TRIAGED',
+            actor: 'pengaduan',
+            at,
+            details: { category: 'BERAT' },
+            fields: { status: 'IN_PROGRESS', category: 'BERAT', dueAt: '2026-12-15T16:59:59.999Z' },
+          },
+        },
+        {
+          kind: 'tasks-opened' as const,
+          input: {
+            complaintId: c.complaintId,
+            tasks: [{ id: taskId, unit: 'TIM_TEKNIS', area: null, round: 1, openedAt: at }],
+          },
+        },
+        {
+          kind: 'notify' as const,
+          input: {
+            id: `${c.workflowId}:3:notify-TASK_ASSIGNED`,
+            complaintId: c.complaintId,
+            kind: 'TASK_ASSIGNED' as const,
+            recipients: [{ recipient: 'TIM_TEKNIS' }],
+            data: { registerNumber: c.registerNumber, round: 1 },
+          },
+        },
+      ],
+    };
+    const escalation = {
+      complaintId: c.complaintId,
+      decisionId: `${c.complaintId}:decision:1`,
+      round: 1,
+      escalatedAt: at,
+    };
+    const completion = {
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'task-completed' as const,
+          input: {
+            complaintId: c.complaintId,
+            taskId,
+            outcome: 'Diperiksa',
+            notes: null,
+            completedBy: 'teknis',
+            completedAt: at,
+          },
+        },
+        { kind: 'escalated' as const, input: escalation },
+        {
+          kind: 'event' as const,
+          input: {
+            complaintId: c.complaintId,
+            eventId: `${c.workflowId}:4:ESCALATED`,
+            type: 'ESCALATED',
+            at,
+            fields: { status: 'AWAITING_DECISION' },
+          },
+        },
+      ],
+    };
+    const decision = {
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'decided' as const,
+          input: {
+            ...escalation,
+            decision: 'APPROVE',
+            notes: null,
+            units: null,
+            decidedBy: 'walikota',
+            decidedAt: at,
+          },
+        },
+      ],
+    };
+    // Each transition run twice (a local activity retried after a crash), and once more at once.
+    for (const t of [triage, completion, decision]) {
+      await a.recordTransition(t);
+      await Promise.all([a.recordTransition(t), a.recordTransition(t)]);
+    }
+    const em = db.orm.em.fork();
+    const complaint = await em.findOneOrFail(Complaint, { id: c.complaintId });
+    // The status is the last event's: opening tasks did not set it back to IN_PROGRESS.
+    expect(complaint).toMatchObject({ status: 'AWAITING_DECISION', category: 'BERAT' });
+    expect(complaint.dueAt?.toISOString()).toBe('2026-12-15T16:59:59.999Z');
+    const events = await em.find(
+      AuditEvent,
+      { complaintId: c.complaintId },
+      { orderBy: { at: 'asc', id: 'asc' } },
+    );
+    expect(events.map((e) => e.type)).toEqual(['TRIAGED', 'ESCALATED']);
+    expect(events[0].details).toEqual({ category: 'BERAT' });
+    expect(await em.findOneOrFail(ComplaintTask, { id: taskId })).toMatchObject({
+      status: 'DONE',
+      completedBy: 'teknis',
+    });
+    expect(await em.count(Notification, { complaintId: c.complaintId })).toBe(1);
+    expect(await em.find(Decision, { complaintId: c.complaintId })).toMatchObject([
+      { round: 1, decision: 'APPROVE', decidedBy: 'walikota' },
+    ]);
+  });
+
+  it('writes nothing of a transition when one of its records fails', async () => {
+    const c = await insertComplaint(db.orm);
+    const a = acts();
+    const at = '2026-12-01T03:00:00.000Z';
+    await expect(
+      a.recordTransition({
+        complaintId: c.complaintId,
+        writes: [
+          {
+            kind: 'event',
+            input: {
+              complaintId: c.complaintId,
+              eventId: `${c.workflowId}:2:TRIAGED`,
+              type: 'TRIAGED',
+              at,
+              fields: { status: 'IN_PROGRESS', category: 'SEDANG' },
+            },
+          },
+          // A task row without its unit: the database refuses it (NOT NULL).
+          {
+            kind: 'tasks-opened',
+            input: {
+              complaintId: c.complaintId,
+              tasks: [
+                {
+                  id: `${c.complaintId}:1:X`,
+                  unit: null as unknown as string,
+                  area: null,
+                  round: 1,
+                  openedAt: at,
+                },
+              ],
+            },
+          },
+        ],
+      }),
+    ).rejects.toThrow();
+    const em = db.orm.em.fork();
+    expect((await em.findOneOrFail(Complaint, { id: c.complaintId })).status).toBe('RECEIVED');
+    expect(await em.count(AuditEvent, { complaintId: c.complaintId, type: 'TRIAGED' })).toBe(0);
   });
 
   it('gives the workflow the holiday table, and the fallback with a warning for a year without a list', async () => {

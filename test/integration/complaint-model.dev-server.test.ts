@@ -3,7 +3,8 @@
  * several actions that arrive together are delivered in one workflow activation, so a handler's
  * first await lets the next handler's validator run before it goes on. Days cannot pass here (no
  * time skipping); the deadline is covered on the time-skipping server. Each case's history must
- * replay on the same code. MODEL_DEV_RUNS sets the count (default 700; with the 300 on the time-skipping server, 1,000 per run), MODEL_SEED replays a seed.
+ * replay on the same code. MODEL_DEV_RUNS sets the count (default 700; with the 300 on the time-skipping server, 1,000 per run), MODEL_SEED replays a seed,
+ * MODEL_SEED with MODEL_PATH one counterexample.
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type DevServer, startDevServer } from '../helpers/dev-server';
@@ -30,6 +31,7 @@ describe('complaint workflow under any timing of actions (model-based, dev serve
       const run = await runModel(env, {
         runs: RUNS,
         seed: SEED,
+        path: process.env.MODEL_PATH,
         timeSkipping: false,
         replayEachCase: true,
         taskQueue: `complaint-model-${Date.now()}`,

@@ -31,6 +31,7 @@ describe('complaint workflow under any timing of actions (model-based, time-skip
       const run = await runModel(env, {
         runs: RUNS,
         seed: SEED,
+        path: process.env.MODEL_PATH,
         timeSkipping: true,
         replayEachCase: false,
         taskQueue: 'complaint-model',

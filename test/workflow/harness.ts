@@ -24,6 +24,7 @@ import {
   stateQuery,
 } from '../../workflows/complaint/definitions';
 import { WORKFLOWS_PATH } from '../helpers/paths';
+import { withRecordTransition } from './one-write-at-a-time';
 
 export const TASK_QUEUE = 'complaint-test';
 
@@ -62,24 +63,30 @@ export class FakeActivities {
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
   }
 
-  /** Test-server time at which Temporal scheduled the current activity. */
-  private now(): number {
-    return Context.current().info.scheduledTimestampMs;
+  /** The test server's clock (set by createWorker). */
+  clock?: () => Promise<number>;
+
+  /**
+   * Test-server time of the current write. Local activities run inside the workflow task, while the
+   * server's time stands still, and carry the worker's wall-clock time, so the server is asked.
+   */
+  private async now(): Promise<number> {
+    return this.clock ? this.clock() : Context.current().info.scheduledTimestampMs;
   }
 
   activities(): ComplaintActivities {
-    return {
+    return withRecordTransition({
       loadCalendar: async (input) => {
-        this.calendarLoads.push({ at: this.now(), input });
+        this.calendarLoads.push({ at: await this.now(), input });
         return { nonWorkingDates: [...this.nonWorkingDates] };
       },
       recordChange: async (input) => {
         await this.pause();
-        this.changes.push({ at: this.now(), input });
+        this.changes.push({ at: await this.now(), input });
       },
       openTasks: async (input) => {
         await this.pause();
-        this.tasksOpened.push({ at: this.now(), input });
+        this.tasksOpened.push({ at: await this.now(), input });
       },
       recordTaskCompletion: async (input) => {
         await this.pause();
@@ -95,9 +102,9 @@ export class FakeActivities {
       },
       notify: async (input) => {
         await this.pause();
-        this.notifications.push({ at: this.now(), input });
+        this.notifications.push({ at: await this.now(), input });
       },
-    };
+    });
   }
 
   notificationsOf(kind: NotifyInput['kind']): Recorded<NotifyInput>[] {
@@ -116,6 +123,7 @@ let workers = 0;
 
 export async function createWorker(env: TestWorkflowEnvironment, fake: FakeActivities): Promise<Worker> {
   taskQueue = `${TASK_QUEUE}-${++workers}`;
+  fake.clock = () => env.currentTimeMs();
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,

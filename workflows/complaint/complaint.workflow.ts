@@ -16,6 +16,7 @@ import {
   condition,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -39,18 +40,28 @@ import { complaintWorkflowV1 } from './legacy/complaint-v1.workflow';
 import { Presentation } from './presentation';
 import { RecordWriter } from './record-writer';
 
-const activities = proxyActivities<ComplaintActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Database outages are waited out: an accepted action is recorded once the database is back.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+// Database outages are waited out: an accepted action is recorded once the database is back.
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
+const activities = proxyActivities<ComplaintActivities>({ startToCloseTimeout: '30 seconds', retry });
+/**
+ * The records are short database writes: run in the worker that runs the workflow, they cost no
+ * round trip through the server, and their results are recorded with the workflow task that answers
+ * the action, so an answered action is recorded even if the worker dies right after.
+ */
+const localActivities = proxyLocalActivities<ComplaintActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry,
 });
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintState> {
   // Executions started before this code keep running (and replaying) the code they started with.
   if (!patched('actions-apply-atomically')) return complaintWorkflowV1(input);
 
+  // Executions started before records went through local activities keep ordinary ones.
+  const local = patched('records-in-local-activities') ? localActivities : undefined;
+
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
-  const writer = new RecordWriter(complaint, activities);
+  const writer = new RecordWriter(complaint, activities, local);
   const presentation = new Presentation(complaint);
   /** Applies a transition's records: the Web UI view at once, the database in order. */
   const apply = (writes: RecordWrite[]): Promise<void> => {
@@ -60,7 +71,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const deadline = new DeadlineWatcher(
     complaint,
     (years) =>
-      activities.loadCalendar.executeWithOptions(
+      (local ?? activities).loadCalendar.executeWithOptions(
         { summary: `Muat hari libur tahun ${years.join(', ')} untuk batas waktu` },
         [{ years }],
       ),

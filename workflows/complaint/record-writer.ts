@@ -1,11 +1,13 @@
 /**
  * Writes the records the complaint's transitions call for, through activities, strictly in the order
- * the transitions happened: one write at a time, whatever handler queued it. So the database never
+ * the transitions happened: one transition at a time, whatever handler queued it. A transition's
+ * records go in one local activity (one database transaction, no round trip through the server's
+ * task queue): the action costs about what a bare Update costs. So the database never
  * sees a completion before its task, and it only ever holds a state the workflow was in: each timeline
  * event carries the complaint's fields as its transition left them.
  */
 import type { ActivityInterfaceFor } from '@temporalio/workflow';
-import type { ComplaintActivities } from '../../activities/types';
+import type { ComplaintActivities, TransitionWrite } from '../../activities/types';
 import type { ComplaintCase, RecordWrite } from './complaint-case';
 
 /**
@@ -19,9 +21,14 @@ function summarised(summary: string) {
 export class RecordWriter {
   private last: Promise<void> = Promise.resolve();
 
+  /**
+   * `local`: the local activities of current workflows (a transition's records in one local
+   * activity); without it, one ordinary activity per record, as workflows started before did.
+   */
   constructor(
     private readonly complaint: ComplaintCase,
     private readonly activities: ActivityInterfaceFor<ComplaintActivities>,
+    private readonly local?: ActivityInterfaceFor<ComplaintActivities>,
   ) {}
 
   /**
@@ -29,9 +36,7 @@ export class RecordWriter {
    * workflow did before them, are written: a handler that awaits it answers with what is recorded.
    */
   write(writes: RecordWrite[]): Promise<void> {
-    const go = async () => {
-      for (const w of writes) await this.perform(w);
-    };
+    const go = () => this.perform(writes);
     // Chained straight on the previous write, whether it succeeded or failed (a failed write fails
     // the action that queued it, not the ones after it). So the next write is scheduled in the very
     // microtask turn in which the previous one ends, before a handler awaiting that one can answer:
@@ -51,21 +56,57 @@ export class RecordWriter {
     } while (last !== this.last);
   }
 
-  private async perform(w: RecordWrite): Promise<void> {
-    const { activities, complaint } = this;
-    const { complaintId } = complaint.state;
+  private async perform(writes: RecordWrite[]): Promise<void> {
+    const { complaintId } = this.complaint.state;
+    const prepared = writes.map((w) => this.prepare(w));
+    if (this.local) {
+      // One local activity, one database transaction, for the whole transition.
+      if (prepared.length === 0) return;
+      await this.local.recordTransition.executeWithOptions(
+        summarised(prepared.map((p) => p.summary).join(' · ')),
+        [{ complaintId, writes: prepared.map((p) => p.write) }],
+      );
+      return;
+    }
+    // Workflows started before recordTransition: one ordinary activity per write, as they were.
+    for (const { write, summary } of prepared) await this.legacyWrite(write, summary);
+  }
+
+  private legacyWrite(w: TransitionWrite, summary: string): Promise<void> {
+    const { activities } = this;
+    const options = summarised(summary);
     switch (w.kind) {
       case 'tasks-opened':
-        return activities.openTasks.executeWithOptions(
-          summarised(`Buka tugas putaran ${w.round} untuk: ${w.tasks.map((t) => t.unit).join(', ')}`),
-          [{ complaintId, tasks: w.tasks }],
-        );
+        return activities.openTasks.executeWithOptions(options, [w.input]);
+      case 'task-completed':
+        return activities.recordTaskCompletion.executeWithOptions(options, [w.input]);
+      case 'escalated':
+        return activities.recordEscalation.executeWithOptions(options, [w.input]);
+      case 'decided':
+        return activities.recordDecision.executeWithOptions(options, [w.input]);
+      case 'event':
+        return activities.recordChange.executeWithOptions(options, [w.input]);
+      case 'notify':
+        return activities.notify.executeWithOptions(options, [w.input]);
+    }
+  }
+
+  /** The activity input of a write, with its summary for the Web UI. */
+  private prepare(w: RecordWrite): { write: TransitionWrite; summary: string } {
+    const { complaintId } = this.complaint.state;
+    switch (w.kind) {
+      case 'tasks-opened':
+        return {
+          summary: `Buka tugas putaran ${w.round} untuk: ${w.tasks.map((t) => t.unit).join(', ')}`,
+          write: { kind: w.kind, input: { complaintId, tasks: w.tasks } },
+        };
       case 'task-completed': {
         const t = w.task;
-        return activities.recordTaskCompletion.executeWithOptions(
-          summarised(`Catat tugas ${t.unit} selesai (putaran ${t.round})`),
-          [
-            {
+        return {
+          summary: `Catat tugas ${t.unit} selesai (putaran ${t.round})`,
+          write: {
+            kind: w.kind,
+            input: {
               complaintId,
               taskId: t.id,
               outcome: t.outcome ?? '',
@@ -73,27 +114,29 @@ export class RecordWriter {
               completedBy: t.completedBy ?? '',
               completedAt: t.completedAt ?? '',
             },
-          ],
-        );
+          },
+        };
       }
       case 'escalated':
-        return activities.recordEscalation.executeWithOptions(
-          summarised(`Catat eskalasi ke Kepala Daerah (putaran ${w.decision.round})`),
-          [
-            {
+        return {
+          summary: `Catat eskalasi ke Kepala Daerah (putaran ${w.decision.round})`,
+          write: {
+            kind: w.kind,
+            input: {
               complaintId,
               decisionId: w.decisionId,
               round: w.decision.round,
               escalatedAt: w.decision.escalatedAt,
             },
-          ],
-        );
+          },
+        };
       case 'decided': {
         const d = w.decision;
-        return activities.recordDecision.executeWithOptions(
-          summarised(`Catat keputusan Kepala Daerah: ${d.decision} (putaran ${d.round})`),
-          [
-            {
+        return {
+          summary: `Catat keputusan Kepala Daerah: ${d.decision} (putaran ${d.round})`,
+          write: {
+            kind: w.kind,
+            input: {
               complaintId,
               decisionId: w.decisionId,
               round: d.round,
@@ -104,14 +147,15 @@ export class RecordWriter {
               decidedBy: d.decidedBy ?? '',
               decidedAt: d.decidedAt ?? '',
             },
-          ],
-        );
+          },
+        };
       }
       case 'event':
-        return activities.recordChange.executeWithOptions(
-          summarised(`Catat riwayat: ${w.type} (${w.fields?.status ?? complaint.state.status})`),
-          [
-            {
+        return {
+          summary: `Catat riwayat: ${w.type} (${w.fields?.status ?? this.complaint.state.status})`,
+          write: {
+            kind: w.kind,
+            input: {
               complaintId,
               eventId: w.eventId,
               type: w.type,
@@ -120,14 +164,17 @@ export class RecordWriter {
               details: w.details,
               fields: w.fields ?? {},
             },
-          ],
-        );
+          },
+        };
       case 'notify': {
         const to = w.recipients.map((r) => r.recipient).join(', ');
-        return activities.notify.executeWithOptions(
-          summarised(`Kirim notifikasi ${w.notification} ke ${to}`),
-          [{ id: w.id, complaintId, kind: w.notification, recipients: w.recipients, data: w.data }],
-        );
+        return {
+          summary: `Kirim notifikasi ${w.notification} ke ${to}`,
+          write: {
+            kind: w.kind,
+            input: { id: w.id, complaintId, kind: w.notification, recipients: w.recipients, data: w.data },
+          },
+        };
       }
     }
   }

@@ -12,11 +12,13 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import fc from 'fast-check';
 import { computeDueAt, WorkingDayCalendar } from '../../../src/domain/calendar';
 import { CATEGORIES, type Category, categoryRank, unitsForCategory } from '../../../src/domain/categories';
 import { AREA_UNITS, type Unit } from '../../../src/domain/units';
+import { executeUpdate } from '../../../src/temporal/complaint-workflows';
 import { complaintWorkflow } from '../../../workflows/complaint/complaint.workflow';
 import {
   type Actor,
@@ -87,6 +89,11 @@ export class Real {
       this.pending.add(run);
       void run.finally(() => this.pending.delete(run));
     }
+  }
+
+  /** Sends an Update the way the API does (the gateway: sent again while Temporal says not applied). */
+  update<Ret, Arg>(update: UpdateDefinition<Ret, [Arg]>, opts: { args: [Arg] }): Promise<Ret> {
+    return executeUpdate(this.handle, update, opts.args);
   }
 
   /** An action sent to a case whose workflow has ended (closed) is answered "not found": a refusal. */
@@ -243,7 +250,7 @@ class Triage extends Action {
   }
   async act(m: Model, r: Real, settled?: ComplaintState) {
     const outcome = await attempt(r, async () => {
-      const state = await r.handle.executeUpdate(triageUpdate, {
+      const state = await r.update(triageUpdate, {
         args: [
           this.reject
             ? { actor: pengaduan, reject: { reason: 'Di luar lingkup perizinan.' } }
@@ -252,7 +259,9 @@ class Triage extends Action {
       });
       if (this.reject) m.rejected = true;
       else {
-        m.category = this.category;
+        // An upgrade sent at the same moment may have been answered first.
+        if (m.category === null || categoryRank(this.category) > categoryRank(m.category))
+          m.category = this.category;
         // Read-your-writes: the tasks are recorded when the triage is answered.
         const rows = r.fake.of(r.complaintId).tasks;
         const missing = state.tasks.filter((t) => t.round === 1 && !rows.has(t.id));
@@ -280,7 +289,7 @@ class CompleteTask extends Action {
     const open = tasks.filter((t) => t.status === 'OPEN');
     const task = open.length > 0 ? open[this.pick % open.length] : tasks[this.pick % tasks.length];
     const outcome = await attempt(r, async () => {
-      const done = await r.handle.executeUpdate(completeTaskUpdate, {
+      const done = await r.update(completeTaskUpdate, {
         args: [{ actor: actorFor(task), taskId: task.id, outcome: `Ditangani ${task.unit}` }],
       });
       if (m.completed.has(done.id)) throw new Error(`task ${done.id} completed twice`);
@@ -305,7 +314,7 @@ class Recategorise extends Action {
   }
   async act(m: Model, r: Real, settled?: ComplaintState) {
     const outcome = await attempt(r, async () => {
-      const state = await r.handle.executeUpdate(recategoriseUpdate, {
+      const state = await r.update(recategoriseUpdate, {
         args: [{ actor: kabid, category: this.category, reason: 'Dampak lebih luas.', location: LOCATION }],
       });
       if (m.category === null || categoryRank(this.category) > categoryRank(m.category))
@@ -346,7 +355,7 @@ class Decide extends Action {
         requestId,
         ...(this.decision === 'FURTHER_STUDY' && this.units.length > 0 ? { units: this.units } : {}),
       });
-      const outcome = await r.handle.executeUpdate(decisionOutcomeUpdate, { args: [{ requestId }] });
+      const outcome = await r.update(decisionOutcomeUpdate, { args: [{ requestId }] });
       applied = outcome.applied;
       if (!applied) return;
       m.decisionsApplied++;
@@ -365,7 +374,7 @@ class Respond extends Action {
   }
   async act(m: Model, r: Real, settled?: ComplaintState) {
     const outcome = await attempt(r, async () => {
-      await r.handle.executeUpdate(respondUpdate, {
+      await r.update(respondUpdate, {
         args: [{ actor: pengaduan, response: 'Sudah ditindaklanjuti.' }],
       });
       m.responded = true;

@@ -6,6 +6,7 @@
  */
 import { Context } from '@temporalio/activity';
 import type { CalendarData, ComplaintActivities, ComplaintFields } from '../../../activities/types';
+import { withRecordTransition } from '../one-write-at-a-time';
 
 export interface RecordedComplaint {
   fields: Partial<ComplaintFields>;
@@ -68,7 +69,7 @@ export class FakeRecords {
   }
 
   activities(): ComplaintActivities {
-    return {
+    return withRecordTransition({
       loadCalendar: async (): Promise<CalendarData> => {
         const complaintId = complaintIdOf(Context.current().info.workflowExecution?.workflowId ?? '');
         await this.pause(complaintId);
@@ -120,6 +121,6 @@ export class FakeRecords {
         await this.pause(input.complaintId);
         this.of(input.complaintId).notifications.add(input.id);
       },
-    };
+    });
   }
 }

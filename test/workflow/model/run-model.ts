@@ -28,6 +28,8 @@ export async function runModel(
   opts: {
     runs: number;
     seed?: number;
+    /** With the seed, replays one counterexample fast-check printed (its `path`). */
+    path?: string;
     /** Days can pass (TimePasses commands). */
     timeSkipping: boolean;
     /** Replay each case's history at its end (real servers only). */
@@ -50,7 +52,10 @@ export async function runModel(
   await worker.runUntil(async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.commands(commandArbitraries({ timeSkipping: opts.timeSkipping }), { maxCommands: 14 }),
+        fc.commands(commandArbitraries({ timeSkipping: opts.timeSkipping }), {
+          maxCommands: 14,
+          ...(process.env.MODEL_REPLAY_PATH ? { replayPath: process.env.MODEL_REPLAY_PATH } : {}),
+        }),
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         async (commands, seed) => {
           run.cases++;
@@ -94,7 +99,13 @@ export async function runModel(
           }
         },
       ),
-      { numRuns: opts.runs, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) },
+      {
+        numRuns: opts.runs,
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.seed !== undefined && opts.path !== undefined
+          ? { path: opts.path, endOnFailure: true }
+          : {}),
+      },
     );
   });
   return run;
