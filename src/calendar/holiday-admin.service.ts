@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { Complaint, HolidayRecord } from '../db/entities';
+import { OPEN_STATUSES } from '../domain/complaint-rules';
 import { type Holiday, validateHoliday } from '../domain/holidays';
 import type { ComplaintWorkflows } from '../temporal/complaint-workflows';
 
@@ -9,8 +10,6 @@ export class HolidayValidationError extends Error {
     super(problems.join(' '));
   }
 }
-
-const OPEN_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'AWAITING_DECISION', 'AWAITING_RESPONSE'];
 
 /**
  * An admin's correction of a year's non-working days: replaces the year's list in one transaction,
@@ -50,7 +49,7 @@ export async function replaceHolidaysOfYear(
     .fork()
     .find(
       Complaint,
-      { status: { $in: OPEN_STATUSES }, receivedAt: { $gte: new Date(Date.UTC(year - 1, 11, 1)) } },
+      { status: { $in: [...OPEN_STATUSES] }, receivedAt: { $gte: new Date(Date.UTC(year - 1, 11, 1)) } },
       { fields: ['workflowId'] },
     );
   const failed = await deps.workflows.calendarChanged(open.map((c) => c.workflowId));

@@ -3,6 +3,7 @@
 export * from './calendar';
 export * from './categories';
 export * from './channels';
+export * from './complaint-rules';
 export * from './format';
 export * from './holidays';
 export * from './location';

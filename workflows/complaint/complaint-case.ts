@@ -12,15 +12,18 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ComplaintFields, NotificationKind } from '../../activities/types';
 import {
-  type Category,
   categoryNeedsDecision,
-  categoryNeedsLocation,
-  isUpgrade,
   unitsForCategory,
   unitsToStudyAfterUpgrade,
 } from '../../src/domain/categories';
-import { kelurahanBelongsTo, type Location } from '../../src/domain/location';
-import { AREA_UNITS, type Unit } from '../../src/domain/units';
+import {
+  checkRecategorisation,
+  checkResponse,
+  checkTaskCompletion,
+  checkTriage,
+  type Refusal,
+} from '../../src/domain/complaint-rules';
+import type { Unit } from '../../src/domain/units';
 import type {
   ComplaintState,
   ComplaintStatus,
@@ -77,8 +80,9 @@ export function refuse(type: RejectionType, message: string): never {
   throw ApplicationFailure.create({ type: REJECTION[type], message, nonRetryable: true });
 }
 
-function requireText(value: unknown, message: string): void {
-  if (typeof value !== 'string' || value.trim() === '') refuse('INVALID', message);
+/** Fails the Update with the domain's refusal, if there is one. */
+function refuseIf(refusal: Refusal | null): void {
+  if (refusal) refuse(refusal.type, refusal.message);
 }
 
 /** A further-study round goes to the units the decision names, or to all BERAT units if none. */
@@ -156,55 +160,28 @@ export class ComplaintCase {
   }
 
   // ---- Checks (Update validators, and again after waiting for registration) ----------------------
+  // The rules and their messages are the domain's (src/domain/complaint-rules.ts), shared with the API.
 
-  checkTriage({ category, location, reject }: TriageInput): void {
-    if (this.state.status !== 'RECEIVED') refuse('CONFLICT', 'Pengaduan ini sudah ditriase.');
-    if (reject) {
-      requireText(reject.reason, 'Alasan penolakan wajib diisi.');
-      return;
-    }
-    if (!category) refuse('INVALID', 'Kategori pengaduan (RINGAN, SEDANG atau BERAT) wajib diisi.');
-    this.checkLocation(category, location ?? this.state.location);
+  checkTriage(input: TriageInput): void {
+    refuseIf(checkTriage(this.state, input));
   }
 
   checkCompletion({ actor, taskId, outcome }: CompleteTaskInput): void {
-    const task = this.state.tasks.find((t) => t.id === taskId);
-    if (!task) refuse('NOT_FOUND', 'Tugas tidak ditemukan pada pengaduan ini.');
-    if (task.status === 'DONE') refuse('CONFLICT', 'Tugas ini sudah diselesaikan.');
-    if (actor.unit !== task.unit) refuse('FORBIDDEN', 'Tugas ini bukan milik unit Anda.');
-    if (AREA_UNITS.includes(task.unit) && actor.area !== task.area)
-      refuse('FORBIDDEN', 'Tugas ini untuk aparatur wilayah lain.');
-    requireText(outcome, 'Hasil penanganan (outcome) wajib diisi.');
+    refuseIf(
+      checkTaskCompletion(
+        this.state.tasks.find((t) => t.id === taskId),
+        actor,
+        outcome,
+      ),
+    );
   }
 
-  checkRecategorisation({ category, reason, location }: RecategoriseInput): void {
-    this.requireOpen();
-    if (this.state.category === null)
-      refuse('CONFLICT', 'Pengaduan belum ditriase; tentukan kategori melalui triase.');
-    if (!isUpgrade(this.state.category, category))
-      refuse('RULE', `Kategori hanya dapat dinaikkan (saat ini ${this.state.category}).`);
-    requireText(reason, 'Alasan perubahan kategori wajib diisi.');
-    this.checkLocation(category, location ?? this.state.location);
+  checkRecategorisation(input: RecategoriseInput): void {
+    refuseIf(checkRecategorisation(this.state, input));
   }
 
-  checkResponse({ response }: RespondInput): void {
-    this.requireOpen();
-    if (this.state.status !== 'AWAITING_RESPONSE')
-      refuse('CONFLICT', 'Tanggapan belum dapat diberikan: penanganan pengaduan belum selesai.');
-    requireText(response, 'Isi tanggapan wajib diisi.');
-  }
-
-  private requireOpen(): void {
-    if (this.state.status === 'REJECTED') refuse('CONFLICT', 'Pengaduan ini sudah ditolak dan ditutup.');
-    if (this.state.status === 'RESOLVED') refuse('CONFLICT', 'Pengaduan ini sudah selesai ditanggapi.');
-  }
-
-  private checkLocation(category: Category, location: Location | undefined | null): void {
-    if (!categoryNeedsLocation(category)) return;
-    if (!location?.kecamatan || !location.kelurahan)
-      refuse('RULE', `Pengaduan kategori ${category} wajib menyertakan lokasi (kecamatan dan kelurahan).`);
-    if (!kelurahanBelongsTo(location.kelurahan, location.kecamatan))
-      refuse('INVALID', 'Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
+  checkResponse(input: RespondInput): void {
+    refuseIf(checkResponse(this.state.status, input));
   }
 
   // ---- Transitions: each changes the whole state at once and returns the records to write ---------

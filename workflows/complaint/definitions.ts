@@ -5,18 +5,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Category } from '../../src/domain/categories';
 import type { Channel } from '../../src/domain/channels';
+import type { ComplaintStatus, RefusalType } from '../../src/domain/complaint-rules';
 import type { Location } from '../../src/domain/location';
 import type { Unit } from '../../src/domain/units';
 
-export const COMPLAINT_STATUSES = [
-  'RECEIVED',
-  'IN_PROGRESS',
-  'AWAITING_DECISION',
-  'AWAITING_RESPONSE',
-  'RESOLVED',
-  'REJECTED',
-] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+// The statuses are domain rules (src/domain/complaint-rules.ts); re-exported for existing imports.
+export { COMPLAINT_STATUSES, type ComplaintStatus } from '../../src/domain/complaint-rules';
 
 /** What an open case waits for (the Web UI's WaitingFor search attribute). */
 export type WaitingFor = 'TRIAGE' | 'TASKS' | 'DECISION' | 'RESPONSE' | 'NOTHING';
@@ -140,8 +134,9 @@ export interface DecisionOutcome {
 }
 
 /**
- * Why an Update was refused; the ApplicationFailure `type` the validators throw. The API maps
- * them to HTTP status codes (409, 422, 400, 404, 403).
+ * Why an Update was refused; the ApplicationFailure `type` the validators throw, one per domain
+ * RefusalType (src/domain/complaint-rules.ts). The API maps them to HTTP status codes (409, 422, 400,
+ * 404, 403). These wire values are in recorded workflow histories: never change them.
  */
 export const REJECTION = {
   CONFLICT: 'CONFLICT',
@@ -149,7 +144,7 @@ export const REJECTION = {
   INVALID: 'INVALID',
   NOT_FOUND: 'NOT_FOUND',
   FORBIDDEN: 'FORBIDDEN',
-} as const;
+} as const satisfies Record<RefusalType, string>;
 export type RejectionType = keyof typeof REJECTION;
 
 export const triageUpdate = defineUpdate<ComplaintState, [TriageInput]>('triage');

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { REJECTION } from '../../../workflows/complaint/definitions';
+import { REFUSAL_TYPES, type Refusal, type RefusalType } from '../../domain/complaint-rules';
 
 /**
  * An error whose message is written for the user, in Bahasa Indonesia. The ErrorBodyFilter passes
@@ -23,13 +24,29 @@ export const conflict = (message: string) => new ApiError(409, message);
 export const unprocessable = (message: string) => new ApiError(422, message);
 export const unavailable = (message: string) => new ApiError(503, message);
 
-const STATUS_OF_REJECTION: Record<string, number> = {
-  [REJECTION.CONFLICT]: 409,
-  [REJECTION.RULE]: 422,
-  [REJECTION.INVALID]: 400,
-  [REJECTION.NOT_FOUND]: 404,
-  [REJECTION.FORBIDDEN]: 403,
+/** The HTTP status of each kind of refusal, whether the API or the workflow refused. */
+const STATUS_OF_REFUSAL: Record<RefusalType, number> = {
+  CONFLICT: 409,
+  RULE: 422,
+  INVALID: 400,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
 };
+
+/** The same, by the ApplicationFailure type the workflow's validators throw. */
+const STATUS_OF_REJECTION: Record<string, number> = Object.fromEntries(
+  REFUSAL_TYPES.map((type) => [REJECTION[type], STATUS_OF_REFUSAL[type]]),
+);
+
+/** A domain rule's refusal (src/domain/complaint-rules.ts) as the HTTP error the API gives. */
+export function fromRefusal(refusal: Refusal): ApiError {
+  return new ApiError(STATUS_OF_REFUSAL[refusal.type], refusal.message);
+}
+
+/** Throws a domain rule's refusal as its HTTP error, if there is one. */
+export function throwIfRefused(refusal: Refusal | null): void {
+  if (refusal) throw fromRefusal(refusal);
+}
 
 /** Turns what the workflow or Temporal answered into the HTTP error the API gives. */
 export function fromTemporalError(err: unknown): ApiError | unknown {

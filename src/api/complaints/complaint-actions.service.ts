@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { recategoriseUpdate, respondUpdate, triageUpdate } from '../../../workflows/complaint/definitions';
 import { Area, Complaint } from '../../db/entities';
 import { unitsForCategory } from '../../domain/categories';
+import { checkLocationConsistent } from '../../domain/complaint-rules';
 import type { Location } from '../../domain/location';
 import type { Principal } from '../auth/principal';
-import { badRequest, conflict } from '../common/api-error';
+import { badRequest, conflict, throwIfRefused } from '../common/api-error';
 import type {
   ActionLocationDto,
   EscalationDecisionDto,
@@ -116,8 +117,9 @@ export class ComplaintActionsService {
     ]);
     if (!kecamatan) throw badRequest('Kecamatan tidak dikenal di Kota Prabumulih.');
     if (!kelurahan) throw badRequest('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
-    if (kelurahan.parentCode !== kecamatan.code)
-      throw badRequest('Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
-    return { kecamatan: kecamatan.code, kelurahan: kelurahan.code };
+    const checked = { kecamatan: kecamatan.code, kelurahan: kelurahan.code };
+    // The master data says which kecamatan a kelurahan belongs to.
+    throwIfRefused(checkLocationConsistent(checked, () => kelurahan.parentCode === kecamatan.code));
+    return checked;
   }
 }

@@ -2,7 +2,6 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import type { AppConfig } from '../../config/config';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
 import { calendarYearsFor, computeDueAt, OFFICE_ZONE } from '../../domain/calendar';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
@@ -10,7 +9,6 @@ import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { workflowIdForRegister } from '../../temporal/ids';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/api-error';
-import { APP_CONFIG } from '../common/config.module';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
 

@@ -8,18 +8,13 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DecisionOutcome, EscalationDecisionInput } from '../../../workflows/complaint/definitions';
 import { Complaint } from '../../db/entities';
+import { checkNotClosed } from '../../domain/complaint-rules';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
-import { ApiError, conflict, fromTemporalError, unavailable } from '../common/api-error';
-
-const CLOSED_MESSAGES: Record<string, string> = {
-  REJECTED: 'Pengaduan ini sudah ditolak dan ditutup.',
-  RESOLVED: 'Pengaduan ini sudah selesai ditanggapi.',
-};
+import { ApiError, fromTemporalError, throwIfRefused, unavailable } from '../common/api-error';
 
 /** A closed complaint answers every action with 409 (its workflow has ended). */
 export function refuseIfClosed(complaint: Complaint): void {
-  const message = CLOSED_MESSAGES[complaint.status];
-  if (message) throw conflict(message);
+  throwIfRefused(checkNotClosed(complaint.status));
 }
 
 /**

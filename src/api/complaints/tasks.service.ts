@@ -2,9 +2,10 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { completeTaskUpdate } from '../../../workflows/complaint/definitions';
 import { Complaint, ComplaintTask } from '../../db/entities';
+import { checkTaskNotDone, checkTaskOwnership } from '../../domain/complaint-rules';
 import { AREA_UNITS } from '../../domain/units';
 import type { Principal } from '../auth/principal';
-import { conflict, forbidden, notFound } from '../common/api-error';
+import { notFound, throwIfRefused } from '../common/api-error';
 import { DEFAULT_PAGE_SIZE } from './complaint-query.dto';
 import { actorOf, iso, toTaskView } from './complaint-query.service';
 import type { InboxTaskView, TaskListView, TaskView } from './complaint-views';
@@ -66,10 +67,8 @@ export class TasksService {
     const em = this.em.fork();
     const task = taskId.length <= 64 ? await em.findOne(ComplaintTask, { id: taskId }) : null;
     if (!task) throw notFound(TASK_NOT_FOUND);
-    if (principal.unit !== task.unit) throw forbidden('Tugas ini bukan milik unit Anda.');
-    if ((AREA_UNITS as readonly string[]).includes(task.unit) && principal.area !== task.area)
-      throw forbidden('Tugas ini untuk aparatur wilayah lain.');
-    if (task.status === 'DONE') throw conflict('Tugas ini sudah diselesaikan.');
+    // The caller's task first (403), then whether it is still open (409): the workflow's own rules.
+    throwIfRefused(checkTaskOwnership(task, principal) ?? checkTaskNotDone(task));
     const complaint = await em.findOne(Complaint, { id: task.complaintId });
     if (!complaint) throw notFound(TASK_NOT_FOUND);
     refuseIfClosed(complaint);

@@ -3,6 +3,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { Complaint, ComplaintTask } from '../../db/entities';
+import { CLOSED_STATUSES } from '../../domain/complaint-rules';
 
 /**
  * Prometheus metrics of the API process: Node's own, HTTP request durations, and complaint counts
@@ -45,9 +46,7 @@ export class MetricsService implements OnModuleDestroy {
       help: 'Open complaints past their 10-working-day deadline',
       registers: [this.registry],
       async collect() {
-        this.set(
-          await em.fork().count(Complaint, { overdue: true, status: { $nin: ['RESOLVED', 'REJECTED'] } }),
-        );
+        this.set(await em.fork().count(Complaint, { overdue: true, status: { $nin: [...CLOSED_STATUSES] } }));
       },
     });
     this.registerWorkloadGauges(em);
@@ -94,7 +93,7 @@ export class MetricsService implements OnModuleDestroy {
       labelNames: ['on_time'] as const,
       registers: [this.registry],
       async collect() {
-        const closed = { status: { $in: ['RESOLVED', 'REJECTED'] } };
+        const closed = { status: { $in: [...CLOSED_STATUSES] } };
         const [late, all] = await Promise.all([
           em.fork().count(Complaint, { ...closed, overdue: true }),
           em.fork().count(Complaint, closed),
