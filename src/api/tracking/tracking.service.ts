@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { AuditEvent, Complaint, ComplaintTask } from '../../db/entities';
+import { AuditEvent, Complaint } from '../../db/entities';
 import { notFound } from '../common/api-error';
 import type { TrackingDto } from './tracking.dto';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
@@ -63,7 +63,9 @@ export class TrackingService {
       },
     );
     if (!complaint) throw notFound(TRACKING_CODE_NOT_FOUND);
-    const status = await this.liveStatus(em, complaint);
+    // The record's status is the workflow's: each transition writes it with its records, in one
+    // transaction.
+    const status = complaint.status;
     const events = await em.find(
       AuditEvent,
       { complaintId: complaint.id },
@@ -88,18 +90,5 @@ export class TrackingService {
       response: status === 'RESOLVED' ? (complaint.response ?? null) : null,
       rejectionReason: status === 'REJECTED' ? (complaint.rejectionReason ?? null) : null,
     };
-  }
-
-  /**
-   * The status as the workflow derives it: an open case with open tasks is IN_PROGRESS. The stored
-   * status lags behind for the moment between a triage (recorded before its tasks are opened) and
-   * the next recorded change, so open task rows win over it.
-   */
-  private async liveStatus(em: EntityManager, complaint: Pick<Complaint, 'id' | 'status'>): Promise<string> {
-    if (complaint.status !== 'AWAITING_RESPONSE' && complaint.status !== 'AWAITING_DECISION') {
-      return complaint.status;
-    }
-    const open = await em.count(ComplaintTask, { complaintId: complaint.id, status: 'OPEN' });
-    return open > 0 ? 'IN_PROGRESS' : complaint.status;
   }
 }
