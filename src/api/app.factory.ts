@@ -17,6 +17,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   if (config.trustProxy) app.getHttpAdapter().getInstance().set('trust proxy', true);
+  // No ETag hashing of every JSON answer: API answers are not cached (static pages keep theirs).
+  app.getHttpAdapter().getInstance().set('etag', false);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   servePublicWebsite(app);

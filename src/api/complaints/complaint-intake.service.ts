@@ -1,15 +1,13 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
-import { calendarYearsFor, computeDueAt, OFFICE_ZONE } from '../../domain/calendar';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { workflowIdForRegister } from '../../temporal/ids';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/api-error';
-import { ReferenceDataCache } from '../reference-data/reference-data.cache';
+import { officeDateOf, ReferenceDataCache } from '../reference-data/reference-data.cache';
 import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
 
 /** A letter may be logged late, but not by more than this. */
@@ -43,12 +41,15 @@ export class ComplaintIntakeService {
   ) {}
 
   async register(req: IntakeRequest): Promise<ComplaintCreatedDto> {
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify({ channel: req.channel, receivedAt: req.receivedAt, body: req.body }))
-      .digest('hex');
     const idempotencyKey = req.idempotencyKey
       ? `${req.receivedBy?.username ?? 'publik'}:${req.idempotencyKey}`
       : undefined;
+    // What a repeated request must match to get the earlier answer (only with an Idempotency-Key).
+    const requestHash = idempotencyKey
+      ? createHash('sha256')
+          .update(JSON.stringify({ channel: req.channel, receivedAt: req.receivedAt, body: req.body }))
+          .digest('hex')
+      : '';
     if (idempotencyKey) {
       const earlier = await this.findEarlier(idempotencyKey, requestHash);
       if (earlier) return earlier;
@@ -58,17 +59,18 @@ export class ComplaintIntakeService {
     this.checkIntakeRules(req);
     const location = await this.checkLocation(req.body.location);
 
-    const calendar = await this.referenceData.calendar(calendarYearsFor(receivedAt));
-    const dueAt = computeDueAt(receivedAt, calendar.calendar);
+    const { dueAt, warning: calendarWarning } = await this.referenceData.deadline(receivedAt);
 
     let complaint: Complaint;
     let created: ComplaintCreatedDto;
     try {
       // Everything that can be done before the transaction is: the register counter's row stays locked
       // from the increment to the commit, so under load this transaction is the intake's bottleneck.
+      // Plain inserts (no unit of work): the rows are new and nothing reads them back here.
       ({ complaint, created } = await this.em.fork().transactional(async (tx) => {
         const registerNumber = await this.nextRegisterNumber(tx, receivedAt);
-        const c = tx.create(Complaint, {
+        const now = new Date();
+        const c: Complaint = {
           id: randomUUID(),
           registerNumber,
           trackingCode: trackingCode(),
@@ -89,9 +91,10 @@ export class ComplaintIntakeService {
           status: 'RECEIVED',
           dueAt,
           overdue: false,
-          createdAt: new Date(),
-          updatedAt: new Date(),
-        });
+          createdAt: now,
+          updatedAt: now,
+        };
+        await tx.insert(Complaint, c);
         const result: ComplaintCreatedDto = {
           id: c.id,
           registerNumber,
@@ -100,21 +103,21 @@ export class ComplaintIntakeService {
           receivedAt: receivedAt.toISOString(),
           dueAt: dueAt.toISOString(),
         };
-        tx.create(AuditEvent, {
+        await tx.insert(AuditEvent, {
           id: `${c.id}:received`,
           complaintId: c.id,
           type: 'RECEIVED',
           actor: req.receivedBy?.username ?? null,
-          at: new Date(),
-          details: { channel: req.channel, calendarWarning: calendar.warning },
+          at: now,
+          details: { channel: req.channel, calendarWarning },
         });
         if (idempotencyKey) {
-          tx.create(IdempotencyRecord, {
+          await tx.insert(IdempotencyRecord, {
             key: idempotencyKey,
             requestHash,
             complaintId: c.id,
             response: { ...result },
-            createdAt: new Date(),
+            createdAt: now,
           });
         }
         return { complaint: c, created: result };
@@ -203,7 +206,7 @@ export class ComplaintIntakeService {
    * INSERT ... ON CONFLICT ... RETURNING); the row stays locked until the transaction commits.
    */
   private async nextRegisterNumber(tx: EntityManager, receivedAt: Date): Promise<string> {
-    const period = DateTime.fromJSDate(receivedAt, { zone: OFFICE_ZONE }).toFormat('yyyy/MM');
+    const period = officeDateOf(receivedAt).slice(0, 7).replace('-', '/');
     const table = tx.getMetadata().get(RegisterCounter.name).tableName;
     const [row] = await tx
       .getConnection()

@@ -3,7 +3,7 @@ import { Global, Injectable, Module } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
 import { Area } from '../../db/entities';
-import { WorkingDayCalendar } from '../../domain/calendar';
+import { computeDueAt, type LocalDate, WorkingDayCalendar } from '../../domain/calendar';
 
 /** How long another API replica may keep using reference data an admin just changed. */
 export const REFERENCE_DATA_TTL_MS = 60_000;
@@ -11,6 +11,18 @@ export const REFERENCE_DATA_TTL_MS = 60_000;
 export interface CachedCalendar {
   calendar: WorkingDayCalendar;
   warning?: string;
+  /** Deadlines by WIB date of receipt: every complaint received on one office day has the same. */
+  deadlines: Map<LocalDate, Date>;
+}
+
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The office (WIB) date of an instant, without a time-zone library: Asia/Jakarta has been UTC+7,
+ * without daylight saving, since 1964. Intake computes it on every request.
+ */
+export function officeDateOf(instant: Date): LocalDate {
+  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -30,7 +42,11 @@ export class ReferenceDataCache {
       ttl: REFERENCE_DATA_TTL_MS,
       fetchMethod: async (key) => {
         const data = await loadNonWorkingDates(em.fork(), key.split(',').map(Number));
-        return { calendar: new WorkingDayCalendar(data.nonWorkingDates), warning: data.warning };
+        return {
+          calendar: new WorkingDayCalendar(data.nonWorkingDates),
+          warning: data.warning,
+          deadlines: new Map(),
+        };
       },
     });
     this.areasByCode = new LRUCache<'all', Map<string, Area>>({
@@ -43,6 +59,23 @@ export class ReferenceDataCache {
   /** The working-day calendar covering the given years (database holidays, else the fallback). */
   async calendar(years: number[]): Promise<CachedCalendar> {
     return (await this.calendars.fetch([...years].sort().join(',')))!;
+  }
+
+  /**
+   * The deadline of a complaint received at `receivedAt` (end of the 10th working day after its WIB
+   * date), with the calendar's warning. The years are those `calendarYearsFor` names: the year of
+   * receipt, and the next one for December.
+   */
+  async deadline(receivedAt: Date): Promise<{ dueAt: Date; warning?: string }> {
+    const date = officeDateOf(receivedAt);
+    const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+    const cached = await this.calendar(month === 12 ? [year, year + 1] : [year]);
+    let dueAt = cached.deadlines.get(date);
+    if (!dueAt) {
+      dueAt = computeDueAt(receivedAt, cached.calendar);
+      cached.deadlines.set(date, dueAt);
+    }
+    return { dueAt, warning: cached.warning };
   }
 
   /** Kecamatan and kelurahan by Kemendagri code. */
