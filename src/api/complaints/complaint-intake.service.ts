@@ -1,7 +1,8 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager, type Transaction, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
+import { insertRow } from '../../db/plain-insert';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { workflowIdForRegister } from '../../temporal/ids';
@@ -66,9 +67,11 @@ export class ComplaintIntakeService {
     try {
       // Everything that can be done before the transaction is: the register counter's row stays locked
       // from the increment to the commit, so under load this transaction is the intake's bottleneck.
-      // Plain inserts (no unit of work): the rows are new and nothing reads them back here.
-      ({ complaint, created } = await this.em.fork().transactional(async (tx) => {
-        const registerNumber = await this.nextRegisterNumber(tx, receivedAt);
+      // Plain statements in a connection-level transaction (no unit of work): the rows are new and
+      // nothing reads them back here.
+      const em = this.em.fork();
+      ({ complaint, created } = await em.getConnection().transactional(async (trx) => {
+        const registerNumber = await this.nextRegisterNumber(em, trx, receivedAt);
         const now = new Date();
         const c: Complaint = {
           id: randomUUID(),
@@ -94,7 +97,7 @@ export class ComplaintIntakeService {
           createdAt: now,
           updatedAt: now,
         };
-        await tx.insert(Complaint, c);
+        await insertRow(em, Complaint, c, trx);
         const result: ComplaintCreatedDto = {
           id: c.id,
           registerNumber,
@@ -103,22 +106,26 @@ export class ComplaintIntakeService {
           receivedAt: receivedAt.toISOString(),
           dueAt: dueAt.toISOString(),
         };
-        await tx.insert(AuditEvent, {
-          id: `${c.id}:received`,
-          complaintId: c.id,
-          type: 'RECEIVED',
-          actor: req.receivedBy?.username ?? null,
-          at: now,
-          details: { channel: req.channel, calendarWarning },
-        });
-        if (idempotencyKey) {
-          await tx.insert(IdempotencyRecord, {
-            key: idempotencyKey,
-            requestHash,
+        await insertRow(
+          em,
+          AuditEvent,
+          {
+            id: `${c.id}:received`,
             complaintId: c.id,
-            response: { ...result },
-            createdAt: now,
-          });
+            type: 'RECEIVED',
+            actor: req.receivedBy?.username ?? null,
+            at: now,
+            details: { channel: req.channel, calendarWarning },
+          },
+          trx,
+        );
+        if (idempotencyKey) {
+          await insertRow(
+            em,
+            IdempotencyRecord,
+            { key: idempotencyKey, requestHash, complaintId: c.id, response: { ...result }, createdAt: now },
+            trx,
+          );
         }
         return { complaint: c, created: result };
       }));
@@ -205,17 +212,17 @@ export class ComplaintIntakeService {
    * creates or increments the month's counter and returns it (PostgreSQL and SQLite both support
    * INSERT ... ON CONFLICT ... RETURNING); the row stays locked until the transaction commits.
    */
-  private async nextRegisterNumber(tx: EntityManager, receivedAt: Date): Promise<string> {
+  private async nextRegisterNumber(em: EntityManager, trx: Transaction, receivedAt: Date): Promise<string> {
     const period = officeDateOf(receivedAt).slice(0, 7).replace('-', '/');
-    const table = tx.getMetadata().get(RegisterCounter.name).tableName;
-    const [row] = await tx
+    const table = em.getMetadata().get(RegisterCounter.name).tableName;
+    const [row] = await em
       .getConnection()
       .execute<{ last: number }[]>(
         `insert into ${table} (period, last) values (?, 1) ` +
           `on conflict (period) do update set last = ${table}.last + 1 returning last`,
         [period],
         'all',
-        tx.getTransactionContext(),
+        trx,
       );
     return `${period}/${String(Number(row.last)).padStart(4, '0')}`;
   }
