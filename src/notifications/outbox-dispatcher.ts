@@ -1,6 +1,10 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { Notification } from '../db/entities';
+import type { Notification } from '../db/entities';
+import { OutboxRepository } from '../db/repositories/outbox.repository';
+
+/** Attempts after which a notification is marked FAILED instead of retried. */
+const MAX_ATTEMPTS = 10;
 
 /** Where notifications go. The log adapter is the default; an e-mail/SMS adapter implements the same port. */
 export interface NotificationPort {
@@ -34,11 +38,16 @@ export class OutboxDispatcher {
   private running?: Promise<void>;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly outbox: OutboxRepository,
     private readonly port: NotificationPort,
     private readonly log: Logger,
     private readonly intervalMs = 2000,
   ) {}
+
+  /** A dispatcher on the ORM's outbox table (the worker's). */
+  static forOrm(orm: MikroORM, port: NotificationPort, log: Logger, intervalMs?: number): OutboxDispatcher {
+    return new OutboxDispatcher(new OutboxRepository(orm.em), port, log, intervalMs);
+  }
 
   start(): void {
     this.timer = setInterval(() => {
@@ -58,31 +67,17 @@ export class OutboxDispatcher {
 
   /** Delivers up to `limit` pending notifications; returns how many were delivered. */
   async dispatchOnce(limit = 100): Promise<number> {
-    const em = this.orm.em.fork();
-    const pending = await em.find(
-      Notification,
-      { status: 'PENDING' },
-      { orderBy: { createdAt: 'asc' }, limit },
-    );
+    const pending = await this.outbox.findPending(limit);
     let delivered = 0;
     for (const n of pending) {
-      const claimed = await em.nativeUpdate(
-        Notification,
-        { id: n.id, status: 'PENDING' },
-        { status: 'SENDING', attempts: n.attempts + 1 },
-      );
-      if (claimed === 0) continue;
+      if (!(await this.outbox.claim(n))) continue;
       try {
         await this.port.deliver(n);
-        await em.nativeUpdate(Notification, { id: n.id }, { status: 'SENT', sentAt: new Date() });
+        await this.outbox.markSent(n.id);
         delivered++;
       } catch (err) {
         this.log.warn({ err, notificationId: n.id }, 'notification delivery failed');
-        await em.nativeUpdate(
-          Notification,
-          { id: n.id },
-          { status: n.attempts + 1 >= 10 ? 'FAILED' : 'PENDING' },
-        );
+        await this.outbox.markDeliveryFailed(n.id, n.attempts + 1 >= MAX_ATTEMPTS);
       }
     }
     return delivered;

@@ -99,7 +99,7 @@ async function main() {
     throw err;
   }
   const { connection, worker, client } = started;
-  const outbox = new OutboxDispatcher(orm, new LogNotificationAdapter(log), log);
+  const outbox = OutboxDispatcher.forOrm(orm, new LogNotificationAdapter(log), log);
   outbox.start();
   const reconciler = new WorkflowReconciler(orm, complaintWorkflowsFor(client, config), log);
   reconciler.start();

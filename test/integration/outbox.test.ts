@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { createComplaintActivities } from '../../activities';
 import { Notification } from '../../src/db/entities';
+import { OutboxRepository } from '../../src/db/repositories';
 import { type NotificationPort, OutboxDispatcher } from '../../src/notifications/outbox-dispatcher';
 import { insertComplaint } from '../helpers/complaints';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
@@ -41,8 +42,8 @@ describe.each(databaseKinds())('notification outbox (%s)', (kind) => {
     });
     const port = new RecordingPort();
     port.failNext = 1;
-    const a = new OutboxDispatcher(db.orm, port, log);
-    const b = new OutboxDispatcher(db.orm, port, log);
+    const a = new OutboxDispatcher(new OutboxRepository(db.orm.em), port, log);
+    const b = OutboxDispatcher.forOrm(db.orm, port, log);
     const [da, dbCount] = await Promise.all([a.dispatchOnce(), b.dispatchOnce()]);
     expect(da + dbCount).toBe(3); // one failed attempt
     const em = db.orm.em.fork();

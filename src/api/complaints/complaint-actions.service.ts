@@ -1,7 +1,7 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { recategoriseUpdate, respondUpdate, triageUpdate } from '../../../workflows/complaint/definitions';
-import { Area, Complaint } from '../../db/entities';
+import type { Complaint } from '../../db/entities';
+import { ReferenceDataRepository } from '../../db/repositories';
 import { unitsForCategory } from '../../domain/categories';
 import { checkLocationConsistent } from '../../domain/complaint-rules';
 import type { Location } from '../../domain/location';
@@ -26,9 +26,9 @@ import { ComplaintWorkflowService, refuseIfClosed } from './complaint-workflow.s
 @Injectable()
 export class ComplaintActionsService {
   constructor(
-    private readonly em: EntityManager,
     private readonly workflow: ComplaintWorkflowService,
     private readonly query: ComplaintQueryService,
+    private readonly referenceData: ReferenceDataRepository,
   ) {}
 
   async triage(id: string, body: TriageDto, principal: Principal): Promise<ComplaintDetailView> {
@@ -37,9 +37,9 @@ export class ComplaintActionsService {
     if (body.reject && body.location) throw badRequest('Lokasi tidak diisi bila pengaduan ditolak (reject).');
     if (!body.reject && !body.category)
       throw badRequest('Kategori pengaduan (RINGAN, SEDANG atau BERAT) atau penolakan (reject) wajib diisi.');
-    const { em, complaint } = await this.open(id);
+    const complaint = await this.open(id);
     const location = await this.checkLocation(body.location);
-    const state = await this.workflow.act(em, complaint, triageUpdate, {
+    const state = await this.workflow.act(complaint, triageUpdate, {
       actor: actorOf(principal),
       ...(body.reject
         ? { reject: { reason: body.reject.reason } }
@@ -50,9 +50,9 @@ export class ComplaintActionsService {
   }
 
   async recategorise(id: string, body: RecategoriseDto, principal: Principal): Promise<ComplaintDetailView> {
-    const { em, complaint } = await this.open(id);
+    const complaint = await this.open(id);
     const location = await this.checkLocation(body.location);
-    const state = await this.workflow.act(em, complaint, recategoriseUpdate, {
+    const state = await this.workflow.act(complaint, recategoriseUpdate, {
       actor: actorOf(principal),
       category: body.category,
       reason: body.reason,
@@ -62,8 +62,8 @@ export class ComplaintActionsService {
   }
 
   async respond(id: string, body: RespondDto, principal: Principal): Promise<ComplaintDetailView> {
-    const { em, complaint } = await this.open(id);
-    const state = await this.workflow.act(em, complaint, respondUpdate, {
+    const complaint = await this.open(id);
+    const state = await this.workflow.act(complaint, respondUpdate, {
       actor: actorOf(principal),
       response: body.response,
     });
@@ -87,8 +87,8 @@ export class ComplaintActionsService {
       throw badRequest(
         `Unit berikut bukan unit penanganan pengaduan BERAT: ${foreign.join(', ')}. Pilih dari: ${studyUnits.join(', ')}.`,
       );
-    const { em, complaint } = await this.open(id);
-    const outcome = await this.workflow.decide(em, complaint, {
+    const complaint = await this.open(id);
+    const outcome = await this.workflow.decide(complaint, {
       actor: actorOf(principal),
       decision: body.decision,
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
@@ -100,21 +100,19 @@ export class ComplaintActionsService {
   }
 
   /** The complaint (404 if unknown, 409 if closed). */
-  private async open(id: string): Promise<{ em: EntityManager; complaint: Complaint }> {
-    const em = this.em.fork();
-    const complaint = await this.query.findComplaint(id, em);
+  private async open(id: string): Promise<Complaint> {
+    const complaint = await this.query.findComplaint(id);
     refuseIfClosed(complaint);
-    return { em, complaint };
+    return complaint;
   }
 
   /** Location codes must name a kecamatan and one of its kelurahan in the Area master data. */
   private async checkLocation(location: ActionLocationDto | undefined): Promise<Location | undefined> {
     if (!location) return undefined;
-    const em = this.em.fork();
-    const [kecamatan, kelurahan] = await Promise.all([
-      em.findOne(Area, { code: location.kecamatan, level: 'KECAMATAN' }),
-      em.findOne(Area, { code: location.kelurahan, level: 'KELURAHAN' }),
-    ]);
+    const { kecamatan, kelurahan } = await this.referenceData.findLocationAreas(
+      location.kecamatan,
+      location.kelurahan,
+    );
     if (!kecamatan) throw badRequest('Kecamatan tidak dikenal di Kota Prabumulih.');
     if (!kelurahan) throw badRequest('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
     const checked = { kecamatan: kecamatan.code, kelurahan: kelurahan.code };

@@ -1,11 +1,9 @@
-import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-// Both database drivers are SQL drivers built on @mikro-orm/knex: its EntityManager has query builders.
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { type Actor, type ComplaintState } from '../../../workflows/complaint/definitions';
-import { AuditEvent, Complaint, ComplaintTask, Decision } from '../../db/entities';
+import type { Complaint, ComplaintTask, Decision } from '../../db/entities';
+import { type ComplaintListFilter, ComplaintRepository, TaskRepository } from '../../db/repositories';
 import { OFFICE_ZONE } from '../../domain/calendar';
 import { AREA_UNITS, UNITS, type Unit } from '../../domain/units';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
@@ -146,34 +144,26 @@ export class ComplaintQueryService {
   private readonly logger = new Logger(ComplaintQueryService.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly complaints: ComplaintRepository,
+    private readonly tasks: TaskRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
   ) {}
 
   async list(query: ListComplaintsQueryDto): Promise<ComplaintListView> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const em = this.em.fork() as SqlEntityManager;
-    // Built loosely: the unit filter's sub-query is a knex query builder, which the typings do not know.
-    const where: Record<string, unknown> = {};
-    if (query.status) where.status = query.status;
-    if (query.category) where.category = query.category;
-    if (query.overdue !== undefined) where.overdue = query.overdue === 'true';
+    const filter: ComplaintListFilter = {};
+    if (query.status) filter.status = query.status;
+    if (query.category) filter.category = query.category;
+    if (query.overdue !== undefined) filter.overdue = query.overdue === 'true';
     const from = query.from ? parseBound(query.from, 'start', 'awal (from)') : undefined;
     const to = query.to ? parseBound(query.to, 'end', 'akhir (to)') : undefined;
     if (from && to && from.getTime() > to.getTime())
       throw badRequest('Tanggal awal (from) tidak boleh setelah tanggal akhir (to).');
-    if (from || to) where.receivedAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
-    if (query.unit) {
-      const withTask = em
-        .createQueryBuilder(ComplaintTask, 't')
-        .select('t.complaintId')
-        .where({ unit: query.unit })
-        .getKnexQuery();
-      where.id = { $in: withTask };
-    }
-    const [rows, total] = await em.findAndCount(Complaint, where as FilterQuery<Complaint>, {
-      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+    if (from) filter.receivedFrom = from;
+    if (to) filter.receivedTo = to;
+    if (query.unit) filter.unit = query.unit;
+    const { rows, total } = await this.complaints.list(filter, {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
@@ -181,8 +171,8 @@ export class ComplaintQueryService {
   }
 
   /** The complaint record, or 404 for an unknown or malformed id. */
-  async findComplaint(id: string, em: EntityManager = this.em.fork()): Promise<Complaint> {
-    const complaint = UUID.test(id) ? await em.findOne(Complaint, { id }) : null;
+  async findComplaint(id: string): Promise<Complaint> {
+    const complaint = UUID.test(id) ? await this.complaints.findById(id) : null;
     if (!complaint) throw notFound(COMPLAINT_NOT_FOUND);
     return complaint;
   }
@@ -192,12 +182,11 @@ export class ComplaintQueryService {
    * action that has just received the state from the workflow; otherwise it is queried.
    */
   async detail(id: string, principal: Principal, live?: ComplaintState): Promise<ComplaintDetailView> {
-    const em = this.em.fork();
-    const complaint = await this.findComplaint(id, em);
+    const complaint = await this.findComplaint(id);
     const [tasks, decisions, events, liveRead] = await Promise.all([
-      em.find(ComplaintTask, { complaintId: complaint.id }),
-      em.find(Decision, { complaintId: complaint.id }, { orderBy: { round: 'asc' } }),
-      em.find(AuditEvent, { complaintId: complaint.id }),
+      this.tasks.findByComplaint(complaint.id),
+      this.complaints.findDecisions(complaint.id),
+      this.complaints.findTimeline(complaint.id),
       live ? Promise.resolve<LiveRead>({ live }) : this.readLive(complaint.workflowId),
     ]);
     tasks.sort(

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ServiceError,
@@ -7,13 +6,14 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DecisionOutcome, EscalationDecisionInput } from '../../../workflows/complaint/definitions';
-import { Complaint } from '../../db/entities';
+import type { Complaint } from '../../db/entities';
+import { ComplaintRepository } from '../../db/repositories';
 import { checkNotClosed } from '../../domain/complaint-rules';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { ApiError, fromTemporalError, throwIfRefused, unavailable } from '../common/api-error';
 
 /** A closed complaint answers every action with 409 (its workflow has ended). */
-export function refuseIfClosed(complaint: Complaint): void {
+export function refuseIfClosed(complaint: Pick<Complaint, 'status'>): void {
   throwIfRefused(checkNotClosed(complaint.status));
 }
 
@@ -26,28 +26,25 @@ export function refuseIfClosed(complaint: Complaint): void {
  */
 @Injectable()
 export class ComplaintWorkflowService {
-  constructor(@Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows) {}
+  constructor(
+    @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
+    private readonly complaints: ComplaintRepository,
+  ) {}
 
   /** Runs one of the complaint's actions (an Update of its workflow). */
-  act<Ret, Arg>(
-    em: EntityManager,
-    complaint: Complaint,
-    update: UpdateDefinition<Ret, [Arg]>,
-    input: Arg,
-  ): Promise<Ret> {
-    return this.mapped(em, complaint, () => this.workflows.act(complaint.workflowId, update, input));
+  act<Ret, Arg>(complaint: Complaint, update: UpdateDefinition<Ret, [Arg]>, input: Arg): Promise<Ret> {
+    return this.mapped(complaint, () => this.workflows.act(complaint.workflowId, update, input));
   }
 
   /** Sends the Kepala Daerah's decision and answers once the workflow applied or set it aside. */
   decide(
-    em: EntityManager,
     complaint: Complaint,
     decision: Omit<EscalationDecisionInput, 'requestId'>,
   ): Promise<DecisionOutcome> {
-    return this.mapped(em, complaint, () => this.workflows.decide(complaint.workflowId, decision));
+    return this.mapped(complaint, () => this.workflows.decide(complaint.workflowId, decision));
   }
 
-  private async mapped<T>(em: EntityManager, complaint: Complaint, call: () => Promise<T>): Promise<T> {
+  private async mapped<T>(complaint: Complaint, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (err) {
@@ -55,7 +52,7 @@ export class ComplaintWorkflowService {
       // The workflow may have ended while this request was on its way (another user closed the
       // case): Temporal answers "not found" or fails the call ("already completed"); the record says why.
       if (err instanceof WorkflowNotFoundError || err instanceof ServiceError) {
-        const current = await em.fork().findOne(Complaint, { id: complaint.id });
+        const current = await this.complaints.findById(complaint.id);
         if (current) refuseIfClosed(current);
       }
       if (err instanceof WorkflowNotFoundError) {

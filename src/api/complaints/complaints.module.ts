@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintActionsController } from './complaint-actions.controller';
 import { ComplaintActionsService } from './complaint-actions.service';
 import { ComplaintIntakeService } from './complaint-intake.service';
@@ -11,6 +12,7 @@ import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
+  imports: [RepositoriesModule],
   controllers: [
     ComplaintsController,
     PublicComplaintsController,

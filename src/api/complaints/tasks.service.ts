@@ -1,7 +1,6 @@
-import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { completeTaskUpdate } from '../../../workflows/complaint/definitions';
-import { Complaint, ComplaintTask } from '../../db/entities';
+import { ComplaintRepository, type InboxFilter, TaskRepository } from '../../db/repositories';
 import { checkTaskNotDone, checkTaskOwnership } from '../../domain/complaint-rules';
 import { AREA_UNITS } from '../../domain/units';
 import type { Principal } from '../auth/principal';
@@ -18,7 +17,8 @@ const TASK_NOT_FOUND = 'Tugas tidak ditemukan.';
 @Injectable()
 export class TasksService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly tasks: TaskRepository,
+    private readonly complaints: ComplaintRepository,
     private readonly workflow: ComplaintWorkflowService,
   ) {}
 
@@ -27,35 +27,26 @@ export class TasksService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     if (!principal.unit) return { items: [], total: 0, page, pageSize };
-    const where: FilterQuery<ComplaintTask> = { unit: principal.unit };
-    if ((AREA_UNITS as readonly string[]).includes(principal.unit)) where.area = principal.area ?? '';
-    if (query.status) where.status = query.status;
-    const em = this.em.fork();
-    const [tasks, total] = await em.findAndCount(ComplaintTask, where, {
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    const filter: InboxFilter = { unit: principal.unit };
+    if ((AREA_UNITS as readonly string[]).includes(principal.unit)) filter.area = principal.area ?? '';
+    if (query.status) filter.status = query.status;
+    const { rows, total } = await this.tasks.inbox(filter, {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    const ids = [...new Set(tasks.map((t) => t.complaintId))];
-    const complaints = ids.length > 0 ? await em.find(Complaint, { id: { $in: ids } }) : [];
-    const byId = new Map(complaints.map((c) => [c.id, c]));
-    const items = tasks.flatMap((t): InboxTaskView[] => {
-      const c = byId.get(t.complaintId);
-      if (!c) return [];
-      return [
-        {
-          ...toTaskView(t),
-          complaint: {
-            id: c.id,
-            registerNumber: c.registerNumber,
-            category: c.category ?? null,
-            status: c.status,
-            dueAt: iso(c.dueAt),
-            overdue: c.overdue,
-          },
+    const items = rows.map(
+      ({ task, complaint: c }): InboxTaskView => ({
+        ...toTaskView(task),
+        complaint: {
+          id: c.id,
+          registerNumber: c.registerNumber,
+          category: c.category ?? null,
+          status: c.status,
+          dueAt: iso(c.dueAt),
+          overdue: c.overdue,
         },
-      ];
-    });
+      }),
+    );
     return { items, total, page, pageSize };
   }
 
@@ -64,15 +55,14 @@ export class TasksService {
    * the workflow's validator checks it again and refuses a task already completed.
    */
   async complete(taskId: string, body: CompleteTaskDto, principal: Principal): Promise<TaskView> {
-    const em = this.em.fork();
-    const task = taskId.length <= 64 ? await em.findOne(ComplaintTask, { id: taskId }) : null;
+    const task = taskId.length <= 64 ? await this.tasks.findById(taskId) : null;
     if (!task) throw notFound(TASK_NOT_FOUND);
     // The caller's task first (403), then whether it is still open (409): the workflow's own rules.
     throwIfRefused(checkTaskOwnership(task, principal) ?? checkTaskNotDone(task));
-    const complaint = await em.findOne(Complaint, { id: task.complaintId });
+    const complaint = await this.complaints.findById(task.complaintId);
     if (!complaint) throw notFound(TASK_NOT_FOUND);
     refuseIfClosed(complaint);
-    const done = await this.workflow.act(em, complaint, completeTaskUpdate, {
+    const done = await this.workflow.act(complaint, completeTaskUpdate, {
       actor: actorOf(principal),
       taskId: task.id,
       outcome: body.outcome,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RepositoriesModule } from '../common/repositories.module';
 import { OpsController } from './ops.controller';
 import { OpsService } from './ops.service';
 
-@Module({ controllers: [OpsController], providers: [OpsService] })
+@Module({ imports: [RepositoriesModule], controllers: [OpsController], providers: [OpsService] })
 export class OpsModule {}

@@ -1,10 +1,9 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { loadWorkingDayCalendar } from '../../calendar/holiday-calendar';
 import type { AppConfig } from '../../config/config';
-import { Complaint, ComplaintTask, Decision } from '../../db/entities';
-import { WorkingDayCalendar } from '../../domain/calendar';
+import type { ComplaintTask } from '../../db/entities';
+import { ComplaintRepository, ReferenceDataRepository, TaskRepository } from '../../db/repositories';
+import type { WorkingDayCalendar } from '../../domain/calendar';
 import { formatWibDateTime } from '../../domain/format';
 import { ComplaintWorkflows, RUNNING_COMPLAINTS } from '../../temporal/complaint-workflows';
 import { APP_CONFIG } from '../common/config.module';
@@ -27,7 +26,9 @@ const MAX_DESCRIBED = 300;
 @Injectable()
 export class OpsService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly complaints: ComplaintRepository,
+    private readonly tasks: TaskRepository,
+    private readonly referenceData: ReferenceDataRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,7 +70,7 @@ export class OpsService {
 
   private async calendarAround(asOf: Date): Promise<WorkingDayCalendar> {
     const year = asOf.getUTCFullYear();
-    return loadWorkingDayCalendar(this.em.fork(), [year - 1, year]);
+    return this.referenceData.workingDayCalendar([year - 1, year]);
   }
 
   private async fromVisibility(
@@ -85,13 +86,7 @@ export class OpsService {
   }
 
   private async lateTasks(before: Date): Promise<Partial<StuckCaseView>[]> {
-    const tasks = await this.em
-      .fork()
-      .find(
-        ComplaintTask,
-        { status: 'OPEN', createdAt: { $lt: before } },
-        { orderBy: { createdAt: 'asc' }, limit: 1000 },
-      );
+    const tasks = await this.tasks.findOpenCreatedBefore(before, 1000);
     const byComplaint = new Map<string, ComplaintTask[]>();
     for (const t of tasks) byComplaint.set(t.complaintId, [...(byComplaint.get(t.complaintId) ?? []), t]);
     return [...byComplaint.entries()].map(([complaintId, open]) => ({
@@ -103,9 +98,7 @@ export class OpsService {
   }
 
   private async lateDecisions(before: Date): Promise<Partial<StuckCaseView>[]> {
-    const waiting = await this.em
-      .fork()
-      .find(Decision, { decision: null, escalatedAt: { $lt: before } }, { limit: 1000 });
+    const waiting = await this.complaints.findUndecidedEscalatedBefore(before, 1000);
     return waiting.map((d) => ({
       kind: 'DECISION_LATE' as const,
       complaintId: d.complaintId,
@@ -147,12 +140,10 @@ export class OpsService {
 
   /** Adds register number, status and deadline from the records, and the Web UI link. */
   private async withRecords(rows: Partial<StuckCaseView>[]): Promise<StuckCaseView[]> {
-    const complaints = await this.em.fork().find(Complaint, {
-      $or: [
-        { workflowId: { $in: rows.flatMap((r) => (r.workflowId ? [r.workflowId] : [])) } },
-        { id: { $in: rows.flatMap((r) => (r.complaintId ? [r.complaintId] : [])) } },
-      ],
-    });
+    const complaints = await this.complaints.findByWorkflowIdsOrIds(
+      rows.flatMap((r) => (r.workflowId ? [r.workflowId] : [])),
+      rows.flatMap((r) => (r.complaintId ? [r.complaintId] : [])),
+    );
     const byWorkflow = new Map(complaints.map((c) => [c.workflowId, c]));
     const byId = new Map(complaints.map((c) => [c.id, c]));
     const { uiUrl, namespace } = this.config.temporal;

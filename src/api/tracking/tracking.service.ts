@@ -1,6 +1,5 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { AuditEvent, Complaint } from '../../db/entities';
+import { ComplaintRepository } from '../../db/repositories';
 import { notFound } from '../common/api-error';
 import type { TrackingDto } from './tracking.dto';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
@@ -30,47 +29,24 @@ export const STAGE_LABELS: Record<string, string> = {
 };
 
 /**
- * Public tracking by the code the complainant received. Selects only the non-personal columns, so
- * nothing personal (name, NIK, address, phone, e-mail, description) or any officer's username can
- * leak into the answer, not even by a later change of the DTO.
+ * Public tracking by the code the complainant received. Reads only the non-personal columns (the
+ * complaint repository's PUBLIC_COMPLAINT_FIELDS), so nothing personal (name, NIK, address, phone,
+ * e-mail, description) or any officer's username can leak into the answer, not even by a later
+ * change of the DTO.
  */
 @Injectable()
 export class TrackingService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly complaints: ComplaintRepository) {}
 
   async track(trackingCode: string): Promise<TrackingDto> {
     const code = normaliseTrackingCode(trackingCode);
     if (!code) throw notFound(TRACKING_CODE_NOT_FOUND);
-    const em = this.em.fork();
-    const complaint = await em.findOne(
-      Complaint,
-      { trackingCode: code },
-      {
-        fields: [
-          'id',
-          'trackingCode',
-          'registerNumber',
-          'status',
-          'category',
-          'licensingService',
-          'channel',
-          'receivedAt',
-          'dueAt',
-          'overdue',
-          'response',
-          'rejectionReason',
-        ],
-      },
-    );
+    const complaint = await this.complaints.findPublicByTrackingCode(code);
     if (!complaint) throw notFound(TRACKING_CODE_NOT_FOUND);
     // The record's status is the workflow's: each transition writes it with its records, in one
     // transaction.
     const status = complaint.status;
-    const events = await em.find(
-      AuditEvent,
-      { complaintId: complaint.id },
-      { fields: ['type', 'at'], orderBy: { at: 'asc', id: 'asc' } },
-    );
+    const events = await this.complaints.findPublicStages(complaint.id);
     return {
       trackingCode: complaint.trackingCode,
       registerNumber: complaint.registerNumber,

@@ -1,0 +1,130 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+// Both database drivers are SQL drivers built on @mikro-orm/knex: its EntityManager has query builders.
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { AuditEvent, Complaint, ComplaintTask, Decision } from '../entities';
+
+/** One page of a list: `limit` rows from `offset`. */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+/** The rows of one page and how many rows the whole list has. */
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+/** The filters of the complaint list; each one given narrows it. */
+export interface ComplaintListFilter {
+  status?: string;
+  category?: string;
+  overdue?: boolean;
+  /** Received at or after. */
+  receivedFrom?: Date;
+  /** Received at or before. */
+  receivedTo?: Date;
+  /** Complaints with a task (of any round or status) for this unit. */
+  unit?: string;
+}
+
+/** The only columns public tracking reads: nothing personal, no officer's username. */
+export const PUBLIC_COMPLAINT_FIELDS = [
+  'id',
+  'trackingCode',
+  'registerNumber',
+  'status',
+  'category',
+  'licensingService',
+  'channel',
+  'receivedAt',
+  'dueAt',
+  'overdue',
+  'response',
+  'rejectionReason',
+] as const satisfies readonly (keyof Complaint)[];
+
+export type PublicComplaintRecord = Pick<Complaint, (typeof PUBLIC_COMPLAINT_FIELDS)[number]>;
+
+/** A timeline event as public tracking shows it: its type and time only. */
+export type PublicStage = Pick<AuditEvent, 'type' | 'at'>;
+
+/**
+ * Complaint records and what hangs off a complaint (its decisions and its timeline). Every read
+ * runs in a fresh fork of the EntityManager, so no identity map is shared between requests.
+ */
+export class ComplaintRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findById(id: string): Promise<Complaint | null> {
+    return this.em.fork().findOne(Complaint, { id });
+  }
+
+  /**
+   * The complaints with any of the given workflow ids or record ids (both lists may be empty).
+   */
+  findByWorkflowIdsOrIds(workflowIds: string[], ids: string[]): Promise<Complaint[]> {
+    return this.em.fork().find(Complaint, {
+      $or: [{ workflowId: { $in: workflowIds } }, { id: { $in: ids } }],
+    });
+  }
+
+  /** The complaint by its (normalised) tracking code, with the public columns only. */
+  async findPublicByTrackingCode(trackingCode: string): Promise<PublicComplaintRecord | null> {
+    return this.em
+      .fork()
+      .findOne(
+        Complaint,
+        { trackingCode },
+        { fields: [...PUBLIC_COMPLAINT_FIELDS] },
+      ) as Promise<PublicComplaintRecord | null>;
+  }
+
+  /** The complaint's timeline as public tracking shows it, oldest first. */
+  async findPublicStages(complaintId: string): Promise<PublicStage[]> {
+    return this.em
+      .fork()
+      .find(AuditEvent, { complaintId }, { fields: ['type', 'at'], orderBy: { at: 'asc', id: 'asc' } });
+  }
+
+  /** The complaint's timeline events, in no particular order. */
+  findTimeline(complaintId: string): Promise<AuditEvent[]> {
+    return this.em.fork().find(AuditEvent, { complaintId });
+  }
+
+  /** The complaint's escalations to the Kepala Daerah, by round. */
+  findDecisions(complaintId: string): Promise<Decision[]> {
+    return this.em.fork().find(Decision, { complaintId }, { orderBy: { round: 'asc' } });
+  }
+
+  /** Escalations still waiting for the Kepala Daerah since before `before` (at most `limit`). */
+  findUndecidedEscalatedBefore(before: Date, limit = 1000): Promise<Decision[]> {
+    return this.em.fork().find(Decision, { decision: null, escalatedAt: { $lt: before } }, { limit });
+  }
+
+  /** One page of complaints, newest received first. */
+  async list(filter: ComplaintListFilter, page: PageRequest): Promise<Page<Complaint>> {
+    const em = this.em.fork() as SqlEntityManager;
+    // Built loosely: the unit filter's sub-query is a knex query builder, which the typings do not know.
+    const where: Record<string, unknown> = {};
+    if (filter.status) where.status = filter.status;
+    if (filter.category) where.category = filter.category;
+    if (filter.overdue !== undefined) where.overdue = filter.overdue;
+    const { receivedFrom: from, receivedTo: to } = filter;
+    if (from || to) where.receivedAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+    if (filter.unit) {
+      const withTask = em
+        .createQueryBuilder(ComplaintTask, 't')
+        .select('t.complaintId')
+        .where({ unit: filter.unit })
+        .getKnexQuery();
+      where.id = { $in: withTask };
+    }
+    const [rows, total] = await em.findAndCount(Complaint, where as FilterQuery<Complaint>, {
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      limit: page.limit,
+      offset: page.offset,
+    });
+    return { rows, total };
+  }
+}

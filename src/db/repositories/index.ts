@@ -1,0 +1,12 @@
+export {
+  type ComplaintListFilter,
+  ComplaintRepository,
+  type Page,
+  type PageRequest,
+  PUBLIC_COMPLAINT_FIELDS,
+  type PublicComplaintRecord,
+  type PublicStage,
+} from './complaint.repository';
+export { OutboxRepository } from './outbox.repository';
+export { type LocationAreas, ReferenceDataRepository } from './reference-data.repository';
+export { type InboxFilter, type InboxRow, TaskRepository } from './task.repository';

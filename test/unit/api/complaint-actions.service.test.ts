@@ -1,0 +1,254 @@
+import type {
+  EscalationDecisionDto,
+  RespondDto,
+  TriageDto,
+} from '../../../src/api/complaints/complaint-actions.dto';
+import { ComplaintActionsService } from '../../../src/api/complaints/complaint-actions.service';
+import { ComplaintQueryService } from '../../../src/api/complaints/complaint-query.service';
+import { ComplaintWorkflowService } from '../../../src/api/complaints/complaint-workflow.service';
+import type { Complaint } from '../../../src/db/entities';
+import type { ComplaintState, DecisionOutcome } from '../../../workflows/complaint/definitions';
+import {
+  apiErrorOf,
+  complaintRecord,
+  FakeComplaintWorkflows,
+  InMemoryComplaintRepository,
+  InMemoryReferenceDataRepository,
+  InMemoryTaskRepository,
+  liveState,
+  staff,
+} from './fakes';
+
+const KECAMATAN = '16.74.01';
+const KELURAHAN = '16.74.01.1007';
+const OTHER_KECAMATAN = '16.74.02';
+const KELURAHAN_OF_OTHER = '16.74.02.1001';
+
+function setup(...records: Complaint[]) {
+  const complaints = new InMemoryComplaintRepository().add(...records);
+  const tasks = new InMemoryTaskRepository(complaints);
+  const referenceData = new InMemoryReferenceDataRepository()
+    .addArea(KECAMATAN, 'KECAMATAN')
+    .addArea(OTHER_KECAMATAN, 'KECAMATAN')
+    .addArea(KELURAHAN, 'KELURAHAN', KECAMATAN)
+    .addArea(KELURAHAN_OF_OTHER, 'KELURAHAN', OTHER_KECAMATAN);
+  const gateway = new FakeComplaintWorkflows();
+  const query = new ComplaintQueryService(complaints, tasks, gateway.asGateway());
+  const service = new ComplaintActionsService(
+    new ComplaintWorkflowService(gateway.asGateway(), complaints),
+    query,
+    referenceData,
+  );
+  return { complaints, gateway, service };
+}
+
+const pengaduan = staff('SEKSI_PENGADUAN', 'pengaduan');
+const triage = (body: Record<string, unknown>) => body as unknown as TriageDto;
+
+describe('ComplaintActionsService.triage', () => {
+  it.each([
+    [
+      'a category and a rejection',
+      { category: 'RINGAN', reject: { reason: 'Bukan perizinan.' } },
+      'Isi kategori pengaduan atau penolakan (reject), tidak keduanya.',
+    ],
+    [
+      'a rejection with a location',
+      { reject: { reason: 'Bukan perizinan.' }, location: { kecamatan: KECAMATAN, kelurahan: KELURAHAN } },
+      'Lokasi tidak diisi bila pengaduan ditolak (reject).',
+    ],
+    [
+      'neither a category nor a rejection',
+      { notes: 'Belum jelas.' },
+      'Kategori pengaduan (RINGAN, SEDANG atau BERAT) atau penolakan (reject) wajib diisi.',
+    ],
+  ])('answers 400 for %s, before reading the complaint or asking the workflow', async (_, body, message) => {
+    const { service, gateway } = setup();
+    // The id is unknown: the 400 comes before the lookup (which would be a 404).
+    expect(
+      await apiErrorOf(service.triage('00000000-0000-4000-8000-ffffffffffff', triage(body), pengaduan)),
+    ).toEqual({ status: 400, message });
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it('answers 404 for an unknown or malformed complaint id', async () => {
+    const { service } = setup();
+    for (const id of ['00000000-0000-4000-8000-ffffffffffff', 'not-a-uuid']) {
+      expect(await apiErrorOf(service.triage(id, triage({ category: 'RINGAN' }), pengaduan))).toEqual({
+        status: 404,
+        message: 'Pengaduan tidak ditemukan.',
+      });
+    }
+  });
+
+  it.each([
+    [
+      'an unknown kecamatan',
+      { kecamatan: '16.74.09', kelurahan: KELURAHAN },
+      'Kecamatan tidak dikenal di Kota Prabumulih.',
+    ],
+    [
+      'an unknown kelurahan',
+      { kecamatan: KECAMATAN, kelurahan: '16.74.01.9999' },
+      'Kelurahan/desa tidak dikenal di Kota Prabumulih.',
+    ],
+    [
+      'a kelurahan of another kecamatan',
+      { kecamatan: KECAMATAN, kelurahan: KELURAHAN_OF_OTHER },
+      'Kelurahan yang dipilih tidak berada di kecamatan tersebut.',
+    ],
+  ])('checks the location against the master data: 400 for %s', async (_, location, message) => {
+    const c = complaintRecord({ status: 'RECEIVED' });
+    const { service, gateway } = setup(c);
+    expect(
+      await apiErrorOf(service.triage(c.id, triage({ category: 'SEDANG', location }), pengaduan)),
+    ).toEqual({
+      status: 400,
+      message,
+    });
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it('sends the category and the checked location to the workflow and answers the detail with its state', async () => {
+    const c = complaintRecord({ status: 'RECEIVED' });
+    const { service, gateway } = setup(c);
+    const state: ComplaintState = liveState(c, { status: 'IN_PROGRESS', category: 'SEDANG' });
+    gateway.reply = () => state;
+
+    const detail = await service.triage(
+      c.id,
+      triage({
+        category: 'SEDANG',
+        location: { kecamatan: KECAMATAN, kelurahan: KELURAHAN },
+        notes: 'Cek lokasi.',
+      }),
+      pengaduan,
+    );
+
+    expect(gateway.calls).toEqual([
+      {
+        kind: 'act',
+        workflowId: c.workflowId,
+        update: 'triage',
+        input: {
+          actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN', area: null },
+          category: 'SEDANG',
+          location: { kecamatan: KECAMATAN, kelurahan: KELURAHAN },
+          notes: 'Cek lokasi.',
+        },
+      },
+    ]);
+    // The state the update answered is used as is: no second call for the live state.
+    expect(detail.live).toBe(state);
+    expect(detail.status).toBe('IN_PROGRESS');
+    expect(detail.personalDataVisible).toBe(true);
+  });
+
+  it('sends a rejection with its reason only', async () => {
+    const c = complaintRecord({ status: 'RECEIVED' });
+    const { service, gateway } = setup(c);
+    gateway.reply = () => liveState(c, { status: 'REJECTED' });
+    await service.triage(c.id, triage({ reject: { reason: 'Sengketa tanah.' } }), pengaduan);
+    expect(gateway.calls).toEqual([
+      expect.objectContaining({
+        input: { actor: expect.any(Object), reject: { reason: 'Sengketa tanah.' } },
+      }),
+    ]);
+  });
+
+  it.each([
+    ['RESOLVED', 'Pengaduan ini sudah selesai ditanggapi.'],
+    ['REJECTED', 'Pengaduan ini sudah ditolak dan ditutup.'],
+  ])('refuses a closed complaint (%s) with 409, without asking the workflow', async (status, message) => {
+    const c = complaintRecord({ status });
+    const { service, gateway } = setup(c);
+    expect(await apiErrorOf(service.triage(c.id, triage({ category: 'RINGAN' }), pengaduan))).toEqual({
+      status: 409,
+      message,
+    });
+    const respond = { response: 'Izin telah terbit.' } as RespondDto;
+    expect(await apiErrorOf(service.respond(c.id, respond, pengaduan))).toEqual({ status: 409, message });
+    expect(gateway.calls).toEqual([]);
+  });
+});
+
+describe('ComplaintActionsService.decide', () => {
+  const kepala = {
+    sub: 'kepala',
+    username: 'kepala',
+    role: 'KEPALA_DAERAH' as const,
+    unit: null,
+    area: null,
+    eselon: null,
+  };
+  const decision = (body: Record<string, unknown>) => body as unknown as EscalationDecisionDto;
+
+  it('answers 400 for units with a decision other than FURTHER_STUDY', async () => {
+    const c = complaintRecord({ status: 'AWAITING_DECISION', category: 'BERAT' });
+    const { service, gateway } = setup(c);
+    expect(
+      await apiErrorOf(
+        service.decide(c.id, decision({ decision: 'APPROVE', units: ['TIM_TEKNIS'] }), kepala),
+      ),
+    ).toEqual({
+      status: 400,
+      message: 'Daftar unit (units) hanya diisi untuk keputusan FURTHER_STUDY (kajian lebih lanjut).',
+    });
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it('answers 400 naming the units that do not handle BERAT complaints', async () => {
+    const c = complaintRecord({ status: 'AWAITING_DECISION', category: 'BERAT' });
+    const { service, gateway } = setup(c);
+    const error = await apiErrorOf(
+      service.decide(c.id, decision({ decision: 'FURTHER_STUDY', units: ['TIM_TEKNIS', 'LOKET'] }), kepala),
+    );
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(
+      /^Unit berikut bukan unit penanganan pengaduan BERAT: LOKET\. Pilih dari: /,
+    );
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it('sends FURTHER_STUDY with its units once each, and answers 409 with the message of a decision set aside', async () => {
+    const c = complaintRecord({ status: 'AWAITING_DECISION', category: 'BERAT' });
+    const { service, gateway } = setup(c);
+    const outcome: DecisionOutcome = {
+      applied: false,
+      message: 'Keputusan putaran ini sudah diberikan.',
+      state: liveState(c, { status: 'IN_PROGRESS' }),
+    };
+    gateway.reply = () => outcome;
+    expect(
+      await apiErrorOf(
+        service.decide(
+          c.id,
+          decision({ decision: 'FURTHER_STUDY', units: ['TIM_TEKNIS', 'TIM_TEKNIS'], notes: 'Kaji ulang.' }),
+          kepala,
+        ),
+      ),
+    ).toEqual({ status: 409, message: 'Keputusan putaran ini sudah diberikan.' });
+    expect(gateway.calls).toEqual([
+      {
+        kind: 'decide',
+        workflowId: c.workflowId,
+        decision: {
+          actor: { username: 'kepala', unit: null, area: null },
+          decision: 'FURTHER_STUDY',
+          notes: 'Kaji ulang.',
+          units: ['TIM_TEKNIS'],
+        },
+      },
+    ]);
+  });
+
+  it('refuses a closed complaint with 409', async () => {
+    const c = complaintRecord({ status: 'RESOLVED', category: 'BERAT' });
+    const { service, gateway } = setup(c);
+    expect(await apiErrorOf(service.decide(c.id, decision({ decision: 'APPROVE' }), kepala))).toEqual({
+      status: 409,
+      message: 'Pengaduan ini sudah selesai ditanggapi.',
+    });
+    expect(gateway.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,224 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { ComplaintWorkflowService } from '../../../src/api/complaints/complaint-workflow.service';
+import { TasksService } from '../../../src/api/complaints/tasks.service';
+import type { TaskState } from '../../../workflows/complaint/definitions';
+import {
+  apiErrorOf,
+  complaintRecord,
+  FakeComplaintWorkflows,
+  InMemoryComplaintRepository,
+  InMemoryTaskRepository,
+  staff,
+  taskRecord,
+} from './fakes';
+
+const KECAMATAN_CAMBAI = '16.74.02';
+const KECAMATAN_PRABUMULIH_BARAT = '16.74.01';
+
+function setup() {
+  const complaints = new InMemoryComplaintRepository();
+  const tasks = new InMemoryTaskRepository(complaints);
+  const gateway = new FakeComplaintWorkflows();
+  const service = new TasksService(
+    tasks,
+    complaints,
+    new ComplaintWorkflowService(gateway.asGateway(), complaints),
+  );
+  return { complaints, tasks, gateway, service };
+}
+
+describe('TasksService.complete', () => {
+  const body = { outcome: 'Peninjauan lapangan dilakukan.', notes: 'Foto disimpan di arsip seksi.' };
+
+  it('answers 404 for an unknown task, and for an id too long to be one, without asking the workflow', async () => {
+    const { service, gateway } = setup();
+    const perizinan = staff('BIDANG_PERIZINAN', 'perizinan');
+    expect(await apiErrorOf(service.complete('nope:1:BIDANG_PERIZINAN', body, perizinan))).toEqual({
+      status: 404,
+      message: 'Tugas tidak ditemukan.',
+    });
+    expect(await apiErrorOf(service.complete('x'.repeat(65), body, perizinan))).toEqual({
+      status: 404,
+      message: 'Tugas tidak ditemukan.',
+    });
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it("answers 403 for another unit's task", async () => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord();
+    complaints.add(c);
+    const task = taskRecord(c, 'BIDANG_PERIZINAN');
+    tasks.add(task);
+    expect(await apiErrorOf(service.complete(task.id, body, staff('TIM_TEKNIS', 'teknis')))).toEqual({
+      status: 403,
+      message: 'Tugas ini bukan milik unit Anda.',
+    });
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it('answers 403 for a KECAMATAN task of another area, even when it is done (ownership first)', async () => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord();
+    complaints.add(c);
+    const task = taskRecord(c, 'KECAMATAN', { area: KECAMATAN_CAMBAI, status: 'DONE' });
+    tasks.add(task);
+    const otherArea = staff('KECAMATAN', 'camat-barat', KECAMATAN_PRABUMULIH_BARAT);
+    expect(await apiErrorOf(service.complete(task.id, body, otherArea))).toEqual({
+      status: 403,
+      message: 'Tugas ini untuk aparatur wilayah lain.',
+    });
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it('answers 409 for a task already done', async () => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord();
+    complaints.add(c);
+    const task = taskRecord(c, 'BIDANG_PERIZINAN', { status: 'DONE' });
+    tasks.add(task);
+    expect(await apiErrorOf(service.complete(task.id, body, staff('BIDANG_PERIZINAN', 'perizinan')))).toEqual(
+      { status: 409, message: 'Tugas ini sudah diselesaikan.' },
+    );
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it.each([
+    ['RESOLVED', 'Pengaduan ini sudah selesai ditanggapi.'],
+    ['REJECTED', 'Pengaduan ini sudah ditolak dan ditutup.'],
+  ])('answers 409 when the complaint is closed (%s)', async (status, message) => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord({ status });
+    complaints.add(c);
+    const task = taskRecord(c, 'BIDANG_PERIZINAN');
+    tasks.add(task);
+    expect(await apiErrorOf(service.complete(task.id, body, staff('BIDANG_PERIZINAN', 'perizinan')))).toEqual(
+      { status: 409, message },
+    );
+    expect(gateway.calls).toEqual([]);
+  });
+
+  it("passes the caller, the task and the outcome to the workflow's completeTask update", async () => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord();
+    complaints.add(c);
+    const task = taskRecord(c, 'KECAMATAN', { area: KECAMATAN_CAMBAI });
+    tasks.add(task);
+    const done: TaskState = {
+      id: task.id,
+      unit: 'KECAMATAN',
+      area: KECAMATAN_CAMBAI,
+      round: 1,
+      status: 'DONE',
+      openedAt: '2026-05-04T03:00:00.000Z',
+      outcome: body.outcome,
+      notes: body.notes,
+      completedBy: 'camat-cambai',
+      completedAt: '2026-05-05T04:00:00.000Z',
+    };
+    gateway.reply = () => done;
+    const camat = staff('KECAMATAN', 'camat-cambai', KECAMATAN_CAMBAI);
+
+    const view = await service.complete(task.id, body, camat);
+
+    expect(gateway.calls).toEqual([
+      {
+        kind: 'act',
+        workflowId: c.workflowId,
+        update: 'completeTask',
+        input: {
+          actor: { username: 'camat-cambai', unit: 'KECAMATAN', area: KECAMATAN_CAMBAI },
+          taskId: task.id,
+          outcome: body.outcome,
+          notes: body.notes,
+        },
+      },
+    ]);
+    expect(view).toEqual({
+      id: task.id,
+      complaintId: c.id,
+      unit: 'KECAMATAN',
+      area: KECAMATAN_CAMBAI,
+      round: 1,
+      status: 'DONE',
+      outcome: body.outcome,
+      notes: body.notes,
+      completedBy: 'camat-cambai',
+      completedAt: '2026-05-05T04:00:00.000Z',
+    });
+  });
+
+  it('leaves notes out of the input when none are given', async () => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord();
+    complaints.add(c);
+    const task = taskRecord(c, 'BIDANG_PERIZINAN');
+    tasks.add(task);
+    gateway.reply = () => ({ id: task.id, unit: 'BIDANG_PERIZINAN', area: null, round: 1, status: 'DONE' });
+    await service.complete(task.id, { outcome: 'Selesai.' }, staff('BIDANG_PERIZINAN', 'perizinan'));
+    expect(gateway.calls).toEqual([
+      expect.objectContaining({ input: expect.not.objectContaining({ notes: expect.anything() }) }),
+    ]);
+  });
+
+  it('answers 409 when the workflow has ended meanwhile and the record now says closed', async () => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord();
+    complaints.add(c);
+    const task = taskRecord(c, 'BIDANG_PERIZINAN');
+    tasks.add(task);
+    gateway.reply = () => {
+      // Another officer's response closed the case while this request was on its way.
+      c.status = 'RESOLVED';
+      throw new WorkflowNotFoundError('workflow not found', c.workflowId, undefined);
+    };
+    expect(await apiErrorOf(service.complete(task.id, body, staff('BIDANG_PERIZINAN', 'perizinan')))).toEqual(
+      { status: 409, message: 'Pengaduan ini sudah selesai ditanggapi.' },
+    );
+  });
+});
+
+describe('TasksService.inbox', () => {
+  it("filters an area unit's inbox by the caller's area and maps each task with its complaint", async () => {
+    const { service, complaints, tasks } = setup();
+    const c = complaintRecord({ category: 'SEDANG' });
+    complaints.add(c);
+    const own = taskRecord(c, 'KECAMATAN', { area: KECAMATAN_CAMBAI });
+    tasks.add(own, taskRecord(c, 'KECAMATAN', { area: KECAMATAN_PRABUMULIH_BARAT }));
+
+    const list = await service.inbox({}, staff('KECAMATAN', 'camat-cambai', KECAMATAN_CAMBAI));
+
+    expect(tasks.inboxFilters).toEqual([{ unit: 'KECAMATAN', area: KECAMATAN_CAMBAI }]);
+    expect(list.total).toBe(1);
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        id: own.id,
+        status: 'OPEN',
+        complaint: {
+          id: c.id,
+          registerNumber: c.registerNumber,
+          category: 'SEDANG',
+          status: 'IN_PROGRESS',
+          dueAt: c.dueAt!.toISOString(),
+          overdue: false,
+        },
+      }),
+    ]);
+  });
+
+  it('does not filter other units by area, and gives a caller without a unit an empty inbox', async () => {
+    const { service, tasks } = setup();
+    await service.inbox({ status: 'OPEN', page: 2, pageSize: 5 }, staff('BIDANG_PERIZINAN', 'perizinan'));
+    expect(tasks.inboxFilters).toEqual([{ unit: 'BIDANG_PERIZINAN', status: 'OPEN' }]);
+    const admin = {
+      sub: 'admin',
+      username: 'admin',
+      role: 'ADMIN' as const,
+      unit: null,
+      area: null,
+      eselon: null,
+    };
+    expect(await service.inbox({}, admin)).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    expect(tasks.inboxFilters).toHaveLength(1);
+  });
+});

@@ -1,0 +1,83 @@
+import { TrackingService } from '../../../src/api/tracking/tracking.service';
+import { apiErrorOf, auditEvent, complaintRecord, InMemoryComplaintRepository } from './fakes';
+
+function setup() {
+  const complaints = new InMemoryComplaintRepository();
+  return { complaints, service: new TrackingService(complaints) };
+}
+
+describe('TrackingService.track', () => {
+  it.each(['ZZZZZZZZZZ', 'no!', ''])('answers 404 for an unknown or malformed code (%j)', async (code) => {
+    const { service, complaints } = setup();
+    complaints.add(complaintRecord());
+    expect(await apiErrorOf(service.track(code))).toEqual({
+      status: 404,
+      message: 'Kode pelacakan tidak ditemukan.',
+    });
+  });
+
+  it('finds a code typed in lower case with spaces, and lists the stages oldest first with their labels', async () => {
+    const { service, complaints } = setup();
+    const c = complaintRecord({ trackingCode: 'K7QX2M9TPA', status: 'IN_PROGRESS', category: 'SEDANG' });
+    complaints.add(c);
+    complaints.events.push(
+      auditEvent(c, 2, 'TRIAGED', '2026-05-04T05:00:00Z', 'petugas-pengaduan-01'),
+      auditEvent(c, 1, 'RECEIVED', '2026-05-04T02:00:00Z', 'petugas-loket-01'),
+    );
+
+    const answer = await service.track('  k7qx2m9tpa ');
+
+    expect(answer).toEqual({
+      trackingCode: 'K7QX2M9TPA',
+      registerNumber: c.registerNumber,
+      status: 'IN_PROGRESS',
+      statusLabel: 'Sedang ditindaklanjuti unit terkait',
+      category: 'SEDANG',
+      channel: 'TATAP_MUKA',
+      receivedAt: '2026-05-04T02:00:00.000Z',
+      dueAt: '2026-05-18T16:59:59.000Z',
+      overdue: false,
+      licensingService: null,
+      stages: [
+        { type: 'RECEIVED', label: 'Pengaduan diterima', at: '2026-05-04T02:00:00.000Z' },
+        {
+          type: 'TRIAGED',
+          label: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani',
+          at: '2026-05-04T05:00:00.000Z',
+        },
+      ],
+      response: null,
+      rejectionReason: null,
+    });
+    // Nothing personal, no officer's username.
+    const text = JSON.stringify(answer);
+    for (const secret of ['Budi', '1674011203850001', 'Sudirman', '0812', 'budi@', 'petugas-'])
+      expect(text).not.toContain(secret);
+  });
+
+  it('gives the response only once the complaint is RESOLVED', async () => {
+    const { service, complaints } = setup();
+    // A response drafted on the record while the case is still open is not shown.
+    const open = complaintRecord({ status: 'AWAITING_RESPONSE', response: 'Izin telah terbit.' });
+    const resolved = complaintRecord({ status: 'RESOLVED', response: 'Izin telah terbit.' });
+    complaints.add(open, resolved);
+
+    expect((await service.track(open.trackingCode)).response).toBeNull();
+    const answer = await service.track(resolved.trackingCode);
+    expect(answer.response).toBe('Izin telah terbit.');
+    expect(answer.statusLabel).toBe('Selesai ditanggapi');
+    expect(answer.rejectionReason).toBeNull();
+  });
+
+  it('gives the rejection reason only for a REJECTED complaint', async () => {
+    const { service, complaints } = setup();
+    const rejected = complaintRecord({ status: 'REJECTED', rejectionReason: 'Bukan pengaduan perizinan.' });
+    const open = complaintRecord({ status: 'RECEIVED', rejectionReason: 'Bukan pengaduan perizinan.' });
+    complaints.add(rejected, open);
+
+    const answer = await service.track(rejected.trackingCode);
+    expect(answer).toMatchObject({ status: 'REJECTED', statusLabel: 'Ditolak', response: null });
+    expect(answer.rejectionReason).toBe('Bukan pengaduan perizinan.');
+    expect((await service.track(open.trackingCode)).rejectionReason).toBeNull();
+  });
+});
