@@ -28,12 +28,17 @@ export interface ActivityDeps {
 
 export function createComplaintActivities({ orm, log }: ActivityDeps): ComplaintActivities {
   const em = () => orm.em.fork();
+  const warnedAt = new Map<string, number>();
 
   return {
     async loadCalendar({ years }): Promise<CalendarData> {
       const calendar = await loadNonWorkingDates(em(), years);
-      if (calendar.warning)
+      // Once per ten minutes per list, not once per complaint: the admin needs to hear it, not a flood.
+      const key = years.join(',');
+      if (calendar.warning && (warnedAt.get(key) ?? 0) < Date.now() - 600_000) {
+        warnedAt.set(key, Date.now());
         log.warn({ years, warning: calendar.warning }, 'deadline computed with a fallback holiday list');
+      }
       return calendar;
     },
 

@@ -33,8 +33,12 @@ async function write(tx: Tx, w: TransitionWrite): Promise<void> {
         ...(dueAt !== undefined ? { dueAt: new Date(dueAt) } : {}),
         ...(closedAt !== undefined ? { closedAt: closedAt ? new Date(closedAt) : null } : {}),
       };
-      if (Object.keys(fields).length > 0)
-        await tx.nativeUpdate(Complaint, { id: w.input.complaintId }, fields as never);
+      if (Object.keys(fields).length > 0) {
+        const updated = await tx.nativeUpdate(Complaint, { id: w.input.complaintId }, fields as never);
+        // Intake stores the record before it starts the workflow: without it, something is broken, and
+        // the write fails (and is retried, visibly to operators) rather than leave an orphan timeline.
+        if (updated === 0) throw new Error(`complaint ${w.input.complaintId} has no record to update`);
+      }
       return insertNew(tx, AuditEvent, [
         {
           id: w.input.eventId,

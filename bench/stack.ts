@@ -83,10 +83,16 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
       return tokens.get(username)!;
     },
     startWorker: () => {
-      stack.worker = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'worker', 'main.js')], {
-        env,
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
+      // BENCH_WORKER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof-worker" profiles the worker.
+      const workerNodeArgs = (process.env.BENCH_WORKER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+      stack.worker = spawn(
+        process.execPath,
+        [...workerNodeArgs, path.join(REPO_ROOT, 'dist', 'src', 'worker', 'main.js')],
+        {
+          env,
+          stdio: ['ignore', 'inherit', 'inherit'],
+        },
+      );
       return stack.worker;
     },
     stop: async () => {

@@ -15,6 +15,18 @@ export function fallbackHolidays(year: number): Holiday[] {
   if (!Number.isInteger(year) || year < 1900 || year > 2200) {
     throw new RangeError(`Unsupported year: ${year}`);
   }
+  // The rules are astronomical computations (~5 ms a year); a year's list never changes.
+  let holidays = computed.get(year);
+  if (!holidays) {
+    holidays = computeFallback(year);
+    computed.set(year, holidays);
+  }
+  return holidays.map((h) => ({ ...h }));
+}
+
+const computed = new Map<number, Holiday[]>();
+
+function computeFallback(year: number): Holiday[] {
   const byDate = new Map<string, Holiday>();
   for (const h of new Holidays('ID').getHolidays(year)) {
     if (h.type !== 'public') continue;

@@ -43,6 +43,8 @@ describe('replay of recorded complaint histories', () => {
       'recategorised-ringan-settled-to-berat',
     ];
     expect(names).toEqual(expect.arrayContaining([...races, ...races.map((r) => `${r}.v3`)]));
+    // A transition written by an ordinary activity after its local activity failed.
+    expect(names).toContain('records-fall-back-to-ordinary-activity');
     expect(names.filter((n) => /^model\/[^/]+$/.test(n)).length).toBeGreaterThanOrEqual(3);
     expect(names.filter((n) => n.startsWith('model/v3/')).length).toBeGreaterThanOrEqual(3);
     // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.

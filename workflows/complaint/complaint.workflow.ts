@@ -41,16 +41,20 @@ import { Presentation } from './presentation';
 import { RecordWriter } from './record-writer';
 
 // Database outages are waited out: an accepted action is recorded once the database is back.
-const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const activities = proxyActivities<ComplaintActivities>({ startToCloseTimeout: '30 seconds', retry });
+const activities = proxyActivities<ComplaintActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 /**
  * The records are short database writes: run in the worker that runs the workflow, they cost no
  * round trip through the server, and their results are recorded with the workflow task that answers
- * the action, so an answered action is recorded even if the worker dies right after.
+ * the action, so an answered action is recorded even if the worker dies right after. A few quick
+ * attempts; then the same call goes as an ordinary activity (record-writer.ts, loadCalendar below),
+ * retried until the database is back and listed among failing activities for the operators.
  */
 const localActivities = proxyLocalActivities<ComplaintActivities>({
   startToCloseTimeout: '10 seconds',
-  retry,
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintState> {
@@ -70,11 +74,16 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   };
   const deadline = new DeadlineWatcher(
     complaint,
-    (years) =>
-      (local ?? activities).loadCalendar.executeWithOptions(
-        { summary: `Muat hari libur tahun ${years.join(', ')} untuk batas waktu` },
-        [{ years }],
-      ),
+    async (years) => {
+      const options = { summary: `Muat hari libur tahun ${years.join(', ')} untuk batas waktu` };
+      if (local)
+        try {
+          return await local.loadCalendar.executeWithOptions(options, [{ years }]);
+        } catch {
+          // Retried as an ordinary activity until it works, as records are.
+        }
+      return activities.loadCalendar.executeWithOptions(options, [{ years }]);
+    },
     apply,
   );
 

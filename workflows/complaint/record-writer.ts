@@ -62,10 +62,15 @@ export class RecordWriter {
     if (this.local) {
       // One local activity, one database transaction, for the whole transition.
       if (prepared.length === 0) return;
-      await this.local.recordTransition.executeWithOptions(
-        summarised(prepared.map((p) => p.summary).join(' · ')),
-        [{ complaintId, writes: prepared.map((p) => p.write) }],
-      );
+      const options = summarised(prepared.map((p) => p.summary).join(' · '));
+      const input = { complaintId, writes: prepared.map((p) => p.write) };
+      try {
+        await this.local.recordTransition.executeWithOptions(options, [input]);
+      } catch {
+        // The database refused it a few times: the same write as an ordinary activity, retried until
+        // the database is back, and listed as a failing activity for the operators meanwhile.
+        await this.activities.recordTransition.executeWithOptions(options, [input]);
+      }
       return;
     }
     // Workflows started before recordTransition: one ordinary activity per write, as they were.

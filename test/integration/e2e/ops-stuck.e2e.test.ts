@@ -108,7 +108,7 @@ describe('GET /api/ops/stuck', () => {
     const failing = report.items.find(
       (i) => i.kind === 'FAILING_ACTIVITIES' && i.workflowId === broken.workflowId,
     )!;
-    expect(failing.detail).toMatch(/Aktivitas recordChange gagal \d+ kali/);
+    expect(failing.detail).toMatch(/Aktivitas recordTransition gagal \d+ kali/);
     const overdue = report.items.find((i) => i.kind === 'OVERDUE')!;
     expect(overdue.webUiUrl).toBe(
       `${e.config.temporal.uiUrl}/namespaces/default/workflows/${overdue.workflowId}`,

@@ -28,7 +28,15 @@ const bare = new WorkingDayCalendar([]);
 describe('constants', () => {
   it('follows the SOP: 10 working days, office in WIB', () => {
     expect(SLA_WORKING_DAYS).toBe(10);
-    expect(OFFICE_ZONE).toBe('Asia/Jakarta');
+    expect(OFFICE_ZONE.name).toBe('UTC+7');
+  });
+
+  it('keeps WIB as the IANA zone Asia/Jakarta has it, on every day from 1970 to 2100', () => {
+    for (let t = Date.UTC(1970, 0, 1, 12); t < Date.UTC(2101, 0, 1); t += 86_400_000 + 3_600_001) {
+      const fixed = DateTime.fromMillis(t, { zone: OFFICE_ZONE });
+      const iana = DateTime.fromMillis(t, { zone: 'Asia/Jakarta' });
+      if (fixed.toISO() !== iana.toISO()) throw new Error(`${fixed.toISO()} != ${iana.toISO()}`);
+    }
   });
 });
 
