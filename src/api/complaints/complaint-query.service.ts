@@ -204,9 +204,9 @@ export class ComplaintQueryService {
     const visible = canSeePersonalData(principal, tasks);
     const summary = toSummaryView(complaint);
     return {
+      // The record's status: written with each transition, with its tasks and timeline, so the page
+      // shows one state throughout (the live state, possibly a write ahead, is under `live`).
       ...summary,
-      // The workflow is the source of truth for the process; the record may lag a step behind.
-      status: liveRead.live?.status ?? summary.status,
       complainant: {
         name: complaint.complainantName,
         nik: visible ? (complaint.complainantNik ?? null) : maskNik(complaint.complainantNik),

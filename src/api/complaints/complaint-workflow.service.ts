@@ -13,6 +13,9 @@ import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { ApiError, fromTemporalError, throwIfRefused, unavailable } from '../common/api-error';
 
 /** A closed complaint answers every action with 409 (its workflow has ended). */
+/** What an action needs of its complaint: the record and its workflow. */
+type ComplaintRef = Pick<Complaint, 'id' | 'workflowId'>;
+
 export function refuseIfClosed(complaint: Pick<Complaint, 'status'>): void {
   throwIfRefused(checkNotClosed(complaint.status));
 }
@@ -32,19 +35,19 @@ export class ComplaintWorkflowService {
   ) {}
 
   /** Runs one of the complaint's actions (an Update of its workflow). */
-  act<Ret, Arg>(complaint: Complaint, update: UpdateDefinition<Ret, [Arg]>, input: Arg): Promise<Ret> {
+  act<Ret, Arg>(complaint: ComplaintRef, update: UpdateDefinition<Ret, [Arg]>, input: Arg): Promise<Ret> {
     return this.mapped(complaint, () => this.workflows.act(complaint.workflowId, update, input));
   }
 
   /** Sends the Kepala Daerah's decision and answers once the workflow applied or set it aside. */
   decide(
-    complaint: Complaint,
+    complaint: ComplaintRef,
     decision: Omit<EscalationDecisionInput, 'requestId'>,
   ): Promise<DecisionOutcome> {
     return this.mapped(complaint, () => this.workflows.decide(complaint.workflowId, decision));
   }
 
-  private async mapped<T>(complaint: Complaint, call: () => Promise<T>): Promise<T> {
+  private async mapped<T>(complaint: ComplaintRef, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (err) {

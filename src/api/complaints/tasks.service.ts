@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { completeTaskUpdate } from '../../../workflows/complaint/definitions';
-import { ComplaintRepository, type InboxFilter, TaskRepository } from '../../db/repositories';
+import { type InboxFilter, TaskRepository } from '../../db/repositories';
 import { checkTaskNotDone, checkTaskOwnership } from '../../domain/complaint-rules';
 import { AREA_UNITS } from '../../domain/units';
 import type { Principal } from '../auth/principal';
@@ -18,7 +18,6 @@ const TASK_NOT_FOUND = 'Tugas tidak ditemukan.';
 export class TasksService {
   constructor(
     private readonly tasks: TaskRepository,
-    private readonly complaints: ComplaintRepository,
     private readonly workflow: ComplaintWorkflowService,
   ) {}
 
@@ -55,12 +54,11 @@ export class TasksService {
    * the workflow's validator checks it again and refuses a task already completed.
    */
   async complete(taskId: string, body: CompleteTaskDto, principal: Principal): Promise<TaskView> {
-    const task = taskId.length <= 64 ? await this.tasks.findById(taskId) : null;
-    if (!task) throw notFound(TASK_NOT_FOUND);
+    const found = taskId.length <= 64 ? await this.tasks.findWithComplaint(taskId) : null;
+    if (!found) throw notFound(TASK_NOT_FOUND);
+    const { task, complaint } = found;
     // The caller's task first (403), then whether it is still open (409): the workflow's own rules.
     throwIfRefused(checkTaskOwnership(task, principal) ?? checkTaskNotDone(task));
-    const complaint = await this.complaints.findById(task.complaintId);
-    if (!complaint) throw notFound(TASK_NOT_FOUND);
     refuseIfClosed(complaint);
     const done = await this.workflow.act(complaint, completeTaskUpdate, {
       actor: actorOf(principal),

@@ -9,4 +9,4 @@ export {
 } from './complaint.repository';
 export { OutboxRepository } from './outbox.repository';
 export { type LocationAreas, ReferenceDataRepository } from './reference-data.repository';
-export { type InboxFilter, type InboxRow, TaskRepository } from './task.repository';
+export { type InboxFilter, type InboxRow, TaskRepository, type TaskWithComplaint } from './task.repository';

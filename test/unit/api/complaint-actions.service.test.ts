@@ -113,7 +113,11 @@ describe('ComplaintActionsService.triage', () => {
     const c = complaintRecord({ status: 'RECEIVED' });
     const { service, gateway } = setup(c);
     const state: ComplaintState = liveState(c, { status: 'IN_PROGRESS', category: 'SEDANG' });
-    gateway.reply = () => state;
+    // The workflow answers once it has written the transition's records (here: the status).
+    gateway.reply = () => {
+      Object.assign(c, { status: 'IN_PROGRESS', category: 'SEDANG' });
+      return state;
+    };
 
     const detail = await service.triage(
       c.id,

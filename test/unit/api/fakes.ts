@@ -20,6 +20,7 @@ import {
   type PublicStage,
   ReferenceDataRepository,
   TaskRepository,
+  type TaskWithComplaint,
 } from '../../../src/db/repositories';
 import type { WorkingDayCalendar } from '../../../src/domain/calendar';
 import type { Unit } from '../../../src/domain/units';
@@ -126,6 +127,12 @@ export class InMemoryTaskRepository extends TaskRepository {
 
   override async findById(id: string): Promise<ComplaintTask | null> {
     return this.rows.find((t) => t.id === id) ?? null;
+  }
+
+  override async findWithComplaint(id: string): Promise<TaskWithComplaint | null> {
+    const task = this.rows.find((t) => t.id === id);
+    const complaint = task ? await this.complaints.findById(task.complaintId) : null;
+    return task && complaint ? { task, complaint } : null;
   }
 
   override async findByComplaint(complaintId: string): Promise<ComplaintTask[]> {

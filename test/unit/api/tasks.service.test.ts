@@ -19,11 +19,7 @@ function setup() {
   const complaints = new InMemoryComplaintRepository();
   const tasks = new InMemoryTaskRepository(complaints);
   const gateway = new FakeComplaintWorkflows();
-  const service = new TasksService(
-    tasks,
-    complaints,
-    new ComplaintWorkflowService(gateway.asGateway(), complaints),
-  );
+  const service = new TasksService(tasks, new ComplaintWorkflowService(gateway.asGateway(), complaints));
   return { complaints, tasks, gateway, service };
 }
 
