@@ -1,7 +1,7 @@
 /**
  * Intake throughput: `POST /api/complaints` (validation, auth, the record with its register number and
  * deadline, then the workflow start) against the raw Temporal client's `workflow.start` of the same
- * workflow on the same dev server, side by side. Goal: the API reaches at least 80% of the raw rate.
+ * workflow on the same dev server, side by side. Goal (issue 13): the API reaches at least 65% of the raw rate.
  *
  *   npm run bench -- intake          (BENCH_DB=postgresql for PostgreSQL; BENCH_SECONDS, BENCH_CONNECTIONS)
  *
@@ -86,7 +86,7 @@ async function main() {
       `machine: ${machine()}; database: ${stack.kind}; ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS}`,
     );
     console.log(
-      `intake: raw workflow.start ${rawRate.toFixed(0)}/s | API ${apiRate.toFixed(0)}/s | ratio ${((100 * apiRate) / rawRate).toFixed(0)}% (goal >= 80%)`,
+      `intake: raw workflow.start ${rawRate.toFixed(0)}/s | API ${apiRate.toFixed(0)}/s | ratio ${((100 * apiRate) / rawRate).toFixed(0)}% (goal >= 65%)`,
     );
   } finally {
     await stack.stop();

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { type WorkflowHandle, WorkflowUpdateStage } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { Complaint } from '../../src/db/entities';
 import type { Category } from '../../src/domain/categories';
 import { workflowIdForRegister } from '../../src/temporal/ids';
@@ -40,22 +40,25 @@ export async function insertComplaint(
 }
 
 /**
- * Triages every complaint at once, as the Seksi Pengaduan would (location: a kelurahan of Prabumulih
- * Barat); returns when each workflow has accepted its triage, before the fan-out has run.
+ * Sends the triage of every complaint at once, as the Seksi Pengaduan would (location: a kelurahan of
+ * Prabumulih Barat), without waiting: an Update is accepted in the same workflow task that writes its
+ * records (a local activity), so waiting for acceptance would wait for the whole fan-out. The promise
+ * settles once every triage is answered (or has failed, e.g. while the worker was down).
  */
-export async function triageAll(handles: WorkflowHandle[], category: Category): Promise<void> {
-  await Promise.all(
+export function sendTriages(handles: WorkflowHandle[], category: Category): Promise<unknown> {
+  return Promise.all(
     handles.map((h) =>
-      h.startUpdate(triageUpdate, {
-        args: [
-          {
-            actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' },
-            category,
-            location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
-          },
-        ],
-        waitForStage: WorkflowUpdateStage.ACCEPTED,
-      }),
+      h
+        .executeUpdate(triageUpdate, {
+          args: [
+            {
+              actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' },
+              category,
+              location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+            },
+          ],
+        })
+        .catch(() => undefined),
     ),
   );
 }

@@ -8,12 +8,12 @@ import { AuditEvent, ComplaintTask, Notification } from '../../src/db/entities';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import { stateQuery } from '../../workflows/complaint/definitions';
 import { type Backend, startBackend } from '../helpers/backend';
-import { insertComplaint, triageAll } from '../helpers/complaints';
+import { insertComplaint, sendTriages } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import { type DevServer, freePort } from '../helpers/dev-server';
 import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
 
-const COMPLAINTS = 24;
+const COMPLAINTS = 60;
 const SEDANG_UNITS = 8;
 
 describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
@@ -46,7 +46,7 @@ describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
     // Wait until every complaint is registered, then send all triages at once.
     const em = () => db.orm.em.fork();
     await until(async () => (await em().count(AuditEvent, { type: 'REGISTERED' })) === COMPLAINTS, 90_000);
-    await triageAll(handles, 'SEDANG');
+    const triages = sendTriages(handles, 'SEDANG');
     // Kill the worker as soon as the first task rows are written, while the rest are still to come.
     await until(async () => (await em().count(ComplaintTask, {})) > 0, 60_000, 20);
     const rowsAtKill = await em().count(ComplaintTask, {});
@@ -75,6 +75,7 @@ describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
         expect(assigned.map((n) => n.recipient).sort()).toEqual(tasks.map((t) => t.unit).sort());
       }
       expect(await em().count(ComplaintTask, {})).toBe(COMPLAINTS * SEDANG_UNITS);
+      await triages;
       // The restarted worker serves the SDK's own metrics for Prometheus.
       const metrics = await (await fetch(`http://${metricsAddress}/metrics`)).text();
       expect(metrics).toMatch(new RegExp(`temporal_[a-z_]+\\{[^}]*task_queue="${taskQueue}"`));
