@@ -322,28 +322,31 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
               fields: { status: 'IN_PROGRESS', category: 'SEDANG' },
             },
           },
-          // A task row without its unit: the database refuses it (NOT NULL).
           {
             kind: 'tasks-opened',
             input: {
               complaintId: c.complaintId,
-              tasks: [
-                {
-                  id: `${c.complaintId}:1:X`,
-                  unit: null as unknown as string,
-                  area: null,
-                  round: 1,
-                  openedAt: at,
-                },
-              ],
+              tasks: [{ id: `${c.complaintId}:1:LOKET`, unit: 'LOKET', area: null, round: 1, openedAt: at }],
+            },
+          },
+          // A record for a complaint that has none: the write fails, after the two above.
+          {
+            kind: 'event',
+            input: {
+              complaintId: 'tidak-ada',
+              eventId: `${c.workflowId}:3:ESCALATED`,
+              type: 'ESCALATED',
+              at,
+              fields: { status: 'AWAITING_DECISION' },
             },
           },
         ],
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/has no record/);
     const em = db.orm.em.fork();
     expect((await em.findOneOrFail(Complaint, { id: c.complaintId })).status).toBe('RECEIVED');
     expect(await em.count(AuditEvent, { complaintId: c.complaintId, type: 'TRIAGED' })).toBe(0);
+    expect(await em.count(ComplaintTask, { complaintId: c.complaintId })).toBe(0);
   });
 
   it('gives the workflow the holiday table, and the fallback with a warning for a year without a list', async () => {
