@@ -11,16 +11,7 @@
  * Workflow code must be deterministic: time comes from the workflow clock, ids from counters, and
  * every read or write of the outside world goes through an activity.
  */
-import {
-  allHandlersFinished,
-  condition,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { ComplaintActivities } from '../../activities/types';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ComplaintCase, type RecordWrite, refuse } from './complaint-case';
 import { DeadlineWatcher } from './deadline-watcher';
 import {
@@ -39,53 +30,24 @@ import {
 import { complaintWorkflowV1 } from './legacy/complaint-v1.workflow';
 import { Presentation } from './presentation';
 import { RecordWriter } from './record-writer';
-
-// Database outages are waited out: an accepted action is recorded once the database is back.
-const activities = proxyActivities<ComplaintActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-/**
- * The records are short database writes: run in the worker that runs the workflow, they cost no
- * round trip through the server, and their results are recorded with the workflow task that answers
- * the action, so an answered action is recorded even if the worker dies right after. A few quick
- * attempts; then the same call goes as an ordinary activity (record-writer.ts, loadCalendar below),
- * retried until the database is back and listed among failing activities for the operators.
- */
-const localActivities = proxyLocalActivities<ComplaintActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
-});
+import { sideEffects } from './side-effects';
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintState> {
   // Executions started before this code keep running (and replaying) the code they started with.
   if (!patched('actions-apply-atomically')) return complaintWorkflowV1(input);
 
   // Executions started before records went through local activities keep ordinary ones.
-  const local = patched('records-in-local-activities') ? localActivities : undefined;
+  const io = sideEffects(patched('records-in-local-activities'));
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
-  const writer = new RecordWriter(complaint, activities, local);
+  const writer = new RecordWriter(complaint, io.ordinary, io.local);
   const presentation = new Presentation(complaint);
   /** Applies a transition's records: the Web UI view at once, the database in order. */
   const apply = (writes: RecordWrite[]): Promise<void> => {
     presentation.refresh();
     return writer.write(writes);
   };
-  const deadline = new DeadlineWatcher(
-    complaint,
-    async (years) => {
-      const options = { summary: `Muat hari libur tahun ${years.join(', ')} untuk batas waktu` };
-      if (local)
-        try {
-          return await local.loadCalendar.executeWithOptions(options, [{ years }]);
-        } catch {
-          // Retried as an ordinary activity until it works, as records are.
-        }
-      return activities.loadCalendar.executeWithOptions(options, [{ years }]);
-    },
-    apply,
-  );
+  const deadline = new DeadlineWatcher(complaint, io.loadCalendar, apply);
 
   /** Becomes true once the deadline is known; actions that arrive earlier wait for it. */
   let registered = false;

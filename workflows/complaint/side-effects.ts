@@ -1,0 +1,45 @@
+/**
+ * The complaint workflow's way to the outside world: its activities, as proxies with their timeouts
+ * and retries. Records are short database writes, so current executions run them as local activities
+ * (in the worker that runs the workflow: no round trip through the server, and their results are
+ * recorded with the workflow task that answers the action, so an answered action is recorded even if
+ * the worker dies right after). A local call gets a few quick attempts; then the same call goes as
+ * an ordinary activity, retried until the database is back and listed among failing activities for
+ * the operators meanwhile.
+ */
+import { type ActivityInterfaceFor, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { CalendarData, ComplaintActivities } from '../../activities/types';
+
+// Database outages are waited out: an accepted action is recorded once the database is back.
+const ordinary = proxyActivities<ComplaintActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const local = proxyLocalActivities<ComplaintActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
+});
+
+export interface SideEffects {
+  ordinary: ActivityInterfaceFor<ComplaintActivities>;
+  /** Absent for executions started before records went through local activities. */
+  local?: ActivityInterfaceFor<ComplaintActivities>;
+  loadCalendar(years: number[]): Promise<CalendarData>;
+}
+
+export function sideEffects(useLocal: boolean): SideEffects {
+  return {
+    ordinary,
+    local: useLocal ? local : undefined,
+    async loadCalendar(years) {
+      const options = { summary: `Muat hari libur tahun ${years.join(', ')} untuk batas waktu` };
+      if (useLocal)
+        try {
+          return await local.loadCalendar.executeWithOptions(options, [{ years }]);
+        } catch {
+          // Retried as an ordinary activity until it works, as records are.
+        }
+      return ordinary.loadCalendar.executeWithOptions(options, [{ years }]);
+    },
+  };
+}
