@@ -48,7 +48,8 @@ export async function insertRow<T extends object>(
   try {
     await em.getConnection().execute(sql, values, 'run', trx);
   } catch (err) {
-    // As MikroORM's own writes do: a duplicate key becomes UniqueConstraintViolationException.
-    throw err instanceof Error ? platform.getExceptionConverter().convertException(err) : err;
+    // As MikroORM's own writes do: a duplicate key becomes UniqueConstraintViolationException. No
+    // `instanceof Error` test: a native driver's error may come from another realm (jest workers).
+    throw platform.getExceptionConverter().convertException(err as Error);
   }
 }
