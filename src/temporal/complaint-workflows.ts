@@ -16,7 +16,6 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import { backOff } from 'exponential-backoff';
 import type { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import {
   type ComplaintState,
@@ -38,9 +37,10 @@ const FAILED_PRECONDITION = 9;
 
 /**
  * Temporal aborts an Update that the workflow had already seen when that workflow task fails on
- * completion (typically: the workflow tried to complete while a signal arrived, so the task is run
- * again with the signal). Nothing of the task was kept, so the Update did not happen and sending it
- * again (same Update ID) is safe; the SDK leaves that to the caller.
+ * completion (seen when the workflow finishes in the activation that also delivers other Updates:
+ * the task is run again without them). The Update did not happen; the caller is told to try again
+ * (503), and the next try gets the case's real answer. Sending it again at once with the same ID
+ * was tried and left the workflow task failing on a message the server no longer had.
  */
 export function isUpdateNotApplied(err: unknown): boolean {
   if (!(err instanceof ServiceError)) return false;
@@ -48,19 +48,28 @@ export function isUpdateNotApplied(err: unknown): boolean {
   return cause?.code === FAILED_PRECONDITION && /workflow task failure/i.test(cause.details ?? '');
 }
 
-/** Executes an Update, sending it again (same ID) while Temporal reports it was not applied. */
+/** Executes an Update with a fresh Update ID. */
 export function executeUpdate<Ret, Args extends [unknown]>(
   handle: WorkflowHandle,
   update: UpdateDefinition<Ret, Args>,
   args: Args,
 ): Promise<Ret> {
-  const updateId = randomUUID();
-  return backOff(() => handle.executeUpdate(update, { args, updateId }), {
-    numOfAttempts: 5,
-    startingDelay: 20,
-    maxDelay: 500,
-    retry: (err: unknown) => isUpdateNotApplied(err),
-  });
+  return handle.executeUpdate(update, { args, updateId: randomUUID() });
+}
+
+/**
+ * The decisionOutcome Update only reads what became of a decision, so it is asked again when Temporal
+ * aborted it (the decision itself went as a signal, which is never aborted).
+ */
+export async function askOutcome(handle: WorkflowHandle, requestId: string): Promise<DecisionOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await executeUpdate(handle, decisionOutcomeUpdate, [{ requestId }]);
+    } catch (err) {
+      if (attempt >= 5 || !isUpdateNotApplied(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 export interface ComplaintWorkflowsOptions {
@@ -139,7 +148,7 @@ export class ComplaintWorkflows {
     const requestId = randomUUID();
     return this.client.withDeadline(Date.now() + this.options.actionTimeoutMs, async () => {
       await handle.signal(escalationDecisionSignal, { ...decision, requestId });
-      return executeUpdate(handle, decisionOutcomeUpdate, [{ requestId }]);
+      return askOutcome(handle, requestId);
     });
   }
 

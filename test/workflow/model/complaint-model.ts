@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import { computeDueAt, WorkingDayCalendar } from '../../../src/domain/calendar';
 import { CATEGORIES, type Category, categoryRank, unitsForCategory } from '../../../src/domain/categories';
 import { AREA_UNITS, type Unit } from '../../../src/domain/units';
-import { executeUpdate } from '../../../src/temporal/complaint-workflows';
+import { askOutcome, executeUpdate, isUpdateNotApplied } from '../../../src/temporal/complaint-workflows';
 import { complaintWorkflow } from '../../../workflows/complaint/complaint.workflow';
 import {
   type Actor,
@@ -28,7 +28,6 @@ import {
   completeTaskUpdate,
   DECISIONS,
   type DecisionKind,
-  decisionOutcomeUpdate,
   escalationDecisionSignal,
   REJECTION,
   recategoriseUpdate,
@@ -56,6 +55,8 @@ export class Real {
   readonly problems: string[] = [];
   last!: ComplaintState;
   lastRefusal = '';
+  /** Actions sent so far (a Ticket compares it). */
+  sent = 0;
   /** The model the commands update (the same object asyncModelRun hands them). */
   model!: Model;
 
@@ -80,6 +81,7 @@ export class Real {
 
   /** Runs an action now (wait) or leaves it in flight; a refusal is an answer, anything else a problem. */
   async send(label: string, wait: boolean, action: () => Promise<void>): Promise<void> {
+    this.sent++;
     const run = action().catch((err: unknown) => {
       if (refusalType(err) === undefined)
         this.problems.push(`${label}: ${String((err as Error)?.stack ?? err)}`);
@@ -191,8 +193,19 @@ const pengaduan: Actor = { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' };
 const kabid: Actor = { username: 'kabid', unit: 'KABID_PENGADUAN' };
 const walikota: Actor = { username: 'walikota' };
 
+/**
+ * The state the case had settled in when an action was sent with nothing else in flight, as long as
+ * no other action has been sent since; else undefined (the answer is not predicted).
+ */
+interface Ticket {
+  settled(): ComplaintState | undefined;
+}
+const UNPREDICTED: Ticket = { settled: () => undefined };
+
 /** What a settled state makes of an action sent then: 'ok', or the refusal expected. */
 type Expectation = 'ok' | 'refused';
+/** An answer: as expected, or 'not-applied' (Temporal aborted it: the client is told to try again). */
+type Answer = Expectation | 'not-applied';
 
 // ---- Commands ---------------------------------------------------------------------------------------
 
@@ -204,11 +217,15 @@ abstract class Action implements Cmd {
     return true;
   }
   abstract label(): string;
-  /** Sends the action; `settled` is the state when nothing else was in flight, else undefined. */
-  abstract act(m: Model, r: Real, settled: ComplaintState | undefined): Promise<void>;
+  /** Sends the action; the ticket tells whether the answer can be predicted (see Ticket). */
+  abstract act(m: Model, r: Real, ticket: Ticket): Promise<void>;
   async run(m: Model, r: Real): Promise<void> {
     const settled = r.idle ? await r.observe() : undefined;
-    await r.send(this.label(), this.wait, () => this.act(m, r, settled));
+    const sentAs = r.sent + 1;
+    // Only while no later action was sent: a later one may overtake it (an Update the server aborted
+    // with its workflow task is sent again, after whatever was sent meanwhile).
+    const ticket: Ticket = { settled: () => (r.sent === sentAs ? settled : undefined) };
+    await r.send(this.label(), this.wait, () => this.act(m, r, ticket));
     await r.observe();
   }
   toString(): string {
@@ -217,18 +234,24 @@ abstract class Action implements Cmd {
 }
 
 /** Checks an answer against what the settled state before it allowed. */
-function expectAnswer(r: Real, label: string, expected: Expectation | undefined, outcome: Expectation): void {
+function expectAnswer(r: Real, label: string, expected: Expectation | undefined, outcome: Answer): void {
+  if (outcome === 'not-applied') return;
   if (expected !== undefined && expected !== outcome)
     throw new Error(
       `${label}: expected ${expected} from the settled state, got ${outcome === 'refused' ? r.lastRefusal : 'ok'}`,
     );
 }
 
-async function attempt(r: Real, run: () => Promise<unknown>): Promise<Expectation> {
+async function attempt(r: Real, run: () => Promise<unknown>): Promise<Answer> {
   try {
     await run();
     return 'ok';
   } catch (err) {
+    // Temporal aborted the Update with a failed workflow task: not applied; the API answers 503.
+    if (isUpdateNotApplied(err)) {
+      r.lastRefusal = 'NOT_APPLIED';
+      return 'not-applied';
+    }
     if (refusalType(err) !== undefined || (await r.endedAnswer(err))) {
       r.lastRefusal = `${refusalType(err) ?? 'ENDED'}: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`;
       return 'refused';
@@ -248,7 +271,7 @@ class Triage extends Action {
   label() {
     return this.reject ? 'triage: reject' : `triage ${this.category}`;
   }
-  async act(m: Model, r: Real, settled?: ComplaintState) {
+  async act(m: Model, r: Real, ticket: Ticket) {
     const outcome = await attempt(r, async () => {
       const state = await r.update(triageUpdate, {
         args: [
@@ -269,6 +292,7 @@ class Triage extends Action {
           throw new Error(`triage answered before ${missing.length} task row(s) were written`);
       }
     });
+    const settled = ticket.settled();
     expectAnswer(r, this.label(), settled && (settled.status === 'RECEIVED' ? 'ok' : 'refused'), outcome);
   }
 }
@@ -283,7 +307,7 @@ class CompleteTask extends Action {
   label() {
     return `complete open task #${this.pick}`;
   }
-  async act(m: Model, r: Real, settled?: ComplaintState) {
+  async act(m: Model, r: Real, ticket: Ticket) {
     const tasks = r.last.tasks;
     if (tasks.length === 0) return;
     const open = tasks.filter((t) => t.status === 'OPEN');
@@ -297,6 +321,7 @@ class CompleteTask extends Action {
       if (r.fake.of(r.complaintId).tasks.get(done.id)?.status !== 'DONE')
         throw new Error(`completion of ${done.id} answered before it was recorded`);
     });
+    const settled = ticket.settled();
     const open_ = settled?.tasks.find((t) => t.id === task.id)?.status === 'OPEN';
     expectAnswer(r, this.label(), settled && (open_ ? 'ok' : 'refused'), outcome);
   }
@@ -312,7 +337,7 @@ class Recategorise extends Action {
   label() {
     return `recategorise to ${this.category}`;
   }
-  async act(m: Model, r: Real, settled?: ComplaintState) {
+  async act(m: Model, r: Real, ticket: Ticket) {
     const outcome = await attempt(r, async () => {
       const state = await r.update(recategoriseUpdate, {
         args: [{ actor: kabid, category: this.category, reason: 'Dampak lebih luas.', location: LOCATION }],
@@ -323,6 +348,7 @@ class Recategorise extends Action {
       if (state.category === null || categoryRank(state.category) < categoryRank(this.category))
         throw new Error(`recategorised to ${this.category}, state says ${state.category}`);
     });
+    const settled = ticket.settled();
     const allowed =
       settled &&
       settled.category !== null &&
@@ -345,7 +371,7 @@ class Decide extends Action {
   label() {
     return `decide ${this.decision}${this.units.length > 0 ? ` (${this.units.join(', ')})` : ''}`;
   }
-  async act(m: Model, r: Real, settled?: ComplaintState) {
+  async act(m: Model, r: Real, ticket: Ticket) {
     const requestId = `req-${++Decide.requests}`;
     let applied = false;
     const answered = await attempt(r, async () => {
@@ -355,7 +381,7 @@ class Decide extends Action {
         requestId,
         ...(this.decision === 'FURTHER_STUDY' && this.units.length > 0 ? { units: this.units } : {}),
       });
-      const outcome = await r.update(decisionOutcomeUpdate, { args: [{ requestId }] });
+      const outcome = await askOutcome(r.handle, requestId);
       applied = outcome.applied;
       if (!applied) return;
       m.decisionsApplied++;
@@ -363,6 +389,7 @@ class Decide extends Action {
       const rows = [...r.fake.of(r.complaintId).decisions.values()].filter((d) => d.decision !== undefined);
       if (rows.length < decided) throw new Error('decision answered before it was recorded');
     });
+    const settled = ticket.settled();
     const expected = settled && (settled.status === 'AWAITING_DECISION' ? 'ok' : 'refused');
     expectAnswer(r, this.label(), expected, answered === 'ok' && applied ? 'ok' : 'refused');
   }
@@ -372,7 +399,7 @@ class Respond extends Action {
   label() {
     return 'respond';
   }
-  async act(m: Model, r: Real, settled?: ComplaintState) {
+  async act(m: Model, r: Real, ticket: Ticket) {
     const outcome = await attempt(r, async () => {
       await r.update(respondUpdate, {
         args: [{ actor: pengaduan, response: 'Sudah ditindaklanjuti.' }],
@@ -381,6 +408,7 @@ class Respond extends Action {
       if (r.fake.of(r.complaintId).fields.status !== 'RESOLVED')
         throw new Error('response answered before the record said RESOLVED');
     });
+    const settled = ticket.settled();
     expectAnswer(
       r,
       this.label(),
@@ -426,7 +454,7 @@ class Burst implements Cmd {
   }
   async run(m: Model, r: Real) {
     if (r.idle) await r.observe();
-    const sent = this.actions.map((a) => r.send(a.label(), this.wait, () => a.act(m, r, undefined)));
+    const sent = this.actions.map((a) => r.send(a.label(), this.wait, () => a.act(m, r, UNPREDICTED)));
     await Promise.all(sent);
     await r.observe();
   }
