@@ -11,7 +11,7 @@ import './env';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import type { Complaint } from '../src/db/entities';
-import { ComplaintWorkflows } from '../src/temporal/complaint-workflows';
+import { gateway } from '../test/helpers/backend';
 import { staffComplaint } from '../test/helpers/e2e';
 import { closedLoop, machine, median, startStack } from './stack';
 
@@ -26,12 +26,7 @@ async function main() {
     const body = JSON.stringify(staffComplaint());
 
     // What the API sends to Temporal for one complaint, minus everything the API adds.
-    const workflows = new ComplaintWorkflows(stack.client, {
-      taskQueue: stack.taskQueue,
-      actionTimeoutMs: 30_000,
-      startTimeoutMs: 30_000,
-      queryTimeoutMs: 30_000,
-    });
+    const workflows = gateway(stack.client, stack.taskQueue);
     let n = 0;
     const rawStart = () => {
       n++;
