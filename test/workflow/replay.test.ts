@@ -33,8 +33,10 @@ describe('replay of recorded complaint histories', () => {
     const names = files.map((f) => f.replace(/\.json$/, ''));
     // <path>.v1: before the deadline-timers-lapse-at-close patch; <path>.v2: before
     // actions-apply-atomically (the frozen legacy workflow); <path>.v3: before
-    // records-in-local-activities (one ordinary activity per record); <path>: current code.
-    const versions = ['', '.v1', '.v2', '.v3'];
+    // records-in-local-activities (one ordinary activity per record); <path>.v4: before
+    // completes-in-own-workflow-task (the workflow completed in the closing action's task);
+    // <path>: current code.
+    const versions = ['', '.v1', '.v2', '.v3', '.v4'];
     expect(names).toEqual(expect.arrayContaining(PATHS.flatMap((p) => versions.map((v) => `${p}${v}`))));
     // The timings that broke the legacy workflow, and interleavings from the model-based test.
     const races = [
@@ -42,11 +44,19 @@ describe('replay of recorded complaint histories', () => {
       'berat-decision-then-response',
       'recategorised-ringan-settled-to-berat',
     ];
-    expect(names).toEqual(expect.arrayContaining([...races, ...races.map((r) => `${r}.v3`)]));
+    expect(names).toEqual(
+      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`])]),
+    );
     // A transition written by an ordinary activity after its local activity failed.
-    expect(names).toContain('records-fall-back-to-ordinary-activity');
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'records-fall-back-to-ordinary-activity',
+        'records-fall-back-to-ordinary-activity.v4',
+      ]),
+    );
     expect(names.filter((n) => /^model\/[^/]+$/.test(n)).length).toBeGreaterThanOrEqual(3);
-    expect(names.filter((n) => n.startsWith('model/v3/')).length).toBeGreaterThanOrEqual(3);
+    for (const version of ['v3', 'v4'])
+      expect(names.filter((n) => n.startsWith(`model/${version}/`)).length).toBeGreaterThanOrEqual(3);
     // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.
     expect(names).toContain('recap-report-first-working-day');
   });

@@ -11,7 +11,14 @@
  * Workflow code must be deterministic: time comes from the workflow clock, ids from counters, and
  * every read or write of the outside world goes through an activity.
  */
-import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { ComplaintCase, type RecordWrite, refuse } from './complaint-case';
 import { DeadlineWatcher } from './deadline-watcher';
 import {
@@ -155,5 +162,16 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   await condition(() => complaint.isClosed());
   await writer.idle();
   await condition(allHandlersFinished);
+  if (patched('completes-in-own-workflow-task')) {
+    // The closing action's records were written by local activities in the workflow task that
+    // answers it. Completing the workflow in that same task would let the server refuse the whole
+    // task when a signal or an Update arrives meanwhile (a completion must see every event): the
+    // action would be lost from the history while its records stay written. A timer puts the
+    // completion in a task of its own, which writes nothing; actions arriving then are refused
+    // (the case is closed) before it completes.
+    await sleep(1);
+    await writer.idle();
+    await condition(allHandlersFinished);
+  }
   return complaint.state;
 }
