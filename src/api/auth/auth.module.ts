@@ -1,15 +1,20 @@
 import { createSecretKey } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../common/config.module';
+import { RepositoriesModule } from '../common/repositories.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PrincipalCache } from './principal-cache';
 
+/** Global: every feature module's routes are guarded, and account changes reach PrincipalCache. */
+@Global()
 @Module({
   imports: [
+    RepositoriesModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -22,6 +27,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, PrincipalCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [PrincipalCache, JwtModule],
 })
 export class AuthModule {}

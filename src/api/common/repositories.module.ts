@@ -4,10 +4,17 @@ import {
   ComplaintRepository,
   OutboxRepository,
   ReferenceDataRepository,
+  SecurityEventRepository,
   TaskRepository,
 } from '../../db/repositories';
 
-const REPOSITORIES = [ComplaintRepository, TaskRepository, OutboxRepository, ReferenceDataRepository];
+const REPOSITORIES = [
+  ComplaintRepository,
+  TaskRepository,
+  OutboxRepository,
+  ReferenceDataRepository,
+  SecurityEventRepository,
+];
 
 /**
  * The repositories, as providers built on the application's EntityManager: the only holders of it

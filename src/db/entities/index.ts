@@ -6,9 +6,12 @@ import { ComplaintTask } from './complaint-task.entity';
 import { Decision } from './decision.entity';
 import { HolidayRecord } from './holiday.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { LoginThrottle } from './login-throttle.entity';
 import { Notification } from './notification.entity';
 import { RecapReportRecord } from './recap-report.entity';
+import { RefreshToken } from './refresh-token.entity';
 import { RegisterCounter } from './register-counter.entity';
+import { SecurityEvent } from './security-event.entity';
 import { User } from './user.entity';
 
 export {
@@ -20,9 +23,12 @@ export {
   Decision,
   HolidayRecord,
   IdempotencyRecord,
+  LoginThrottle,
   Notification,
   RecapReportRecord,
+  RefreshToken,
   RegisterCounter,
+  SecurityEvent,
   User,
 };
 export const ENTITIES = [
@@ -38,4 +44,7 @@ export const ENTITIES = [
   Attachment,
   IdempotencyRecord,
   RegisterCounter,
+  SecurityEvent,
+  RefreshToken,
+  LoginThrottle,
 ];

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** A person who signs in: office staff (with a unit), the Kepala Daerah, or an admin. */
 @Entity({ tableName: 'app_user' })
@@ -35,9 +35,25 @@ export class User {
   @Property({ type: 'string', length: 254, nullable: true })
   email?: string | null;
 
+  @Property({ type: 'string', length: 32, nullable: true })
+  phone?: string | null;
+
   @Property({ type: 'boolean' })
   active = true;
 
+  /**
+   * Raised on every change that must end the user's sessions (deactivation, password change or
+   * reset, a new role, unit or area): tokens carry the version they were issued with.
+   */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: number & Opt = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  passwordChangedAt?: Date | null;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  updatedAt?: Date | null;
 }
