@@ -72,6 +72,11 @@ export class Real {
   }
 
   async observe(): Promise<ComplaintState> {
+    // On the real server a query that arrives while a local activity of an action runs can leave a
+    // history the SDK then fails to replay (its resolution lands in the next workflow task while its
+    // marker stayed in the first; README, "Known issue"). There the state is read only between
+    // actions; the time-skipping server still reads it while actions are in flight.
+    if (!this.env.supportsTimeSkipping && !this.idle && this.last) return this.last;
     this.last = await this.handle.query(stateQuery);
     const broken = invariantViolations(this.last);
     if (broken.length > 0)
