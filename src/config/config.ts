@@ -12,7 +12,12 @@ export const PROJECT_ROOT = path.resolve(
   ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
 );
 
-const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me';
+/**
+ * JWT secrets that are public (an earlier development default, the example .env): refused in
+ * production. Outside production an unset JWT_SECRET means a random secret kept in DATA_DIR
+ * (src/api/auth/jwt-secret.ts), never a value written in code.
+ */
+const PUBLIC_JWT_SECRETS = ['dev-only-jwt-secret-change-me', 'change-me-to-a-long-random-secret'];
 export const DEFAULT_SEED_PASSWORD = 'Prabumulih#2026';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -48,7 +53,18 @@ const schema = z
      */
     TEMPORAL_ACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
-    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
+    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Lifetime of an access token (JWT); a refresh token gets a new one. */
+    ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** A refresh token unused this long expires (sliding: each refresh starts it again). */
+    REFRESH_TOKEN_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
+    /** However often refreshed, a session ends this long after its sign-in. */
+    SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SEED_PASSWORD),
     ATTACHMENT_MAX_BYTES: z.coerce
       .number()
@@ -73,10 +89,15 @@ const schema = z
       .string()
       .regex(/^[^\s:]+:\d+$/, 'must be host:port')
       .optional(),
+    /**
+     * Bearer token the API's /metrics requires when set. Unset: open in development and test, and
+     * in production answered only to direct loopback connections.
+     */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    if (env.JWT_SECRET === DEFAULT_JWT_SECRET)
+    if (!env.JWT_SECRET || PUBLIC_JWT_SECRETS.includes(env.JWT_SECRET))
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
     if (env.SEED_PASSWORD === DEFAULT_SEED_PASSWORD)
       ctx.addIssue({
@@ -105,7 +126,13 @@ export interface AppConfig {
     /** Longest wait for a workflow to take an action before the API answers 503. */
     actionTimeoutMs: number;
   };
-  jwtSecret: string;
+  /** JWT_SECRET; unset outside production: a random secret kept in DATA_DIR is used instead. */
+  jwtSecret: string | null;
+  session: {
+    accessTokenMinutes: number;
+    refreshTokenHours: number;
+    maxDays: number;
+  };
   seedPassword: string;
   /** Largest evidence file accepted, in bytes. */
   attachmentMaxBytes: number;
@@ -118,6 +145,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   workerMetricsAddress?: string;
   workerMaxCachedWorkflows: number;
+  /** Bearer token for the API's /metrics; unset = open outside production, loopback only in production. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -150,7 +179,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionDays: c.TEMPORAL_RETENTION_DAYS,
       actionTimeoutMs: c.TEMPORAL_ACTION_TIMEOUT_SECONDS * 1000,
     },
-    jwtSecret: c.JWT_SECRET,
+    jwtSecret: c.JWT_SECRET ?? null,
+    session: {
+      accessTokenMinutes: c.ACCESS_TOKEN_MINUTES,
+      refreshTokenHours: c.REFRESH_TOKEN_HOURS,
+      maxDays: c.SESSION_MAX_DAYS,
+    },
     seedPassword: c.SEED_PASSWORD,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     attachmentMaxCount: c.ATTACHMENT_MAX_COUNT,
@@ -159,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS * 1000,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     workerMaxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
+    metricsToken: c.METRICS_TOKEN,
   };
 }
 

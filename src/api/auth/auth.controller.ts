@@ -1,8 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Public } from './auth.decorators';
-import { LoginDto, TokenDto } from './auth.dto';
-import { AuthService } from './auth.service';
+import { LoginDto, RefreshTokenDto, TokenDto } from './auth.dto';
+import { AuthService, LoginLockedError } from './auth.service';
+import { LOCK_MAX_SECONDS, LOGIN_FAILURE_THRESHOLD } from './login-throttle';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,7 +22,47 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ description: 'Nama pengguna atau kata sandi salah.' })
-  login(@Body() body: LoginDto): Promise<TokenDto> {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({
+    description:
+      `After ${LOGIN_FAILURE_THRESHOLD.user} failed sign-ins for a username (${LOGIN_FAILURE_THRESHOLD.ip} from ` +
+      `one client address), locked for 15 s, doubling with each further failure up to ${LOCK_MAX_SECONDS / 60} ` +
+      'minutes; the password is not checked meanwhile. `Retry-After` gives the seconds left.',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenDto> {
+    try {
+      return await this.auth.login(body.username, body.password, clientAddress(req));
+    } catch (err) {
+      if (err instanceof LoginLockedError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      throw err;
+    }
   }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenDto, description: 'A new pair; the refresh token sent is used up.' })
+  @ApiUnauthorizedResponse({
+    description:
+      'Sesi sudah berakhir atau tidak valid: unknown, expired or already used token (a reuse ends all ' +
+      "the user's sessions), deactivated user, or an account change since sign-in.",
+  })
+  refresh(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<TokenDto> {
+    return this.auth.refresh(body.refreshToken, clientAddress(req));
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The refresh token is revoked (an unknown or ended one is ignored).' })
+  async logout(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<void> {
+    await this.auth.logout(body.refreshToken, clientAddress(req));
+  }
+}
+
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }

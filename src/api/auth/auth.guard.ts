@@ -1,16 +1,32 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { SessionRepository } from '../../db/repositories/session.repository';
+import type { Unit } from '../../domain/units';
 import { forbidden, unauthorized } from '../common/api-error';
 import { ALLOWED, type Allowed, IS_PUBLIC } from './auth.decorators';
-import type { Principal } from './principal';
+import { type AccessClaims, currentUserOf } from './auth.service';
+import type { Principal, Role } from './principal';
+import { type CurrentUser, PrincipalCache } from './principal-cache';
 
-/** Global guard: every route needs a valid Bearer token unless @Public(), and must pass @Allow. */
+const INVALID_SESSION = 'Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.';
+
+/**
+ * Global guard: every route needs a valid Bearer token unless @Public(), and must pass @Allow.
+ * The token only says who and which tokenVersion; the user's current record (PrincipalCache, else
+ * one read of the user table) must exist, be active and have that version, and gives the request's
+ * role, unit, area and eselon. A user in the cache costs no database read.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Reads of the user table under way, so that concurrent requests of one user share one. */
+  private readonly loading = new Map<string, { epoch: number; user: Promise<CurrentUser | null> }>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly cache: PrincipalCache,
+    private readonly sessions: SessionRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -19,12 +35,16 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthorized('Anda harus masuk (login) terlebih dahulu.');
-    let principal: Principal;
+    let claims: AccessClaims;
     try {
-      principal = await this.jwt.verifyAsync<Principal>(token);
+      claims = await this.jwt.verifyAsync<AccessClaims>(token);
     } catch {
-      throw unauthorized('Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.');
+      throw unauthorized(INVALID_SESSION);
     }
+    if (typeof claims.sub !== 'string' || !Number.isInteger(claims.ver)) throw unauthorized(INVALID_SESSION);
+    const user = this.cache.get(claims.sub) ?? (await this.load(claims.sub));
+    if (!user?.active || user.tokenVersion !== claims.ver) throw unauthorized(INVALID_SESSION);
+    const principal = principalOf(user);
     request.user = principal;
     const allowed = this.reflector.getAllAndOverride<Allowed | undefined>(ALLOWED, targets);
     if (allowed && !isAllowed(principal, allowed)) {
@@ -32,6 +52,37 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+
+  private load(userId: string): Promise<CurrentUser | null> {
+    const epoch = this.cache.epoch;
+    const pending = this.loading.get(userId);
+    // A read begun before an account change (forget) is not joined: it may miss the change.
+    if (pending?.epoch === epoch) return pending.user;
+    const user = this.sessions.userById(userId).then((found) => {
+      if (!found) return null;
+      const current = currentUserOf(found);
+      if (this.cache.epoch === epoch) this.cache.set(current);
+      return current;
+    });
+    const entry = { epoch, user };
+    this.loading.set(userId, entry);
+    const done = () => {
+      if (this.loading.get(userId) === entry) this.loading.delete(userId);
+    };
+    user.then(done, done);
+    return user;
+  }
+}
+
+function principalOf(user: CurrentUser): Principal {
+  return {
+    sub: user.id,
+    username: user.username,
+    role: user.role as Role,
+    unit: (user.unit as Unit | null) ?? null,
+    area: user.area,
+    eselon: user.eselon,
+  };
 }
 
 export function isAllowed(p: Principal, allowed: Allowed): boolean {

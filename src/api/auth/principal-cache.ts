@@ -21,6 +21,15 @@ export interface CurrentUser {
 export class PrincipalCache {
   static readonly TTL_MS = 5_000;
   private readonly users = new LRUCache<string, CurrentUser>({ max: 10_000, ttl: PrincipalCache.TTL_MS });
+  private forgotten = 0;
+
+  /**
+   * Raised by every forget(): a record read before it may be out of date, so whoever read it
+   * (the AuthGuard) keeps it only if this is unchanged since the read began.
+   */
+  get epoch(): number {
+    return this.forgotten;
+  }
 
   get(userId: string): CurrentUser | undefined {
     return this.users.get(userId);
@@ -33,5 +42,6 @@ export class PrincipalCache {
   /** Called after any change to the user's account (deactivation, password, role, unit, area). */
   forget(userId: string): void {
     this.users.delete(userId);
+    this.forgotten++;
   }
 }

@@ -39,6 +39,22 @@ describe('configuration', () => {
     }
   });
 
+  it('has no JWT secret in code: unset outside production (a generated one is used), short sessions', () => {
+    const config = loadConfig({});
+    expect(config.jwtSecret).toBeNull();
+    expect(config.session).toEqual({ accessTokenMinutes: 15, refreshTokenHours: 12, maxDays: 7 });
+    expect(
+      loadConfig({ ACCESS_TOKEN_MINUTES: '5', REFRESH_TOKEN_HOURS: '8', SESSION_MAX_DAYS: '1' }).session,
+    ).toEqual({ accessTokenMinutes: 5, refreshTokenHours: 8, maxDays: 1 });
+    expect(() => loadConfig({ ACCESS_TOKEN_MINUTES: '0' })).toThrow(/ACCESS_TOKEN_MINUTES/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 16/);
+    for (const known of ['dev-only-jwt-secret-change-me', 'change-me-to-a-long-random-secret']) {
+      expect(() =>
+        loadConfig({ NODE_ENV: 'production', JWT_SECRET: known, SEED_PASSWORD: 'another-strong-one' }),
+      ).toThrow(/JWT_SECRET: must be set in production/);
+    }
+  });
+
   it('refuses to run production with the development secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET: must be set in production[\s\S]*SEED_PASSWORD/,
