@@ -20,6 +20,7 @@ import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         AreasModule,
         AttachmentsModule,
         TrackingModule,
+        UsersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Allow, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import {
+  ChangeOwnPasswordDto,
+  CreateUserDto,
+  ListSecurityEventsQueryDto,
+  ListUsersQueryDto,
+  ResetPasswordDto,
+  SecurityEventPageDto,
+  UpdateUserDto,
+  UserDto,
+  UserPageDto,
+} from './users.dto';
+import { UsersService } from './users.service';
+
+const ADMIN_ONLY = 'Hanya admin.';
+
+// Fixed paths (me, security-events) are declared before ':id' so that they are matched first.
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** The signed-in user's own account. */
+  @Get('me')
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentUser() user: Principal): Promise<UserDto> {
+    return this.users.me(user);
+  }
+
+  /** The signed-in user changes their own password; every session of theirs ends (sign in again). */
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Kata sandi diganti; silakan masuk kembali.' })
+  @ApiBadRequestResponse({ description: 'Kata sandi saat ini salah, atau kata sandi baru terlalu lemah.' })
+  async changeOwnPassword(
+    @Body() body: ChangeOwnPasswordDto,
+    @CurrentUser() user: Principal,
+    @Ip() ip: string,
+  ): Promise<void> {
+    await this.users.changeOwnPassword(body.currentPassword, body.newPassword, { principal: user, ip });
+  }
+
+  /** The accounts' audit trail: sign-ins and account changes, newest first. */
+  @Get('security-events')
+  @Allow({ roles: ['ADMIN'] })
+  @ApiOkResponse({ type: SecurityEventPageDto })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  securityEvents(@Query() query: ListSecurityEventsQueryDto): Promise<SecurityEventPageDto> {
+    return this.users.securityEvents(query);
+  }
+
+  @Get()
+  @Allow({ roles: ['ADMIN'] })
+  @ApiOkResponse({ type: UserPageDto })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  list(@Query() query: ListUsersQueryDto): Promise<UserPageDto> {
+    return this.users.list(query);
+  }
+
+  @Post()
+  @Allow({ roles: ['ADMIN'] })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'Data tidak valid atau kata sandi terlalu lemah.' })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  @ApiConflictResponse({ description: 'Nama pengguna sudah dipakai.' })
+  create(@Body() body: CreateUserDto, @CurrentUser() admin: Principal, @Ip() ip: string): Promise<UserDto> {
+    return this.users.create(body, { principal: admin, ip });
+  }
+
+  @Get(':id')
+  @Allow({ roles: ['ADMIN'] })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  @ApiNotFoundResponse({ description: 'Pengguna tidak ditemukan.' })
+  get(@Param('id') id: string): Promise<UserDto> {
+    return this.users.get(id);
+  }
+
+  /** A change of role, unit or area ends the user's sessions. */
+  @Patch(':id')
+  @Allow({ roles: ['ADMIN'] })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'Data tidak valid (mis. STAFF tanpa unit, wilayah tidak dikenal).' })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  @ApiNotFoundResponse({ description: 'Pengguna tidak ditemukan.' })
+  @ApiUnprocessableEntityResponse({ description: 'Admin tidak dapat mencabut peran ADMIN miliknya sendiri.' })
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentUser() admin: Principal,
+    @Ip() ip: string,
+  ): Promise<UserDto> {
+    return this.users.update(id, body, { principal: admin, ip });
+  }
+
+  /** Ends the user's sessions and refuses their sign-ins. */
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Allow({ roles: ['ADMIN'] })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  @ApiNotFoundResponse({ description: 'Pengguna tidak ditemukan.' })
+  @ApiConflictResponse({ description: 'Pengguna sudah nonaktif.' })
+  @ApiUnprocessableEntityResponse({ description: 'Admin tidak dapat menonaktifkan akunnya sendiri.' })
+  deactivate(@Param('id') id: string, @CurrentUser() admin: Principal, @Ip() ip: string): Promise<UserDto> {
+    return this.users.deactivate(id, { principal: admin, ip });
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @Allow({ roles: ['ADMIN'] })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  @ApiNotFoundResponse({ description: 'Pengguna tidak ditemukan.' })
+  @ApiConflictResponse({ description: 'Pengguna sudah aktif.' })
+  reactivate(@Param('id') id: string, @CurrentUser() admin: Principal, @Ip() ip: string): Promise<UserDto> {
+    return this.users.reactivate(id, { principal: admin, ip });
+  }
+
+  /** An admin sets a new password for the user; the user's sessions end. */
+  @Post(':id/password-reset')
+  @HttpCode(204)
+  @Allow({ roles: ['ADMIN'] })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Kata sandi diganti.' })
+  @ApiBadRequestResponse({ description: 'Kata sandi baru terlalu lemah.' })
+  @ApiForbiddenResponse({ description: ADMIN_ONLY })
+  @ApiNotFoundResponse({ description: 'Pengguna tidak ditemukan.' })
+  async resetPassword(
+    @Param('id') id: string,
+    @Body() body: ResetPasswordDto,
+    @CurrentUser() admin: Principal,
+    @Ip() ip: string,
+  ): Promise<void> {
+    await this.users.resetPassword(id, body.newPassword, { principal: admin, ip });
+  }
+}
