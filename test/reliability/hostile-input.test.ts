@@ -1,8 +1,9 @@
 /**
  * Hostile input against every endpoint the OpenAPI document lists (fast-check: wrong types, huge
  * strings, unicode, SQL and script injection, path traversal), as several kinds of caller: never a
- * 5xx, and nothing is stored except what a 201 says was. Then the same Idempotency-Key sent by many
- * clients at once: exactly one complaint.
+ * 5xx, and nothing is stored except what a 201 says was. Deeply nested JSON (400) and form-encoded
+ * bodies (415) on every operation with a body. Then the same Idempotency-Key sent by many clients at
+ * once: exactly one complaint.
  */
 import fc from 'fast-check';
 import { Attachment, Complaint } from '../../src/db/entities';
@@ -197,6 +198,69 @@ describe(`hostile input and concurrent duplicates (${kind})`, () => {
     expect(serverErrors).toEqual([]);
     expect(unexpected).toBe(0);
   }, 600_000);
+
+  it('deeply nested JSON gets 400 and form-encoded bodies 415 on every operation with a body; nothing stored', async () => {
+    const doc = (await e.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([p, methods]) =>
+      Object.keys(methods)
+        .filter((method) => ['post', 'put', 'patch'].includes(method))
+        .map((method) => ({ method: method as 'post' | 'put' | 'patch', path: p })),
+    );
+    expect(operations.length).toBeGreaterThan(10);
+    const callers = [
+      {},
+      ...(await Promise.all(
+        ['admin', 'pengaduan', 'loket', 'pelaporan', 'kabid', 'kadis', 'walikota'].map((u) => e.as(u)),
+      )),
+    ];
+    const existing = await e.register();
+    // About 3,300 levels in 20 kB: once a stack overflow (500) in validation on every JSON endpoint.
+    const deep = `${'{"a":'.repeat(3300)}1${'}'.repeat(3300)}`;
+    const form = new URLSearchParams({
+      'complainant[name]': 'Budi Santoso',
+      'complainant[nik]': '1674011203850001',
+      description: 'Formulir dari situs lain, tanpa preflight CORS.',
+      category: 'RINGAN',
+      username: 'admin',
+      password: 'x',
+    }).toString();
+    const before = await complaints();
+    const wrong: string[] = [];
+    let inputs = 0;
+    for (const op of operations) {
+      const url = op.path.replace(/\{[^}]+\}/g, (param) =>
+        /tracking/i.test(param) ? existing.trackingCode : existing.id,
+      );
+      const formStatuses = new Set<number>();
+      for (const caller of callers) {
+        const deepRes = await e.http[op.method](url)
+          .set(caller)
+          .set('Content-Type', 'application/json')
+          .send(deep);
+        const formRes = await e.http[op.method](url).set(caller).type('form').send(form);
+        inputs += 2;
+        if (deepRes.status !== 400 || !/terlalu bertingkat/.test(deepRes.body.message))
+          wrong.push(`deep ${op.method.toUpperCase()} ${op.path}: ${deepRes.status} ${deepRes.body.message}`);
+        // Authentication and authorisation answer first (401, 403); anyone past them gets 415.
+        if (![401, 403, 415].includes(formRes.status))
+          wrong.push(`form ${op.method.toUpperCase()} ${op.path}: ${formRes.status} ${formRes.body.message}`);
+        formStatuses.add(formRes.status);
+      }
+      if (!formStatuses.has(415)) wrong.push(`form ${op.method.toUpperCase()} ${op.path}: no caller got 415`);
+    }
+    const unexpected = (await complaints()) - before;
+    printScenario({
+      scenario: 'deep JSON and form-encoded bodies',
+      load: `${operations.length} operations x ${callers.length} callers`,
+      faults: `${wrong.length} wrong answers, ${unexpected} unexpected rows`,
+      inputs,
+      lost: 0,
+    });
+    expect(wrong).toEqual([]);
+    expect(unexpected).toBe(0);
+  }, 300_000);
 
   it('the same Idempotency-Key sent by 40 clients at once makes exactly one complaint', async () => {
     const before = await complaints();

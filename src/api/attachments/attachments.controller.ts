@@ -28,6 +28,7 @@ import {
 import type { Response } from 'express';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { AcceptsMultipart } from '../common/body-limits';
 import { AttachmentDto, UploadAttachmentDto } from './attachments.dto';
 import { AttachmentsService, type UploadedEvidence } from './attachments.service';
 import { attachmentDisposition } from './file-checks';
@@ -46,6 +47,7 @@ export class AttachmentsController {
   @Post()
   @HttpCode(201)
   @Allow({ roles: ['STAFF'] })
+  @AcceptsMultipart()
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadAttachmentDto })
@@ -69,18 +71,26 @@ export class AttachmentsController {
     return this.attachments.list(id);
   }
 
-  /** Downloads the file as it was sent (always as an attachment, never rendered inline). */
+  /**
+   * Downloads the file as it was sent (always as an attachment, never rendered inline). Only for
+   * those who may see the complaint's personal data: ADMIN, SEKSI_PENGADUAN, LOKET and units with a
+   * task on it (KECAMATAN/KELURAHAN for their own area).
+   */
   @Get(':attachmentId')
   @Allow({ roles: ['STAFF', 'ADMIN', 'KEPALA_DAERAH'] })
   @ApiParam({ name: 'attachmentId' })
+  @ApiForbiddenResponse({
+    description: 'Hanya ADMIN, SEKSI_PENGADUAN, LOKET dan unit yang mendapat tugas pada pengaduan ini.',
+  })
   @ApiProduces('image/jpeg', 'image/png', 'application/pdf')
   @ApiOkResponse({ description: 'Isi berkas', schema: { type: 'string', format: 'binary' } })
   async download(
     @Param('id') id: string,
     @Param('attachmentId') attachmentId: string,
+    @CurrentUser() user: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { attachment, content } = await this.attachments.open(id, attachmentId);
+    const { attachment, content } = await this.attachments.open(id, attachmentId, user);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
     return new StreamableFile(content, {

@@ -6,9 +6,10 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config';
-import { Attachment, AuditEvent, Complaint } from '../../db/entities';
+import { Attachment, AuditEvent, Complaint, ComplaintTask } from '../../db/entities';
+import { canSeePersonalData } from '../../domain/personal-data';
 import type { Principal } from '../auth/principal';
-import { ApiError, badRequest, conflict, notFound, unprocessable } from '../common/api-error';
+import { ApiError, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/api-error';
 import { APP_CONFIG } from '../common/config.module';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from '../tracking/tracking-code';
 import type { AttachmentDto, PublicAttachmentDto } from './attachments.dto';
@@ -23,6 +24,9 @@ export interface UploadedEvidence {
 }
 
 export const COMPLAINT_NOT_FOUND = 'Pengaduan tidak ditemukan.';
+export const EVIDENCE_FORBIDDEN =
+  'Anda tidak berwenang mengunduh berkas bukti pengaduan ini. Berkas bukti memuat data pribadi pengadu ' +
+  'dan hanya dapat dibuka oleh unit yang menangani pengaduan ini.';
 export const NO_FILE = 'Berkas bukti wajib dikirim sebagai multipart/form-data pada kolom "file".';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -83,12 +87,20 @@ export class AttachmentsService {
     return rows.map(toDto);
   }
 
-  /** The stored file of an attachment, to stream back. */
+  /**
+   * The stored file of an attachment, to stream back. Evidence is personal data: only callers who may
+   * see this complaint's personal data (src/domain/personal-data.ts) get it; others get 403.
+   */
   async open(
     complaintId: string,
     attachmentId: string,
+    user: Principal,
   ): Promise<{ attachment: Attachment; content: Readable }> {
     const complaint = await this.complaintById(complaintId);
+    const tasks = await this.em
+      .fork()
+      .find(ComplaintTask, { complaintId: complaint.id }, { fields: ['unit', 'area'] });
+    if (!canSeePersonalData(user, tasks)) throw forbidden(EVIDENCE_FORBIDDEN);
     const attachment = UUID.test(attachmentId)
       ? await this.em.fork().findOne(Attachment, { id: attachmentId, complaintId: complaint.id })
       : null;

@@ -12,6 +12,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { AcceptsMultipart } from '../common/body-limits';
 import { PublicRateLimit } from '../common/throttling';
 import { PublicAttachmentDto, UploadAttachmentDto } from './attachments.dto';
 import { AttachmentsService, type UploadedEvidence } from './attachments.service';
@@ -27,6 +28,7 @@ export class PublicAttachmentsController {
 
   @Post()
   @HttpCode(201)
+  @AcceptsMultipart()
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
   @ApiParam({ name: 'trackingCode', example: 'K7QX2M9TPA' })
   @ApiConsumes('multipart/form-data')

@@ -9,6 +9,7 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -30,8 +31,9 @@ export class ComplaintQueryController {
   @ApiOperation({ summary: 'Daftar pengaduan (terbaru lebih dulu); NIK pengadu selalu tersamar' })
   @ApiOkResponse({ type: ComplaintListView })
   @ApiBadRequestResponse({ type: ErrorBodyView, description: 'Nilai filter tidak valid' })
-  list(@Query() query: ListComplaintsQueryDto): Promise<ComplaintListView> {
-    return this.complaints.list(query);
+  @ApiUnprocessableEntityResponse({ description: 'Tanggal awal (from) setelah tanggal akhir (to)' })
+  list(@Query() query: ListComplaintsQueryDto, @CurrentUser() user: Principal): Promise<ComplaintListView> {
+    return this.complaints.list(query, user);
   }
 
   @Get(':id')

@@ -5,10 +5,17 @@ import { type Actor, type ComplaintState } from '../../../workflows/complaint/de
 import type { Complaint, ComplaintTask, Decision } from '../../db/entities';
 import { type ComplaintListFilter, ComplaintRepository, TaskRepository } from '../../db/repositories';
 import { OFFICE_ZONE } from '../../domain/calendar';
-import { AREA_UNITS, UNITS, type Unit } from '../../domain/units';
+import {
+  canSeePersonalData as canSeePersonalDataOf,
+  isOwnTask as isOwnTaskOf,
+  maskName,
+  maskNik,
+  seesAllPersonalData,
+} from '../../domain/personal-data';
+import { UNITS } from '../../domain/units';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import type { Principal } from '../auth/principal';
-import { badRequest, notFound } from '../common/api-error';
+import { badRequest, notFound, unprocessable } from '../common/api-error';
 import { DEFAULT_PAGE_SIZE, type ListComplaintsQueryDto } from './complaint-query.dto';
 import type {
   ComplaintDetailView,
@@ -24,8 +31,6 @@ export const LIVE_STATE_TIMEOUT_MS = 3_000;
 
 export const COMPLAINT_NOT_FOUND = 'Pengaduan tidak ditemukan.';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Units that see the complainant's personal data on every complaint (intake and triage). */
-const PERSONAL_DATA_UNITS: readonly Unit[] = ['SEKSI_PENGADUAN', 'LOKET'];
 
 // ---- Mapping helpers (shared with the action and task services) ---------------------------------
 
@@ -34,12 +39,8 @@ export function iso(value: Date | string | null | undefined): string | null {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
-/** 1674011203850001 -> 1674********0001: enough to tell complainants apart, not to identify one. */
-export function maskNik(nik: string | null | undefined): string | null {
-  if (!nik) return null;
-  if (nik.length <= 8) return '*'.repeat(nik.length);
-  return `${nik.slice(0, 4)}${'*'.repeat(nik.length - 8)}${nik.slice(-4)}`;
-}
+// The masking rule itself lives in src/domain/personal-data.ts (pure, unit-tested).
+export { maskName, maskNik };
 
 /** The workflow actor for the signed-in user. */
 export function actorOf(principal: Principal): Actor {
@@ -48,22 +49,18 @@ export function actorOf(principal: Principal): Actor {
 
 /** Whether a task is the caller's: same unit and, for KECAMATAN/KELURAHAN, the same area. */
 export function isOwnTask(principal: Principal, task: { unit: string; area?: string | null }): boolean {
-  if (principal.role !== 'STAFF' || !principal.unit || principal.unit !== task.unit) return false;
-  return !(AREA_UNITS as readonly string[]).includes(task.unit) || principal.area === task.area;
+  return isOwnTaskOf(principal, task);
 }
 
 /**
  * Personal data is for ADMIN and the handling units: SEKSI_PENGADUAN, LOKET, and any unit with a task
- * on the complaint (KECAMATAN/KELURAHAN only for their own area).
+ * on the complaint (KECAMATAN/KELURAHAN only for their own area). The same rule guards evidence files.
  */
 export function canSeePersonalData(
   principal: Principal,
   tasks: readonly { unit: string; area?: string | null }[],
 ): boolean {
-  if (principal.role === 'ADMIN') return true;
-  if (principal.role !== 'STAFF' || !principal.unit) return false;
-  if (PERSONAL_DATA_UNITS.includes(principal.unit)) return true;
-  return tasks.some((t) => isOwnTask(principal, t));
+  return canSeePersonalDataOf(principal, tasks);
 }
 
 export function toTaskView(task: ComplaintTask): TaskView {
@@ -81,7 +78,11 @@ export function toTaskView(task: ComplaintTask): TaskView {
   };
 }
 
-export function toSummaryView(c: Complaint): ComplaintSummaryView {
+/**
+ * A complaint as lists show it. The NIK is always masked; the name is in full only when the caller
+ * may see this complaint's personal data (`personalDataVisible`), masked like the NIK otherwise.
+ */
+export function toSummaryView(c: Complaint, personalDataVisible: boolean): ComplaintSummaryView {
   return {
     id: c.id,
     registerNumber: c.registerNumber,
@@ -93,7 +94,10 @@ export function toSummaryView(c: Complaint): ComplaintSummaryView {
     dueAt: iso(c.dueAt),
     overdue: c.overdue,
     location: { kecamatan: c.kecamatan ?? null, kelurahan: c.kelurahan ?? null },
-    complainant: { name: c.complainantName, nik: maskNik(c.complainantNik) },
+    complainant: {
+      name: personalDataVisible ? c.complainantName : maskName(c.complainantName),
+      nik: maskNik(c.complainantNik),
+    },
   };
 }
 
@@ -149,7 +153,7 @@ export class ComplaintQueryService {
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
   ) {}
 
-  async list(query: ListComplaintsQueryDto): Promise<ComplaintListView> {
+  async list(query: ListComplaintsQueryDto, principal: Principal): Promise<ComplaintListView> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const filter: ComplaintListFilter = {};
@@ -159,7 +163,7 @@ export class ComplaintQueryService {
     const from = query.from ? parseBound(query.from, 'start', 'awal (from)') : undefined;
     const to = query.to ? parseBound(query.to, 'end', 'akhir (to)') : undefined;
     if (from && to && from.getTime() > to.getTime())
-      throw badRequest('Tanggal awal (from) tidak boleh setelah tanggal akhir (to).');
+      throw unprocessable('Tanggal awal (from) tidak boleh setelah tanggal akhir (to).');
     if (from) filter.receivedFrom = from;
     if (to) filter.receivedTo = to;
     if (query.unit) filter.unit = query.unit;
@@ -167,7 +171,24 @@ export class ComplaintQueryService {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { items: rows.map(toSummaryView), total, page, pageSize };
+    const visible = await this.personalDataVisibility(principal, rows);
+    return {
+      items: rows.map((c) => toSummaryView(c, visible.has(c.id))),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** The complaints of a page whose personal data the caller may see (one query for a unit's tasks). */
+  private async personalDataVisibility(principal: Principal, rows: Complaint[]): Promise<Set<string>> {
+    if (seesAllPersonalData(principal)) return new Set(rows.map((c) => c.id));
+    if (principal.role !== 'STAFF' || !principal.unit || rows.length === 0) return new Set();
+    const tasks = await this.tasks.findByComplaints(
+      rows.map((c) => c.id),
+      principal.unit,
+    );
+    return new Set(tasks.filter((t) => isOwnTask(principal, t)).map((t) => t.complaintId));
   }
 
   /** The complaint record, or 404 for an unknown or malformed id. */
@@ -202,13 +223,13 @@ export class ComplaintQueryService {
         a.id.localeCompare(b.id),
     );
     const visible = canSeePersonalData(principal, tasks);
-    const summary = toSummaryView(complaint);
+    const summary = toSummaryView(complaint, visible);
     return {
       // The record's status: written with each transition, with its tasks and timeline, so the page
       // shows one state throughout (the live state, possibly a write ahead, is under `live`).
       ...summary,
       complainant: {
-        name: complaint.complainantName,
+        name: visible ? complaint.complainantName : maskName(complaint.complainantName),
         nik: visible ? (complaint.complainantNik ?? null) : maskNik(complaint.complainantNik),
         address: visible ? (complaint.complainantAddress ?? null) : null,
         phone: visible ? (complaint.complainantPhone ?? null) : null,

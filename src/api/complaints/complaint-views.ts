@@ -24,16 +24,29 @@ export class LocationView {
   @ApiProperty({ example: '16.74.01.1007', nullable: true, type: String }) kelurahan!: string | null;
 }
 
-/** The complainant as a list shows them: the name and the NIK masked. */
+/**
+ * The complainant as a list shows them: the NIK always masked (first 4 and last 2 digits), the name in
+ * full only for callers who may see the complaint's personal data, masked otherwise ("B*** S******").
+ */
 export class ComplainantSummaryView {
-  @ApiProperty({ example: 'Budi Santoso' }) name!: string;
-  @ApiProperty({ example: '1674********0001', nullable: true, type: String, description: 'NIK tersamar' })
+  @ApiProperty({
+    example: 'B*** S******',
+    description:
+      'Nama pengadu; tersamar (huruf pertama tiap kata) bagi yang tidak berhak melihat data pribadi',
+  })
+  name!: string;
+  @ApiProperty({
+    example: '1674**********01',
+    nullable: true,
+    type: String,
+    description: 'NIK tersamar (paling banyak 4 digit awal dan 2 digit akhir terlihat)',
+  })
   nik!: string | null;
 }
 
 /**
- * The complainant on the detail page. NIK, address, phone and email are shown in full only to the
- * handling units and admins; others get the NIK masked and the rest null.
+ * The complainant on the detail page. Name, NIK, address, phone and email are shown in full only to
+ * the handling units and admins; others get the name and NIK masked and the rest null.
  */
 export class ComplainantView extends ComplainantSummaryView {
   @ApiProperty({ nullable: true, type: String }) address!: string | null;
@@ -198,7 +211,8 @@ export class LiveStateView {
 export class ComplaintDetailView extends ComplaintBaseView {
   @ApiProperty({ type: ComplainantView }) complainant!: ComplainantView;
   @ApiProperty({
-    description: 'Benar bila pemanggil boleh melihat data pribadi pengadu (NIK, alamat, telepon, email)',
+    description:
+      'Benar bila pemanggil boleh melihat data pribadi pengadu (nama lengkap, NIK, alamat, telepon, email, berkas bukti)',
   })
   personalDataVisible!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Layanan perizinan yang diadukan' })

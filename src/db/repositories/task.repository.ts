@@ -68,6 +68,21 @@ export class TaskRepository {
     return this.em.fork().find(ComplaintTask, { complaintId });
   }
 
+  /** The tasks of several complaints (a list page), optionally of one unit only; in no particular order. */
+  findByComplaints(
+    complaintIds: readonly string[],
+    unit?: string,
+  ): Promise<Pick<ComplaintTask, 'complaintId' | 'unit' | 'area'>[]> {
+    if (complaintIds.length === 0) return Promise.resolve([]);
+    return this.em
+      .fork()
+      .find(
+        ComplaintTask,
+        { complaintId: { $in: [...complaintIds] }, ...(unit ? { unit } : {}) },
+        { fields: ['complaintId', 'unit', 'area'] },
+      );
+  }
+
   /**
    * One page of an inbox, newest first, with each task's complaint (read in one more query). `total`
    * counts the tasks; a task whose complaint is missing is left out of the rows.

@@ -13,7 +13,9 @@ import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2
 
 const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
 const NIK = '1674011203850001';
-const MASKED_NIK = '1674********0001';
+/** At most the first 4 and last 2 digits (src/domain/personal-data.ts). */
+const MASKED_NIK = '1674**********01';
+const MASKED_NAME = 'B*** S******';
 
 describe.each(databaseKinds())('complaint actions: status codes and personal data (%s)', (kind) => {
   let e: E2e;
@@ -423,7 +425,7 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
     expect((await detail(id)).category).toBe('SEDANG');
   });
 
-  it('shows personal data only to ADMIN and the handling units; masks the NIK elsewhere', async () => {
+  it('shows personal data only to ADMIN and the handling units; masks the name and NIK elsewhere', async () => {
     const id = await register();
     const full = {
       name: 'Budi Santoso',
@@ -432,7 +434,7 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
       phone: '081234567890',
       email: 'budi@example.com',
     };
-    const masked = { name: 'Budi Santoso', nik: MASKED_NIK, address: null, phone: null, email: null };
+    const masked = { name: MASKED_NAME, nik: MASKED_NIK, address: null, phone: null, email: null };
     const sees = async (username: string) => {
       const body = await detail(id, username);
       return { complainant: body.complainant, visible: body.personalDataVisible };
@@ -441,6 +443,15 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
     // Before triage no unit other than intake and triage has a task.
     expect(await sees('kebijakan')).toEqual({ complainant: masked, visible: false });
     expect(await sees('loket')).toEqual({ complainant: full, visible: true });
+    const listedAs = async (username: string) => {
+      const list = await e.http
+        .get('/api/complaints?pageSize=100')
+        .set(await e.as(username))
+        .expect(200);
+      expect(JSON.stringify(list.body)).not.toContain(NIK);
+      return list.body.items.find((c: { id: string }) => c.id === id).complainant;
+    };
+    expect(await listedAs('kebijakan')).toEqual({ name: MASKED_NAME, nik: MASKED_NIK });
 
     await post(`/api/complaints/${id}/triage`, 'pengaduan', { category: 'SEDANG', location: LOCATION });
     for (const username of [
@@ -468,7 +479,19 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
       ]);
       expect(JSON.stringify(res.body)).not.toContain(NIK);
       expect(JSON.stringify(res.body)).not.toContain('Sudirman');
+      expect(JSON.stringify(res.body)).not.toContain('Budi Santoso');
+      // Nor in the list: the name as masked as on the detail page.
+      expect([username, await listedAs(username)]).toEqual([
+        username,
+        { name: MASKED_NAME, nik: MASKED_NIK },
+      ]);
     }
+    // A unit with a task on the complaint sees the name in the list too (the NIK stays masked there).
+    for (const username of ['kebijakan', 'kel-16.74.01.1007', 'loket'])
+      expect([username, await listedAs(username)]).toEqual([
+        username,
+        { name: 'Budi Santoso', nik: MASKED_NIK },
+      ]);
 
     // Lists always mask the NIK and carry no contact data, whoever asks.
     const list = await e.http

@@ -120,7 +120,7 @@ describe.each(databaseKinds())('evidence attachments (%s)', (kind) => {
     });
   });
 
-  it('lists and downloads the same bytes for staff, admin and the Kepala Daerah', async () => {
+  it('lists for every signed-in role; downloads the same bytes for admin, loket and pengaduan', async () => {
     const upload = await e.http
       .post(`/api/complaints/${complaintId}/attachments`)
       .set(await e.as('pengaduan'))
@@ -128,9 +128,14 @@ describe.each(databaseKinds())('evidence attachments (%s)', (kind) => {
       .expect(201);
     expect(upload.body.fileName).toBe('Surat Keberatan – Kelurahan.pdf');
     for (const user of ['kabid', 'admin', 'walikota', 'kel-16.74.01.1007']) {
-      const auth = await e.as(user);
-      const list = await e.http.get(`/api/complaints/${complaintId}/attachments`).set(auth).expect(200);
+      const list = await e.http
+        .get(`/api/complaints/${complaintId}/attachments`)
+        .set(await e.as(user))
+        .expect(200);
       expect(list.body.map((a: { id: string }) => a.id)).toContain(upload.body.id);
+    }
+    for (const user of ['admin', 'loket', 'pengaduan']) {
+      const auth = await e.as(user);
       const file = await e.http
         .get(`/api/complaints/${complaintId}/attachments/${upload.body.id}`)
         .set(auth)
@@ -212,7 +217,8 @@ describe.each(databaseKinds())('evidence attachments (%s)', (kind) => {
     // No file, an empty file, a file under another field name, two files.
     const noFile = await e.http.post(url).set(auth).field('catatan', 'tanpa berkas').expect(400);
     expect(noFile.body.message).toMatch(/kolom "file"/);
-    await e.http.post(url).set(auth).send({ file: 'bukan multipart' }).expect(400);
+    const json = await e.http.post(url).set(auth).send({ file: 'bukan multipart' }).expect(415);
+    expect(json.body.message).toMatch(/multipart\/form-data/);
     const empty = await e.http
       .post(url)
       .set(auth)
@@ -297,6 +303,60 @@ describe.each(databaseKinds())('evidence attachments (%s)', (kind) => {
       const res = await e.http.get(path).set(auth).expect(404);
       expect(res.body.message).toBe('Berkas bukti tidak ditemukan pada pengaduan ini.');
     }
+  });
+
+  it('gives evidence files only to those who may see the complaint’s personal data (403 otherwise)', async () => {
+    const { id } = (
+      await e.http
+        .post('/api/complaints')
+        .set(await e.as('loket'))
+        .send(staffComplaint())
+        .expect(201)
+    ).body;
+    const upload = await e.http
+      .post(`/api/complaints/${id}/attachments`)
+      .set(await e.as('loket'))
+      .attach('file', PNG, { filename: 'ktp-pengadu.png', contentType: 'image/png' })
+      .expect(201);
+    const url = `/api/complaints/${id}/attachments/${upload.body.id}`;
+    const download = async (user: string) =>
+      e.http
+        .get(url)
+        .set(await e.as(user))
+        .buffer(true)
+        .parse(binary);
+    const refused = async (users: string[]) => {
+      for (const user of users) {
+        const res = await e.http.get(url).set(await e.as(user));
+        expect([user, res.status, res.body.message]).toEqual([
+          user,
+          403,
+          expect.stringMatching(/berkas bukti/),
+        ]);
+        expect(res.headers['content-disposition']).toBeUndefined();
+      }
+    };
+
+    // Before triage: only admin and the intake and triage units.
+    for (const user of ['admin', 'loket', 'pengaduan'])
+      expect([user, (await download(user)).status]).toEqual([user, 200]);
+    await refused(['kebijakan', 'kabid', 'walikota', 'kel-16.74.01.1007', 'kec-16.74.01']);
+
+    // Triaged SEDANG: the units with a task, and only the local officials of the complaint's area.
+    const complaint = await e.db.orm.em.fork().findOneOrFail(Complaint, { id });
+    await eventually(
+      async () => (await e.db.orm.em.fork().count(AuditEvent, { complaintId: id, type: 'REGISTERED' })) === 1,
+    );
+    await e.temporal.workflow.getHandle(complaint.workflowId).executeUpdate(triageUpdate, {
+      args: [{ actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' }, category: 'SEDANG' }],
+    });
+    await eventually(async () => (await e.detail(id, 'kebijakan')).personalDataVisible);
+    for (const user of ['kebijakan', 'kel-16.74.01.1007', 'kec-16.74.01']) {
+      const res = await download(user);
+      expect([user, res.status]).toEqual([user, 200]);
+      expect(Buffer.compare(res.body as Buffer, PNG)).toBe(0);
+    }
+    await refused(['pelaporan', 'kel-16.74.01.1001', 'kec-16.74.02', 'walikota']);
   });
 
   it('takes evidence from the website form while the complaint awaits triage, then refuses (409)', async () => {

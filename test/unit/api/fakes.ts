@@ -139,6 +139,10 @@ export class InMemoryTaskRepository extends TaskRepository {
     return this.rows.filter((t) => t.complaintId === complaintId);
   }
 
+  override async findByComplaints(complaintIds: readonly string[], unit?: string): Promise<ComplaintTask[]> {
+    return this.rows.filter((t) => complaintIds.includes(t.complaintId) && (!unit || t.unit === unit));
+  }
+
   override async inbox(filter: InboxFilter, request: PageRequest): Promise<Page<InboxRow>> {
     this.inboxFilters.push(filter);
     const tasks = this.rows
