@@ -1,25 +1,37 @@
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import helmet, { xContentTypeOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, PROJECT_ROOT } from '../config/config';
 import { AppModule } from './app.module';
+import { ContentTypeInterceptor, JSON_BODY_LIMIT, jsonShapeLimit } from './common/body-limits';
+import { methodNotAllowed } from './common/method-not-allowed';
+import { completeOpenApiDocument, ErrorBody } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 
 /** Builds the configured Nest application (used by main.ts and by the e2e tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
+    // Our own JSON parser below, and no form-encoded parser at all (src/api/common/body-limits.ts).
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   if (config.trustProxy) app.getHttpAdapter().getInstance().set('trust proxy', true);
   // No ETag hashing of every JSON answer: API answers are not cached (static pages keep theirs).
   app.getHttpAdapter().getInstance().set('etag', false);
+  // Every answer (API, docs, metrics, pages, errors): no framework banner, no MIME sniffing.
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(xContentTypeOptions());
+  // JSON bodies only as application/json, limited in size, depth and member count before validation.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: 'application/json' });
+  app.use(jsonShapeLimit);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  app.useGlobalInterceptors(new ContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   servePublicWebsite(app);
 
@@ -31,7 +43,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    { extraModels: [ErrorBody] },
   );
+  completeOpenApiDocument(app, document);
+  app.use(methodNotAllowed(document));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -6,6 +6,7 @@
  * booleans left to the driver).
  */
 import type { EntityManager, EntityMetadata, EntityProperty, Transaction } from '@mikro-orm/core';
+import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
 
 interface Statement {
   sql: string;
@@ -46,7 +47,13 @@ export async function insertRow<T extends object>(
     return value;
   });
   try {
-    await em.getConnection().execute(sql, values, 'run', trx);
+    // Values as bindings (knex.raw), never inlined into the SQL text the way MikroORM's
+    // `execute(sql, params)` formats them: SQLite refuses an inlined NUL character ("unrecognized
+    // token"), which made a complaint whose text held one a 503. Found by Schemathesis.
+    await (em.getConnection() as AbstractSqlConnection)
+      .getKnex()
+      .raw(sql, values)
+      .transacting(trx as Knex.Transaction);
   } catch (err) {
     // As MikroORM's own writes do: a duplicate key becomes UniqueConstraintViolationException. No
     // `instanceof Error` test: a native driver's error may come from another realm (jest workers).

@@ -8,13 +8,13 @@ import {
   IsInt,
   IsNotEmpty,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { HOLIDAY_KINDS, type HolidayKind } from '../../domain/holidays';
+import { IsIsoDate } from '../common/dates';
 
 export const MIN_HOLIDAY_YEAR = 2000;
 export const MAX_HOLIDAY_YEAR = 2100;
@@ -32,9 +32,7 @@ export class HolidayYearQueryDto {
 export class HolidayInputDto {
   @ApiProperty({ example: '2026-03-20', description: 'Tanggal (WIB), format TTTT-BB-HH' })
   @IsString({ message: 'Tanggal hari libur wajib berupa teks TTTT-BB-HH.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, {
-    message: 'Tanggal hari libur wajib berformat TTTT-BB-HH, misalnya 2026-03-20.',
-  })
+  @IsIsoDate({ message: 'Tanggal hari libur wajib berformat TTTT-BB-HH, misalnya 2026-03-20.' })
   date!: string;
 
   @ApiProperty({ example: 'Cuti Bersama Hari Suci Nyepi' })

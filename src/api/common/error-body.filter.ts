@@ -11,7 +11,7 @@ import { ServiceError } from '@temporalio/client';
 import type { Response } from 'express';
 import { ApiError } from './api-error';
 
-const ERROR_NAMES: Record<number, string> = {
+export const ERROR_NAMES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -27,7 +27,7 @@ const ERROR_NAMES: Record<number, string> = {
 };
 
 /** Messages for errors raised by Nest and its libraries (which speak English), by status code. */
-const DEFAULT_MESSAGES: Record<number, string> = {
+export const DEFAULT_MESSAGES: Record<number, string> = {
   400: 'Permintaan tidak valid. Periksa kembali data yang dikirim.',
   401: 'Anda harus masuk (login) terlebih dahulu.',
   403: 'Anda tidak berwenang melakukan tindakan ini.',

@@ -15,6 +15,7 @@ import {
 import { DECISIONS, type DecisionKind } from '../../../workflows/complaint/definitions';
 import { CATEGORIES, type Category } from '../../domain/categories';
 import { UNITS, type Unit } from '../../domain/units';
+import { ApiSchemaRule } from '../common/openapi';
 
 /** A complaint's location as set by triage or re-categorisation: both codes are required. */
 export class ActionLocationDto {
@@ -41,6 +42,16 @@ export class TriageRejectDto {
 }
 
 /** Triage: either a category (with the location SEDANG and BERAT need) or a rejection. */
+@ApiSchemaRule({
+  // What ComplaintActionsService.triage checks; a null field counts as absent (@IsOptional).
+  oneOf: [
+    { required: ['category'], properties: { category: { enum: [...CATEGORIES] }, reject: { enum: [null] } } },
+    {
+      required: ['reject'],
+      properties: { reject: { type: 'object' }, category: { enum: [null] }, location: { enum: [null] } },
+    },
+  ],
+})
 export class TriageDto {
   @ApiPropertyOptional({
     enum: CATEGORIES,

@@ -6,7 +6,7 @@ import { unitsForCategory } from '../../domain/categories';
 import { checkLocationConsistent } from '../../domain/complaint-rules';
 import type { Location } from '../../domain/location';
 import type { Principal } from '../auth/principal';
-import { badRequest, conflict, throwIfRefused } from '../common/api-error';
+import { badRequest, conflict, throwIfRefused, unprocessable } from '../common/api-error';
 import type {
   ActionLocationDto,
   EscalationDecisionDto,
@@ -113,8 +113,9 @@ export class ComplaintActionsService {
       location.kecamatan,
       location.kelurahan,
     );
-    if (!kecamatan) throw badRequest('Kecamatan tidak dikenal di Kota Prabumulih.');
-    if (!kelurahan) throw badRequest('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
+    // Well-formed codes (the DTO's pattern) that the master data does not know: 422.
+    if (!kecamatan) throw unprocessable('Kecamatan tidak dikenal di Kota Prabumulih.');
+    if (!kelurahan) throw unprocessable('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
     const checked = { kecamatan: kecamatan.code, kelurahan: kelurahan.code };
     // The master data says which kecamatan a kelurahan belongs to.
     throwIfRefused(checkLocationConsistent(checked, () => kelurahan.parentCode === kecamatan.code));

@@ -167,9 +167,9 @@ export class ComplaintIntakeService {
     const at = new Date(value);
     // A minute of grace for clocks that run slightly ahead.
     if (at.getTime() > now + 60_000)
-      throw badRequest('Waktu penerimaan (receivedAt) tidak boleh di masa depan.');
+      throw unprocessable('Waktu penerimaan (receivedAt) tidak boleh di masa depan.');
     if (at.getTime() < now - MAX_BACKDATE_DAYS * 86_400_000) {
-      throw badRequest(`Waktu penerimaan (receivedAt) paling lama ${MAX_BACKDATE_DAYS} hari yang lalu.`);
+      throw unprocessable(`Waktu penerimaan (receivedAt) paling lama ${MAX_BACKDATE_DAYS} hari yang lalu.`);
     }
     return at;
   }
@@ -198,12 +198,12 @@ export class ComplaintIntakeService {
     };
     const kelurahan = area(location.kelurahan, 'KELURAHAN');
     if (location.kelurahan && !kelurahan)
-      throw badRequest('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
+      throw unprocessable('Kelurahan/desa tidak dikenal di Kota Prabumulih.');
     const kecamatanCode = location.kecamatan ?? kelurahan?.parentCode ?? undefined;
     const kecamatan = area(kecamatanCode, 'KECAMATAN');
-    if (!kecamatan) throw badRequest('Kecamatan tidak dikenal di Kota Prabumulih.');
+    if (!kecamatan) throw unprocessable('Kecamatan tidak dikenal di Kota Prabumulih.');
     if (kelurahan && kelurahan.parentCode !== kecamatan.code)
-      throw badRequest('Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
+      throw unprocessable('Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
     return { kecamatan: kecamatan.code, kelurahan: kelurahan?.code ?? null };
   }
 

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { COMPLAINT_STATUSES } from '../../../workflows/complaint/definitions';
 import { CATEGORIES } from '../../domain/categories';
 import { UNITS } from '../../domain/units';
+import { IsIsoDateOrDateTime } from '../common/dates';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -62,10 +63,7 @@ export class ListComplaintsQueryDto extends PaginationQueryDto {
     description: 'Diterima sejak (tanggal ISO; tanggal saja = awal hari itu, WIB)',
   })
   @IsOptional()
-  @IsISO8601(
-    { strict: true },
-    { message: 'Tanggal awal (from) wajib berformat tanggal ISO 8601, mis. 2026-11-01.' },
-  )
+  @IsIsoDateOrDateTime({ message: 'Tanggal awal (from) wajib berformat tanggal ISO 8601, mis. 2026-11-01.' })
   from?: string;
 
   @ApiPropertyOptional({
@@ -73,9 +71,6 @@ export class ListComplaintsQueryDto extends PaginationQueryDto {
     description: 'Diterima sampai dengan (tanggal ISO; tanggal saja = akhir hari itu, WIB)',
   })
   @IsOptional()
-  @IsISO8601(
-    { strict: true },
-    { message: 'Tanggal akhir (to) wajib berformat tanggal ISO 8601, mis. 2026-11-30.' },
-  )
+  @IsIsoDateOrDateTime({ message: 'Tanggal akhir (to) wajib berformat tanggal ISO 8601, mis. 2026-11-30.' })
   to?: string;
 }

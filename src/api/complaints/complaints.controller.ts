@@ -1,10 +1,17 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintCreatedDto, CreateComplaintDto } from './create-complaint.dto';
-import { idempotencyKeyOf } from './idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 
 @ApiTags('complaints')
 @ApiBearerAuth()
@@ -16,10 +23,12 @@ export class ComplaintsController {
   @Post()
   @HttpCode(201)
   @Allow({ roles: ['STAFF'] })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key returns the first result',
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiConflictResponse({
+    description: 'Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Ditolak aturan SOP (mis. bukti awal, NIK untuk surat, lokasi di luar Kota Prabumulih).',
   })
   @ApiCreatedResponse({ type: ComplaintCreatedDto })
   create(

@@ -2,10 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
-  IsEmail,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -14,6 +13,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../../domain/channels';
+import { IsIsoDateTime } from '../common/dates';
+
+/** A NIK as the intake rules take it: 16 digits, province code 11 or above; or nothing (blank). */
+const NIK_OR_BLANK = /^(\s*|(1[1-9]|[2-9]\d)\d{14})$/;
+/** An email address: the same pattern in the OpenAPI document as on the server. */
+const EMAIL =
+  /^[A-Za-z0-9_%+-]{1,64}(\.[A-Za-z0-9_%+-]{1,64})*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
 
 export class ComplainantDto {
   @ApiProperty({ example: 'Siti Aminah' })
@@ -26,6 +32,7 @@ export class ComplainantDto {
   @IsOptional()
   @IsString({ message: 'NIK wajib berupa teks 16 digit.' })
   @MaxLength(32, { message: 'NIK terlalu panjang.' })
+  @Matches(NIK_OR_BLANK, { message: 'NIK harus terdiri dari 16 digit angka sesuai KTP.' })
   nik?: string;
 
   @ApiPropertyOptional({
@@ -44,7 +51,7 @@ export class ComplainantDto {
 
   @ApiPropertyOptional({ example: 'siti@example.com' })
   @IsOptional()
-  @IsEmail({}, { message: 'Alamat email tidak valid.' })
+  @Matches(EMAIL, { message: 'Alamat email tidak valid.' })
   @MaxLength(254, { message: 'Alamat email terlalu panjang.' })
   email?: string;
 }
@@ -100,8 +107,10 @@ export class PublicComplaintDto {
     description: 'Bukti awal: uraian atau nama berkas',
   })
   @IsArray({ message: 'Bukti awal wajib berupa daftar.' })
+  @ArrayMinSize(1, { message: 'Pengaduan wajib disertai minimal satu bukti awal.' })
   @ArrayMaxSize(20, { message: 'Bukti awal paling banyak 20 butir.' })
   @IsString({ each: true, message: 'Setiap bukti awal wajib berupa teks.' })
+  @Matches(/\S/, { each: true, message: 'Setiap bukti awal wajib diisi (tidak boleh kosong).' })
   @MaxLength(500, { each: true, message: 'Setiap bukti awal paling banyak 500 karakter.' })
   evidence: string[] = [];
 }
@@ -117,7 +126,10 @@ export class CreateComplaintDto extends PublicComplaintDto {
     description: 'Saat diterima petugas (paling lama 30 hari lalu; tidak boleh di masa depan)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'Waktu penerimaan (receivedAt) wajib berformat tanggal ISO 8601.' })
+  @IsIsoDateTime({
+    message:
+      'Waktu penerimaan (receivedAt) wajib berformat tanggal-waktu ISO 8601, mis. 2026-11-27T08:30:00+07:00.',
+  })
   receivedAt?: string;
 }
 

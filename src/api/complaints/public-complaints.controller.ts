@@ -1,10 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { PublicRateLimit } from '../common/throttling';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
-import { idempotencyKeyOf } from './idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 
 /** The office website's channel: anyone may submit and track a complaint. */
 @ApiTags('public')
@@ -16,10 +22,12 @@ export class PublicComplaintsController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key returns the first result',
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiConflictResponse({
+    description: 'Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Ditolak aturan SOP (mis. bukti awal, NIK untuk surat, lokasi di luar Kota Prabumulih).',
   })
   @ApiCreatedResponse({ type: ComplaintCreatedDto })
   create(

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsIsoDateTime } from '../common/dates';
 
 export const STUCK_KINDS = [
   'TRIAGE_LATE',
@@ -16,7 +17,7 @@ export class StuckQueryDto {
       'Evaluate the thresholds as of this moment (default: now), e.g. to see what will be stuck on Monday morning',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'asOf wajib berformat tanggal ISO 8601.' })
+  @IsIsoDateTime({ message: 'asOf wajib berformat tanggal-waktu ISO 8601, mis. 2026-11-30T08:00:00+07:00.' })
   asOf?: string;
 }
 

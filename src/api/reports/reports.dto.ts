@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiSchemaRule } from '../common/openapi';
 
 export const REPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -37,6 +38,13 @@ export class SemesterQueryDto extends YearQueryDto {
   half!: number;
 }
 
+/** ReportsService.produce: a semester is 1 or 2. */
+@ApiSchemaRule({
+  oneOf: [
+    { properties: { kind: { enum: ['MONTHLY'] } } },
+    { properties: { kind: { enum: ['SEMESTER'] }, index: { maximum: 2 } } },
+  ],
+})
 export class ProduceReportDto {
   @ApiProperty({ enum: ['MONTHLY', 'SEMESTER'] })
   @IsIn(['MONTHLY', 'SEMESTER'], { message: 'Jenis laporan (kind) wajib MONTHLY atau SEMESTER.' })

@@ -86,24 +86,27 @@ describe('ComplaintActionsService.triage', () => {
       'an unknown kecamatan',
       { kecamatan: '16.74.09', kelurahan: KELURAHAN },
       'Kecamatan tidak dikenal di Kota Prabumulih.',
+      422,
     ],
     [
       'an unknown kelurahan',
       { kecamatan: KECAMATAN, kelurahan: '16.74.01.9999' },
       'Kelurahan/desa tidak dikenal di Kota Prabumulih.',
+      422,
     ],
     [
       'a kelurahan of another kecamatan',
       { kecamatan: KECAMATAN, kelurahan: KELURAHAN_OF_OTHER },
       'Kelurahan yang dipilih tidak berada di kecamatan tersebut.',
+      400,
     ],
-  ])('checks the location against the master data: 400 for %s', async (_, location, message) => {
+  ])('checks the location against the master data: %s', async (_, location, message, status) => {
     const c = complaintRecord({ status: 'RECEIVED' });
     const { service, gateway } = setup(c);
     expect(
       await apiErrorOf(service.triage(c.id, triage({ category: 'SEDANG', location }), pengaduan)),
     ).toEqual({
-      status: 400,
+      status,
       message,
     });
     expect(gateway.calls).toEqual([]);
