@@ -54,7 +54,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     presentation.refresh();
     return writer.write(writes);
   };
-  const deadline = new DeadlineWatcher(complaint, io.loadCalendar, apply);
+  // Executions started before this rule load the calendar beside the writes, as they did.
+  const loadCalendar = patched('one-local-activity-at-a-time')
+    ? (years: number[]) => writer.run(() => io.loadCalendar(years))
+    : io.loadCalendar;
+  const deadline = new DeadlineWatcher(complaint, loadCalendar, apply);
 
   /** Becomes true once the deadline is known; actions that arrive earlier wait for it. */
   let registered = false;

@@ -19,7 +19,7 @@ function summarised(summary: string) {
 }
 
 export class RecordWriter {
-  private last: Promise<void> = Promise.resolve();
+  private last: Promise<unknown> = Promise.resolve();
 
   /**
    * `local`: the local activities of current workflows (a transition's records in one local
@@ -47,9 +47,21 @@ export class RecordWriter {
     return run;
   }
 
+  /**
+   * Runs another local activity (the calendar load) in the same queue, so that no two local
+   * activities are ever in flight together: the SDK hands concurrent local activities' results to
+   * the workflow in the order they finished, but on replay in the order they were scheduled, and
+   * the two orders would give different histories.
+   */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.last.then(task, task);
+    this.last = run;
+    return run;
+  }
+
   /** Settles when nothing is left to write, including writes queued while waiting. */
   async idle(): Promise<void> {
-    let last: Promise<void>;
+    let last: Promise<unknown>;
     do {
       last = this.last;
       await last.catch(() => undefined);
