@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiSchemaRule } from '../common/openapi';
 
-/** The multipart body of an upload (documentation only: multer parses it). */
+/** The multipart body of an upload (documentation only: multer parses it): one part, `file`. */
+@ApiSchemaRule({ required: ['file'], additionalProperties: false })
 export class UploadAttachmentDto {
   @ApiProperty({
     type: 'string',

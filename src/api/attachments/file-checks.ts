@@ -16,8 +16,11 @@ export const ALLOWED_LABELS = ALLOWED_TYPES.map((t) => t.label).join(', ');
 
 /** Declared types browsers use for the allowed ones. */
 const MIME_ALIASES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg' };
-/** Declared types that say nothing about the content: the content decides. */
-const GENERIC_MIME_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
+/**
+ * Declared types that say nothing about the content: the content decides. A multipart part without
+ * a Content-Type is text/plain by default (RFC 7578), so text/plain says nothing either.
+ */
+const GENERIC_MIME_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'text/plain']);
 
 /** The allowed type the content starts with, or undefined. */
 export function detectType(content: Buffer): AllowedType | undefined {

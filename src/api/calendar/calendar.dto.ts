@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { HOLIDAY_KINDS, type HolidayKind } from '../../domain/holidays';
-import { IsIsoDate } from '../common/dates';
+import { DATE_PATTERN, IsIsoDate } from '../common/dates';
 
 export const MIN_HOLIDAY_YEAR = 2000;
 export const MAX_HOLIDAY_YEAR = 2100;
@@ -32,7 +32,13 @@ export class HolidayYearQueryDto {
 export class HolidayInputDto {
   @ApiProperty({ example: '2026-03-20', description: 'Tanggal (WIB), format TTTT-BB-HH' })
   @IsString({ message: 'Tanggal hari libur wajib berupa teks TTTT-BB-HH.' })
-  @IsIsoDate({ message: 'Tanggal hari libur wajib berformat TTTT-BB-HH, misalnya 2026-03-20.' })
+  @IsIsoDate({
+    // A well-formed date that the calendar does not have (2026-02-30) is told as such.
+    message: ({ value }) =>
+      typeof value === 'string' && new RegExp(DATE_PATTERN).test(value)
+        ? `Tanggal ${value} tidak ada di kalender.`
+        : 'Tanggal hari libur wajib berformat TTTT-BB-HH, misalnya 2026-03-20.',
+  })
   date!: string;
 
   @ApiProperty({ example: 'Cuti Bersama Hari Suci Nyepi' })

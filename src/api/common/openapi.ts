@@ -89,6 +89,26 @@ export function completeOpenApiDocument(app: INestApplication, document: OpenAPI
       documentErrors(op, route, reflector);
     }
   }
+  for (const schema of Object.values(schemas)) refuseNul(schema as Schema);
+}
+
+/** The regular expression of text without a NUL character. */
+const NO_NUL_PATTERN = '^[^\\x00]*$';
+
+/**
+ * Free text in a JSON body never holds a NUL character (the databases refuse it; the body check
+ * answers 400): every string schema of the components without a pattern, format or enum says so.
+ */
+function refuseNul(schema: Schema | undefined): void {
+  if (!schema || typeof schema !== 'object' || '$ref' in schema) return;
+  if (schema.type === 'string' && !schema.pattern && !schema.format && !schema.enum)
+    schema.pattern = NO_NUL_PATTERN;
+  for (const child of Object.values(schema.properties ?? {})) refuseNul(child as Schema);
+  if (schema.items) refuseNul(schema.items as Schema);
+  for (const list of [schema.allOf, schema.anyOf, schema.oneOf])
+    for (const child of list ?? []) refuseNul(child as Schema);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+    refuseNul(schema.additionalProperties as Schema);
 }
 
 /** `${Controller}_${method}` (the document's default operationId) → the route's class and method. */

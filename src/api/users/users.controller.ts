@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -47,7 +46,9 @@ export class UsersController {
   @Post('me/password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Kata sandi diganti; silakan masuk kembali.' })
-  @ApiBadRequestResponse({ description: 'Kata sandi saat ini salah, atau kata sandi baru terlalu lemah.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Kata sandi saat ini salah, atau kata sandi baru terlalu lemah atau sama dengan yang lama.',
+  })
   async changeOwnPassword(
     @Body() body: ChangeOwnPasswordDto,
     @CurrentUser() user: Principal,
@@ -76,7 +77,9 @@ export class UsersController {
   @Post()
   @Allow({ roles: ['ADMIN'] })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'Data tidak valid atau kata sandi terlalu lemah.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Unit atau wilayah tidak sesuai dengan peran, atau kata sandi terlalu lemah.',
+  })
   @ApiForbiddenResponse({ description: ADMIN_ONLY })
   @ApiConflictResponse({ description: 'Nama pengguna sudah dipakai.' })
   create(@Body() body: CreateUserDto, @CurrentUser() admin: Principal, @Ip() ip: string): Promise<UserDto> {
@@ -98,10 +101,12 @@ export class UsersController {
   @Allow({ roles: ['ADMIN'] })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'Data tidak valid (mis. STAFF tanpa unit, wilayah tidak dikenal).' })
   @ApiForbiddenResponse({ description: ADMIN_ONLY })
   @ApiNotFoundResponse({ description: 'Pengguna tidak ditemukan.' })
-  @ApiUnprocessableEntityResponse({ description: 'Admin tidak dapat mencabut peran ADMIN miliknya sendiri.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Unit atau wilayah tidak sesuai dengan peran (mis. STAFF tanpa unit), atau admin mencabut peran ADMIN miliknya sendiri.',
+  })
   update(
     @Param('id') id: string,
     @Body() body: UpdateUserDto,
@@ -143,7 +148,7 @@ export class UsersController {
   @Allow({ roles: ['ADMIN'] })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Kata sandi diganti.' })
-  @ApiBadRequestResponse({ description: 'Kata sandi baru terlalu lemah.' })
+  @ApiUnprocessableEntityResponse({ description: 'Kata sandi baru terlalu lemah.' })
   @ApiForbiddenResponse({ description: ADMIN_ONLY })
   @ApiNotFoundResponse({ description: 'Pengguna tidak ditemukan.' })
   async resetPassword(

@@ -16,6 +16,7 @@ import { ESELON_LEVELS, type Eselon } from '../../domain/channels';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/password-policy';
 import { UNITS, type Unit } from '../../domain/units';
 import { ROLES, type Role } from '../auth/principal';
+import { ApiSchemaRule } from '../common/openapi';
 import { PaginationQueryDto } from '../complaints/complaint-query.dto';
 
 const AREA_PATTERN = /^16\.74\.\d{2}(\.\d{4})?$/;
@@ -161,6 +162,8 @@ export class CreateUserDto {
  * (or an empty string) clears an optional one. A role other than STAFF clears unit and area unless they are given; a unit without
  * areas clears the area.
  */
+// What UsersService.update checks: an edit changes at least one field.
+@ApiSchemaRule({ minProperties: 1 })
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Petugas Loket 2', minLength: 1, maxLength: 200 })
   @Transform(trimmed)

@@ -135,6 +135,8 @@ export class UsersService {
   }
 
   async update(id: string, body: UpdateUserDto, by: ActingUser): Promise<UserDto> {
+    if (Object.values(body).every((v) => v === undefined))
+      throw badRequest('Tidak ada data pengguna yang diubah: kirim paling sedikit satu kolom.');
     const user = await this.existing(id);
     const given = <K extends Editable>(field: K) => body[field] !== undefined;
     const role = body.role ?? (user.role as Role);
@@ -209,10 +211,10 @@ export class UsersService {
     const user = await this.users.findById(by.principal.sub);
     if (!user?.active) throw unauthorized('Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.');
     if (!(await bcrypt.compare(currentPassword, user.passwordHash))) {
-      throw badRequest('Kata sandi saat ini salah.');
+      throw unprocessable('Kata sandi saat ini salah.');
     }
     if (newPassword === currentPassword) {
-      throw badRequest('Kata sandi baru harus berbeda dari kata sandi saat ini.');
+      throw unprocessable('Kata sandi baru harus berbeda dari kata sandi saat ini.');
     }
     this.checkPassword(newPassword, user);
     await this.setPassword(user, newPassword);
@@ -263,25 +265,25 @@ export class UsersService {
 
   private checkPassword(password: string, owner: { username: string; fullName?: string | null }): void {
     const problem = passwordProblem(password, owner);
-    if (problem) throw badRequest(problem);
+    if (problem) throw unprocessable(problem);
   }
 
   /** STAFF need a unit, KECAMATAN/KELURAHAN staff a known area of that level; no one else has either. */
   private async checkAssignment(a: Assignment): Promise<Assignment> {
     if (a.role !== 'STAFF') {
-      if (a.unit) throw badRequest('Unit hanya diisi untuk pengguna dengan peran STAFF.');
-      if (a.area) throw badRequest('Wilayah (area) hanya diisi untuk staf unit KECAMATAN atau KELURAHAN.');
+      if (a.unit) throw unprocessable('Unit hanya diisi untuk pengguna dengan peran STAFF.');
+      if (a.area) throw unprocessable('Wilayah (area) hanya diisi untuk staf unit KECAMATAN atau KELURAHAN.');
       return { role: a.role, unit: null, area: null };
     }
-    if (!a.unit) throw badRequest('Pengguna dengan peran STAFF wajib memiliki unit.');
+    if (!a.unit) throw unprocessable('Pengguna dengan peran STAFF wajib memiliki unit.');
     if (!AREA_UNITS.includes(a.unit)) {
-      if (a.area) throw badRequest('Wilayah (area) hanya diisi untuk staf unit KECAMATAN atau KELURAHAN.');
+      if (a.area) throw unprocessable('Wilayah (area) hanya diisi untuk staf unit KECAMATAN atau KELURAHAN.');
       return { role: a.role, unit: a.unit, area: null };
     }
     const level = a.unit === 'KECAMATAN' ? 'kecamatan' : 'kelurahan/desa';
-    if (!a.area) throw badRequest(`Staf unit ${a.unit} wajib memiliki wilayah (kode ${level}).`);
+    if (!a.area) throw unprocessable(`Staf unit ${a.unit} wajib memiliki wilayah (kode ${level}).`);
     if ((await this.users.areaLevel(a.area)) !== a.unit) {
-      throw badRequest(`Kode wilayah ${a.area} bukan ${level} yang dikenal di Kota Prabumulih.`);
+      throw unprocessable(`Kode wilayah ${a.area} bukan ${level} yang dikenal di Kota Prabumulih.`);
     }
     return { role: a.role, unit: a.unit, area: a.area };
   }

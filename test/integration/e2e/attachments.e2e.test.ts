@@ -187,7 +187,15 @@ describe.each(databaseKinds())('evidence attachments (%s)', (kind) => {
     const filesBefore = storedFiles(complaintId).length;
 
     const refused: [Buffer, string, string, number, RegExp][] = [
-      [Buffer.from('halo, ini teks biasa'), 'catatan.txt', 'text/plain', 415, /text\/plain tidak diterima/],
+      // text/plain is what a part without a Content-Type defaults to: the content decides.
+      [
+        Buffer.from('halo, ini teks biasa'),
+        'catatan.txt',
+        'text/plain',
+        415,
+        /bukan JPEG, PNG, PDF yang sah/,
+      ],
+      [Buffer.from('<html></html>'), 'halaman.html', 'text/html', 415, /text\/html tidak diterima/],
       [
         Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
         'foto.png',

@@ -105,7 +105,7 @@ describe.each(databaseKinds())('holiday calendar and areas (%s)', (kind) => {
       const cases: [unknown, RegExp][] = [
         [
           { holidays: [{ date: '2026-02-30', name: 'Tidak ada', kind: 'LIBUR_NASIONAL' }] },
-          /Baris 1: Tanggal 2026-02-30 tidak ada di kalender/,
+          /Tanggal 2026-02-30 tidak ada di kalender/,
         ],
         [
           {

@@ -99,7 +99,7 @@ describe.each(databaseKinds())('user administration (%s)', (kind) => {
     expect(await e.db.orm.em.fork().count(User, { username: 'penyusup' })).toBe(0);
   });
 
-  it('answers a taken username with 409 and a weak password with 400, in Bahasa Indonesia', async () => {
+  it('answers a taken username with 409, a short password with 400 and a weak one with 422, in Bahasa Indonesia', async () => {
     const auth = await e.as('admin');
     const body = { fullName: 'Petugas', role: 'STAFF', unit: 'LOKET', password: STRONG };
     const taken = await e.http
@@ -116,10 +116,10 @@ describe.each(databaseKinds())('user administration (%s)', (kind) => {
       .post('/api/users')
       .set(auth)
       .send({ ...body, username: 'lemah', password: 'password123' })
-      .expect(400);
+      .expect(422);
     expect(weak.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
+      statusCode: 422,
+      error: 'Unprocessable Entity',
       message: 'Kata sandi ini termasuk kata sandi yang umum dipakai. Pilih kata sandi lain.',
     });
     const short = await e.http
@@ -132,13 +132,13 @@ describe.each(databaseKinds())('user administration (%s)', (kind) => {
       .post('/api/users')
       .set(auth)
       .send({ ...body, username: 'tanpa-unit', unit: undefined })
-      .expect(400);
+      .expect(422);
     expect(noUnit.body.message).toBe('Pengguna dengan peran STAFF wajib memiliki unit.');
     const badArea = await e.http
       .post('/api/users')
       .set(auth)
       .send({ ...body, username: 'kec-salah', unit: 'KECAMATAN', area: '16.74.99' })
-      .expect(400);
+      .expect(422);
     expect(badArea.body.message).toBe(
       'Kode wilayah 16.74.99 bukan kecamatan yang dikenal di Kota Prabumulih.',
     );
@@ -186,7 +186,7 @@ describe.each(databaseKinds())('user administration (%s)', (kind) => {
       .post('/api/users/me/password')
       .set(auth)
       .send({ currentPassword: 'bukan-sandi-saya', newPassword: OTHER_STRONG })
-      .expect(400);
+      .expect(422);
     expect(wrong.body.message).toBe('Kata sandi saat ini salah.');
     await e.http
       .post('/api/users/me/password')

@@ -179,7 +179,7 @@ describe('UsersService', () => {
       ],
     ];
     for (const [overrides, message] of cases) {
-      expect(await apiErrorOf(service.create(staffBody(overrides), by))).toEqual({ status: 400, message });
+      expect(await apiErrorOf(service.create(staffBody(overrides), by))).toEqual({ status: 422, message });
     }
     const kel = await service.create(
       staffBody({ username: 'kel-baru', unit: 'KELURAHAN', area: '16.74.01.1007', eselon: 'IV' }),
@@ -191,11 +191,11 @@ describe('UsersService', () => {
   it('refuses weak passwords with the policy message', async () => {
     const { service, by, events } = setup();
     expect(await apiErrorOf(service.create(staffBody({ password: 'password123' }), by))).toEqual({
-      status: 400,
+      status: 422,
       message: 'Kata sandi ini termasuk kata sandi yang umum dipakai. Pilih kata sandi lain.',
     });
     expect(await apiErrorOf(service.create(staffBody({ password: 'loket2' }), by))).toMatchObject({
-      status: 400,
+      status: 422,
     });
     expect(events.recorded).toEqual([]);
   });
@@ -234,6 +234,11 @@ describe('UsersService', () => {
     await service.update(u.id, { fullName: 'Petugas Loket Dua', role: 'STAFF' }, by);
     // null for a required field means "unchanged", as an absent one.
     await service.update(u.id, { fullName: null as never, role: null as never }, by);
+    // An edit without any field is a mistake of the client, not a silent success.
+    expect(await apiErrorOf(service.update(u.id, {}, by))).toEqual({
+      status: 400,
+      message: 'Tidak ada data pengguna yang diubah: kirim paling sedikit satu kolom.',
+    });
     expect(events.recorded.map((e) => e.details)).toEqual([{ changed: ['email'], sessionsEnded: false }]);
   });
 
@@ -306,12 +311,12 @@ describe('UsersService', () => {
       ip: '10.0.0.9',
     };
     expect(await apiErrorOf(service.changeOwnPassword('salah-sekali-123', STRONG, self))).toEqual({
-      status: 400,
+      status: 422,
       message: 'Kata sandi saat ini salah.',
     });
     expect(
       await apiErrorOf(service.changeOwnPassword('Tiga ekor bebek 2026!', 'qwertyuiop', self)),
-    ).toMatchObject({ status: 400 });
+    ).toMatchObject({ status: 422 });
     await service.changeOwnPassword('Tiga ekor bebek 2026!', 'kuda laut makan nasi goreng', self);
     expect(await bcrypt.compare('kuda laut makan nasi goreng', stored().passwordHash)).toBe(true);
     expect(stored().tokenVersion).toBe(2);
