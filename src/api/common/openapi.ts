@@ -89,7 +89,8 @@ export function completeOpenApiDocument(app: INestApplication, document: OpenAPI
       documentErrors(op, route, reflector);
     }
   }
-  for (const schema of Object.values(schemas)) refuseNul(schema as Schema);
+  // Request bodies only: answers may quote what was sent (an unknown field's name, for one).
+  for (const name of refined) refuseNul(schemas[name] as Schema);
 }
 
 /** The regular expression of text without a NUL character. */
@@ -97,7 +98,7 @@ const NO_NUL_PATTERN = '^[^\\x00]*$';
 
 /**
  * Free text in a JSON body never holds a NUL character (the databases refuse it; the body check
- * answers 400): every string schema of the components without a pattern, format or enum says so.
+ * answers 400): every string schema of a request body without a pattern, format or enum says so.
  */
 function refuseNul(schema: Schema | undefined): void {
   if (!schema || typeof schema !== 'object' || '$ref' in schema) return;
