@@ -73,40 +73,8 @@ export class ListUsersQueryDto extends PaginationQueryDto {
   active?: 'true' | 'false';
 }
 
-export class CreateUserDto {
-  @ApiProperty({
-    example: 'loket2',
-    minLength: 3,
-    maxLength: 64,
-    pattern: USERNAME_PATTERN.source,
-    description: 'Huruf kecil, angka, titik, garis bawah atau tanda hubung (huruf besar diubah ke kecil)',
-  })
-  @Transform(lowerTrimmed)
-  @IsString({ message: 'Nama pengguna wajib berupa teks.' })
-  @MinLength(3, { message: 'Nama pengguna minimal 3 karakter.' })
-  @MaxLength(64, { message: 'Nama pengguna paling banyak 64 karakter.' })
-  @Matches(USERNAME_PATTERN, {
-    message:
-      'Nama pengguna hanya boleh berisi huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali dan diakhiri huruf atau angka.',
-  })
-  username!: string;
-
-  @ApiProperty({ example: 'Petugas Loket 2', minLength: 1, maxLength: 200 })
-  @Transform(trimmed)
-  @IsString({ message: 'Nama lengkap wajib berupa teks.' })
-  @IsNotEmpty({ message: 'Nama lengkap wajib diisi.' })
-  @MaxLength(200, { message: 'Nama lengkap paling banyak 200 karakter.' })
-  fullName!: string;
-
-  @ApiProperty({ enum: ROLES, enumName: 'Role' })
-  @IsIn(ROLES, { message: `Peran (role) wajib salah satu dari: ${ROLES.join(', ')}.` })
-  role!: Role;
-
-  @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit', nullable: true, description: 'Wajib untuk STAFF' })
-  @IsOptional()
-  @IsIn(UNITS, { message: `Unit wajib salah satu dari: ${UNITS.join(', ')}.` })
-  unit?: Unit | null;
-
+/** The optional fields an admin gives when creating a user and may change later. */
+class UserOptionalFieldsDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -144,6 +112,41 @@ export class CreateUserDto {
   @IsString({ message: 'Nomor telepon wajib berupa teks.' })
   @Matches(PHONE_PATTERN, { message: 'Nomor telepon tidak valid.' })
   phone?: string | null;
+}
+
+export class CreateUserDto extends UserOptionalFieldsDto {
+  @ApiProperty({
+    example: 'loket2',
+    minLength: 3,
+    maxLength: 64,
+    pattern: USERNAME_PATTERN.source,
+    description: 'Huruf kecil, angka, titik, garis bawah atau tanda hubung (huruf besar diubah ke kecil)',
+  })
+  @Transform(lowerTrimmed)
+  @IsString({ message: 'Nama pengguna wajib berupa teks.' })
+  @MinLength(3, { message: 'Nama pengguna minimal 3 karakter.' })
+  @MaxLength(64, { message: 'Nama pengguna paling banyak 64 karakter.' })
+  @Matches(USERNAME_PATTERN, {
+    message:
+      'Nama pengguna hanya boleh berisi huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali dan diakhiri huruf atau angka.',
+  })
+  username!: string;
+
+  @ApiProperty({ example: 'Petugas Loket 2', minLength: 1, maxLength: 200 })
+  @Transform(trimmed)
+  @IsString({ message: 'Nama lengkap wajib berupa teks.' })
+  @IsNotEmpty({ message: 'Nama lengkap wajib diisi.' })
+  @MaxLength(200, { message: 'Nama lengkap paling banyak 200 karakter.' })
+  fullName!: string;
+
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  @IsIn(ROLES, { message: `Peran (role) wajib salah satu dari: ${ROLES.join(', ')}.` })
+  role!: Role;
+
+  @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit', nullable: true, description: 'Wajib untuk STAFF' })
+  @IsOptional()
+  @IsIn(UNITS, { message: `Unit wajib salah satu dari: ${UNITS.join(', ')}.` })
+  unit?: Unit | null;
 
   @ApiProperty({
     format: 'password',
@@ -164,7 +167,7 @@ export class CreateUserDto {
  */
 // What UsersService.update checks: an edit changes at least one field.
 @ApiSchemaRule({ minProperties: 1 })
-export class UpdateUserDto {
+export class UpdateUserDto extends UserOptionalFieldsDto {
   @ApiPropertyOptional({ example: 'Petugas Loket 2', minLength: 1, maxLength: 200 })
   @Transform(trimmed)
   @IsOptional()
@@ -182,38 +185,6 @@ export class UpdateUserDto {
   @IsOptional()
   @IsIn(UNITS, { message: `Unit wajib salah satu dari: ${UNITS.join(', ')}.` })
   unit?: Unit | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: '16.74.01', pattern: AREA_PATTERN.source })
-  @IsOptional()
-  @IsString({ message: 'Kode wilayah (area) wajib berupa teks.' })
-  @Matches(AREA_PATTERN, {
-    message: 'Kode wilayah (area) tidak valid (contoh: 16.74.01 atau 16.74.01.1007).',
-  })
-  area?: string | null;
-
-  @ApiPropertyOptional({ enum: ESELON_LEVELS, nullable: true })
-  @IsOptional()
-  @IsIn(ESELON_LEVELS, { message: `Eselon wajib salah satu dari: ${ESELON_LEVELS.join(', ')}.` })
-  eselon?: Eselon | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'email', maxLength: 254 })
-  @Transform(emptyAsNull)
-  @IsOptional()
-  @IsEmail({}, { message: 'Alamat email tidak valid.' })
-  @MaxLength(254, { message: 'Alamat email terlalu panjang.' })
-  email?: string | null;
-
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    example: '081234567890',
-    pattern: PHONE_PATTERN.source,
-  })
-  @Transform(emptyAsNull)
-  @IsOptional()
-  @IsString({ message: 'Nomor telepon wajib berupa teks.' })
-  @Matches(PHONE_PATTERN, { message: 'Nomor telepon tidak valid.' })
-  phone?: string | null;
 }
 
 /** An admin sets a new password for an account. */
