@@ -47,7 +47,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const io = sideEffects(patched('records-in-local-activities'));
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
-  const writer = new RecordWriter(complaint, io.ordinary, io.local);
+  const writer = new RecordWriter(complaint, io);
   const presentation = new Presentation(complaint);
   /** Applies a transition's records: the Web UI view at once, the database in order. */
   const apply = (writes: RecordWrite[]): Promise<void> => {

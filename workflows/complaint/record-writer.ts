@@ -1,14 +1,6 @@
-/**
- * Writes the records the complaint's transitions call for, through activities, strictly in the order
- * the transitions happened: one transition at a time, whatever handler queued it. A transition's
- * records go in one local activity (one database transaction, no round trip through the server's
- * task queue): the action costs about what a bare Update costs. So the database never
- * sees a completion before its task, and it only ever holds a state the workflow was in: each timeline
- * event carries the complaint's fields as its transition left them.
- */
-import type { ActivityInterfaceFor } from '@temporalio/workflow';
-import type { ComplaintActivities, TransitionWrite } from '../../activities/types';
+import type { TransitionWrite } from '../../activities/types';
 import type { ComplaintCase, RecordWrite } from './complaint-case';
+import type { SideEffects } from './side-effects';
 
 /**
  * A call-site summary, shown on the activity in the Web UI's event history (Bahasa Indonesia, never
@@ -22,13 +14,12 @@ export class RecordWriter {
   private last: Promise<unknown> = Promise.resolve();
 
   /**
-   * `local`: the local activities of current workflows (a transition's records in one local
-   * activity); without it, one ordinary activity per record, as workflows started before did.
+   * Current workflows write a transition's records in one local activity (`io.usesLocal`); older
+   * ones one ordinary activity per record, as they did.
    */
   constructor(
     private readonly complaint: ComplaintCase,
-    private readonly activities: ActivityInterfaceFor<ComplaintActivities>,
-    private readonly local?: ActivityInterfaceFor<ComplaintActivities>,
+    private readonly io: SideEffects,
   ) {}
 
   /**
@@ -36,15 +27,12 @@ export class RecordWriter {
    * workflow did before them, are written: a handler that awaits it answers with what is recorded.
    */
   write(writes: RecordWrite[]): Promise<void> {
-    const go = () => this.perform(writes);
     // Chained straight on the previous write, whether it succeeded or failed (a failed write fails
     // the action that queued it, not the ones after it). So the next write is scheduled in the very
     // microtask turn in which the previous one ends, before a handler awaiting that one can answer:
     // within a workflow task, commands come before Update completions, always in the same order
     // (which is also the order in which the time-skipping test server records them).
-    const run = this.last.then(go, go);
-    this.last = run;
-    return run;
+    return this.run(() => this.perform(writes));
   }
 
   /**
@@ -71,18 +59,14 @@ export class RecordWriter {
   private async perform(writes: RecordWrite[]): Promise<void> {
     const { complaintId } = this.complaint.state;
     const prepared = writes.map((w) => this.prepare(w));
-    if (this.local) {
+    if (this.io.usesLocal) {
       // One local activity, one database transaction, for the whole transition.
       if (prepared.length === 0) return;
       const options = summarised(prepared.map((p) => p.summary).join(' · '));
       const input = { complaintId, writes: prepared.map((p) => p.write) };
-      try {
-        await this.local.recordTransition.executeWithOptions(options, [input]);
-      } catch {
-        // The database refused it a few times: the same write as an ordinary activity, retried until
-        // the database is back, and listed as a failing activity for the operators meanwhile.
-        await this.activities.recordTransition.executeWithOptions(options, [input]);
-      }
+      // A write the database refused a few times goes on as an ordinary activity, retried until the
+      // database is back, and listed as a failing activity for the operators meanwhile.
+      await this.io.localFirst((a) => a.recordTransition.executeWithOptions(options, [input]));
       return;
     }
     // Workflows started before recordTransition: one ordinary activity per write, as they were.
@@ -90,7 +74,7 @@ export class RecordWriter {
   }
 
   private legacyWrite(w: TransitionWrite, summary: string): Promise<void> {
-    const { activities } = this;
+    const activities = this.io.ordinary;
     const options = summarised(summary);
     switch (w.kind) {
       case 'tasks-opened':

@@ -20,26 +20,37 @@ const local = proxyLocalActivities<ComplaintActivities>({
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
+type Activities = ActivityInterfaceFor<ComplaintActivities>;
+
 export interface SideEffects {
-  ordinary: ActivityInterfaceFor<ComplaintActivities>;
-  /** Absent for executions started before records went through local activities. */
-  local?: ActivityInterfaceFor<ComplaintActivities>;
+  ordinary: Activities;
+  /** False for executions started before records went through local activities. */
+  usesLocal: boolean;
+  /**
+   * Makes the call with the local activities when this execution may and, if their few attempts all
+   * fail, the same call with the ordinary ones; else with the ordinary ones straight away.
+   */
+  localFirst<T>(call: (activities: Activities) => Promise<T>): Promise<T>;
   loadCalendar(years: number[]): Promise<CalendarData>;
 }
 
 export function sideEffects(useLocal: boolean): SideEffects {
+  async function localFirst<T>(call: (activities: Activities) => Promise<T>): Promise<T> {
+    if (useLocal)
+      try {
+        return await call(local);
+      } catch {
+        // Retried as an ordinary activity until it works (the database is back), visibly to operators.
+      }
+    return call(ordinary);
+  }
   return {
     ordinary,
-    local: useLocal ? local : undefined,
-    async loadCalendar(years) {
+    usesLocal: useLocal,
+    localFirst,
+    loadCalendar: (years) => {
       const options = { summary: `Muat hari libur tahun ${years.join(', ')} untuk batas waktu` };
-      if (useLocal)
-        try {
-          return await local.loadCalendar.executeWithOptions(options, [{ years }]);
-        } catch {
-          // Retried as an ordinary activity until it works, as records are.
-        }
-      return ordinary.loadCalendar.executeWithOptions(options, [{ years }]);
+      return localFirst((a) => a.loadCalendar.executeWithOptions(options, [{ years }]));
     },
   };
 }
