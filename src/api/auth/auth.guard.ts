@@ -5,9 +5,9 @@ import { SessionRepository } from '../../db/repositories/session.repository';
 import type { Unit } from '../../domain/units';
 import { forbidden, unauthorized } from '../common/api-error';
 import { ALLOWED, type Allowed, IS_PUBLIC } from './auth.decorators';
-import { type AccessClaims, currentUserOf } from './auth.service';
+import { type AccessClaims, cachedUserOf } from './auth.service';
 import type { Principal, Role } from './principal';
-import { type CurrentUser, PrincipalCache } from './principal-cache';
+import { type CachedUser, PrincipalCache } from './principal-cache';
 
 const INVALID_SESSION = 'Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.';
 
@@ -20,7 +20,7 @@ const INVALID_SESSION = 'Sesi tidak valid atau sudah berakhir. Silakan masuk kem
 @Injectable()
 export class AuthGuard implements CanActivate {
   /** Reads of the user table under way, so that concurrent requests of one user share one. */
-  private readonly loading = new Map<string, { epoch: number; user: Promise<CurrentUser | null> }>();
+  private readonly loading = new Map<string, { epoch: number; user: Promise<CachedUser | null> }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -53,14 +53,14 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private load(userId: string): Promise<CurrentUser | null> {
+  private load(userId: string): Promise<CachedUser | null> {
     const epoch = this.cache.epoch;
     const pending = this.loading.get(userId);
     // A read begun before an account change (forget) is not joined: it may miss the change.
     if (pending?.epoch === epoch) return pending.user;
     const user = this.sessions.userById(userId).then((found) => {
       if (!found) return null;
-      const current = currentUserOf(found);
+      const current = cachedUserOf(found);
       if (this.cache.epoch === epoch) this.cache.set(current);
       return current;
     });
@@ -74,7 +74,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function principalOf(user: CurrentUser): Principal {
+function principalOf(user: CachedUser): Principal {
   return {
     sub: user.id,
     username: user.username,

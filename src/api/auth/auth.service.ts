@@ -17,7 +17,7 @@ import {
   throttleKey,
   waitInWords,
 } from './login-throttle';
-import { type CurrentUser, PrincipalCache } from './principal-cache';
+import { type CachedUser, PrincipalCache } from './principal-cache';
 
 // Compared against when the user does not exist, so both paths take the same time.
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
@@ -50,7 +50,7 @@ export class LoginLockedError extends ApiError {
 
 export type LoginFailure = 'UNKNOWN_USER' | 'WRONG_PASSWORD' | 'INACTIVE';
 
-export function currentUserOf(user: SessionUser): CurrentUser {
+export function cachedUserOf(user: SessionUser): CachedUser {
   return {
     id: user.id,
     username: user.username,
@@ -106,7 +106,7 @@ export class AuthService {
     await this.throttle.reset(keys.user);
     await this.sessions.deleteExpired(user.id, now);
     const pair = await this.issue(user, now, now);
-    this.cache.set(currentUserOf(user));
+    this.cache.set(cachedUserOf(user));
     const who = { id: user.id, username: user.username };
     await this.events.record({ type: 'LOGIN_SUCCEEDED', actor: who, target: who, ip }, now);
     return pair;
@@ -144,7 +144,7 @@ export class AuthService {
     ) {
       throw unauthorized(SESSION_ENDED);
     }
-    this.cache.set(currentUserOf(user));
+    this.cache.set(cachedUserOf(user));
     return this.issue(user, startedAt, now);
   }
 

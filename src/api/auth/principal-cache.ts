@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import type { SessionUser } from '../../db/repositories/session.repository';
 
-/** What the guard checks a token against: the user's current record, as last read. */
-export interface CurrentUser {
-  id: string;
-  username: string;
-  role: string;
-  unit: string | null;
-  area: string | null;
-  eselon: string | null;
-  active: boolean;
-  tokenVersion: number;
-}
+/**
+ * What the guard checks a token against: the user's current record, as last read (the session
+ * record without its password hash, which is never kept in memory).
+ */
+export type CachedUser = Omit<SessionUser, 'passwordHash'>;
 
 /**
  * Users' current records, kept briefly so that a request does not read the user table every time.
@@ -20,7 +15,7 @@ export interface CurrentUser {
 @Injectable()
 export class PrincipalCache {
   static readonly TTL_MS = 5_000;
-  private readonly users = new LRUCache<string, CurrentUser>({ max: 10_000, ttl: PrincipalCache.TTL_MS });
+  private readonly users = new LRUCache<string, CachedUser>({ max: 10_000, ttl: PrincipalCache.TTL_MS });
   private forgotten = 0;
 
   /**
@@ -31,11 +26,11 @@ export class PrincipalCache {
     return this.forgotten;
   }
 
-  get(userId: string): CurrentUser | undefined {
+  get(userId: string): CachedUser | undefined {
     return this.users.get(userId);
   }
 
-  set(user: CurrentUser): void {
+  set(user: CachedUser): void {
     this.users.set(user.id, user);
   }
 
