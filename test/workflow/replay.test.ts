@@ -35,9 +35,9 @@ describe('replay of recorded complaint histories', () => {
     // actions-apply-atomically (the frozen legacy workflow); <path>.v3: before
     // records-in-local-activities (one ordinary activity per record); <path>.v4: before
     // completes-in-own-workflow-task (the workflow completed in the closing action's task);
-    // <path>.v5: before one-local-activity-at-a-time (the calendar loaded beside the writes);
-    // <path>: current code.
-    const versions = ['', '.v1', '.v2', '.v3', '.v4', '.v5'];
+    // <path>: current code (completes-in-own-workflow-task and one-local-activity-at-a-time, neither
+    // released before).
+    const versions = ['', '.v1', '.v2', '.v3', '.v4'];
     expect(names).toEqual(expect.arrayContaining(PATHS.flatMap((p) => versions.map((v) => `${p}${v}`))));
     // The timings that broke the legacy workflow, and interleavings from the model-based test.
     const races = [
@@ -46,18 +46,17 @@ describe('replay of recorded complaint histories', () => {
       'recategorised-ringan-settled-to-berat',
     ];
     expect(names).toEqual(
-      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`])]),
+      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`])]),
     );
     // A transition written by an ordinary activity after its local activity failed.
     expect(names).toEqual(
       expect.arrayContaining([
         'records-fall-back-to-ordinary-activity',
         'records-fall-back-to-ordinary-activity.v4',
-        'records-fall-back-to-ordinary-activity.v5',
       ]),
     );
     expect(names.filter((n) => /^model\/[^/]+$/.test(n)).length).toBeGreaterThanOrEqual(3);
-    for (const version of ['v3', 'v4', 'v5'])
+    for (const version of ['v3', 'v4'])
       expect(names.filter((n) => n.startsWith(`model/${version}/`)).length).toBeGreaterThanOrEqual(3);
     // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.
     expect(names).toContain('recap-report-first-working-day');
