@@ -10,11 +10,12 @@ import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 @Module({
   imports: [
     // Memory storage (multer's default without `dest`/`storage`): the content is checked before
-    // anything touches the disk. One file per request, at most ATTACHMENT_MAX_BYTES.
+    // anything touches the disk. One part per request, the file, at most ATTACHMENT_MAX_BYTES: the
+    // document says no other part (additionalProperties: false), so any other is refused with 400.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 10, parts: 11 },
+        limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 0, parts: 1 },
         defParamCharset: 'utf8',
       }),
     }),

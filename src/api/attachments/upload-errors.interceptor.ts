@@ -35,7 +35,9 @@ export class UploadErrorsInterceptor implements NestInterceptor {
           );
         }
         if (err instanceof BadRequestException && !(err instanceof ApiError)) {
-          return throwError(() => badRequest(`${NO_FILE} Kirim tepat satu berkas per permintaan.`));
+          return throwError(() =>
+            badRequest(`${NO_FILE} Kirim tepat satu berkas per permintaan, tanpa kolom lain.`),
+          );
         }
         return throwError(() => err);
       }),

@@ -83,6 +83,7 @@ export function completeOpenApiDocument(app: INestApplication, document: OpenAPI
       if (route) {
         const body = dtoOf(route, RouteParamtypes.BODY);
         if (body) refineComponent(body, schemas, refined);
+        else applyDocumentedBodyRules(route, schemas);
         const query = dtoOf(route, RouteParamtypes.QUERY);
         if (query) refineQueryParameters(op, query);
       }
@@ -95,15 +96,22 @@ export function completeOpenApiDocument(app: INestApplication, document: OpenAPI
 
 /** The regular expression of text without a NUL character. */
 const NO_NUL_PATTERN = '^[^\\x00]*$';
+/** `\\S` (not blank) as the server reads it: NUL-free text with a character that is not space. */
+const NOT_BLANK_NO_NUL_PATTERN = '^[^\\x00]*[^\\s\\x00][^\\x00]*$';
 
 /**
  * Free text in a JSON body never holds a NUL character (the databases refuse it; the body check
- * answers 400): every string schema of a request body without a pattern, format or enum says so.
+ * answers 400): every string schema of a request body says so. Formats other than `password` (a
+ * display hint) and the anchored patterns of the DTOs (codes, dates, phone numbers) already leave NUL
+ * out; the one unanchored pattern, `\\S` (not blank), gets its NUL-free equivalent.
  */
 function refuseNul(schema: Schema | undefined): void {
   if (!schema || typeof schema !== 'object' || '$ref' in schema) return;
-  if (schema.type === 'string' && !schema.pattern && !schema.format && !schema.enum)
-    schema.pattern = NO_NUL_PATTERN;
+  if (schema.type === 'string' && !schema.enum) {
+    if (schema.pattern === '\\S') schema.pattern = NOT_BLANK_NO_NUL_PATTERN;
+    else if (!schema.pattern && (!schema.format || schema.format === 'password'))
+      schema.pattern = NO_NUL_PATTERN;
+  }
   for (const child of Object.values(schema.properties ?? {})) refuseNul(child as Schema);
   if (schema.items) refuseNul(schema.items as Schema);
   for (const list of [schema.allOf, schema.anyOf, schema.oneOf])
@@ -141,6 +149,21 @@ function dtoOf(route: Handler, type: RouteParamtypes): Function | undefined {
     if (dto && ![Object, String, Number, Boolean, Array].includes(dto as never)) return dto;
   }
   return undefined;
+}
+
+/**
+ * A body that no @Body() parameter carries (a multipart upload, which multer parses) is documented
+ * with @ApiBody({ type }); that class's @ApiSchemaRule still applies to its component.
+ */
+function applyDocumentedBodyRules(route: Handler, schemas: Record<string, Schema | ReferenceObject>) {
+  const parameters: { in?: string; type?: unknown }[] =
+    Reflect.getMetadata('swagger/apiParameters', route.handler) ?? [];
+  for (const { in: where, type } of parameters) {
+    if (where !== 'body' || typeof type !== 'function') continue;
+    const schema = schemas[type.name] as Schema | undefined;
+    const rule = Reflect.getMetadata(SCHEMA_RULES, type);
+    if (schema && !('$ref' in schema) && rule) Object.assign(schema, rule);
+  }
 }
 
 function documentErrors(op: OperationObject, route: Handler | undefined, reflector: Reflector): void {

@@ -222,7 +222,7 @@ describe.each(databaseKinds())('evidence attachments (%s)', (kind) => {
         body: { statusCode: status, error: expect.any(String), message: expect.stringMatching(message) },
       });
     }
-    // No file, an empty file, a file under another field name, two files.
+    // No file, an empty file, a file under another field name, two files, a file with another part.
     const noFile = await e.http.post(url).set(auth).field('catatan', 'tanpa berkas').expect(400);
     expect(noFile.body.message).toMatch(/kolom "file"/);
     const json = await e.http.post(url).set(auth).send({ file: 'bukan multipart' }).expect(415);
@@ -241,6 +241,13 @@ describe.each(databaseKinds())('evidence attachments (%s)', (kind) => {
       .attach('file', PNG, 'b.png')
       .expect(400);
     expect(two.body.message).toMatch(/satu berkas/);
+    const withField = await e.http
+      .post(url)
+      .set(auth)
+      .field('catatan', 'foto depan')
+      .attach('file', PNG, 'a.png')
+      .expect(400);
+    expect(withField.body.message).toMatch(/tanpa kolom lain/);
 
     // A declared type that says nothing is decided by the content.
     const generic = await e.http

@@ -9,6 +9,8 @@ type Schema = {
   $ref?: string;
   type?: string;
   format?: string;
+  pattern?: string;
+  additionalProperties?: unknown;
   properties?: Record<string, Schema>;
   items?: Schema;
   enum?: unknown[];
@@ -175,6 +177,15 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
     expect(schemas.UploadAttachmentDto.properties).toEqual({
       file: expect.objectContaining({ type: 'string', format: 'binary' }),
     });
+    // The server refuses any part besides the file, so the document allows none.
+    expect(schemas.UploadAttachmentDto).toMatchObject({ required: ['file'], additionalProperties: false });
+    // Free text never holds NUL (the body check answers 400): passwords and not-blank rules say so too.
+    const noNul = (pattern: string | undefined) => new RegExp(pattern!).test('a\u0000b');
+    expect(noNul(resolve(schemas.ChangeOwnPasswordDto.properties!.newPassword).pattern)).toBe(false);
+    expect(noNul(schemas.CreateComplaintDto.properties!.evidence.items!.pattern)).toBe(false);
+    expect(new RegExp(schemas.CreateComplaintDto.properties!.evidence.items!.pattern!).test('foto.jpg')).toBe(
+      true,
+    );
     for (const key of ['post /api/complaints/{}/attachments', 'post /api/public/complaints/{}/attachments']) {
       expect(Object.keys(operations.get(key)!.responses)).toEqual(
         expect.arrayContaining(['201', '413', '415']),
