@@ -81,7 +81,9 @@ run() { # name, then extra st arguments
   local name="$1"
   shift
   log "run '$name': $MAX_EXAMPLES examples per operation"
-  local args=(run "$API_URL/docs-json" --checks all --max-examples "$MAX_EXAMPLES" --workers 2
+  # One worker: with two, Hypothesis on Python 3.11 sometimes fails inside the AST module
+  # ("AST constructor recursion depth mismatch"), a runtime error in the tool, not a finding.
+  local args=(run "$API_URL/docs-json" --checks all --max-examples "$MAX_EXAMPLES" --workers 1
     --request-timeout 30 --wait-for-schema 30
     --report junit --report-junit-path "$REPORT_DIR/$name.junit.xml")
   [ -n "${SCHEMATHESIS_SEED:-}" ] && args+=(--seed "$SCHEMATHESIS_SEED")

@@ -7,6 +7,7 @@ export class UploadAttachmentDto {
   @ApiProperty({
     type: 'string',
     format: 'binary',
+    minLength: 1, // an empty file is refused (400)
     description: 'Berkas bukti: JPEG, PNG atau PDF (ukuran paling besar ATTACHMENT_MAX_BYTES, bawaan 10 MB)',
   })
   file!: unknown;
