@@ -29,13 +29,12 @@ function statementFor(meta: EntityMetadata): Statement {
   return statement;
 }
 
-/** Inserts a new row of `entity` inside the connection-level transaction `trx`. */
-export async function insertRow<T extends object>(
+/** The table, columns and database values of a new row of `entity`, as MikroORM would store them. */
+export function rowValues<T extends object>(
   em: EntityManager,
   entity: new () => T,
   row: Partial<T>,
-  trx: Transaction,
-): Promise<void> {
+): { table: string; columns: string[]; values: unknown[]; sql: string } {
   const meta = em.getMetadata().get(entity.name);
   const { sql, props } = statementFor(meta);
   const platform = em.getPlatform();
@@ -46,17 +45,45 @@ export async function insertRow<T extends object>(
     if (value instanceof Date) return platform.processDateProperty(value);
     return value;
   });
+  return { table: meta.tableName, columns: props.map((p) => p.fieldNames[0]), values, sql };
+}
+
+/**
+ * Runs `sql` with `values` as bindings on MikroORM's connection, inside `trx` when given. Values as
+ * bindings (knex.raw), never inlined into the SQL text the way MikroORM's `execute(sql, params)`
+ * formats them: SQLite refuses an inlined NUL character ("unrecognized token"), which made a
+ * complaint whose text held one a 503. Found by Schemathesis.
+ */
+export async function runStatement<R = unknown>(
+  em: EntityManager,
+  sql: string,
+  values: unknown[],
+  trx?: Transaction,
+): Promise<R[]> {
   try {
-    // Values as bindings (knex.raw), never inlined into the SQL text the way MikroORM's
-    // `execute(sql, params)` formats them: SQLite refuses an inlined NUL character ("unrecognized
-    // token"), which made a complaint whose text held one a 503. Found by Schemathesis.
-    await (em.getConnection() as AbstractSqlConnection)
+    const query = (em.getConnection() as AbstractSqlConnection)
       .getKnex()
-      .raw(sql, values)
-      .transacting(trx as Knex.Transaction);
+      .raw(sql, values as Knex.RawBinding[]);
+    const result = await (trx ? query.transacting(trx as Knex.Transaction) : query);
+    // PostgreSQL answers { rows }, SQLite the rows themselves.
+    return (Array.isArray(result) ? result : (result?.rows ?? [])) as R[];
   } catch (err) {
     // As MikroORM's own writes do: a duplicate key becomes UniqueConstraintViolationException. No
     // `instanceof Error` test: a native driver's error may come from another realm (jest workers).
-    throw platform.getExceptionConverter().convertException(err as Error);
+    throw em
+      .getPlatform()
+      .getExceptionConverter()
+      .convertException(err as Error);
   }
+}
+
+/** Inserts a new row of `entity` inside the connection-level transaction `trx`. */
+export async function insertRow<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  row: Partial<T>,
+  trx: Transaction,
+): Promise<void> {
+  const { sql, values } = rowValues(em, entity, row);
+  await runStatement(em, sql, values, trx);
 }

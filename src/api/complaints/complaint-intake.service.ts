@@ -1,11 +1,12 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { EntityManager, type Transaction, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
-import { insertRow } from '../../db/plain-insert';
+import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
-import { workflowIdForRegister } from '../../temporal/ids';
+import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/api-error';
 import { officeDateOf, ReferenceDataCache } from '../reference-data/reference-data.cache';
@@ -62,73 +63,55 @@ export class ComplaintIntakeService {
 
     const { dueAt, warning: calendarWarning } = await this.referenceData.deadline(receivedAt);
 
-    let complaint: Complaint;
+    const now = new Date();
+    const complaint: Complaint = {
+      id: randomUUID(),
+      registerNumber: '', // given by the register counter when stored
+      trackingCode: trackingCode(),
+      workflowId: '',
+      channel: req.channel,
+      complainantName: req.body.complainant.name.trim(),
+      complainantNik: req.body.complainant.nik?.trim() || null,
+      complainantAddress: req.body.complainant.address?.trim() || null,
+      complainantPhone: req.body.complainant.phone?.trim() || null,
+      complainantEmail: req.body.complainant.email?.trim() || null,
+      licensingService: req.body.licensingService?.trim() || null,
+      description: req.body.description.trim(),
+      evidence: req.body.evidence.map((e) => e.trim()).filter(Boolean),
+      kecamatan: location?.kecamatan ?? null,
+      kelurahan: location?.kelurahan ?? null,
+      receivedAt,
+      receivedBy: req.receivedBy?.username ?? null,
+      status: 'RECEIVED',
+      dueAt,
+      overdue: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const received: Partial<AuditEvent> = {
+      id: `${complaint.id}:received`,
+      complaintId: complaint.id,
+      type: 'RECEIVED',
+      actor: req.receivedBy?.username ?? null,
+      at: now,
+      details: { channel: req.channel, calendarWarning },
+    };
+    const idempotency: Partial<IdempotencyRecord> | undefined = idempotencyKey
+      ? { key: idempotencyKey, requestHash, complaintId: complaint.id, createdAt: now }
+      : undefined;
+    const period = officeDateOf(receivedAt).slice(0, 7).replace('-', '/');
+
     let created: ComplaintCreatedDto;
     try {
-      // Everything that can be done before the transaction is: the register counter's row stays locked
-      // from the increment to the commit, so under load this transaction is the intake's bottleneck.
-      // Plain statements in a connection-level transaction (no unit of work): the rows are new and
-      // nothing reads them back here.
-      const em = this.em.fork();
-      ({ complaint, created } = await em.getConnection().transactional(async (trx) => {
-        const registerNumber = await this.nextRegisterNumber(em, trx, receivedAt);
-        const now = new Date();
-        const c: Complaint = {
-          id: randomUUID(),
-          registerNumber,
-          trackingCode: trackingCode(),
-          workflowId: workflowIdForRegister(registerNumber),
-          channel: req.channel,
-          complainantName: req.body.complainant.name.trim(),
-          complainantNik: req.body.complainant.nik?.trim() || null,
-          complainantAddress: req.body.complainant.address?.trim() || null,
-          complainantPhone: req.body.complainant.phone?.trim() || null,
-          complainantEmail: req.body.complainant.email?.trim() || null,
-          licensingService: req.body.licensingService?.trim() || null,
-          description: req.body.description.trim(),
-          evidence: req.body.evidence.map((e) => e.trim()).filter(Boolean),
-          kecamatan: location?.kecamatan ?? null,
-          kelurahan: location?.kelurahan ?? null,
-          receivedAt,
-          receivedBy: req.receivedBy?.username ?? null,
-          status: 'RECEIVED',
-          dueAt,
-          overdue: false,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await insertRow(em, Complaint, c, trx);
-        const result: ComplaintCreatedDto = {
-          id: c.id,
-          registerNumber,
-          trackingCode: c.trackingCode,
-          status: 'RECEIVED',
-          receivedAt: receivedAt.toISOString(),
-          dueAt: dueAt.toISOString(),
-        };
-        await insertRow(
-          em,
-          AuditEvent,
-          {
-            id: `${c.id}:received`,
-            complaintId: c.id,
-            type: 'RECEIVED',
-            actor: req.receivedBy?.username ?? null,
-            at: now,
-            details: { channel: req.channel, calendarWarning },
-          },
-          trx,
-        );
-        if (idempotencyKey) {
-          await insertRow(
-            em,
-            IdempotencyRecord,
-            { key: idempotencyKey, requestHash, complaintId: c.id, response: { ...result }, createdAt: now },
-            trx,
-          );
-        }
-        return { complaint: c, created: result };
-      }));
+      complaint.registerNumber = await this.store(
+        complaint,
+        received,
+        idempotency,
+        period,
+        (registerNumber) => this.receipt(complaint, registerNumber),
+      );
+      complaint.workflowId = workflowIdForRegister(complaint.registerNumber);
+      created = this.receipt(complaint, complaint.registerNumber);
     } catch (err) {
       // The same Idempotency-Key sent twice at once: the other request stored its complaint first.
       if (idempotencyKey && err instanceof UniqueConstraintViolationException) {
@@ -212,19 +195,119 @@ export class ComplaintIntakeService {
    * creates or increments the month's counter and returns it (PostgreSQL and SQLite both support
    * INSERT ... ON CONFLICT ... RETURNING); the row stays locked until the transaction commits.
    */
-  private async nextRegisterNumber(em: EntityManager, trx: Transaction, receivedAt: Date): Promise<string> {
-    const period = officeDateOf(receivedAt).slice(0, 7).replace('-', '/');
-    const table = em.getMetadata().get(RegisterCounter.name).tableName;
-    const [row] = await em
-      .getConnection()
-      .execute<{ last: number }[]>(
-        `insert into ${table} (period, last) values (?, 1) ` +
-          `on conflict (period) do update set last = ${table}.last + 1 returning last`,
+  /** What the caller gets back, and what a repeated request with the same Idempotency-Key gets. */
+  private receipt(complaint: Complaint, registerNumber: string): ComplaintCreatedDto {
+    return {
+      id: complaint.id,
+      registerNumber,
+      trackingCode: complaint.trackingCode,
+      status: 'RECEIVED',
+      receivedAt: complaint.receivedAt.toISOString(),
+      dueAt: (complaint.dueAt as Date).toISOString(),
+    };
+  }
+
+  /**
+   * Stores the complaint, its first timeline event and the idempotency record (with the receipt as
+   * its response) under the next register number of `period` (YYYY/MM), all or nothing, and returns
+   * that number. The register counter's row stays locked from the increment to the commit, so under
+   * load this is the intake's bottleneck; everything that can be done before it is. Plain statements
+   * (no unit of work): the rows are new and nothing reads them back here.
+   */
+  private async store(
+    complaint: Complaint,
+    received: Partial<AuditEvent>,
+    idempotency: Partial<IdempotencyRecord> | undefined,
+    period: string,
+    receipt: (registerNumber: string) => ComplaintCreatedDto,
+  ): Promise<string> {
+    const em = this.em.fork();
+    if (em.getPlatform() instanceof PostgreSqlPlatform) {
+      return this.storeInOneStatement(em, complaint, received, idempotency, period);
+    }
+    return em.getConnection().transactional(async (trx) => {
+      const counter = em.getMetadata().get(RegisterCounter.name).tableName;
+      const [row] = await runStatement<{ last: number }>(
+        em,
+        `insert into ${counter} (period, last) values (?, 1) ` +
+          `on conflict (period) do update set last = ${counter}.last + 1 returning last`,
         [period],
-        'all',
         trx,
       );
-    return `${period}/${String(Number(row.last)).padStart(4, '0')}`;
+      const registerNumber = `${period}/${String(Number(row.last)).padStart(4, '0')}`;
+      const workflowId = workflowIdForRegister(registerNumber);
+      await insertRow(em, Complaint, { ...complaint, registerNumber, workflowId }, trx);
+      await insertRow(em, AuditEvent, received, trx);
+      if (idempotency) {
+        await insertRow(
+          em,
+          IdempotencyRecord,
+          { ...idempotency, response: { ...receipt(registerNumber) } },
+          trx,
+        );
+      }
+      return registerNumber;
+    });
+  }
+
+  /**
+   * PostgreSQL: the counter's increment and the two or three inserts as one statement (data-modifying
+   * CTEs run once and all or nothing), in autocommit: one round trip instead of five (begin, counter,
+   * inserts, commit) while the counter's row is locked. The register number and the workflow ID are
+   * made from the counter in SQL exactly as the other path makes them (`YYYY/MM/` and the number
+   * padded to 4 digits; workflowIdForRegister); the idempotency record's response gets the number
+   * merged into the receipt.
+   */
+  private async storeInOneStatement(
+    em: EntityManager,
+    complaint: Complaint,
+    received: Partial<AuditEvent>,
+    idempotency: Partial<IdempotencyRecord> | undefined,
+    period: string,
+  ): Promise<string> {
+    const counter = em.getMetadata().get(RegisterCounter.name).tableName;
+    const registerNumber = '(select register_number from counter)';
+    const values: unknown[] = [period];
+    // An INSERT of `row`, its values as bindings except the columns made in SQL (with their own).
+    type Computed = Record<string, { sql: string; bindings?: unknown[] }>;
+    const insert = <T extends object>(entity: new () => T, row: Partial<T>, computed: Computed = {}) => {
+      const r = rowValues(em, entity, row);
+      const slots = r.columns.map((column, i) => {
+        const made = computed[column];
+        values.push(...(made ? (made.bindings ?? []) : [r.values[i]]));
+        return made ? made.sql : '?';
+      });
+      const unknown = Object.keys(computed).filter((column) => !r.columns.includes(column));
+      if (unknown.length > 0) throw new Error(`${r.table} has no column ${unknown.join(', ')}`);
+      return `insert into ${r.table} (${r.columns.join(', ')}) values (${slots.join(', ')})`;
+    };
+    const parts = [
+      `counter as (insert into ${counter} (period, last) values (?, 1) ` +
+        `on conflict (period) do update set last = ${counter}.last + 1 ` +
+        `returning period || '/' || lpad(last::text, greatest(4, length(last::text)), '0') as register_number)`,
+      `complaint_row as (${insert(Complaint, complaint, {
+        register_number: { sql: registerNumber },
+        workflow_id: { sql: `? || replace(${registerNumber}, '/', '-')`, bindings: [WORKFLOW_ID_PREFIX] },
+      })})`,
+      `received_event as (${insert(AuditEvent, received)})`,
+    ];
+    if (idempotency) {
+      const { registerNumber: _filledInSql, ...response } = this.receipt(complaint, '');
+      parts.push(
+        `idempotency_row as (${insert(IdempotencyRecord, idempotency, {
+          response: {
+            sql: `?::jsonb || jsonb_build_object('registerNumber', ${registerNumber})`,
+            bindings: [JSON.stringify(response)],
+          },
+        })})`,
+      );
+    }
+    const [row] = await runStatement<{ register_number: string }>(
+      em,
+      `with ${parts.join(', ')} select register_number from counter`,
+      values,
+    );
+    return row.register_number;
   }
 }
 

@@ -1,5 +1,6 @@
 /** Registering complaints through the API: staff and public channels, SOP intake rules, idempotency. */
 import { AuditEvent, Complaint } from '../../../src/db/entities';
+import { workflowIdForRegister } from '../../../src/temporal/ids';
 import { SA } from '../../../src/temporal/search-attributes';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
@@ -130,6 +131,8 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
     );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    // Every retry gets the first receipt, register number included (stored with the complaint).
+    for (const r of responses) expect(r.body).toEqual(responses[0].body);
     expect(await e.db.orm.em.fork().count(Complaint, {})).toBe(before + 1);
     const other = await e.http
       .post('/api/complaints')
@@ -138,6 +141,33 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
       .send(staffComplaint({ description: 'Lain' }))
       .expect(409);
     expect(other.body.message).toMatch(/Idempotency-Key/);
+  });
+
+  it('gives concurrent complaints consecutive register numbers, each workflow named after its number', async () => {
+    const auth = await e.as('loket');
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        e.http
+          .post('/api/complaints')
+          .set(auth)
+          .send(staffComplaint({ description: `Pengaduan serentak ${i}` })),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
+    const numbers = responses.map((r) => r.body.registerNumber as string).sort();
+    const sequence = numbers.map((n) => Number(n.slice(8)));
+    expect(sequence).toEqual(sequence.map((_, i) => sequence[0] + i));
+    expect(new Set(numbers.map((n) => n.slice(0, 8))).size).toBe(1);
+    const stored = await e.db.orm.em
+      .fork()
+      .find(
+        Complaint,
+        { id: { $in: responses.map((r) => r.body.id) } },
+        { orderBy: { registerNumber: 'asc' } },
+      );
+    expect(stored.map((c) => [c.registerNumber, c.workflowId])).toEqual(
+      numbers.map((n) => [n, workflowIdForRegister(n)]),
+    );
   });
 
   it('needs a token (401) and a staff role (403) to register on the staff endpoint', async () => {
