@@ -47,7 +47,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   completeOpenApiDocument(app, document);
   app.use(methodNotAllowed(document));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    // The token entered under "Authorize" survives a reload of /docs.
+    swaggerOptions: { persistAuthorization: true },
+  });
   return app;
 }
 

@@ -151,6 +151,25 @@ export function computeDueAt(receivedAt: Date, calendar: WorkingDayCalendar): Da
 }
 
 /**
+ * Working days left until a deadline, as of `now` (both instants, counted in WIB dates): the working
+ * days after today up to and including the due day. The complaint received today shows
+ * SLA_WORKING_DAYS, the due day itself 0 (it is due at that day's end); once the due moment has
+ * passed, minus the working days since the due day (-1 on the working day after it).
+ */
+export function workingDaysLeft(now: Date, dueAt: Date, calendar: WorkingDayCalendar): number {
+  if (now.getTime() <= dueAt.getTime()) return calendar.workingDaysBetween(now, dueAt);
+  const late = calendar.workingDaysBetween(dueAt, now);
+  return late === 0 ? 0 : -late;
+}
+
+/** The calendar years (ascending, every year in between) a count between two instants crosses, in WIB. */
+export function calendarYearsBetween(a: Date, b: Date): number[] {
+  const yearOf = (d: Date) => Number(new WorkingDayCalendar([]).localDateOf(d).slice(0, 4));
+  const [first, last] = [yearOf(a), yearOf(b)].sort((x, y) => x - y);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/**
  * The years whose holiday lists can affect a complaint's deadline: the year it was received (WIB),
  * and the next one only for complaints received in December, since ten working days never reach
  * further. Asking only for these keeps a missing list for next year from casting doubt on deadlines

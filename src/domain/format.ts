@@ -17,3 +17,18 @@ export function formatWibDateTime(instant: Date): string {
   const d = DateTime.fromJSDate(instant, { zone: OFFICE_ZONE });
   return `${formatWibDate(instant)} ${d.toFormat('HH.mm')} WIB`;
 }
+
+/**
+ * The start of a text for a list (an inbox line): whitespace runs collapsed, cut at a word boundary
+ * before `max` characters with "…" added when the text is longer. Never longer than `max`.
+ */
+export function shortText(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  if (chars.length <= max) return flat;
+  const head = chars.slice(0, max - 1).join('');
+  const cut = head.lastIndexOf(' ');
+  // Cut at the last space unless that throws away most of the text (one very long word).
+  const kept = cut >= max / 2 ? head.slice(0, cut) : head;
+  return `${kept.replace(/[\s.,;:]+$/, '')}…`;
+}

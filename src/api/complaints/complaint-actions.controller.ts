@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -19,6 +20,12 @@ import type { Principal } from '../auth/principal';
 import { EscalationDecisionDto, RecategoriseDto, RespondDto, TriageDto } from './complaint-actions.dto';
 import { ComplaintActionsService } from './complaint-actions.service';
 import { ComplaintDetailView, ErrorBodyView } from './complaint-views';
+import {
+  DECISION_EXAMPLES,
+  RECATEGORISE_EXAMPLES,
+  RESPONSE_EXAMPLES,
+  TRIAGE_EXAMPLES,
+} from './request-examples';
 
 /** What staff and the Kepala Daerah do to a complaint; the workflow decides whether it fits. */
 @ApiTags('complaints')
@@ -38,6 +45,7 @@ export class ComplaintActionsController {
   @HttpCode(200)
   @Allow({ units: ['SEKSI_PENGADUAN'] })
   @ApiOperation({ summary: 'Triase: tetapkan kategori (dan lokasi) atau tolak pengaduan di luar lingkup' })
+  @ApiBody({ type: TriageDto, examples: TRIAGE_EXAMPLES })
   @ApiOkResponse({ type: ComplaintDetailView })
   @ApiUnprocessableEntityResponse({
     type: ErrorBodyView,
@@ -55,6 +63,7 @@ export class ComplaintActionsController {
   @HttpCode(200)
   @Allow({ units: [...MANAGER_UNITS] })
   @ApiOperation({ summary: 'Naikkan kategori pengaduan (RINGAN → SEDANG → BERAT)' })
+  @ApiBody({ type: RecategoriseDto, examples: RECATEGORISE_EXAMPLES })
   @ApiOkResponse({ type: ComplaintDetailView })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'Kategori hanya dapat dinaikkan' })
   recategorise(
@@ -69,6 +78,7 @@ export class ComplaintActionsController {
   @HttpCode(200)
   @Allow({ units: ['SEKSI_PENGADUAN'] })
   @ApiOperation({ summary: 'Tanggapan akhir kepada pengadu; menyelesaikan pengaduan' })
+  @ApiBody({ type: RespondDto, examples: RESPONSE_EXAMPLES })
   @ApiOkResponse({ type: ComplaintDetailView })
   respond(
     @Param('id') id: string,
@@ -86,6 +96,7 @@ export class ComplaintActionsController {
     description:
       'Diteruskan ke proses sebagai sinyal; dijawab setelah keputusan diterapkan dan dicatat, dengan keadaan pengaduan yang baru.',
   })
+  @ApiBody({ type: EscalationDecisionDto, examples: DECISION_EXAMPLES })
   @ApiOkResponse({ type: ComplaintDetailView })
   decide(
     @Param('id') id: string,

@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { COMPLAINT_STATUSES } from '../../../workflows/complaint/definitions';
+import { COMPLAINT_LIST_SORTS, type ComplaintListSort } from '../../db/repositories';
 import { CATEGORIES } from '../../domain/categories';
 import { UNITS } from '../../domain/units';
 import { IsIsoDateOrDateTime } from '../common/dates';
+import { COMPLAINT_KEY_MESSAGE, COMPLAINT_KEY_PATTERN } from './complaint-lookup';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -58,19 +60,43 @@ export class ListComplaintsQueryDto extends PaginationQueryDto {
   @IsIn(UNITS, { message: `Unit wajib salah satu dari: ${UNITS.join(', ')}.` })
   unit?: (typeof UNITS)[number];
 
+  // No `example` on the dates: Swagger UI would pre-fill it, and a fixed date hides every newer complaint.
   @ApiPropertyOptional({
-    example: '2026-11-01',
-    description: 'Diterima sejak (tanggal ISO; tanggal saja = awal hari itu, WIB)',
+    description: 'Diterima sejak (tanggal ISO, mis. 2026-11-01; tanggal saja = awal hari itu, WIB)',
   })
   @IsOptional()
   @IsIsoDateOrDateTime({ message: 'Tanggal awal (from) wajib berformat tanggal ISO 8601, mis. 2026-11-01.' })
   from?: string;
 
   @ApiPropertyOptional({
-    example: '2026-11-30',
-    description: 'Diterima sampai dengan (tanggal ISO; tanggal saja = akhir hari itu, WIB)',
+    description: 'Diterima sampai dengan (tanggal ISO, mis. 2026-11-30; tanggal saja = akhir hari itu, WIB)',
   })
   @IsOptional()
   @IsIsoDateOrDateTime({ message: 'Tanggal akhir (to) wajib berformat tanggal ISO 8601, mis. 2026-11-30.' })
   to?: string;
+
+  @ApiPropertyOptional({
+    pattern: COMPLAINT_KEY_PATTERN,
+    maxLength: 40,
+    description:
+      'Cari satu pengaduan: nomor register (2026/12/0007 atau 2026-12-0007) atau kode pelacakan, sama persis',
+  })
+  @IsOptional()
+  @IsString({ message: COMPLAINT_KEY_MESSAGE })
+  @MaxLength(40, { message: COMPLAINT_KEY_MESSAGE })
+  @Matches(new RegExp(COMPLAINT_KEY_PATTERN), { message: COMPLAINT_KEY_MESSAGE })
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: COMPLAINT_LIST_SORTS,
+    default: '-receivedAt',
+    description:
+      'Urutan: -receivedAt terbaru lebih dulu (bawaan); receivedAt terlama lebih dulu (antrean triase: ' +
+      'status=RECEIVED&sort=receivedAt); dueAt batas waktu terdekat lebih dulu',
+  })
+  @IsOptional()
+  @IsIn(COMPLAINT_LIST_SORTS, {
+    message: `Urutan (sort) wajib salah satu dari: ${COMPLAINT_LIST_SORTS.join(', ')}.`,
+  })
+  sort?: ComplaintListSort;
 }

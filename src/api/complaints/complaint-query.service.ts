@@ -16,6 +16,7 @@ import { UNITS } from '../../domain/units';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound, unprocessable } from '../common/api-error';
+import { COMPLAINT_KEY_MESSAGE, complaintKeyOf, registerNumberOf } from './complaint-lookup';
 import { DEFAULT_PAGE_SIZE, type ListComplaintsQueryDto } from './complaint-query.dto';
 import type {
   ComplaintDetailView,
@@ -167,10 +168,16 @@ export class ComplaintQueryService {
     if (from) filter.receivedFrom = from;
     if (to) filter.receivedTo = to;
     if (query.unit) filter.unit = query.unit;
-    const { rows, total } = await this.complaints.list(filter, {
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
+    if (query.q !== undefined) {
+      const key = complaintKeyOf(query.q);
+      if (!key) throw badRequest(COMPLAINT_KEY_MESSAGE);
+      Object.assign(filter, key);
+    }
+    const { rows, total } = await this.complaints.list(
+      filter,
+      { limit: pageSize, offset: (page - 1) * pageSize },
+      query.sort,
+    );
     const visible = await this.personalDataVisibility(principal, rows);
     return {
       items: rows.map((c) => toSummaryView(c, visible.has(c.id))),
@@ -198,12 +205,22 @@ export class ComplaintQueryService {
     return complaint;
   }
 
+  /** The complaint by its id or its register number (2026/12/0007 or 2026-12-0007), or 404. */
+  async findComplaintByIdOrNumber(idOrNumber: string): Promise<Complaint> {
+    const registerNumber = registerNumberOf(idOrNumber);
+    if (!registerNumber) return this.findComplaint(idOrNumber);
+    const complaint = await this.complaints.findByRegisterNumber(registerNumber);
+    if (!complaint) throw notFound(COMPLAINT_NOT_FOUND);
+    return complaint;
+  }
+
   /**
-   * The detail page: record, tasks, decisions, timeline and live state. `live` may be passed by an
-   * action that has just received the state from the workflow; otherwise it is queried.
+   * The detail page: record, tasks, decisions, timeline and live state. `id` is the complaint's id or
+   * its register number. `live` may be passed by an action that has just received the state from the
+   * workflow; otherwise it is queried.
    */
   async detail(id: string, principal: Principal, live?: ComplaintState): Promise<ComplaintDetailView> {
-    const complaint = await this.findComplaint(id);
+    const complaint = await this.findComplaintByIdOrNumber(id);
     const [tasks, decisions, events, liveRead] = await Promise.all([
       this.tasks.findByComplaint(complaint.id),
       this.complaints.findDecisions(complaint.id),

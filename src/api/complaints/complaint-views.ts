@@ -114,14 +114,46 @@ export class TaskView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
 }
 
-/** What an inbox needs to know of the complaint a task belongs to. */
+/** A complaint's location with the areas' names (from the area master data). */
+export class NamedLocationView {
+  @ApiProperty({ example: '16.74.01', nullable: true, type: String }) kecamatan!: string | null;
+  @ApiProperty({ example: 'Prabumulih Barat', nullable: true, type: String }) kecamatanName!: string | null;
+  @ApiProperty({ example: '16.74.01.1007', nullable: true, type: String }) kelurahan!: string | null;
+  @ApiProperty({ example: 'Patih Galung', nullable: true, type: String }) kelurahanName!: string | null;
+}
+
+/** What an inbox needs to know of the complaint a task belongs to, to pick up the work. */
 export class TaskComplaintView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2026/11/0042' }) registerNumber!: string;
+  @ApiProperty({ example: 'K7QX2M9TPA' }) trackingCode!: string;
   @ApiProperty({ enum: CATEGORIES, enumName: 'Category', nullable: true }) category!: string | null;
   @ApiProperty({ enum: COMPLAINT_STATUSES, enumName: 'ComplaintStatus' }) status!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Izin Usaha Mikro Kecil (IUMK)',
+    description: 'Layanan perizinan yang diadukan',
+  })
+  licensingService!: string | null;
+  @ApiProperty({ type: NamedLocationView }) location!: NamedLocationView;
+  @ApiProperty({
+    example: 'Limbah cair pabrik tahu di belakang rumah mengalir ke sungai sejak izin usahanya terbit.',
+    description: 'Awal uraian pengaduan (paling banyak 160 karakter, diakhiri … bila terpotong)',
+  })
+  shortDescription!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
-  @ApiProperty() overdue!: boolean;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 7,
+    description:
+      'Sisa hari kerja sampai batas waktu (WIB, tanpa Sabtu, Minggu, libur nasional dan cuti bersama): ' +
+      '10 pada hari diterima, 0 pada hari batas waktu, negatif = hari kerja keterlambatan',
+  })
+  workingDaysLeft!: number | null;
+  @ApiProperty({ description: 'Melewati batas waktu dan belum ditanggapi' }) overdue!: boolean;
 }
 
 export class InboxTaskView extends TaskView {

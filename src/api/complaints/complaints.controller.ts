@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
@@ -12,6 +13,7 @@ import type { Principal } from '../auth/principal';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintCreatedDto, CreateComplaintDto } from './create-complaint.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
+import { CREATE_COMPLAINT_EXAMPLES } from './request-examples';
 
 @ApiTags('complaints')
 @ApiBearerAuth()
@@ -24,6 +26,7 @@ export class ComplaintsController {
   @HttpCode(201)
   @Allow({ roles: ['STAFF'] })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiBody({ type: CreateComplaintDto, examples: CREATE_COMPLAINT_EXAMPLES })
   @ApiConflictResponse({
     description: 'Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda.',
   })

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import {
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
@@ -11,6 +12,7 @@ import { PublicRateLimit } from '../common/throttling';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
+import { PUBLIC_COMPLAINT_EXAMPLES } from './request-examples';
 
 /** The office website's channel: anyone may submit and track a complaint. */
 @ApiTags('public')
@@ -23,6 +25,7 @@ export class PublicComplaintsController {
   @Post()
   @HttpCode(201)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiBody({ type: PublicComplaintDto, examples: PUBLIC_COMPLAINT_EXAMPLES })
   @ApiConflictResponse({
     description: 'Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda.',
   })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -15,6 +16,7 @@ import {
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ErrorBodyView, TaskListView, TaskView } from './complaint-views';
+import { COMPLETE_TASK_EXAMPLES } from './request-examples';
 import { CompleteTaskDto, ListTasksQueryDto } from './tasks.dto';
 import { TasksService } from './tasks.service';
 
@@ -31,7 +33,13 @@ export class TasksController {
 
   @Get()
   @ApiOperation({
-    summary: 'Tugas unit Anda (aparatur kecamatan/kelurahan: hanya wilayahnya), terbaru lebih dulu',
+    summary:
+      'Kotak masuk: tugas unit Anda (aparatur kecamatan/kelurahan: hanya wilayahnya), batas waktu terdekat lebih dulu',
+    description:
+      'Setiap tugas membawa data pengaduannya: nomor register, layanan, lokasi (kode dan nama), awal uraian, ' +
+      'batas waktu, sisa hari kerja dan tanda terlambat. Filter: status tugas, status pengaduan, kategori, ' +
+      'kecamatan, overdue; `q` mencari nomor register atau kode pelacakan. Urutan: batas waktu terdekat, ' +
+      'lalu tugas terbaru.',
   })
   @ApiOkResponse({ type: TaskListView })
   inbox(@Query() query: ListTasksQueryDto, @CurrentUser() user: Principal): Promise<TaskListView> {
@@ -42,6 +50,7 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Selesaikan tugas unit Anda dengan hasil penanganannya' })
   @ApiParam({ name: 'id', description: 'ID tugas dari GET /tasks' })
+  @ApiBody({ type: CompleteTaskDto, examples: COMPLETE_TASK_EXAMPLES })
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ type: ErrorBodyView, description: 'Tugas tidak ditemukan' })
   @ApiConflictResponse({ type: ErrorBodyView, description: 'Tugas sudah diselesaikan' })

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { type EntityManager, type FilterQuery, QueryOrder, type QueryOrderMap } from '@mikro-orm/core';
 // Both database drivers are SQL drivers built on @mikro-orm/knex: its EntityManager has query builders.
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { AuditEvent, Complaint, ComplaintTask, Decision } from '../entities';
@@ -26,7 +26,14 @@ export interface ComplaintListFilter {
   receivedTo?: Date;
   /** Complaints with a task (of any round or status) for this unit. */
   unit?: string;
+  /** Exactly this register number (YYYY/MM/NNNN) or tracking code. */
+  registerNumber?: string;
+  trackingCode?: string;
 }
+
+/** Orders of the complaint list: newest received first (default), oldest received first, due first. */
+export const COMPLAINT_LIST_SORTS = ['-receivedAt', 'receivedAt', 'dueAt'] as const;
+export type ComplaintListSort = (typeof COMPLAINT_LIST_SORTS)[number];
 
 /** The only columns public tracking reads: nothing personal, no officer's username. */
 export const PUBLIC_COMPLAINT_FIELDS = [
@@ -49,6 +56,12 @@ export type PublicComplaintRecord = Pick<Complaint, (typeof PUBLIC_COMPLAINT_FIE
 /** A timeline event as public tracking shows it: its type and time only. */
 export type PublicStage = Pick<AuditEvent, 'type' | 'at'>;
 
+const ORDER_OF_SORT: Record<ComplaintListSort, QueryOrderMap<Complaint>[]> = {
+  '-receivedAt': [{ receivedAt: 'desc' }, { id: 'desc' }],
+  receivedAt: [{ receivedAt: 'asc' }, { id: 'asc' }],
+  dueAt: [{ dueAt: QueryOrder.ASC_NULLS_LAST }, { receivedAt: 'asc' }, { id: 'asc' }],
+};
+
 /**
  * Complaint records and what hangs off a complaint (its decisions and its timeline). Every read
  * runs in a fresh fork of the EntityManager, so no identity map is shared between requests.
@@ -58,6 +71,11 @@ export class ComplaintRepository {
 
   findById(id: string): Promise<Complaint | null> {
     return this.em.fork().findOne(Complaint, { id });
+  }
+
+  /** The complaint with this register number (YYYY/MM/NNNN), if any. */
+  findByRegisterNumber(registerNumber: string): Promise<Complaint | null> {
+    return this.em.fork().findOne(Complaint, { registerNumber });
   }
 
   /**
@@ -102,14 +120,20 @@ export class ComplaintRepository {
     return this.em.fork().find(Decision, { decision: null, escalatedAt: { $lt: before } }, { limit });
   }
 
-  /** One page of complaints, newest received first. */
-  async list(filter: ComplaintListFilter, page: PageRequest): Promise<Page<Complaint>> {
+  /** One page of complaints, newest received first unless `sort` says otherwise. */
+  async list(
+    filter: ComplaintListFilter,
+    page: PageRequest,
+    sort: ComplaintListSort = '-receivedAt',
+  ): Promise<Page<Complaint>> {
     const em = this.em.fork() as SqlEntityManager;
     // Built loosely: the unit filter's sub-query is a knex query builder, which the typings do not know.
     const where: Record<string, unknown> = {};
     if (filter.status) where.status = filter.status;
     if (filter.category) where.category = filter.category;
     if (filter.overdue !== undefined) where.overdue = filter.overdue;
+    if (filter.registerNumber) where.registerNumber = filter.registerNumber;
+    if (filter.trackingCode) where.trackingCode = filter.trackingCode;
     const { receivedFrom: from, receivedTo: to } = filter;
     if (from || to) where.receivedAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
     if (filter.unit) {
@@ -121,7 +145,7 @@ export class ComplaintRepository {
       where.id = { $in: withTask };
     }
     const [rows, total] = await em.findAndCount(Complaint, where as FilterQuery<Complaint>, {
-      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      orderBy: ORDER_OF_SORT[sort],
       limit: page.limit,
       offset: page.offset,
     });

@@ -1,5 +1,7 @@
 export {
+  COMPLAINT_LIST_SORTS,
   type ComplaintListFilter,
+  type ComplaintListSort,
   ComplaintRepository,
   type Page,
   type PageRequest,
@@ -10,4 +12,11 @@ export {
 export { OutboxRepository } from './outbox.repository';
 export { type LocationAreas, ReferenceDataRepository } from './reference-data.repository';
 export { type SecurityEventInput, SecurityEventRepository } from './security-event.repository';
-export { type InboxFilter, type InboxRow, TaskRepository, type TaskWithComplaint } from './task.repository';
+export {
+  INBOX_DESCRIPTION_CHARS,
+  type InboxComplaint,
+  type InboxFilter,
+  type InboxRow,
+  TaskRepository,
+  type TaskWithComplaint,
+} from './task.repository';

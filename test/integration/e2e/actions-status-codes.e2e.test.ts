@@ -179,7 +179,10 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
       ['from=kemarin', /from\) wajib berformat tanggal ISO 8601/],
       ['to=2026-13-40', /to\) wajib berformat tanggal ISO 8601/],
       ['status=RESOLVED&status=REJECTED', /Status wajib/],
-      ['sort=asc', /Kolom "sort" tidak dikenal/],
+      // `sort` is a parameter (issue 15: oldest first for the triage queue); unknown ones are refused.
+      ['urutan=asc', /Kolom "urutan" tidak dikenal/],
+      ['sort=asc', /Urutan \(sort\) wajib salah satu dari/],
+      ['q=%3Cb%3E', /nomor register .* atau kode pelacakan/],
     ];
     for (const [query, message] of filters) {
       const res = await e.http.get(`/api/complaints?${query}`).set(admin);

@@ -1,6 +1,9 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ComplaintWorkflowService } from '../../../src/api/complaints/complaint-workflow.service';
 import { TasksService } from '../../../src/api/complaints/tasks.service';
+import type { ReferenceDataCache } from '../../../src/api/reference-data/reference-data.cache';
+import { Area } from '../../../src/db/entities';
+import { WorkingDayCalendar } from '../../../src/domain/calendar';
 import type { TaskState } from '../../../workflows/complaint/definitions';
 import {
   apiErrorOf,
@@ -19,7 +22,15 @@ function setup() {
   const complaints = new InMemoryComplaintRepository();
   const tasks = new InMemoryTaskRepository(complaints);
   const gateway = new FakeComplaintWorkflows();
-  const service = new TasksService(tasks, new ComplaintWorkflowService(gateway.asGateway(), complaints));
+  const referenceData = {
+    calendar: async () => ({ calendar: new WorkingDayCalendar([]), deadlines: new Map() }),
+    areas: async () => new Map([[KECAMATAN_CAMBAI, Object.assign(new Area(), { name: 'Cambai' })]]),
+  } as unknown as ReferenceDataCache;
+  const service = new TasksService(
+    tasks,
+    new ComplaintWorkflowService(gateway.asGateway(), complaints),
+    referenceData,
+  );
   return { complaints, tasks, gateway, service };
 }
 
@@ -177,10 +188,12 @@ describe('TasksService.complete', () => {
 describe('TasksService.inbox', () => {
   it("filters an area unit's inbox by the caller's area and maps each task with its complaint", async () => {
     const { service, complaints, tasks } = setup();
-    const c = complaintRecord({ category: 'SEDANG' });
+    const c = complaintRecord({ category: 'SEDANG', kecamatan: KECAMATAN_CAMBAI });
     complaints.add(c);
     const own = taskRecord(c, 'KECAMATAN', { area: KECAMATAN_CAMBAI });
     tasks.add(own, taskRecord(c, 'KECAMATAN', { area: KECAMATAN_PRABUMULIH_BARAT }));
+    // Monday 11 May 2026: the due day (Monday 18 May) is 5 working days ahead on a calendar without holidays.
+    service.now = () => new Date('2026-05-11T03:00:00Z');
 
     const list = await service.inbox({}, staff('KECAMATAN', 'camat-cambai', KECAMATAN_CAMBAI));
 
@@ -193,13 +206,52 @@ describe('TasksService.inbox', () => {
         complaint: {
           id: c.id,
           registerNumber: c.registerNumber,
+          trackingCode: c.trackingCode,
           category: 'SEDANG',
           status: 'IN_PROGRESS',
+          licensingService: null,
+          location: {
+            kecamatan: KECAMATAN_CAMBAI,
+            kecamatanName: 'Cambai',
+            kelurahan: null,
+            kelurahanName: null,
+          },
+          shortDescription: 'Izin usaha belum terbit setelah 30 hari.',
+          receivedAt: c.receivedAt.toISOString(),
           dueAt: c.dueAt!.toISOString(),
+          workingDaysLeft: 5,
           overdue: false,
         },
       }),
     ]);
+  });
+
+  it('passes the inbox filters on, a register number in URL form as stored and a tracking code in capitals', async () => {
+    const { service, tasks } = setup();
+    const perizinan = staff('BIDANG_PERIZINAN', 'perizinan');
+    await service.inbox(
+      {
+        complaintStatus: 'IN_PROGRESS',
+        category: 'SEDANG',
+        kecamatan: '16.74.01',
+        overdue: 'true',
+        q: '2026-12-0007',
+      },
+      perizinan,
+    );
+    await service.inbox({ overdue: 'false', q: ' k7qx2m9tpa ' }, perizinan);
+    expect(tasks.inboxFilters).toEqual([
+      {
+        unit: 'BIDANG_PERIZINAN',
+        complaintStatus: 'IN_PROGRESS',
+        category: 'SEDANG',
+        kecamatan: '16.74.01',
+        overdue: true,
+        registerNumber: '2026/12/0007',
+      },
+      { unit: 'BIDANG_PERIZINAN', overdue: false, trackingCode: 'K7QX2M9TPA' },
+    ]);
+    expect(await apiErrorOf(service.inbox({ q: '<b>' }, perizinan))).toMatchObject({ status: 400 });
   });
 
   it('does not filter other units by area, and gives a caller without a unit an empty inbox', async () => {
