@@ -1,4 +1,4 @@
-import { DateTime, FixedOffsetZone } from 'luxon';
+import { FixedOffsetZone } from 'luxon';
 
 // Workflow-safe: no I/O, no clock, no randomness. Every instant comes in as an argument.
 
@@ -22,25 +22,45 @@ export type LocalDate = string;
  */
 const MAX_CONSECUTIVE_NON_WORKING_DAYS = 3660;
 
-const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+/** WIB is UTC+7 (see OFFICE_ZONE). */
+const OFFICE_OFFSET_MS = 7 * 3_600_000;
+
+/*
+ * The arithmetic below counts WIB calendar days as integers: day 0 is 1970-01-01 WIB, day d starts at
+ * d * DAY_MS - OFFICE_OFFSET_MS (UTC). With a fixed offset this is exact, and it is plain integer and
+ * Date.UTC arithmetic: the deadline is computed in every workflow, where building date objects for each
+ * day and each holiday was a visible share of the worker's CPU.
+ */
+
+/** The day number of a 'YYYY-MM-DD' date, or undefined when it is not one (so '2026-02-30' is not). */
+function dayNumberOf(date: unknown): number | undefined {
+  if (typeof date !== 'string') return undefined;
+  const match = LOCAL_DATE_PATTERN.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls over (2026-02-30 is March 2): a date that exists comes back unchanged.
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) {
+    return undefined;
+  }
+  return utc.getTime() / DAY_MS;
+}
 
 /** True for a 'YYYY-MM-DD' string naming a date that exists (so '2026-02-30' is false). */
 export function isLocalDate(value: unknown): value is LocalDate {
-  return (
-    typeof value === 'string' &&
-    LOCAL_DATE_PATTERN.test(value) &&
-    DateTime.fromISO(value, { zone: OFFICE_ZONE }).isValid
-  );
+  return dayNumberOf(value) !== undefined;
 }
 
-function dayOf(date: LocalDate): DateTime {
-  if (!isLocalDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${String(date)}`);
-  return DateTime.fromISO(date, { zone: OFFICE_ZONE });
+function dayOf(date: LocalDate): number {
+  const day = dayNumberOf(date);
+  if (day === undefined) throw new RangeError(`Not a YYYY-MM-DD date: ${String(date)}`);
+  return day;
 }
 
-function isoDate(day: DateTime): LocalDate {
-  // toISODate() is only null for invalid DateTimes, which dayOf() never produces.
-  return day.toISODate() as LocalDate;
+function isoDate(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 function checkCount(name: string, n: number, min: number): void {
@@ -62,16 +82,13 @@ function checkCount(name: string, n: number, min: number): void {
  * before.
  */
 export class WorkingDayCalendar {
-  private readonly nonWorking: ReadonlySet<LocalDate>;
+  private readonly nonWorking: ReadonlySet<number>;
 
   /** Throws RangeError on a malformed date: a silently ignored holiday would move deadlines. */
   constructor(nonWorkingDates: Iterable<LocalDate>) {
-    const dates = new Set<LocalDate>();
-    for (const date of nonWorkingDates) {
-      dayOf(date);
-      dates.add(date);
-    }
-    this.nonWorking = dates;
+    const days = new Set<number>();
+    for (const date of nonWorkingDates) days.add(dayOf(date));
+    this.nonWorking = days;
   }
 
   isWorkingDay(date: LocalDate): boolean {
@@ -80,14 +97,14 @@ export class WorkingDayCalendar {
 
   /** The WIB calendar date of an instant. */
   localDateOf(instant: Date): LocalDate {
-    return isoDate(this.wib(instant).startOf('day'));
+    return isoDate(this.wib(instant));
   }
 
   /** End (23:59:59.999 WIB) of the n-th working day strictly after the WIB date of `receivedAt`. */
   addWorkingDays(receivedAt: Date, n: number): Date {
     checkCount('n', n, 1);
-    const day = this.step(this.wib(receivedAt).startOf('day'), n, 1);
-    return day.endOf('day').toJSDate();
+    const day = this.step(this.wib(receivedAt), n, 1);
+    return new Date((day + 1) * DAY_MS - OFFICE_OFFSET_MS - 1);
   }
 
   /**
@@ -98,40 +115,38 @@ export class WorkingDayCalendar {
     checkCount('n', n, 0);
     if (!Number.isInteger(hour) || hour < 0 || hour > 23)
       throw new RangeError(`hour must be 0..23, got ${hour}`);
-    const day = this.step(this.wib(dueAt).startOf('day'), n, -1);
-    return day.set({ hour }).toJSDate();
+    const day = this.step(this.wib(dueAt), n, -1);
+    return new Date(day * DAY_MS - OFFICE_OFFSET_MS + hour * 3_600_000);
   }
 
   /** Number of working days d with localDate(from) < d <= localDate(to); 0 when to is not later. */
   workingDaysBetween(from: Date, to: Date): number {
-    let day = this.wib(from).startOf('day');
-    const last = this.wib(to).startOf('day');
+    const last = this.wib(to);
     let count = 0;
-    while (day < last) {
-      day = day.plus({ days: 1 });
-      if (this.isWorking(day)) count++;
-    }
+    for (let day = this.wib(from) + 1; day <= last; day++) if (this.isWorking(day)) count++;
     return count;
   }
 
-  private wib(instant: Date): DateTime {
+  /** The WIB day number of an instant. */
+  private wib(instant: Date): number {
     // No instanceof check: workflow sandboxes and test runners may have their own Date realm.
-    if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
-    return DateTime.fromJSDate(instant, { zone: OFFICE_ZONE });
+    const time = instant.getTime();
+    if (Number.isNaN(time)) throw new RangeError('Invalid Date');
+    return Math.floor((time + OFFICE_OFFSET_MS) / DAY_MS);
   }
 
-  private isWorking(day: DateTime): boolean {
-    // Luxon weekdays: 1 = Monday ... 6 = Saturday, 7 = Sunday.
-    return day.weekday <= 5 && !this.nonWorking.has(isoDate(day));
+  private isWorking(day: number): boolean {
+    // Day 0, 1970-01-01, was a Thursday: (day + 3) mod 7 is 0 on Mondays ... 5 on Saturdays, 6 on Sundays.
+    return (((day + 3) % 7) + 7) % 7 < 5 && !this.nonWorking.has(day);
   }
 
   /** Moves `n` working days from `start` (exclusive) in `direction`, returning the day reached. */
-  private step(start: DateTime, n: number, direction: 1 | -1): DateTime {
+  private step(start: number, n: number, direction: 1 | -1): number {
     let day = start;
     let found = 0;
     let run = 0;
     while (found < n) {
-      day = day.plus({ days: direction });
+      day += direction;
       if (this.isWorking(day)) {
         found++;
         run = 0;

@@ -146,3 +146,70 @@ describe('other calendar properties', () => {
     );
   });
 });
+
+/**
+ * The calendar counts WIB days as integers; this is the same rule written with luxon dates in
+ * Asia/Jakarta (the earlier implementation). Both must agree everywhere.
+ */
+class LuxonReference {
+  constructor(private readonly nonWorking: Set<string>) {}
+  private day(instant: Date) {
+    return DateTime.fromJSDate(instant, { zone: 'Asia/Jakarta' }).startOf('day');
+  }
+  private working(day: DateTime) {
+    return day.weekday <= 5 && !this.nonWorking.has(day.toISODate()!);
+  }
+  private step(start: DateTime, n: number, direction: 1 | -1) {
+    let day = start;
+    for (let found = 0; found < n; ) {
+      day = day.plus({ days: direction });
+      if (this.working(day)) found++;
+    }
+    return day;
+  }
+  addWorkingDays(at: Date, n: number) {
+    return this.step(this.day(at), n, 1).endOf('day').toJSDate();
+  }
+  workingDaysBefore(at: Date, n: number, hour: number) {
+    return this.step(this.day(at), n, -1).set({ hour }).toJSDate();
+  }
+  workingDaysBetween(from: Date, to: Date) {
+    let count = 0;
+    for (let day = this.day(from).plus({ days: 1 }); day <= this.day(to); day = day.plus({ days: 1 }))
+      if (this.working(day)) count++;
+    return count;
+  }
+  localDateOf(at: Date) {
+    return this.day(at).toISODate();
+  }
+}
+
+describe('WorkingDayCalendar agrees with luxon in Asia/Jakarta', () => {
+  it('on deadlines, reminders, counts and dates', () => {
+    fc.assert(
+      fc.property(
+        instantArb,
+        instantArb,
+        holidaysArb,
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 0, max: 23 }),
+        (a, b, holidays, n, hour) => {
+          const cal = new WorkingDayCalendar(holidays);
+          const ref = new LuxonReference(new Set(holidays));
+          expect(cal.addWorkingDays(a, n)).toEqual(ref.addWorkingDays(a, n));
+          expect(cal.workingDaysBefore(a, n - 1, hour)).toEqual(ref.workingDaysBefore(a, n - 1, hour));
+          expect(cal.workingDaysBetween(a, b)).toBe(ref.workingDaysBetween(a, b));
+          expect(cal.localDateOf(a)).toBe(ref.localDateOf(a));
+          for (const date of holidays.slice(0, 5)) expect(cal.isWorkingDay(date)).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses dates that do not exist', () => {
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-04-31', '2026-1-01', '26-01-01', '2026-00-10'])
+      expect(() => new WorkingDayCalendar([bad])).toThrow(RangeError);
+    expect(() => new WorkingDayCalendar(['2028-02-29'])).not.toThrow();
+  });
+});
