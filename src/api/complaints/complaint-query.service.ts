@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { type Actor, type ComplaintState } from '../../../workflows/complaint/definitions';
 import type { Complaint, ComplaintTask, Decision } from '../../db/entities';
 import { type ComplaintListFilter, ComplaintRepository, TaskRepository } from '../../db/repositories';
-import { OFFICE_ZONE } from '../../domain/calendar';
+import { calendarYearsBetween, OFFICE_ZONE, workingDaysLeft } from '../../domain/calendar';
+import { isClosed } from '../../domain/complaint-rules';
 import {
   canSeePersonalData as canSeePersonalDataOf,
   isOwnTask as isOwnTaskOf,
@@ -16,6 +17,7 @@ import { UNITS } from '../../domain/units';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound, unprocessable } from '../common/api-error';
+import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import { COMPLAINT_KEY_MESSAGE, complaintKeyOf, registerNumberOf } from './complaint-lookup';
 import { DEFAULT_PAGE_SIZE, type ListComplaintsQueryDto } from './complaint-query.dto';
 import type {
@@ -152,6 +154,7 @@ export class ComplaintQueryService {
     private readonly complaints: ComplaintRepository,
     private readonly tasks: TaskRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
+    private readonly referenceData: ReferenceDataCache,
   ) {}
 
   async list(query: ListComplaintsQueryDto, principal: Principal): Promise<ComplaintListView> {
@@ -221,11 +224,12 @@ export class ComplaintQueryService {
    */
   async detail(id: string, principal: Principal, live?: ComplaintState): Promise<ComplaintDetailView> {
     const complaint = await this.findComplaintByIdOrNumber(id);
-    const [tasks, decisions, events, liveRead] = await Promise.all([
+    const [tasks, decisions, events, liveRead, daysLeft] = await Promise.all([
       this.tasks.findByComplaint(complaint.id),
       this.complaints.findDecisions(complaint.id),
       this.complaints.findTimeline(complaint.id),
       live ? Promise.resolve<LiveRead>({ live }) : this.readLive(complaint.workflowId),
+      this.workingDaysLeftOf(complaint),
     ]);
     tasks.sort(
       (a, b) =>
@@ -261,6 +265,7 @@ export class ComplaintQueryService {
       respondedBy: complaint.respondedBy ?? null,
       rejectionReason: complaint.rejectionReason ?? null,
       closedAt: iso(complaint.closedAt),
+      workingDaysLeft: daysLeft,
       tasks: tasks.map(toTaskView),
       decisions: decisions.map(toDecisionView),
       timeline: events.map(
@@ -274,6 +279,14 @@ export class ComplaintQueryService {
       live: liveRead.live,
       ...(liveRead.liveNote ? { liveNote: liveRead.liveNote } : {}),
     };
+  }
+
+  /** As in the inbox (workingDaysLeft, holiday calendar); null once the complaint is closed. */
+  private async workingDaysLeftOf(complaint: Complaint): Promise<number | null> {
+    if (!complaint.dueAt || isClosed(complaint.status)) return null;
+    const now = new Date();
+    const { calendar } = await this.referenceData.calendar(calendarYearsBetween(now, complaint.dueAt));
+    return workingDaysLeft(now, complaint.dueAt, calendar);
   }
 
   /** The workflow's state, or null with a note: a read never fails because Temporal is away. */

@@ -256,6 +256,13 @@ export class ComplaintDetailView extends ComplaintBaseView {
   @ApiProperty({ nullable: true, type: String }) respondedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'Hari kerja tersisa sampai batas waktu (WIB, dengan hari libur): 0 pada hari batas, negatif bila terlambat; kosong bila pengaduan sudah selesai',
+  })
+  workingDaysLeft!: number | null;
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [DecisionView] }) decisions!: DecisionView[];
   @ApiProperty({ type: [TimelineEventView] }) timeline!: TimelineEventView[];

@@ -177,6 +177,11 @@ describe.each(databaseKinds())('staff console reads (%s)', (kind) => {
           workingDaysLeft(now, new Date(t.complaint.dueAt!), official),
         );
       }
+      // The case page says the same as the inbox line.
+      for (const t of items) {
+        const detail = await get(`/api/complaints/${t.complaintId}`, 'perizinan');
+        expect(detail.body.workingDaysLeft).toBe(t.complaint.workingDaysLeft);
+      }
       const [lateItem, recentItem, freshItem] = items;
       expect(lateItem).toMatchObject({
         unit: 'BIDANG_PERIZINAN',

@@ -6,7 +6,9 @@ import type {
 import { ComplaintActionsService } from '../../../src/api/complaints/complaint-actions.service';
 import { ComplaintQueryService } from '../../../src/api/complaints/complaint-query.service';
 import { ComplaintWorkflowService } from '../../../src/api/complaints/complaint-workflow.service';
+import type { ReferenceDataCache } from '../../../src/api/reference-data/reference-data.cache';
 import type { Complaint } from '../../../src/db/entities';
+import { WorkingDayCalendar } from '../../../src/domain/calendar';
 import type { ComplaintState, DecisionOutcome } from '../../../workflows/complaint/definitions';
 import {
   apiErrorOf,
@@ -33,7 +35,13 @@ function setup(...records: Complaint[]) {
     .addArea(KELURAHAN, 'KELURAHAN', KECAMATAN)
     .addArea(KELURAHAN_OF_OTHER, 'KELURAHAN', OTHER_KECAMATAN);
   const gateway = new FakeComplaintWorkflows();
-  const query = new ComplaintQueryService(complaints, tasks, gateway.asGateway());
+  const calendar = { calendar: async () => ({ calendar: new WorkingDayCalendar([]), deadlines: new Map() }) };
+  const query = new ComplaintQueryService(
+    complaints,
+    tasks,
+    gateway.asGateway(),
+    calendar as unknown as ReferenceDataCache,
+  );
   const service = new ComplaintActionsService(
     new ComplaintWorkflowService(gateway.asGateway(), complaints),
     query,
