@@ -8,7 +8,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY workflows ./workflows
 COPY activities ./activities
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+COPY scripts/build-console.mjs ./scripts/
+# The staff console (/staf) is bundled here, while esbuild (a dev dependency) is still installed.
+RUN npx tsc -p tsconfig.build.json && node scripts/build-console.mjs && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

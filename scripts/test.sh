@@ -10,6 +10,7 @@ bash scripts/install-temporal.sh all
 bash scripts/install-test-tools.sh
 # Integration tests run the compiled worker and API as real processes.
 npx tsc -p tsconfig.build.json
+npm run --silent build:console
 # The reliability suite has its own command (npm run test:reliability).
 if [ $# -eq 0 ]; then
   set -- --selectProjects unit workflow integration browser

@@ -34,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalInterceptors(new ContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   servePublicWebsite(app);
+  serveStaffConsole(app, config);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -64,14 +65,71 @@ export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
  * needs inline script, nor the JSON API.)
  */
 function servePublicWebsite(app: NestExpressApplication): void {
-  const pageHeaders = helmet({
+  const pageHeaders = strictPageHeaders(["'self'", 'data:']);
+  const notForPages = /^\/(api|docs|docs-json|health|metrics|staf)(\/|$)/;
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    notForPages.test(req.path) ? next() : pageHeaders(req, res, next),
+  );
+  app.useStaticAssets(PUBLIC_DIR, { extensions: ['html'], index: 'index.html', maxAge: '10m' });
+}
+
+/** The staff console's build (scripts/build-console.mjs), served at /staf. */
+export const CONSOLE_DIR = path.join(PROJECT_ROOT, 'dist', 'console');
+
+/**
+ * The staff console at /staf: its hashed script and stylesheet (cached long, their names change with
+ * their content), /staf/config.json (the Temporal Web UI address for ADMIN's workflow links) and
+ * index.html for /staf and every deep link under it (the console routes in the browser). Same strict
+ * Content-Security-Policy as the public pages, except that images may also be `blob:` URLs: evidence
+ * is downloaded with the session's token and shown from memory.
+ */
+function serveStaffConsole(app: NestExpressApplication, config: AppConfig): void {
+  const pageHeaders = strictPageHeaders(["'self'", 'data:', 'blob:']);
+  const express = app.getHttpAdapter().getInstance();
+  const index = path.join(CONSOLE_DIR, 'index.html');
+  const consoleConfig = {
+    temporalUiUrl: config.temporal.uiUrl,
+    temporalNamespace: config.temporal.namespace,
+  };
+  express.use('/staf', pageHeaders);
+  express.get('/staf/config.json', (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(consoleConfig);
+  });
+  // No directory redirect: /staf itself is the page (below), not /staf/.
+  app.useStaticAssets(CONSOLE_DIR, {
+    prefix: '/staf/',
+    index: false,
+    redirect: false,
+    immutable: true,
+    maxAge: '365d',
+  });
+  express.get(['/staf', '/staf/{*path}'], (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    // An asset name that does not exist is a 404, not the page (a stale cached index asking for it).
+    if (/\.(js|css|map|json|png|svg|ico)$/.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index, (err) => {
+      if (err && !res.headersSent) {
+        res
+          .status(503)
+          .type('text/plain')
+          .send('Konsol petugas belum dibangun: jalankan `npm run build:console`.');
+      }
+    });
+  });
+}
+
+/** Helmet with the pages' strict Content-Security-Policy (images from `imgSrc`). */
+function strictPageHeaders(imgSrc: string[]) {
+  return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc,
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
@@ -81,9 +139,4 @@ function servePublicWebsite(app: NestExpressApplication): void {
     },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  const notForPages = /^\/(api|docs|docs-json|health|metrics)(\/|$)/;
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    notForPages.test(req.path) ? next() : pageHeaders(req, res, next),
-  );
-  app.useStaticAssets(PUBLIC_DIR, { extensions: ['html'], index: 'index.html', maxAge: '10m' });
 }

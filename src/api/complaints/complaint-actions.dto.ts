@@ -48,7 +48,12 @@ export class TriageRejectDto {
     { required: ['category'], properties: { category: { enum: [...CATEGORIES] }, reject: { enum: [null] } } },
     {
       required: ['reject'],
-      properties: { reject: { type: 'object' }, category: { enum: [null] }, location: { enum: [null] } },
+      // The rejection's own schema (not a bare object), so a generated client types its reason.
+      properties: {
+        reject: { $ref: '#/components/schemas/TriageRejectDto' },
+        category: { enum: [null] },
+        location: { enum: [null] },
+      },
     },
   ],
 })

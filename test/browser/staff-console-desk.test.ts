@@ -1,0 +1,325 @@
+/// <reference lib="dom" />
+/**
+ * The staff console's front desk and triage in a real browser (Debian's chromium driven by
+ * playwright-core): the front desk (LOKET) registers a telephone complaint through the form, sees the
+ * SOP's channel rule next to the address before submitting (and sees it go once the address is
+ * complete), uploads evidence and gets the printable receipt; Seksi Pengaduan finds the complaint in
+ * the triage queue and triages it as SEDANG with a location; a rejection at triage; the response
+ * ("Tanggapan") once every unit is done. axe-core runs on every new screen (no serious or critical
+ * violation); screenshots go to test-artifacts/.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { assertChromiumInstalled, type LaunchedChromium, launchChromium } from '../helpers/chromium';
+import { TEST_SEED_PASSWORD } from '../helpers/databases';
+import { type E2e, eventually, startE2e } from '../helpers/e2e';
+import { REPO_ROOT } from '../helpers/paths';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 768 };
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const TELEPON_RULE = 'Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP.';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+interface Kecamatan {
+  code: string;
+  name: string;
+  kelurahan: { code: string; name: string }[];
+}
+
+describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
+  let e: E2e;
+  let chromium: LaunchedChromium;
+  let baseUrl: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    assertChromiumInstalled();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const built = path.join(REPO_ROOT, 'dist/console/index.html');
+    if (!fs.existsSync(built)) throw new Error('dist/console is missing: run `npm run build:console` first');
+    [e, chromium] = await Promise.all([startE2e('sqlite'), launchChromium()]);
+    await e.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(e.app.getHttpServer().address() as AddressInfo).port}`;
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await chromium?.close();
+    await e?.stop();
+  }, 120_000);
+
+  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+    // bypassCSP only so the test can inject axe-core; the console itself runs under the real policy.
+    const context = await chromium.browser.newContext({ viewport, locale: 'id-ID', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (err) => {
+      throw err;
+    });
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `staff-console-${name}.png`), fullPage: true });
+
+  /** Runs axe-core on the page; fails on any serious or critical violation. */
+  async function expectAccessible(page: Page, screen: string) {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+    const violations = (await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }
+      ).axe;
+      return (await axe.run(document)).violations;
+    })) as AxeViolation[];
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect({
+      screen,
+      violations: bad.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+    }).toEqual({ screen, violations: [] });
+  }
+
+  async function signIn(page: Page, username: string) {
+    await page.getByLabel('Nama pengguna').fill(username);
+    await page.getByLabel('Kata sandi').fill(TEST_SEED_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+  }
+
+  it('LOKET registers a telephone complaint; Seksi Pengaduan triages it as SEDANG with a location', async () => {
+    const areas = (
+      await e.http
+        .get('/api/areas')
+        .set(await e.as('loket'))
+        .expect(200)
+    ).body as Kecamatan[];
+    const [first, second] = areas.filter((k) => k.kelurahan.length > 0);
+    expect(second).toBeDefined();
+
+    // --- Front desk: the registration form.
+    const page = await openPage(DESKTOP);
+    await page.goto(`${baseUrl}/staf`);
+    await signIn(page, 'loket');
+    await page.waitForURL(/\/staf\/kotak-masuk$/);
+    await page.getByRole('link', { name: 'Daftarkan pengaduan' }).click();
+    await page.waitForURL(/\/staf\/daftar$/);
+    await page.getByRole('heading', { level: 1, name: 'Daftarkan pengaduan' }).waitFor();
+    await expectAccessible(page, 'register form');
+
+    await page.getByLabel('Media pengaduan').selectOption('TELEPON');
+    // The SOP's channel rule, from the domain's own checkIntakeRules, next to the address: before
+    // anything is submitted.
+    const addressError = page.locator('#daftar-address-galat');
+    await addressError.waitFor();
+    expect(await addressError.textContent()).toBe(TELEPON_RULE);
+    expect(await page.getAttribute('#daftar-address', 'aria-describedby')).toBe('daftar-address-galat');
+    await page.getByLabel('Nama pengadu').fill('Rahmat Hidayat');
+    await page.getByLabel('Nomor telepon').fill('081234567890');
+    await page.getByLabel('Alamat sesuai KTP').fill('Jl. Ahmad');
+    // Still too short for a full KTP address.
+    expect(await addressError.textContent()).toBe(TELEPON_RULE);
+    await expectAccessible(page, 'register form with a channel rule');
+    await shot(page, 'register-rule-desktop');
+    await page.getByLabel('Alamat sesuai KTP').fill('Jl. Ahmad Yani No. 5, RT 01 RW 02, Kel. Gunung Ibul');
+    await addressError.waitFor({ state: 'detached' });
+    expect(await page.getAttribute('#daftar-address', 'aria-invalid')).toBeNull();
+
+    await page
+      .getByLabel('Layanan perizinan yang diadukan (tidak wajib)')
+      .fill('Izin Usaha Mikro Kecil (IUMK)');
+    await page
+      .getByLabel('Uraian pengaduan')
+      .fill('Pengurusan IUMK sudah tiga minggu tanpa kabar; petugas tidak dapat dihubungi.');
+    await page
+      .getByLabel('Bukti awal (satu per baris: uraian atau nama berkas)')
+      .fill('Tanda terima berkas IUMK');
+    await page.getByLabel('Kecamatan (tidak wajib)').selectOption(first.code);
+    await page.getByLabel('Kelurahan/desa (tidak wajib)').selectOption(first.kelurahan[0].code);
+    await page.getByRole('button', { name: 'Daftarkan pengaduan' }).click();
+
+    // --- The receipt, evidence upload and printing.
+    await page.getByRole('heading', { level: 1, name: 'Pengaduan tercatat' }).waitFor();
+    const receipt = page.locator('.receipt');
+    const receiptText = (await receipt.textContent()) ?? '';
+    const registerNumber = /Nomor register(\d{4}\/\d{2}\/\d{4})/.exec(receiptText)?.[1];
+    const trackingCode = /Kode pelacakan([A-Z0-9]{10})/.exec(receiptText)?.[1];
+    expect(registerNumber).toBeDefined();
+    expect(trackingCode).toBeDefined();
+    expect(receiptText).toContain(`${baseUrl}/lacak?kode=${trackingCode}`);
+    expect(receiptText).toMatch(/Batas waktu penyelesaian\d{1,2} \w+ \d{4}.* WIB/);
+
+    await page.getByLabel('Berkas bukti (JPEG, PNG atau PDF)').setInputFiles({
+      name: 'catatan-telepon.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByRole('button', { name: 'Unggah berkas' }).click();
+    await page.getByText('catatan-telepon.png (terunggah)').waitFor();
+    await expectAccessible(page, 'receipt');
+    await shot(page, 'receipt-desktop');
+
+    // The print button calls window.print; the print stylesheet shows the receipt alone.
+    await page.evaluate(() => {
+      (window as unknown as { printed: boolean }).printed = false;
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.getByRole('button', { name: 'Cetak tanda terima' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Unggah berkas' }).isVisible()).toBe(false);
+    expect(await receipt.isVisible()).toBe(true);
+    await shot(page, 'receipt-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    const slug = registerNumber!.replaceAll('/', '-');
+    const registered = await e.detail(slug);
+    expect(registered).toMatchObject({
+      channel: 'TELEPON',
+      status: 'RECEIVED',
+      trackingCode,
+      receivedBy: 'loket',
+      location: { kecamatan: first.code, kelurahan: first.kelurahan[0].code },
+    });
+    const files = await e.http
+      .get(`/api/complaints/${registered.id}/attachments`)
+      .set(await e.as('pengaduan'));
+    expect(files.body.map((f: { fileName: string }) => f.fileName)).toEqual(['catatan-telepon.png']);
+
+    // --- Seksi Pengaduan: the triage queue, then triage on the case page.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await signIn(page, 'pengaduan');
+    await page.waitForURL(/\/staf\/kotak-masuk$/);
+    await page.getByRole('link', { name: 'Antrean triase' }).click();
+    await page.waitForURL(/\/staf\/triase$/);
+    const item = page.locator('li.triage-item', { hasText: registerNumber! });
+    await item.waitFor();
+    expect(await item.textContent()).toMatch(/Menunggu (kurang dari 1 menit|\d+ menit)/);
+    await expectAccessible(page, 'triage queue');
+    await shot(page, 'triage-queue-desktop');
+
+    await item.getByRole('link', { name: registerNumber! }).click();
+    await page.getByRole('heading', { level: 1, name: `Pengaduan ${registerNumber}` }).waitFor();
+    await page.getByRole('heading', { name: 'Triase', exact: true }).waitFor();
+    await expectAccessible(page, 'case page with triage');
+
+    // Nothing chosen: the message next to the choice.
+    await page.getByRole('button', { name: 'Simpan triase' }).click();
+    await page.getByText('Pilih kategori atau tolak pengaduan.').waitFor();
+
+    await page.getByRole('radio', { name: 'Sedang' }).check();
+    // Another location than the front desk's: kecamatan first, then its kelurahan.
+    await page.getByLabel(/^Kecamatan/).selectOption(second.code);
+    await page.getByLabel(/^Kelurahan\/desa/).selectOption(second.kelurahan[0].code);
+    await page.getByLabel('Catatan triase (tidak wajib)').fill('Perlu klarifikasi Bidang Perizinan.');
+    await page.getByRole('button', { name: 'Simpan triase' }).click();
+    await page.getByText('Triase selesai: pengaduan sedang diteruskan kepada unit.').waitFor();
+    await page.getByRole('heading', { name: 'Triase', exact: true }).waitFor({ state: 'detached' });
+    await shot(page, 'case-triaged-desktop');
+    await expectAccessible(page, 'case page after triage');
+
+    const triaged = await e.detail(slug);
+    expect(triaged).toMatchObject({
+      category: 'SEDANG',
+      status: 'IN_PROGRESS',
+      location: { kecamatan: second.code, kelurahan: second.kelurahan[0].code },
+    });
+    expect(triaged.tasks.length).toBeGreaterThan(0);
+
+    // The queue no longer lists it; phone width still works.
+    await page.getByRole('link', { name: 'Antrean triase' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /menunggu triase/ })
+      .waitFor();
+    expect(await page.locator('li.triage-item', { hasText: registerNumber! }).count()).toBe(0);
+    await page.setViewportSize(PHONE);
+    await shot(page, 'triage-queue-phone');
+    await expectAccessible(page, 'triage queue (phone)');
+    await page.getByRole('link', { name: 'Daftarkan pengaduan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Daftarkan pengaduan' }).waitFor();
+    await shot(page, 'register-phone');
+    await expectAccessible(page, 'register form (phone)');
+  });
+  it('Seksi Pengaduan rejects out of scope at triage, and responds once every unit is done', async () => {
+    const outOfScope = await e.register({ channel: 'EMAIL' });
+    const ringan = await e.register({ channel: 'EMAIL' });
+    await e.http
+      .post(`/api/complaints/${ringan.id}/triage`)
+      .set(await e.as('pengaduan'))
+      .send({ category: 'RINGAN' })
+      .expect(200);
+
+    const page = await openPage(DESKTOP);
+    const caseUrl = (registerNumber: string) =>
+      `${baseUrl}/staf/pengaduan/${registerNumber.replaceAll('/', '-')}`;
+    await page.goto(caseUrl(outOfScope.registerNumber));
+    await signIn(page, 'pengaduan');
+    await page.getByRole('heading', { level: 1, name: `Pengaduan ${outOfScope.registerNumber}` }).waitFor();
+
+    // Rejection: the reason is required, then the case is closed as rejected.
+    await page.getByRole('radio', { name: 'Tolak (di luar lingkup SOP)' }).check();
+    await page.getByRole('button', { name: 'Tolak pengaduan' }).click();
+    await page.getByText('Alasan penolakan wajib diisi.').waitFor();
+    await page
+      .getByLabel('Alasan penolakan (disampaikan kepada pengadu)')
+      .fill('Bukan pengaduan perizinan: menyangkut sengketa tanah antarwarga.');
+    await expectAccessible(page, 'triage rejection');
+    await page.getByRole('button', { name: 'Tolak pengaduan' }).click();
+    await page.getByText('Pengaduan ditolak pada triase.').waitFor();
+    expect((await e.detail(outOfScope.id)).status).toBe('REJECTED');
+
+    // RINGAN: no response form while a unit's task is open.
+    await page.goto(caseUrl(ringan.registerNumber));
+    await page.getByRole('heading', { level: 1, name: `Pengaduan ${ringan.registerNumber}` }).waitFor();
+    await page.getByRole('heading', { name: 'Tugas unit' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Tanggapan', exact: true }).count()).toBe(0);
+
+    for (const [unit, username] of [
+      ['LOKET', 'loket'],
+      ['SEKSI_PENGADUAN', 'pengaduan'],
+    ] as const) {
+      const tasks = (await e.detail(ringan.id)).tasks as { id: string; unit: string; status: string }[];
+      const task = tasks.find((t) => t.unit === unit && t.status === 'OPEN');
+      if (!task) throw new Error(`no open ${unit} task`);
+      await e.http
+        .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
+        .set(await e.as(username))
+        .send({ outcome: 'Sudah dijelaskan kepada pengadu.' })
+        .expect(200);
+    }
+    await eventually(async () => (await e.detail(ringan.id)).status === 'AWAITING_RESPONSE');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Tanggapan', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Kirim tanggapan' }).click();
+    await page.locator('#tanggapan-isi-galat').getByText('Isi tanggapan wajib diisi.').waitFor();
+    await expectAccessible(page, 'case page with the response form');
+    await shot(page, 'response-desktop');
+    await page
+      .getByLabel('Isi tanggapan')
+      .fill(
+        'Waktu dan biaya layanan IUMK telah dijelaskan; berkas Anda diproses paling lambat 3 hari kerja.',
+      );
+    await page.getByRole('button', { name: 'Kirim tanggapan' }).click();
+    await page.getByText('Tanggapan telah disampaikan; pengaduan selesai.').waitFor();
+    const resolved = await e.detail(ringan.id);
+    expect(resolved.status).toBe('RESOLVED');
+    expect(resolved.response).toContain('Waktu dan biaya layanan IUMK');
+  });
+});
