@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm start`: the whole system on embedded defaults, in the foreground; Ctrl-C stops it all.
 #   Temporal dev server (SQLite file data/temporal.sqlite, Web UI :8233), app database migrations
-#   (SQLite data/app.sqlite, or PostgreSQL when DATABASE_URL is set), the worker, the API on :3000.
+#   (SQLite data/app.sqlite, or PostgreSQL when DATABASE_URL is set), the worker, the API on :3000,
+#   and the mail catcher mailpit (web inbox :8025, SMTP :1025) unless SMTP_URL is set.
 # With TEMPORAL_ADDRESS set, no dev server is started and that Temporal is used instead.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +11,7 @@ cd "$ROOT"
 bash scripts/ensure-deps.sh
 echo "[start] building" >&2
 npx tsc -p tsconfig.build.json
+npm run --silent build:console
 
 DATA_DIR="${DATA_DIR:-$ROOT/data}"
 mkdir -p "$DATA_DIR"
@@ -51,6 +53,31 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   wait_for_port 127.0.0.1 "$UI_PORT" 60 "Temporal Web UI"
 fi
 
+# The mail catcher: every e-mail the system sends lands in mailpit's web inbox (README,
+# Notifications). Not with SMTP_URL set (that server is used). If mailpit cannot be installed or
+# started, start goes on and e-mails are only written to the worker's log.
+MAIL_UI_PORT="${MAILPIT_UI_PORT:-8025}"
+MAIL_SMTP_PORT="${MAILPIT_SMTP_PORT:-1025}"
+MAIL_INBOX="(none: SMTP_URL=${SMTP_URL:-unset})"
+if [ -z "${SMTP_URL:-}" ]; then
+  if bash scripts/install-mailpit.sh; then
+    "$ROOT/.tools/bin/mailpit" --listen "127.0.0.1:$MAIL_UI_PORT" --smtp "127.0.0.1:$MAIL_SMTP_PORT" \
+      --database "$DATA_DIR/mailpit.db" --disable-version-check --quiet &
+    PIDS+=($!)
+    if wait_for_port 127.0.0.1 "$MAIL_SMTP_PORT" 30 "mailpit" && sleep 0.5 && kill -0 "${PIDS[-1]}" 2>/dev/null; then
+      export SMTP_URL="smtp://127.0.0.1:$MAIL_SMTP_PORT"
+      MAIL_INBOX="http://localhost:$MAIL_UI_PORT"
+    else
+      # Not supervised: a mail catcher that could not start (a port in use) must not stop the rest.
+      kill -TERM "${PIDS[-1]}" 2>/dev/null || true
+      unset 'PIDS[-1]'
+      echo "[start] warning: mailpit did not start; e-mails will only be logged" >&2
+    fi
+  else
+    echo "[start] warning: mailpit could not be installed; e-mails will only be logged" >&2
+  fi
+fi
+
 node dist/src/db/migrate.js
 WORKER_METRICS_ADDRESS="${WORKER_METRICS_ADDRESS:-127.0.0.1:9464}" node dist/src/worker/main.js &
 PIDS+=($!)
@@ -67,6 +94,7 @@ cat >&2 <<MSG
     Metrics        http://localhost:${PORT:-3000}/metrics (API), http://${WORKER_METRICS_ADDRESS:-127.0.0.1:9464}/metrics (worker)
     Temporal UI    http://localhost:${UI_PORT}/namespaces/${NAMESPACE}/workflows
     Temporal gRPC  ${TEMPORAL_ADDRESS}
+    Mail inbox     ${MAIL_INBOX}
   Press Ctrl-C to stop.
 
 MSG

@@ -45,6 +45,11 @@ function fillKelurahan() {
   select.disabled = !kecamatan;
 }
 
+/** EMAIL, SMS, WHATSAPP or NONE as chosen; undefined when nothing is chosen (the server decides). */
+function chosenNotifyBy() {
+  return form.querySelector('input[name="notify-by"]:checked')?.value;
+}
+
 /** Field id -> message, for every rule the form can check before sending. */
 function check() {
   const errors = {};
@@ -55,6 +60,10 @@ function check() {
   if (!phone && !email) errors.telepon = 'Isi nomor telepon atau email agar kami dapat menghubungi Anda.';
   if (phone && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) errors.telepon = 'Nomor telepon tidak valid.';
   if (email && !field('email').checkValidity()) errors.email = 'Alamat email tidak valid.';
+  const notifyBy = chosenNotifyBy();
+  if (notifyBy === 'EMAIL' && !email) errors.email = 'Isi email untuk menerima pemberitahuan melalui email.';
+  if ((notifyBy === 'SMS' || notifyBy === 'WHATSAPP') && !phone)
+    errors.telepon = 'Isi nomor telepon untuk menerima pemberitahuan melalui SMS/WhatsApp.';
   if (!value('layanan')) errors.layanan = 'Pilih layanan perizinan yang diadukan.';
   if (!value('uraian')) errors.uraian = 'Uraian pengaduan wajib diisi.';
   if (value('kecamatan') && !value('kelurahan')) errors.kelurahan = 'Pilih kelurahan/desa lokasi.';
@@ -118,6 +127,7 @@ function complaintBody() {
       ...files.map((f) => `Berkas: ${f.name}`),
       ...(value('keterangan-bukti') ? [value('keterangan-bukti')] : []),
     ],
+    ...(chosenNotifyBy() ? { notifyBy: chosenNotifyBy() } : {}),
   };
 }
 

@@ -58,3 +58,34 @@ if (fromUrl) {
   input.value = fromUrl;
   track(fromUrl.trim());
 }
+
+// "Lost your tracking code?": the code is sent to the e-mail or phone given on the complaint. The
+// answer is the same whether or not it matched, so this page never tells who has complained.
+const lostForm = document.getElementById('form-lupa-kode');
+const contact = document.getElementById('kontak');
+lostForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  setText('kontak-galat', '');
+  setText('status-lupa-kode', '');
+  contact.removeAttribute('aria-invalid');
+  const value = contact.value.trim();
+  if (!/^\S+@\S+\.\S+$/.test(value) && !/^\+?[0-9 ()-]{6,20}$/.test(value)) {
+    contact.setAttribute('aria-invalid', 'true');
+    setText('kontak-galat', 'Isi email atau nomor telepon yang Anda berikan saat mengajukan pengaduan.');
+    return;
+  }
+  const button = document.getElementById('kirim-kode');
+  button.disabled = true;
+  const response = await api('/api/public/tracking-code-requests', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ contact: value }),
+  });
+  button.disabled = false;
+  if (!response.ok) {
+    contact.setAttribute('aria-invalid', 'true');
+    setText('kontak-galat', messageOf(response));
+    return;
+  }
+  setText('status-lupa-kode', response.body.message);
+});

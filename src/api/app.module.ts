@@ -15,6 +15,7 @@ import { PublicRateLimitModule } from './common/throttling';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OpsModule } from './ops/ops.module';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
@@ -55,6 +56,7 @@ export class AppModule {
         AttachmentsModule,
         TrackingModule,
         UsersModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

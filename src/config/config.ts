@@ -94,8 +94,33 @@ const schema = z
      * in production answered only to direct loopback connections.
      */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** smtp://user:pass@host:port or smtps://...; unset = e-mails are only logged (README, Notifications). */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** Sender of every e-mail. */
+    MAIL_FROM: z.string().min(3).default('Pengaduan DPM-PTSP Kota Prabumulih <pengaduan@localhost>'),
+    /** Public base URL of the website, for the tracking links in messages. */
+    PUBLIC_URL: z.string().url().optional(),
+    /** SMS/WhatsApp gateway: JSON POSTs signed with MESSAGE_GATEWAY_SECRET (README, Notifications). */
+    MESSAGE_GATEWAY_URL: z.string().url().optional(),
+    MESSAGE_GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** E-mail address(es), comma-separated, of the Sekretaris Daerah: the recap reports go there. */
+    SEKDA_EMAIL: z
+      .string()
+      .regex(/^[^\s,@]+@[^\s,@]+(\s*,\s*[^\s,@]+@[^\s,@]+)*$/, 'must be e-mail addresses, comma-separated')
+      .optional(),
+    /** Delivery attempts of one notification before it is marked FAILED. */
+    NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   })
   .superRefine((env, ctx) => {
+    if (env.MESSAGE_GATEWAY_URL && !env.MESSAGE_GATEWAY_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MESSAGE_GATEWAY_SECRET'],
+        message: 'must be set with MESSAGE_GATEWAY_URL',
+      });
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET || PUBLIC_JWT_SECRETS.includes(env.JWT_SECRET))
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
@@ -104,6 +129,12 @@ const schema = z
         code: 'custom',
         path: ['SEED_PASSWORD'],
         message: 'the default password is refused in production',
+      });
+    if (env.MESSAGE_GATEWAY_URL && !env.MESSAGE_GATEWAY_URL.startsWith('https://'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MESSAGE_GATEWAY_URL'],
+        message: 'must be an https:// URL in production',
       });
   });
 
@@ -147,6 +178,19 @@ export interface AppConfig {
   workerMaxCachedWorkflows: number;
   /** Bearer token for the API's /metrics; unset = open outside production, loopback only in production. */
   metricsToken?: string;
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** SMTP_URL; null = e-mails are logged, not sent. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Base of the links in messages (PUBLIC_URL, default http://localhost:PORT), no trailing slash. */
+  publicUrl: string;
+  gateway: { url: string; secret: string } | null;
+  /** The Sekretaris Daerah's addresses (recap reports). */
+  sekdaEmails: string[];
+  maxAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -194,6 +238,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     workerMaxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
     metricsToken: c.METRICS_TOKEN,
+    notifications: {
+      smtpUrl: c.SMTP_URL ?? null,
+      mailFrom: c.MAIL_FROM,
+      publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+      gateway:
+        c.MESSAGE_GATEWAY_URL && c.MESSAGE_GATEWAY_SECRET
+          ? { url: c.MESSAGE_GATEWAY_URL, secret: c.MESSAGE_GATEWAY_SECRET }
+          : null,
+      sekdaEmails: (c.SEKDA_EMAIL ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      maxAttempts: c.NOTIFICATION_MAX_ATTEMPTS,
+    },
   };
 }
 

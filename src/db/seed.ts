@@ -98,6 +98,8 @@ export async function seedDevelopmentUsers(em: EntityManager, password: string):
       unit: u.unit ?? null,
       area: u.area ?? null,
       eselon: u.eselon ?? null,
+      // So that `npm start` shows every notification in the mail catcher (README, Notifications).
+      email: `${u.username}@pengaduan.test`,
       active: true,
       createdAt: new Date(),
     });

@@ -2,19 +2,36 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { Notification } from '../db/entities';
 import { OutboxRepository } from '../db/repositories/outbox.repository';
+import { PermanentDeliveryError, SkipDelivery } from './delivery-errors';
+import type { DeliveryOutcome, NotificationPort } from './notification-delivery';
 
-/** Attempts after which a notification is marked FAILED instead of retried. */
-const MAX_ATTEMPTS = 10;
+export type { DeliveryOutcome, NotificationPort } from './notification-delivery';
 
-/** Where notifications go. The log adapter is the default; an e-mail/SMS adapter implements the same port. */
-export interface NotificationPort {
-  deliver(notification: Notification): Promise<void>;
+export interface DispatcherOptions {
+  /** How often the outbox is polled. */
+  intervalMs?: number;
+  /** Attempts after which a notification is marked FAILED instead of retried. */
+  maxAttempts?: number;
+  /** Wait before attempt n+1 after n failed attempts (default: 30 s doubling, at most 1 hour). */
+  retryDelayMs?: (failedAttempts: number) => number;
+  /**
+   * How long a claim holds: a dispatcher that died mid-delivery gives its rows up after this. Far
+   * above one attempt's timeouts (SMTP 60 s, gateway 15 s), so a slow delivery is never taken over.
+   */
+  leaseMs?: number;
+  /** Rows claimed at a time. */
+  batchSize?: number;
 }
 
+export function defaultRetryDelayMs(failedAttempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, failedAttempts - 1), 3_600_000);
+}
+
+/** Where notifications go when nothing else is configured: a log line each. */
 export class LogNotificationAdapter implements NotificationPort {
   constructor(private readonly log: Logger) {}
 
-  async deliver(n: Notification): Promise<void> {
+  async deliver(n: Notification): Promise<DeliveryOutcome> {
     this.log.info(
       {
         notificationId: n.id,
@@ -26,60 +43,118 @@ export class LogNotificationAdapter implements NotificationPort {
       },
       'notification delivered',
     );
+    return { channel: 'LOG', to: [] };
   }
 }
 
 /**
- * Delivers PENDING outbox rows. Rows are claimed one at a time with a conditional update, so several
- * worker replicas can run dispatchers side by side without delivering a notification twice.
+ * Delivers due outbox rows through the port. Rows are claimed in batches under a lease (outbox
+ * repository), so several worker replicas can run dispatchers side by side without delivering a
+ * notification twice; a failed attempt is retried with backoff, up to maxAttempts, then FAILED with
+ * its reason. On stop, the batch in hand is finished up to the row being delivered and the rest given
+ * back.
  */
 export class OutboxDispatcher {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private stopping = false;
+  private readonly intervalMs: number;
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: (failedAttempts: number) => number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly port: NotificationPort,
     private readonly log: Logger,
-    private readonly intervalMs = 2000,
-  ) {}
+    options: DispatcherOptions | number = {},
+  ) {
+    const o = typeof options === 'number' ? { intervalMs: options } : options;
+    this.intervalMs = o.intervalMs ?? 2000;
+    this.maxAttempts = o.maxAttempts ?? 10;
+    this.retryDelayMs = o.retryDelayMs ?? defaultRetryDelayMs;
+    this.leaseMs = o.leaseMs ?? 10 * 60_000;
+    this.batchSize = o.batchSize ?? 10;
+  }
 
   /** A dispatcher on the ORM's outbox table (the worker's). */
-  static forOrm(orm: MikroORM, port: NotificationPort, log: Logger, intervalMs?: number): OutboxDispatcher {
-    return new OutboxDispatcher(new OutboxRepository(orm.em), port, log, intervalMs);
+  static forOrm(
+    orm: MikroORM,
+    port: NotificationPort,
+    log: Logger,
+    options?: DispatcherOptions | number,
+  ): OutboxDispatcher {
+    return new OutboxDispatcher(new OutboxRepository(orm.em), port, log, options);
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.dispatchOnce()
-        .then(() => undefined)
-        .catch((err) => this.log.warn({ err }, 'outbox dispatch failed; will retry'))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.intervalMs);
+    this.stopping = false;
+    this.timer = setInterval(() => this.tick(), this.intervalMs);
+  }
+
+  /** Runs a dispatch now unless one is running (the timer's step; also callable to hurry it). */
+  tick(): void {
+    this.running ??= this.drain()
+      .catch((err) => this.log.warn({ err }, 'outbox dispatch failed; will retry'))
+      .finally(() => {
+        this.running = undefined;
+      });
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.running;
   }
 
-  /** Delivers up to `limit` pending notifications; returns how many were delivered. */
-  async dispatchOnce(limit = 100): Promise<number> {
-    const pending = await this.outbox.findPending(limit);
-    let delivered = 0;
-    for (const n of pending) {
-      if (!(await this.outbox.claim(n))) continue;
-      try {
-        await this.port.deliver(n);
-        await this.outbox.markSent(n.id);
-        delivered++;
-      } catch (err) {
-        this.log.warn({ err, notificationId: n.id }, 'notification delivery failed');
-        await this.outbox.markDeliveryFailed(n.id, n.attempts + 1 >= MAX_ATTEMPTS);
-      }
+  /** Batches until nothing is due (or stopping). */
+  private async drain(): Promise<void> {
+    while (!this.stopping && (await this.dispatchOnce(this.batchSize)) > 0) {
+      /* next batch */
     }
-    return delivered;
+  }
+
+  /** Claims and attempts up to `limit` due notifications; returns how many were attempted. */
+  async dispatchOnce(limit = this.batchSize): Promise<number> {
+    const claimed = await this.outbox.claim(limit, this.leaseMs);
+    let attempted = 0;
+    for (const [i, n] of claimed.entries()) {
+      if (this.stopping) {
+        await this.outbox.release(claimed.slice(i));
+        break;
+      }
+      attempted++;
+      await this.attempt(n);
+    }
+    return attempted;
+  }
+
+  private async attempt(n: Notification): Promise<void> {
+    try {
+      const outcome = (await this.port.deliver(n)) ?? { channel: 'LOG', to: [] };
+      await this.outbox.markSent(n, outcome);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      if (err instanceof SkipDelivery) {
+        await this.outbox.markSkipped(n, reason);
+        return;
+      }
+      const failedAttempts = n.attempts + 1;
+      const giveUp = err instanceof PermanentDeliveryError || failedAttempts >= this.maxAttempts;
+      const retryAt = giveUp ? null : new Date(Date.now() + this.retryDelayMs(failedAttempts));
+      this.log[giveUp ? 'error' : 'warn'](
+        {
+          err,
+          notificationId: n.id,
+          kind: n.kind,
+          recipient: n.recipient,
+          attempts: failedAttempts,
+          retryAt,
+        },
+        giveUp ? 'notification delivery failed for good' : 'notification delivery failed; will retry',
+      );
+      await this.outbox.markAttemptFailed(n, reason, retryAt);
+    }
   }
 }

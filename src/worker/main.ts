@@ -12,7 +12,7 @@ import { createComplaintActivities, createReportActivities } from '../../activit
 import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
-import { LogNotificationAdapter, OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import { createNotificationDispatcher } from '../notifications';
 import { complaintWorkflowsFor } from '../temporal/complaint-workflows';
 import { connectTemporalClient } from '../temporal/connection';
 import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
@@ -99,7 +99,7 @@ async function main() {
     throw err;
   }
   const { connection, worker, client } = started;
-  const outbox = OutboxDispatcher.forOrm(orm, new LogNotificationAdapter(log), log);
+  const { dispatcher: outbox, mailer } = createNotificationDispatcher(orm, config.notifications, log);
   outbox.start();
   const reconciler = new WorkflowReconciler(orm, complaintWorkflowsFor(client, config), log);
   reconciler.start();
@@ -129,6 +129,7 @@ async function main() {
     stopping = true;
     await schedule;
     await outbox.stop();
+    mailer.close();
     await reconciler.stop();
     await client.connection.close();
     await connection.close();

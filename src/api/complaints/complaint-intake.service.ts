@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
 import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
+import { notifyByProblem } from '../../notifications/notify-by';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
 import type { Principal } from '../auth/principal';
@@ -75,6 +76,7 @@ export class ComplaintIntakeService {
       complainantAddress: req.body.complainant.address?.trim() || null,
       complainantPhone: req.body.complainant.phone?.trim() || null,
       complainantEmail: req.body.complainant.email?.trim() || null,
+      notifyBy: req.body.notifyBy ?? null,
       licensingService: req.body.licensingService?.trim() || null,
       description: req.body.description.trim(),
       evidence: req.body.evidence.map((e) => e.trim()).filter(Boolean),
@@ -166,6 +168,8 @@ export class ComplaintIntakeService {
       receivedBy: { eselon: req.receivedBy?.eselon ?? null },
     });
     const format = violations.filter((v) => FORMAT_RULES.has(v.rule));
+    const notifyBy = notifyByProblem(req.body.notifyBy, req.body.complainant);
+    if (notifyBy) format.push({ rule: 'NOTIFY_BY', message: notifyBy } as (typeof format)[number]);
     if (format.length > 0) throw badRequest(format.map((v) => v.message).join(' '));
     if (violations.length > 0) throw unprocessable(violations.map((v) => v.message).join(' '));
   }

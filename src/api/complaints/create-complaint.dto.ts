@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../../domain/channels';
+import { NOTIFY_BY, type NotifyBy } from '../../notifications/notify-by';
 import { IsIsoDateTime } from '../common/dates';
 
 /** A NIK as the intake rules take it: 16 digits, province code 11 or above; or nothing (blank). */
@@ -113,6 +114,15 @@ export class PublicComplaintDto {
   @Matches(/\S/, { each: true, message: 'Setiap bukti awal wajib diisi (tidak boleh kosong).' })
   @MaxLength(500, { each: true, message: 'Setiap bukti awal paling banyak 500 karakter.' })
   evidence: string[] = [];
+
+  @ApiPropertyOptional({
+    enum: NOTIFY_BY,
+    description:
+      'Cara pengadu ingin diberi tahu perkembangan pengaduannya: EMAIL, SMS, WHATSAPP (ke nomor telepon yang diisi) atau NONE (tidak perlu). Kosong: email bila diisi, selain itu telepon; tanpa kontak diberi tahu di loket.',
+  })
+  @IsOptional()
+  @IsIn(NOTIFY_BY, { message: `Pilihan pemberitahuan wajib salah satu dari: ${NOTIFY_BY.join(', ')}.` })
+  notifyBy?: NotifyBy;
 }
 
 /** A complaint registered by staff, through any channel. */

@@ -2,7 +2,7 @@ import { EntityManager, raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { Complaint, ComplaintTask } from '../../db/entities';
+import { Complaint, ComplaintTask, Notification } from '../../db/entities';
 import { CLOSED_STATUSES } from '../../domain/complaint-rules';
 
 /**
@@ -50,6 +50,48 @@ export class MetricsService implements OnModuleDestroy {
       },
     });
     this.registerWorkloadGauges(em);
+    this.registerNotificationGauges(em);
+  }
+
+  /** The notification outbox: rows by status and kind, and failed delivery attempts in all. */
+  private registerNotificationGauges(em: SqlEntityManager): void {
+    const byStatus = async (): Promise<
+      { status: string; kind: string; n: number | string; attempts: number | string | null }[]
+    > =>
+      em
+        .fork()
+        .createQueryBuilder(Notification, 'n')
+        .select(['n.status', 'n.kind', raw('count(*) as n'), raw('sum(n.attempts) as attempts')])
+        .groupBy(['n.status', 'n.kind'])
+        .execute();
+    new Gauge({
+      name: 'pengaduan_notifications',
+      help: 'Notifications in the outbox by status (PENDING, SENDING, SENT, FAILED, SKIPPED) and kind',
+      labelNames: ['status', 'kind'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rows = await byStatus();
+        this.reset();
+        for (const r of rows) this.set({ status: r.status, kind: r.kind }, Number(r.n));
+      },
+    });
+    new Gauge({
+      name: 'pengaduan_notification_delivery_failures',
+      help: 'Failed delivery attempts of the notifications in the outbox (retried or given up), by kind',
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rows = await byStatus();
+        const failures = new Map<string, number>();
+        for (const r of rows) {
+          // A SENT row's last attempt succeeded; every other attempt failed.
+          const failed = Number(r.attempts ?? 0) - (r.status === 'SENT' ? Number(r.n) : 0);
+          failures.set(r.kind, (failures.get(r.kind) ?? 0) + failed);
+        }
+        this.reset();
+        for (const [kind, n] of failures) this.set({ kind }, n);
+      },
+    });
   }
 
   /** Open tasks per unit and the age of the oldest, and how many closed complaints met the deadline. */

@@ -8,6 +8,7 @@ export const STUCK_KINDS = [
   'DECISION_LATE',
   'OVERDUE',
   'FAILING_ACTIVITIES',
+  'NOTIFICATION_FAILED',
 ] as const;
 export type StuckKind = (typeof STUCK_KINDS)[number];
 

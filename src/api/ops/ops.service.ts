@@ -1,7 +1,8 @@
+import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import type { AppConfig } from '../../config/config';
-import type { ComplaintTask } from '../../db/entities';
+import { type ComplaintTask, Notification } from '../../db/entities';
 import { ComplaintRepository, ReferenceDataRepository, TaskRepository } from '../../db/repositories';
 import type { WorkingDayCalendar } from '../../domain/calendar';
 import { formatWibDateTime } from '../../domain/format';
@@ -15,6 +16,8 @@ export const STUCK_RULES = {
   taskWorkingDays: 5,
   decisionWorkingDays: 5,
   failingAttempts: 3,
+  /** A notification still undelivered after this many attempts shows with the FAILED ones. */
+  notificationAttempts: 3,
 } as const;
 /** Most running workflows described when looking for failing activities (describe is one call each). */
 const MAX_DESCRIBED = 300;
@@ -31,6 +34,7 @@ export class OpsService {
     private readonly referenceData: ReferenceDataRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly em: EntityManager,
   ) {}
 
   async stuck(asOf: Date): Promise<StuckReportView> {
@@ -48,8 +52,9 @@ export class OpsService {
       TASK_LATE: `${RUNNING_COMPLAINTS} AND WaitingFor = "TASKS" (then: tasks open since before ${cutoff(STUCK_RULES.taskWorkingDays).toISOString()})`,
       DECISION_LATE: `${RUNNING_COMPLAINTS} AND WaitingFor = "DECISION" (then: escalated before ${cutoff(STUCK_RULES.decisionWorkingDays).toISOString()})`,
       FAILING_ACTIVITIES: `${RUNNING_COMPLAINTS} (then: a pending activity with attempt > ${STUCK_RULES.failingAttempts})`,
+      NOTIFICATION_FAILED: `notification outbox: status FAILED, or PENDING after ${STUCK_RULES.notificationAttempts}+ attempts`,
     };
-    const [triage, overdue, tasks, decisions, failing] = await Promise.all([
+    const [triage, overdue, tasks, decisions, failing, notifications] = await Promise.all([
       this.fromVisibility(
         'TRIAGE_LATE',
         filters.TRIAGE_LATE,
@@ -63,8 +68,16 @@ export class OpsService {
       this.lateTasks(cutoff(STUCK_RULES.taskWorkingDays)),
       this.lateDecisions(cutoff(STUCK_RULES.decisionWorkingDays)),
       this.failingActivities(),
+      this.failedNotifications(),
     ]);
-    const items = await this.withRecords([...triage, ...tasks, ...decisions, ...overdue, ...failing]);
+    const items = await this.withRecords([
+      ...triage,
+      ...tasks,
+      ...decisions,
+      ...overdue,
+      ...failing,
+      ...notifications,
+    ]);
     return { asOf: asOf.toISOString(), items, queries };
   }
 
@@ -136,6 +149,37 @@ export class OpsService {
       }
     }
     return rows;
+  }
+
+  /** Notifications given up on, or still failing after a few attempts (grouped per complaint). */
+  private async failedNotifications(): Promise<Partial<StuckCaseView>[]> {
+    const rows = await this.em.fork().find(
+      Notification,
+      {
+        $or: [
+          { status: 'FAILED' },
+          { status: 'PENDING', attempts: { $gte: STUCK_RULES.notificationAttempts } },
+        ],
+      },
+      { orderBy: { createdAt: 'asc' }, limit: 500 },
+    );
+    const byComplaint = new Map<string, Notification[]>();
+    for (const n of rows) {
+      const key = n.complaintId ?? `tanpa-pengaduan:${n.id}`;
+      byComplaint.set(key, [...(byComplaint.get(key) ?? []), n]);
+    }
+    return [...byComplaint.values()].map((list) => ({
+      kind: 'NOTIFICATION_FAILED' as const,
+      complaintId: list[0].complaintId ?? undefined,
+      since: list[0].createdAt.toISOString(),
+      detail: list
+        .map(
+          (n) =>
+            `Pemberitahuan ${n.kind} untuk ${n.recipient}${n.recipientArea ? ` ${n.recipientArea}` : ''} ` +
+            `${n.status === 'FAILED' ? 'gagal' : `belum terkirim setelah ${n.attempts} percobaan`}: ${n.lastError ?? 'tanpa keterangan'}`,
+        )
+        .join('; '),
+    }));
   }
 
   /** Adds register number, status and deadline from the records, and the Web UI link. */

@@ -38,6 +38,13 @@ export class Complaint {
   @Property({ type: 'string', length: 254, nullable: true })
   complainantEmail?: string | null;
 
+  /**
+   * How the complainant wants to be told: EMAIL, SMS, WHATSAPP or NONE; null = e-mail if given,
+   * else the phone through the gateway (src/notifications/recipients.ts).
+   */
+  @Property({ type: 'string', length: 12, nullable: true })
+  notifyBy?: string | null;
+
   /** The licensing service the complaint is about (layanan perizinan), as the complainant named it. */
   @Property({ type: 'string', length: 200, nullable: true })
   licensingService?: string | null;

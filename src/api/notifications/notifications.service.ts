@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { EntityManager, raw } from '@mikro-orm/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { Complaint, Notification } from '../../db/entities';
+import { insertIgnoringDuplicates } from '../../db/insert-ignoring-duplicates';
+import { OutboxRepository } from '../../db/repositories/outbox.repository';
+import { formatWibDate } from '../../domain/format';
+import { notFound } from '../common/api-error';
+import type { NotificationView } from './notifications.dto';
+
+/** The answer to every tracking-code request, matched or not (no enumeration of contacts). */
+export const TRACKING_CODE_REQUESTED =
+  'Jika email atau nomor telepon tersebut tercatat pada pengaduan, kode pelacakan telah dikirim ke sana.';
+/** Complaints listed in one tracking-code message (newest first). */
+const MAX_LISTED = 5;
+/** One tracking-code message per contact per window, however often it is asked for. */
+const REQUEST_WINDOW_MS = 60 * 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Digits of a phone as written on a complaint: the SQL below strips the same characters. */
+const PHONE_DIGITS_SQL =
+  "replace(replace(replace(replace(replace(complainant_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')";
+
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * "Lost your tracking code?": the codes of the complaints filed with this e-mail or phone are sent
+   * there (to the contact as stored on the complaint, through the outbox), never shown. The caller
+   * learns nothing about whether it matched.
+   */
+  async requestTrackingCode(contact: string, now = new Date()): Promise<void> {
+    const em = this.em.fork();
+    const given = contact.trim();
+    const isEmail = given.includes('@');
+    let complaints: Complaint[];
+    let key: string;
+    if (isEmail) {
+      key = given.toLowerCase();
+      complaints = await em.find(
+        Complaint,
+        { [raw('lower(complainant_email)')]: key },
+        { orderBy: { receivedAt: 'desc' }, limit: MAX_LISTED },
+      );
+    } else {
+      const digits = given.replace(/[^0-9]/g, '');
+      const national = digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
+      const international = national.startsWith('0') ? `62${national.slice(1)}` : digits;
+      key = national;
+      complaints = await em.find(
+        Complaint,
+        { [raw(PHONE_DIGITS_SQL)]: { $in: [national, international] } },
+        { orderBy: { receivedAt: 'desc' }, limit: MAX_LISTED },
+      );
+    }
+    if (complaints.length === 0) return;
+    const latest = complaints[0];
+    const channel = isEmail ? 'EMAIL' : latest.notifyBy === 'WHATSAPP' ? 'WHATSAPP' : 'SMS';
+    const address = isEmail ? latest.complainantEmail : latest.complainantPhone;
+    const window = Math.floor(now.getTime() / REQUEST_WINDOW_MS);
+    const row = new Notification();
+    Object.assign(row, {
+      id: `kode:${createHash('sha256').update(key).digest('hex').slice(0, 24)}:${window}`,
+      complaintId: latest.id,
+      recipient: 'COMPLAINANT',
+      recipientArea: null,
+      kind: 'TRACKING_CODE',
+      subject: 'Kode pelacakan pengaduan Anda',
+      body: [
+        isEmail
+          ? 'Anda meminta kode pelacakan pengaduan yang diajukan dengan alamat email ini.'
+          : 'Kode pelacakan pengaduan Anda:',
+        complaints
+          .map(
+            (c) =>
+              `Pengaduan ${c.registerNumber} (diterima ${formatWibDate(c.receivedAt)}): kode pelacakan ${c.trackingCode}`,
+          )
+          .join('\n'),
+        ...(isEmail ? ['Bila Anda tidak memintanya, abaikan pesan ini.'] : []),
+      ].join('\n\n'),
+      status: 'PENDING',
+      attempts: 0,
+      channel,
+      address,
+      createdAt: now,
+    });
+    // Asked again within the hour: the message already queued stands (no flood of one inbox).
+    await insertIgnoringDuplicates(em, Notification, [row], (r) => r.id);
+    this.logger.log(`tracking-code message queued (${complaints.length} complaint(s))`);
+  }
+
+  /** A complaint's notifications and their delivery state (no addresses). */
+  async forComplaint(idOrRegister: string): Promise<NotificationView[]> {
+    const em = this.em.fork();
+    const key = idOrRegister.trim();
+    const complaint = await em.findOne(
+      Complaint,
+      UUID.test(key) ? { id: key } : { registerNumber: key.replace(/-/g, '/') },
+    );
+    if (!complaint) throw notFound('Pengaduan tidak ditemukan.');
+    const rows = await em.find(
+      Notification,
+      { complaintId: complaint.id },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      recipient: n.recipient,
+      recipientArea: n.recipientArea ?? null,
+      subject: n.subject,
+      status: n.status,
+      attempts: n.attempts,
+      channel: n.channel ?? null,
+      lastError: n.lastError ?? null,
+      createdAt: n.createdAt.toISOString(),
+      sentAt: n.sentAt?.toISOString() ?? null,
+      nextAttemptAt: n.nextAttemptAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** Puts a FAILED or SKIPPED notification back in the queue (after fixing its cause). */
+  async retry(id: string): Promise<void> {
+    if (!(await new OutboxRepository(this.em).retry(id)))
+      throw notFound('Tidak ada pemberitahuan gagal atau dilewati dengan id tersebut.');
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Delivering one outbox row: who it goes to (the complainant by the channel they chose; a unit's,
+ * the Kepala Daerah's or the Sekda's e-mail addresses), what it says (templates.ts) and through what
+ * (SMTP, the SMS/WhatsApp gateway, or a log line when SMTP_URL is unset).
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import type { Logger } from 'pino';
+import type { NotificationConfig } from '../config/config';
+import { Complaint, type Notification, RecapReportRecord, User } from '../db/entities';
+import { isUnit, UNIT_LABELS } from '../domain/units';
+import type { RecapReport } from '../reports/recap-report';
+import { renderPdf } from '../reports/render-pdf';
+import { PermanentDeliveryError, SkipDelivery } from './delivery-errors';
+import type { MailAttachment, Mailer } from './mailer';
+import { type MessageGateway, toE164 } from './message-gateway';
+import type { NotifyBy } from './notify-by';
+import { composeEmail, composeShortMessage, type MessageInput } from './templates';
+
+export { NOTIFY_BY, type NotifyBy } from './notify-by';
+
+export interface DeliveryOutcome {
+  /** EMAIL, SMS, WHATSAPP, or LOG (e-mail without SMTP_URL: written to the log only). */
+  channel: string;
+  to: string[];
+}
+
+/** Where a notification goes. */
+export interface NotificationPort {
+  /** Throws PermanentDeliveryError (no retry), SkipDelivery (nobody to tell) or any error (retry). */
+  deliver(notification: Notification): Promise<DeliveryOutcome | undefined>;
+}
+
+type Target = { channel: 'EMAIL'; to: string[] } | { channel: 'SMS' | 'WHATSAPP'; to: string };
+
+/** How the complainant of `c` is told: their choice, else e-mail if given, else the phone, else nothing. */
+export function complainantTarget(
+  c: Pick<Complaint, 'notifyBy' | 'complainantEmail' | 'complainantPhone'>,
+): Target | { skip: string } {
+  const choice = (c.notifyBy ?? null) as NotifyBy | null;
+  if (choice === 'NONE') return { skip: 'Pengadu memilih tidak menerima pemberitahuan.' };
+  if (choice === 'EMAIL' || (choice === null && c.complainantEmail)) {
+    if (!c.complainantEmail)
+      throw new PermanentDeliveryError('Pengadu memilih email tetapi tidak memberikan alamat email.');
+    return { channel: 'EMAIL', to: [c.complainantEmail] };
+  }
+  if (choice === 'SMS' || choice === 'WHATSAPP' || (choice === null && c.complainantPhone)) {
+    if (!c.complainantPhone)
+      throw new PermanentDeliveryError('Pengadu memilih SMS/WhatsApp tetapi tidak memberikan nomor telepon.');
+    return { channel: choice === 'WHATSAPP' ? 'WHATSAPP' : 'SMS', to: c.complainantPhone };
+  }
+  return { skip: 'Pengadu tidak memberikan kontak: diberitahu melalui loket.' };
+}
+
+export class NotificationDelivery implements NotificationPort {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: NotificationConfig,
+    private readonly mailer: Mailer,
+    private readonly gateway: MessageGateway | null,
+    private readonly log: Logger,
+  ) {}
+
+  async deliver(n: Notification): Promise<DeliveryOutcome> {
+    const em = this.em.fork();
+    const complaint = n.complaintId ? await em.findOne(Complaint, { id: n.complaintId }) : null;
+    const target = await this.target(em, n, complaint);
+    const input: MessageInput = {
+      kind: n.kind,
+      recipient: n.recipient,
+      subject: n.subject,
+      body: n.body,
+      complaint: complaint
+        ? {
+            registerNumber: complaint.registerNumber,
+            trackingCode: complaint.trackingCode,
+            complainantName: complaint.complainantName,
+            dueAt: complaint.dueAt,
+            response: complaint.response,
+          }
+        : null,
+      publicUrl: this.config.publicUrl,
+    };
+    if (target.channel === 'EMAIL') {
+      const content = composeEmail(input);
+      const attachments = await this.attachments(em, n);
+      await this.mailer.send({ id: n.id, to: target.to, ...content, attachments });
+      return { channel: this.mailer.kind === 'LOG' ? 'LOG' : 'EMAIL', to: target.to };
+    }
+    if (!this.gateway)
+      throw new PermanentDeliveryError(
+        `Pengadu memilih ${target.channel}, tetapi gateway pesan (MESSAGE_GATEWAY_URL) belum dikonfigurasi.`,
+      );
+    const to = toE164(target.to);
+    await this.gateway.send({
+      id: n.id,
+      channel: target.channel,
+      to,
+      text: composeShortMessage(input),
+      kind: n.kind,
+    });
+    return { channel: target.channel, to: [to] };
+  }
+
+  private async target(em: EntityManager, n: Notification, complaint: Complaint | null): Promise<Target> {
+    if (n.channel && n.address) {
+      if (n.channel === 'EMAIL') return { channel: 'EMAIL', to: [n.address] };
+      if (n.channel === 'SMS' || n.channel === 'WHATSAPP') return { channel: n.channel, to: n.address };
+    }
+    if (n.recipient === 'COMPLAINANT') {
+      if (!complaint) throw new PermanentDeliveryError('Pengaduan untuk pemberitahuan ini tidak ditemukan.');
+      const t = complainantTarget(complaint);
+      if ('skip' in t) throw new SkipDelivery(t.skip);
+      return t;
+    }
+    if (n.recipient === 'SEKRETARIS_DAERAH') {
+      if (this.config.sekdaEmails.length === 0)
+        return this.noAddress(n, 'Alamat email Sekretaris Daerah (SEKDA_EMAIL) belum diatur.');
+      return { channel: 'EMAIL', to: this.config.sekdaEmails };
+    }
+    const users =
+      n.recipient === 'KEPALA_DAERAH'
+        ? await em.find(User, { role: 'KEPALA_DAERAH', active: true })
+        : await em.find(User, {
+            role: 'STAFF',
+            unit: n.recipient,
+            active: true,
+            ...(n.recipientArea ? { area: n.recipientArea } : {}),
+          });
+    const to = [...new Set(users.flatMap((u) => (u.email ? [u.email.trim()] : [])).filter(Boolean))];
+    if (to.length === 0) {
+      const who =
+        n.recipient === 'KEPALA_DAERAH'
+          ? 'Kepala Daerah'
+          : `unit ${isUnit(n.recipient) ? UNIT_LABELS[n.recipient] : n.recipient}${n.recipientArea ? ` (wilayah ${n.recipientArea})` : ''}`;
+      return this.noAddress(n, `Tidak ada pengguna aktif dengan alamat email untuk ${who}.`);
+    }
+    return { channel: 'EMAIL', to };
+  }
+
+  /** A recipient with no address is reported (logged, and FAILED with the reason), never skipped silently. */
+  private noAddress(n: Notification, reason: string): never {
+    this.log.warn({ notificationId: n.id, recipient: n.recipient, area: n.recipientArea }, reason);
+    throw new PermanentDeliveryError(reason);
+  }
+
+  /** The recap report's PDF for the Sekda. */
+  private async attachments(em: EntityManager, n: Notification): Promise<MailAttachment[]> {
+    if (n.kind !== 'RECAP_REPORT') return [];
+    const reportId = n.id.split(':')[1];
+    const record = reportId ? await em.findOne(RecapReportRecord, { id: reportId }) : null;
+    if (!record) throw new PermanentDeliveryError(`Laporan rekapitulasi ${reportId ?? '?'} tidak ditemukan.`);
+    const pdf = await renderPdf(record.data as unknown as RecapReport);
+    return [{ filename: `rekap-pengaduan-${record.id}.pdf`, content: pdf, contentType: 'application/pdf' }];
+  }
+}
+
+/** Without SMTP_URL: e-mails are written to the log (subject and recipients, not the text). */
+export class LogMailer implements Mailer {
+  readonly kind = 'LOG' as const;
+  constructor(private readonly log: Logger) {}
+  async send(mail: { id: string; to: string[]; subject: string }): Promise<void> {
+    this.log.info(
+      { notificationId: mail.id, to: mail.to, subject: mail.subject },
+      'e-mail not sent (SMTP_URL unset): logged instead',
+    );
+  }
+  close(): void {}
+}
