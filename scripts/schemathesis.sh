@@ -53,11 +53,11 @@ else
   mkdir -p "$REPORT_DIR"
   # SQLite in the throw-away data dir, whatever DATABASE_URL says; public endpoints not rate-limited
   # (the 429 is documented, but a limit of 30 a minute would leave the public operations untested).
-  env -u DATABASE_URL -u TEMPORAL_ADDRESS \
+  env -u DATABASE_URL -u TEMPORAL_ADDRESS -u SMTP_URL \
     DATA_DIR="$DATA_DIR_TMP" PORT="$PORT" HOST=127.0.0.1 \
     TEMPORAL_PORT="$((PORT + 4000))" TEMPORAL_UI_PORT="$((PORT + 5000))" \
     WORKER_METRICS_ADDRESS="127.0.0.1:$((PORT + 6000))" \
-    PUBLIC_RATE_LIMIT=100000 LOG_LEVEL=warn \
+    PUBLIC_RATE_LIMIT=100000 LOG_LEVEL=warn MAILPIT=0 \
     bash scripts/start.sh >"$REPORT_DIR/system.log" 2>&1 &
   SYSTEM_PID=$!
 fi

@@ -54,12 +54,12 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
 fi
 
 # The mail catcher: every e-mail the system sends lands in mailpit's web inbox (README,
-# Notifications). Not with SMTP_URL set (that server is used). If mailpit cannot be installed or
-# started, start goes on and e-mails are only written to the worker's log.
+# Notifications). Not with SMTP_URL set (that server is used), nor with MAILPIT=0. If mailpit
+# cannot be installed or started, start goes on and e-mails are only written to the worker's log.
 MAIL_UI_PORT="${MAILPIT_UI_PORT:-8025}"
 MAIL_SMTP_PORT="${MAILPIT_SMTP_PORT:-1025}"
 MAIL_INBOX="(none: SMTP_URL=${SMTP_URL:-unset})"
-if [ -z "${SMTP_URL:-}" ]; then
+if [ -z "${SMTP_URL:-}" ] && [ "${MAILPIT:-1}" != 0 ]; then
   if bash scripts/install-mailpit.sh; then
     "$ROOT/.tools/bin/mailpit" --listen "127.0.0.1:$MAIL_UI_PORT" --smtp "127.0.0.1:$MAIL_SMTP_PORT" \
       --database "$DATA_DIR/mailpit.db" --disable-version-check --quiet &
