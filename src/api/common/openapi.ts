@@ -325,6 +325,8 @@ function refineComponent(
     if (isOptional(own)) {
       required.delete(name);
       p.nullable = true;
+      // An inline enum lists null too: @IsOptional() takes null, and validators read `enum` strictly.
+      if (p.enum && !p.enum.includes(null)) p.enum = [...p.enum, null];
     } else if (own.length > 0) required.add(name);
   }
   schema.required = [...required];

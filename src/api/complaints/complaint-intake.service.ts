@@ -168,8 +168,9 @@ export class ComplaintIntakeService {
       receivedBy: { eselon: req.receivedBy?.eselon ?? null },
     });
     const format = violations.filter((v) => FORMAT_RULES.has(v.rule));
+    // A choice of notification without its contact is a rule across fields (422), like the channel rules.
     const notifyBy = notifyByProblem(req.body.notifyBy, req.body.complainant);
-    if (notifyBy) format.push({ rule: 'NOTIFY_BY', message: notifyBy } as (typeof format)[number]);
+    if (notifyBy) violations.push({ rule: 'NOTIFY_BY', message: notifyBy } as (typeof violations)[number]);
     if (format.length > 0) throw badRequest(format.map((v) => v.message).join(' '));
     if (violations.length > 0) throw unprocessable(violations.map((v) => v.message).join(' '));
   }

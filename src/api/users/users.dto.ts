@@ -136,6 +136,7 @@ export class CreateUserDto extends UserOptionalFieldsDto {
   @Transform(trimmed)
   @IsString({ message: 'Nama lengkap wajib berupa teks.' })
   @IsNotEmpty({ message: 'Nama lengkap wajib diisi.' })
+  @Matches(/\S/, { message: 'Nama lengkap wajib diisi.' }) // also in the document: not only spaces
   @MaxLength(200, { message: 'Nama lengkap paling banyak 200 karakter.' })
   fullName!: string;
 
@@ -173,6 +174,7 @@ export class UpdateUserDto extends UserOptionalFieldsDto {
   @IsOptional()
   @IsString({ message: 'Nama lengkap wajib berupa teks.' })
   @IsNotEmpty({ message: 'Nama lengkap wajib diisi.' })
+  @Matches(/\S/, { message: 'Nama lengkap wajib diisi.' }) // also in the document: not only spaces
   @MaxLength(200, { message: 'Nama lengkap paling banyak 200 karakter.' })
   fullName?: string;
 

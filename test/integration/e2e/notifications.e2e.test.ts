@@ -181,7 +181,7 @@ describe.each(databaseKinds())('notifications end to end (%s)', (kind) => {
         evidence: ['Bukti'],
         notifyBy: 'EMAIL',
       })
-      .expect(400);
+      .expect(422);
     expect(refused.body.message).toBe('Pemberitahuan melalui email memerlukan alamat email pengadu.');
     await e.http
       .post('/api/public/complaints')
