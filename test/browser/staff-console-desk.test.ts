@@ -8,31 +8,11 @@
  * ("Tanggapan") once every unit is done. axe-core runs on every new screen (no serious or critical
  * violation); screenshots go to test-artifacts/.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { assertChromiumInstalled, type LaunchedChromium, launchChromium } from '../helpers/chromium';
-import { TEST_SEED_PASSWORD } from '../helpers/databases';
-import { type E2e, eventually, startE2e } from '../helpers/e2e';
-import { REPO_ROOT } from '../helpers/paths';
+import type { Page } from 'playwright-core';
+import { type E2e, eventually } from '../helpers/e2e';
+import { type ConsoleHarness, DESKTOP, PHONE, PNG, startConsoleHarness } from '../helpers/staff-console';
 
-const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 768 };
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 const TELEPON_RULE = 'Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP.';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 interface Kecamatan {
   code: string;
@@ -41,63 +21,23 @@ interface Kecamatan {
 }
 
 describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
+  let h: ConsoleHarness;
   let e: E2e;
-  let chromium: LaunchedChromium;
   let baseUrl: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    assertChromiumInstalled();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const built = path.join(REPO_ROOT, 'dist/console/index.html');
-    if (!fs.existsSync(built)) throw new Error('dist/console is missing: run `npm run build:console` first');
-    [e, chromium] = await Promise.all([startE2e('sqlite'), launchChromium()]);
-    await e.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(e.app.getHttpServer().address() as AddressInfo).port}`;
+    h = await startConsoleHarness();
+    ({ e, baseUrl } = h);
   }, 240_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await chromium?.close();
-    await e?.stop();
+    await h?.stop();
   }, 120_000);
 
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    // bypassCSP only so the test can inject axe-core; the console itself runs under the real policy.
-    const context = await chromium.browser.newContext({ viewport, locale: 'id-ID', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    return page;
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `staff-console-${name}.png`), fullPage: true });
-
-  /** Runs axe-core on the page; fails on any serious or critical violation. */
-  async function expectAccessible(page: Page, screen: string) {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    const violations = (await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }
-      ).axe;
-      return (await axe.run(document)).violations;
-    })) as AxeViolation[];
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({
-      screen,
-      violations: bad.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-    }).toEqual({ screen, violations: [] });
-  }
-
-  async function signIn(page: Page, username: string) {
-    await page.getByLabel('Nama pengguna').fill(username);
-    await page.getByLabel('Kata sandi').fill(TEST_SEED_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-  }
+  const openPage = (viewport: { width: number; height: number }) => h.openPage(viewport);
+  const shot = (page: Page, name: string) => h.shot(page, name);
+  const expectAccessible = (page: Page, screen: string) => h.expectAccessible(page, screen);
+  const signIn = (page: Page, username: string) => h.signIn(page, username);
 
   it('LOKET registers a telephone complaint; Seksi Pengaduan triages it as SEDANG with a location', async () => {
     const areas = (

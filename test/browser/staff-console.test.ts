@@ -6,92 +6,31 @@
  * reload keeps the session; sign-out ends it and a deep link then asks to sign in and returns there.
  * axe-core runs on every screen: no serious or critical violation. Screenshots go to test-artifacts/.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { assertChromiumInstalled, type LaunchedChromium, launchChromium } from '../helpers/chromium';
-import { TEST_SEED_PASSWORD } from '../helpers/databases';
-import { type E2e, eventually, startE2e } from '../helpers/e2e';
-import { REPO_ROOT } from '../helpers/paths';
+import type { Page } from 'playwright-core';
+import { type E2e, eventually } from '../helpers/e2e';
+import { type ConsoleHarness, DESKTOP, PHONE, PNG, startConsoleHarness } from '../helpers/staff-console';
 
-const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 768 };
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 /** The unit whose staff member does the work here (SEDANG opens a task for Seksi Kebijakan). */
 const USER = 'kebijakan';
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 describe('staff console: sign in, inbox, case page, complete a task', () => {
+  let h: ConsoleHarness;
   let e: E2e;
-  let chromium: LaunchedChromium;
   let baseUrl: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    assertChromiumInstalled();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const built = path.join(REPO_ROOT, 'dist/console/index.html');
-    if (!fs.existsSync(built)) throw new Error('dist/console is missing: run `npm run build:console` first');
-    [e, chromium] = await Promise.all([startE2e('sqlite'), launchChromium()]);
-    await e.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(e.app.getHttpServer().address() as AddressInfo).port}`;
+    h = await startConsoleHarness();
+    ({ e, baseUrl } = h);
   }, 240_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await chromium?.close();
-    await e?.stop();
+    await h?.stop();
   }, 120_000);
 
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    // bypassCSP only so the test can inject axe-core; the console itself runs under the real policy
-    // (checked separately below on the response headers, and by the app working at all).
-    const context = await chromium.browser.newContext({ viewport, locale: 'id-ID', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    return page;
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `staff-console-${name}.png`), fullPage: true });
-
-  /** Runs axe-core on the page; fails on any serious or critical violation. */
-  async function expectAccessible(page: Page, screen: string) {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    const violations = (await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }
-      ).axe;
-      return (await axe.run(document)).violations;
-    })) as AxeViolation[];
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({
-      screen,
-      violations: bad.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-    }).toEqual({ screen, violations: [] });
-  }
-
-  async function signIn(page: Page) {
-    await page.getByLabel('Nama pengguna').fill(USER);
-    await page.getByLabel('Kata sandi').fill(TEST_SEED_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-  }
+  const openPage = (viewport: { width: number; height: number }) => h.openPage(viewport);
+  const shot = (page: Page, name: string) => h.shot(page, name);
+  const expectAccessible = (page: Page, screen: string) => h.expectAccessible(page, screen);
+  const signIn = (page: Page) => h.signIn(page, USER);
 
   it('serves /staf and its deep links under the strict Content-Security-Policy', async () => {
     for (const url of ['/staf', '/staf/', '/staf/pengaduan/2026-11-0042']) {
