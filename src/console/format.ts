@@ -1,6 +1,7 @@
 /** Labels in Bahasa Indonesia and dates in WIB for the console. */
 import { CATEGORY_LABELS } from '../domain/categories';
 import { CHANNEL_LABELS as DOMAIN_CHANNEL_LABELS } from '../domain/channels';
+import { TIMELINE_EVENT_LABELS } from '../domain/timeline-labels';
 import { UNIT_LABELS } from '../domain/units';
 import type { Schemas } from './api/client';
 
@@ -56,19 +57,10 @@ export const ROLE_LABELS: Record<Schemas['Role'], string> = {
   KEPALA_DAERAH: 'Kepala Daerah',
 };
 
+// The domain's labels; staff are told where a complaint was refused.
 const EVENT_LABELS: Record<string, string> = {
-  RECEIVED: 'Pengaduan diterima',
-  REGISTERED: 'Pengaduan dicatat dan batas waktu ditetapkan',
-  ATTACHMENT_ADDED: 'Berkas bukti ditambahkan',
-  TRIAGED: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani',
+  ...TIMELINE_EVENT_LABELS,
   REJECTED_AT_TRIAGE: 'Pengaduan ditolak pada triase',
-  TASK_COMPLETED: 'Satu unit menyelesaikan tindak lanjutnya',
-  RECATEGORISED: 'Jenis pengaduan diubah',
-  ESCALATED: 'Diteruskan kepada Kepala Daerah untuk diputuskan',
-  DECIDED: 'Kepala Daerah memberikan keputusan',
-  DUE_DATE_CHANGED: 'Batas waktu disesuaikan dengan perubahan hari libur',
-  OVERDUE: 'Batas waktu terlampaui; pimpinan telah diberi tahu',
-  RESPONDED: 'Tanggapan diberikan',
 };
 
 /** One timeline event in plain Bahasa, with the unit or category it concerns when known. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintRepository } from '../../db/repositories';
+import { TIMELINE_EVENT_LABELS } from '../../domain/timeline-labels';
 import { notFound } from '../common/api-error';
 import type { TrackingDto } from './tracking.dto';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
@@ -11,21 +12,6 @@ export const STATUS_LABELS: Record<string, string> = {
   AWAITING_RESPONSE: 'Tindak lanjut selesai, tanggapan sedang disiapkan',
   RESOLVED: 'Selesai ditanggapi',
   REJECTED: 'Ditolak',
-};
-
-export const STAGE_LABELS: Record<string, string> = {
-  RECEIVED: 'Pengaduan diterima',
-  REGISTERED: 'Pengaduan dicatat dan batas waktu ditetapkan',
-  ATTACHMENT_ADDED: 'Berkas bukti ditambahkan',
-  TRIAGED: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani',
-  REJECTED_AT_TRIAGE: 'Pengaduan ditolak',
-  TASK_COMPLETED: 'Satu unit menyelesaikan tindak lanjutnya',
-  RECATEGORISED: 'Jenis pengaduan diubah',
-  ESCALATED: 'Diteruskan kepada Kepala Daerah untuk diputuskan',
-  DECIDED: 'Kepala Daerah memberikan keputusan',
-  DUE_DATE_CHANGED: 'Batas waktu disesuaikan dengan perubahan hari libur',
-  OVERDUE: 'Batas waktu terlampaui; pimpinan telah diberi tahu',
-  RESPONDED: 'Tanggapan diberikan',
 };
 
 /**
@@ -60,7 +46,7 @@ export class TrackingService {
       licensingService: complaint.licensingService ?? null,
       stages: events.map((e) => ({
         type: e.type,
-        label: STAGE_LABELS[e.type] ?? e.type,
+        label: TIMELINE_EVENT_LABELS[e.type] ?? e.type,
         at: e.at.toISOString(),
       })),
       response: status === 'RESOLVED' ? (complaint.response ?? null) : null,

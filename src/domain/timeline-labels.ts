@@ -1,0 +1,18 @@
+/**
+ * What each timeline event of a complaint means, in plain Bahasa Indonesia: the stages of the public
+ * tracking page and the timeline of the staff console's case page.
+ */
+export const TIMELINE_EVENT_LABELS: Record<string, string> = {
+  RECEIVED: 'Pengaduan diterima',
+  REGISTERED: 'Pengaduan dicatat dan batas waktu ditetapkan',
+  ATTACHMENT_ADDED: 'Berkas bukti ditambahkan',
+  TRIAGED: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani',
+  REJECTED_AT_TRIAGE: 'Pengaduan ditolak',
+  TASK_COMPLETED: 'Satu unit menyelesaikan tindak lanjutnya',
+  RECATEGORISED: 'Jenis pengaduan diubah',
+  ESCALATED: 'Diteruskan kepada Kepala Daerah untuk diputuskan',
+  DECIDED: 'Kepala Daerah memberikan keputusan',
+  DUE_DATE_CHANGED: 'Batas waktu disesuaikan dengan perubahan hari libur',
+  OVERDUE: 'Batas waktu terlampaui; pimpinan telah diberi tahu',
+  RESPONDED: 'Tanggapan diberikan',
+};
