@@ -105,13 +105,7 @@ export class ComplaintIntakeService {
 
     let created: ComplaintCreatedDto;
     try {
-      complaint.registerNumber = await this.store(
-        complaint,
-        received,
-        idempotency,
-        period,
-        (registerNumber) => this.receipt(complaint, registerNumber),
-      );
+      complaint.registerNumber = await this.store(complaint, received, idempotency, period);
       complaint.workflowId = workflowIdForRegister(complaint.registerNumber);
       created = this.receipt(complaint, complaint.registerNumber);
     } catch (err) {
@@ -195,11 +189,6 @@ export class ComplaintIntakeService {
     return { kecamatan: kecamatan.code, kelurahan: kelurahan?.code ?? null };
   }
 
-  /**
-   * YYYY/MM/NNNN, numbered per month of receipt (WIB), without gaps under concurrency: one statement
-   * creates or increments the month's counter and returns it (PostgreSQL and SQLite both support
-   * INSERT ... ON CONFLICT ... RETURNING); the row stays locked until the transaction commits.
-   */
   /** What the caller gets back, and what a repeated request with the same Idempotency-Key gets. */
   private receipt(complaint: Complaint, registerNumber: string): ComplaintCreatedDto {
     return {
@@ -215,16 +204,17 @@ export class ComplaintIntakeService {
   /**
    * Stores the complaint, its first timeline event and the idempotency record (with the receipt as
    * its response) under the next register number of `period` (YYYY/MM), all or nothing, and returns
-   * that number. The register counter's row stays locked from the increment to the commit, so under
-   * load this is the intake's bottleneck; everything that can be done before it is. Plain statements
-   * (no unit of work): the rows are new and nothing reads them back here.
+   * that number: YYYY/MM/NNNN, numbered per month of receipt (WIB), without gaps under concurrency
+   * (the month's counter is created or incremented by INSERT ... ON CONFLICT ... RETURNING, which
+   * PostgreSQL and SQLite both support). The counter's row stays locked from the increment to the
+   * commit, so under load this is the intake's bottleneck; everything that can be done before it is.
+   * Plain statements (no unit of work): the rows are new and nothing reads them back here.
    */
   private async store(
     complaint: Complaint,
     received: Partial<AuditEvent>,
     idempotency: Partial<IdempotencyRecord> | undefined,
     period: string,
-    receipt: (registerNumber: string) => ComplaintCreatedDto,
   ): Promise<string> {
     const em = this.em.fork();
     if (em.getPlatform() instanceof PostgreSqlPlatform) {
@@ -247,7 +237,7 @@ export class ComplaintIntakeService {
         await insertRow(
           em,
           IdempotencyRecord,
-          { ...idempotency, response: { ...receipt(registerNumber) } },
+          { ...idempotency, response: { ...this.receipt(complaint, registerNumber) } },
           trx,
         );
       }
