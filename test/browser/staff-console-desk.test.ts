@@ -195,6 +195,60 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
     await page.getByRole('heading', { level: 1, name: 'Daftarkan pengaduan' }).waitFor();
     await shot(page, 'register-phone');
     await expectAccessible(page, 'register form (phone)');
+
+    // --- Every unit of a SEDANG case completes its own task from its own inbox: the offices of the
+    // dinas and the camat and lurah of the location chosen at triage (not the front desk's).
+    await page.setViewportSize(DESKTOP);
+    const unitUsers: [string, string][] = [
+      ['SEKSI_PENGADUAN', 'pengaduan'],
+      ['SEKSI_KEBIJAKAN', 'kebijakan'],
+      ['KABID_PENGADUAN', 'kabid'],
+      ['KEPALA_DINAS', 'kadis'],
+      ['BIDANG_PERIZINAN', 'perizinan'],
+      ['TIM_TEKNIS', 'teknis'],
+      ['KECAMATAN', `kec-${second.code}`],
+      ['KELURAHAN', `kel-${second.kelurahan[0].code}`],
+    ];
+    expect(triaged.tasks.map((t: { unit: string }) => t.unit).sort()).toEqual(
+      unitUsers.map(([u]) => u).sort(),
+    );
+    for (const [unit, username] of unitUsers) {
+      await page.getByRole('button', { name: 'Keluar' }).click();
+      await signIn(page, username);
+      await page.waitForURL(/\/staf\/kotak-masuk$/);
+      const card = page.locator('li.task', { hasText: registerNumber! });
+      await card.waitFor();
+      await card.getByRole('link', { name: registerNumber! }).click();
+      await page.getByRole('heading', { level: 1, name: `Pengaduan ${registerNumber}` }).waitFor();
+      await page.getByLabel('Hasil penanganan').fill(`Kajian ${unit}: berkas IUMK sudah diperiksa.`);
+      await page.getByRole('button', { name: 'Selesaikan tugas' }).click();
+      await page.getByText(/^Tugas .+ telah diselesaikan\.$/).waitFor();
+      if (unit === 'KELURAHAN') {
+        await expectAccessible(page, 'case page of a lurah after completion');
+        await shot(page, 'case-lurah-completed-desktop');
+      }
+    }
+    const studied = await e.detail(slug);
+    expect(studied.tasks.map((t: { status: string }) => t.status)).toEqual(unitUsers.map(() => 'DONE'));
+    for (const [unit] of unitUsers) {
+      expect(studied.tasks.find((t: { unit: string }) => t.unit === unit)).toMatchObject({
+        outcome: `Kajian ${unit}: berkas IUMK sudah diperiksa.`,
+      });
+    }
+
+    // --- Seksi Pengaduan answers the complainant once every unit is done.
+    await eventually(async () => (await e.detail(slug)).status === 'AWAITING_RESPONSE');
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await signIn(page, 'pengaduan');
+    await page.waitForURL(/\/staf\/kotak-masuk$/);
+    await page.goto(`${baseUrl}/staf/pengaduan/${slug}`);
+    await page.getByRole('heading', { name: 'Tanggapan', exact: true }).waitFor();
+    await page
+      .getByLabel('Isi tanggapan')
+      .fill('Berkas IUMK Anda telah diperiksa seluruh unit dan izin diterbitkan pekan ini.');
+    await page.getByRole('button', { name: 'Kirim tanggapan' }).click();
+    await page.getByText('Tanggapan telah disampaikan; pengaduan selesai.').waitFor();
+    expect((await e.detail(slug)).status).toBe('RESOLVED');
   });
   it('Seksi Pengaduan rejects out of scope at triage, and responds once every unit is done', async () => {
     const outOfScope = await e.register({ channel: 'EMAIL' });
