@@ -316,4 +316,26 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
     expect(resolved.status).toBe('RESOLVED');
     expect(resolved.response).toContain('Waktu dan biaya layanan IUMK');
   });
+
+  it('the triage queue shows the oldest 50 and then the next ones on request', async () => {
+    const waiting = async () =>
+      (
+        await e.http
+          .get('/api/complaints?status=RECEIVED&pageSize=1')
+          .set(await e.as('pengaduan'))
+          .expect(200)
+      ).body.total as number;
+    while ((await waiting()) < 53) await e.register({ channel: 'EMAIL' });
+    const total = await waiting();
+    const page = await openPage(DESKTOP);
+    await page.goto(`${baseUrl}/staf/triase`);
+    await signIn(page, 'pengaduan');
+    await page.getByText(`${total} pengaduan menunggu triase`).waitFor();
+    expect(await page.locator('li.triage-item').count()).toBe(50);
+    await page.getByText(`Ditampilkan 50 dari ${total}.`).waitFor();
+    await page.getByRole('button', { name: `Tampilkan ${Math.min(50, total - 50)} berikutnya` }).click();
+    await eventually(async () => (await page.locator('li.triage-item').count()) === total);
+    expect(await page.getByText(/Ditampilkan \d+ dari/).count()).toBe(0);
+    await expectAccessible(page, 'triage queue with a second page');
+  });
 });

@@ -6,6 +6,7 @@ import { BASE } from '../router';
 import { Alert, Link, PageHeading } from '../ui';
 
 const POLL_MS = 15_000;
+const PAGE_SIZE = 50;
 
 /** "3 hari 2 jam", "4 jam 10 menit", "kurang dari 1 menit": the time since `iso`. */
 export function describeWaiting(iso: string, now = Date.now()): string {
@@ -23,21 +24,26 @@ export function TriageQueue() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  // How many pages of the queue are shown; a refresh reloads all of them.
+  const [pages, setPages] = useState(1);
 
   const load = useCallback(async () => {
-    const {
-      data,
-      error: apiError,
-      response,
-    } = await api.GET('/api/complaints', {
-      params: { query: { status: 'RECEIVED', sort: 'receivedAt', pageSize: 100 } },
-    });
+    const answers = await Promise.all(
+      Array.from({ length: pages }, (_, i) =>
+        api.GET('/api/complaints', {
+          params: { query: { status: 'RECEIVED', sort: 'receivedAt', page: i + 1, pageSize: PAGE_SIZE } },
+        }),
+      ),
+    );
     setNow(Date.now());
-    if (!data) return setError(errorMessage(apiError, response));
+    const failed = answers.find((a) => !a.data);
+    if (failed) return setError(errorMessage(failed.error, failed.response));
     setError(null);
-    setItems(data.items);
-    setTotal(data.total);
-  }, []);
+    // A complaint triaged between two pages' reads may shift another one onto both pages.
+    const seen = new Set<string>();
+    setItems(answers.flatMap((a) => a.data!.items).filter((c) => !seen.has(c.id) && seen.add(c.id)));
+    setTotal(answers[0].data!.total);
+  }, [pages]);
 
   useEffect(() => {
     void load();
@@ -74,6 +80,16 @@ export function TriageQueue() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {items && items.length < total ? (
+        <p>
+          <span class="muted">
+            Ditampilkan {items.length} dari {total}.{' '}
+          </span>
+          <button type="button" class="secondary" onClick={() => setPages(pages + 1)}>
+            Tampilkan {Math.min(PAGE_SIZE, total - items.length)} berikutnya
+          </button>
+        </p>
       ) : null}
     </>
   );
