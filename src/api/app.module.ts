@@ -22,6 +22,7 @@ import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
+import { WorkloadModule } from './workload/workload.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         OpsModule,
+        WorkloadModule,
         ReportsModule,
         AuthModule,
         ComplaintsModule,

@@ -244,6 +244,9 @@ const isOptional = (rules: ValidationMetadata[]) =>
 function applyRules(schema: Schema, rules: ValidationMetadata[]): void {
   const isArray = schema.type === 'array' && !!schema.items && !('$ref' in schema.items);
   for (const rule of rules) {
+    // An `each` rule on items given by reference (an enum component) is that component's to describe:
+    // applied to the array itself it would make every array invalid.
+    if (rule.each && schema.type === 'array' && !isArray) continue;
     const target: Schema = rule.each && isArray ? (schema.items as Schema) : schema;
     const [a] = rule.constraints ?? [];
     switch (rule.name) {

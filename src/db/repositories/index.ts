@@ -19,4 +19,5 @@ export {
   type InboxRow,
   TaskRepository,
   type TaskWithComplaint,
+  type WorkloadRow,
 } from './task.repository';

@@ -19,6 +19,16 @@ export interface InboxFilter {
   trackingCode?: string;
 }
 
+/** Open tasks of one unit (and area, for KECAMATAN/KELURAHAN): how many, how many overdue, the oldest. */
+export interface WorkloadRow {
+  unit: string;
+  area: string | null;
+  open: number;
+  /** Open tasks whose complaint is past its deadline (the complaint's overdue flag). */
+  overdue: number;
+  oldestOpenedAt: Date | null;
+}
+
 /** A task and the fields of its complaint an action needs. */
 export interface TaskWithComplaint {
   task: Pick<ComplaintTask, 'id' | 'complaintId' | 'round' | 'unit' | 'area' | 'status'>;
@@ -217,6 +227,33 @@ export class TaskRepository {
       }),
       total,
     };
+  }
+
+  /**
+   * The open tasks counted per unit and area (one grouped statement), with those of overdue
+   * complaints and the oldest task's opening; optionally of one unit only.
+   */
+  async openWorkload(unit?: string): Promise<WorkloadRow[]> {
+    const em = this.em.fork();
+    const taskTable = em.getMetadata().get(ComplaintTask.name).tableName;
+    const complaintTable = em.getMetadata().get(Complaint.name).tableName;
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      // The overdue literal, not a parameter: SQLite binds no booleans (see inbox()).
+      'select t.unit, t.area, count(*) as open_count, ' +
+        'sum(case when c.overdue = true then 1 else 0 end) as overdue_count, ' +
+        'min(t.created_at) as oldest ' +
+        `from ${taskTable} t join ${complaintTable} c on c.id = t.complaint_id ` +
+        `where t.status = 'OPEN'${unit ? ' and t.unit = ?' : ''} ` +
+        'group by t.unit, t.area order by t.unit, t.area',
+      unit ? [unit] : [],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      unit: String(row.unit),
+      area: (row.area as string | null) ?? null,
+      open: Number(row.open_count ?? 0),
+      overdue: Number(row.overdue_count ?? 0),
+      oldestOpenedAt: dateOf(row.oldest),
+    }));
   }
 
   /** Tasks still open that were opened before `before`, oldest first (at most `limit`). */
