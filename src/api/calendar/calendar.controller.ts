@@ -1,15 +1,22 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { HolidaysReplacedDto, HolidayYearDto, HolidayYearQueryDto, ReplaceHolidaysDto } from './calendar.dto';
+import {
+  HolidayPreviewDto,
+  HolidaysReplacedDto,
+  HolidayYearDto,
+  HolidayYearQueryDto,
+  ReplaceHolidaysDto,
+} from './calendar.dto';
 import { CalendarService } from './calendar.service';
 
 /** The non-working days (libur nasional and cuti bersama) deadlines count with; admins only. */
@@ -27,6 +34,22 @@ export class CalendarController {
   @ApiBadRequestResponse({ description: 'Tahun tidak diisi atau tidak valid.' })
   get(@Query() query: HolidayYearQueryDto): Promise<HolidayYearDto> {
     return this.calendar.holidaysOfYear(query.year);
+  }
+
+  /**
+   * What PUT with the same query and body would do to open complaints' deadlines, saving nothing:
+   * each complaint whose due date moves, with the old and the new date.
+   */
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Pratinjau: pengaduan terbuka yang batas waktunya bergeser bila daftar ini disimpan (tidak menyimpan)',
+  })
+  @ApiOkResponse({ type: HolidayPreviewDto })
+  @ApiBadRequestResponse({ description: 'Daftar tidak valid; pesan menyebut baris yang salah.' })
+  preview(@Query() query: HolidayYearQueryDto, @Body() body: ReplaceHolidaysDto): Promise<HolidayPreviewDto> {
+    return this.calendar.previewYear(query.year, body.holidays);
   }
 
   /** Replaces the whole list of the year; open complaints recompute their deadline. */

@@ -124,3 +124,48 @@ export class HolidaysReplacedDto extends HolidayYearDto {
   })
   failedComplaints!: number;
 }
+
+export class DueDateShiftDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2026/11/0042' }) registerNumber!: string;
+  @ApiProperty({ example: 'IN_PROGRESS', description: 'Status pengaduan (terbuka)' }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Batas waktu sekarang' }) oldDueAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'Batas waktu bila daftar ini disimpan (akhir hari kerja ke-10, WIB)',
+  })
+  newDueAt!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description:
+      'Pergeseran dalam hari kerja menurut daftar baru: positif = mundur (lebih lambat), negatif = maju',
+  })
+  shiftWorkingDays!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 3,
+    description: 'Pergeseran tanggal kalender (WIB): positif = mundur, negatif = maju',
+  })
+  shiftCalendarDays!: number;
+}
+
+export class HolidayPreviewDto {
+  @ApiProperty({ example: 2026 }) year!: number;
+
+  @ApiProperty({
+    description: 'Jumlah pengaduan terbuka yang batas waktunya bergantung pada daftar tahun ini',
+  })
+  checkedComplaints!: number;
+
+  @ApiProperty({
+    type: [DueDateShiftDto],
+    description:
+      'Pengaduan terbuka yang batas waktunya berubah bila daftar ini disimpan (urut waktu diterima)',
+  })
+  changes!: DueDateShiftDto[];
+}

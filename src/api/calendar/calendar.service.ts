@@ -1,7 +1,11 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { HolidayValidationError, replaceHolidaysOfYear } from '../../calendar/holiday-admin.service';
+import {
+  HolidayValidationError,
+  previewHolidaysOfYear,
+  replaceHolidaysOfYear,
+} from '../../calendar/holiday-admin.service';
 import { HolidayRecord } from '../../db/entities';
 import { holidaysForYear } from '../../domain/holiday-fallback';
 import type { HolidayKind } from '../../domain/holidays';
@@ -12,6 +16,7 @@ import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import type {
   HolidayDto,
   HolidayInputDto,
+  HolidayPreviewDto,
   HolidaySource,
   HolidaysReplacedDto,
   HolidayYearDto,
@@ -55,6 +60,35 @@ export class CalendarService {
       stored: false,
       warning: computed.warning ?? null,
       holidays: computed.holidays.map((h) => ({ ...h, source: computed.source })),
+    };
+  }
+
+  /** What saving the list would do to open complaints' deadlines; saves nothing. */
+  async previewYear(year: number, holidays: HolidayInputDto[]): Promise<HolidayPreviewDto> {
+    let result: Awaited<ReturnType<typeof previewHolidaysOfYear>>;
+    try {
+      result = await previewHolidaysOfYear(
+        this.em.fork(),
+        year,
+        holidays.map(({ date, name, kind }) => ({ date, name, kind })),
+      );
+    } catch (err) {
+      if (err instanceof HolidayValidationError) throw badRequest(err.problems.join(' '));
+      throw err;
+    }
+    return {
+      year,
+      checkedComplaints: result.checked,
+      changes: result.shifts.map((s) => ({
+        id: s.complaintId,
+        registerNumber: s.registerNumber,
+        status: s.status,
+        receivedAt: s.receivedAt.toISOString(),
+        oldDueAt: s.oldDueAt.toISOString(),
+        newDueAt: s.newDueAt.toISOString(),
+        shiftWorkingDays: s.workingDays,
+        shiftCalendarDays: s.calendarDays,
+      })),
     };
   }
 
