@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { monthlyPeriod, semesterPeriod } from '../../domain/reporting';
@@ -15,14 +16,30 @@ import {
   FormatQueryDto,
   MonthlyQueryDto,
   ProduceReportDto,
+  RecapReportView,
   SemesterQueryDto,
   StoredReportView,
 } from './reports.dto';
 import { REPORT_CONTENT_TYPES, type ReportFile, ReportsService } from './reports.service';
 
-/** What a report endpoint answers, by its `format` query: JSON, PDF or XLSX. */
-const ProducesReportFormats = () =>
-  ApiProduces('application/json', REPORT_CONTENT_TYPES.pdf, REPORT_CONTENT_TYPES.xlsx);
+/**
+ * What a report endpoint answers, by its `format` query: the report as JSON (the default), or the
+ * same report as a PDF or XLSX file (an attachment; fetch it with the bearer token).
+ */
+const ProducesReportFormats = () => {
+  const file = { type: 'string', format: 'binary' } as const;
+  return applyDecorators(
+    ApiExtraModels(RecapReportView),
+    ApiOkResponse({
+      description: 'format=json (bawaan): rekap sebagai JSON; format=pdf atau format=xlsx: berkas unduhan',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(RecapReportView) } },
+        [REPORT_CONTENT_TYPES.pdf]: { schema: file },
+        [REPORT_CONTENT_TYPES.xlsx]: { schema: file },
+      },
+    }),
+  );
+};
 
 function send(res: Response, file: ReportFile): void {
   if (!file.contentType) {

@@ -75,3 +75,86 @@ export class StoredReportView {
   @ApiProperty({ type: String, nullable: true, description: 'Kapan dikirim ke Sekda untuk Wali Kota' })
   sentToSekdaAt!: string | null;
 }
+
+// The recap report as JSON (src/reports/recap-report.ts RecapReport), for typed clients.
+
+export class CountByView {
+  @ApiProperty({ example: 'EMAIL' }) key!: string;
+  @ApiProperty({ type: 'integer', example: 4 }) count!: number;
+}
+
+export class RecapOutcomeView {
+  @ApiProperty({ type: 'integer', description: 'Selesai dalam 10 hari kerja' }) resolvedOnTime!: number;
+  @ApiProperty({ type: 'integer', description: 'Selesai melewati batas waktu' }) resolvedLate!: number;
+  @ApiProperty({ type: 'integer', description: 'Masih terbuka' }) open!: number;
+  @ApiProperty({ type: 'integer', description: 'Ditolak pada triase' }) rejected!: number;
+}
+
+export class RecapDurationView {
+  @ApiProperty({ type: Number, nullable: true, description: 'Rata-rata hari kerja sampai selesai' })
+  average!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Median hari kerja sampai selesai' })
+  median!: number | null;
+}
+
+export class RecapUnitView {
+  @ApiProperty({ example: 'SEKSI_PENGADUAN' }) unit!: string;
+  @ApiProperty({ type: 'integer', description: 'Tugas diterima' }) received!: number;
+  @ApiProperty({ type: 'integer', description: 'Tugas diselesaikan' }) completed!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Median hari kerja penyelesaian tugas' })
+  medianWorkingDays!: number | null;
+}
+
+export class RecapBeratView {
+  @ApiProperty({ type: 'integer', description: 'Pengaduan BERAT' }) cases!: number;
+  @ApiProperty({ type: [CountByView], description: 'Keputusan Kepala Daerah (MENUNGGU: belum ada)' })
+  decisions!: CountByView[];
+}
+
+export class RecapTrendView {
+  @ApiProperty({ example: '2026-10' }) month!: string;
+  @ApiProperty({ type: 'integer' }) received!: number;
+  @ApiProperty({ type: 'integer' }) resolvedOnTime!: number;
+  @ApiProperty({ type: 'integer' }) resolvedLate!: number;
+}
+
+export class RecapComplaintView {
+  @ApiProperty({ example: '2026/10/0042' }) registerNumber!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ example: 'EMAIL' }) channel!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'RINGAN' }) category!: string | null;
+  @ApiProperty({ example: 'RESOLVED' }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Tanggapan atau alasan penolakan' })
+  followUp!: string | null;
+}
+
+export class RecapReportView {
+  @ApiProperty({ example: 'BULANAN-2026-10' }) id!: string;
+  @ApiProperty({ enum: ['MONTHLY', 'SEMESTER'] }) kind!: 'MONTHLY' | 'SEMESTER';
+  @ApiProperty({ example: 'Oktober 2026' }) label!: string;
+  @ApiProperty({ type: 'integer', example: 2026 }) year!: number;
+  @ApiProperty({ type: 'integer', description: 'Bulan 1-12 atau semester 1-2' }) index!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) from!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Akhir periode (tidak termasuk)' })
+  to!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: 'integer', description: 'Pengaduan diterima dalam periode' }) received!: number;
+  @ApiProperty({ type: [CountByView] }) byChannel!: CountByView[];
+  @ApiProperty({ type: [CountByView], description: 'Kunci BELUM_DITRIASE: belum ditriase' })
+  byCategory!: CountByView[];
+  @ApiProperty({ type: RecapOutcomeView }) outcome!: RecapOutcomeView;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Porsi pengaduan selesai yang dijawab dalam 10 hari kerja, 0..1',
+  })
+  slaCompliance!: number | null;
+  @ApiProperty({ type: RecapDurationView }) resolutionWorkingDays!: RecapDurationView;
+  @ApiProperty({ type: [RecapUnitView] }) units!: RecapUnitView[];
+  @ApiProperty({ type: RecapBeratView }) berat!: RecapBeratView;
+  @ApiProperty({ type: [RecapTrendView] }) trend!: RecapTrendView[];
+  @ApiProperty({ type: [RecapComplaintView] }) complaints!: RecapComplaintView[];
+}
