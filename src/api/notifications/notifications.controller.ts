@@ -1,14 +1,26 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBearerAuth,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, Public } from '../auth/auth.decorators';
+import { Allow, CurrentUser, Public } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { PublicRateLimit } from '../common/throttling';
-import { NotificationView, TrackingCodeRequestDto, TrackingCodeRequestedDto } from './notifications.dto';
+import { NotificationInboxService } from './notification-inbox.service';
+import {
+  ListMyNotificationsQueryDto,
+  MyNotificationPageView,
+  NotificationsReadView,
+  NotificationView,
+  TrackingCodeRequestDto,
+  TrackingCodeRequestedDto,
+} from './notifications.dto';
 import { NotificationsService, TRACKING_CODE_REQUESTED } from './notifications.service';
 
 /** "Lost your tracking code?": the code is sent to the contact given on the complaint, never shown. */
@@ -54,5 +66,47 @@ export class NotificationsController {
   @ApiNotFoundResponse({ description: 'Tidak ada pemberitahuan gagal atau dilewati dengan id tersebut.' })
   async retry(@Param('id') id: string): Promise<void> {
     await this.notifications.retry(id);
+  }
+}
+
+/** The signed-in user's notifications in the console (the same outbox), and their read state. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class MyNotificationsController {
+  constructor(private readonly inbox: NotificationInboxService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Pemberitahuan untuk Anda, terbaru lebih dulu, dengan jumlah yang belum dibaca',
+    description:
+      'Pemberitahuan yang ditujukan ke unit Anda (aparatur kecamatan/kelurahan: yang untuk wilayahnya atau ' +
+      'tanpa wilayah), atau ke Kepala Daerah bagi Kepala Daerah; sama dengan yang dikirim lewat email. ' +
+      'Status dibaca berlaku per pengguna. Administrator tidak menerima pemberitahuan.',
+  })
+  @ApiOkResponse({ type: MyNotificationPageView })
+  list(
+    @Query() query: ListMyNotificationsQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<MyNotificationPageView> {
+    return this.inbox.list(query, user);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Tandai semua pemberitahuan Anda sudah dibaca (boleh diulang)' })
+  @ApiOkResponse({ type: NotificationsReadView })
+  readAll(@CurrentUser() user: Principal): Promise<NotificationsReadView> {
+    return this.inbox.markAllRead(user);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Tandai satu pemberitahuan Anda sudah dibaca (boleh diulang)' })
+  @ApiParam({ name: 'id', description: 'ID pemberitahuan dari GET /notifications' })
+  @ApiOkResponse({ type: NotificationsReadView })
+  @ApiNotFoundResponse({ description: 'Pemberitahuan tidak ditemukan (atau bukan untuk Anda).' })
+  read(@Param('id') id: string, @CurrentUser() user: Principal): Promise<NotificationsReadView> {
+    return this.inbox.markRead(id, user);
   }
 }

@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
-import { NotificationsController, TrackingCodeRequestsController } from './notifications.controller';
+import { NotificationInboxService } from './notification-inbox.service';
+import {
+  MyNotificationsController,
+  NotificationsController,
+  TrackingCodeRequestsController,
+} from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
-/** Notification endpoints: a lost tracking code sent again; a complaint's deliveries; retrying one. */
+/**
+ * Notification endpoints: a lost tracking code sent again; a complaint's deliveries; retrying one;
+ * the signed-in user's notifications and their read state.
+ */
 @Module({
-  controllers: [TrackingCodeRequestsController, NotificationsController],
-  providers: [NotificationsService],
+  controllers: [TrackingCodeRequestsController, NotificationsController, MyNotificationsController],
+  providers: [NotificationsService, NotificationInboxService],
 })
 export class NotificationsModule {}

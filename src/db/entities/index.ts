@@ -8,6 +8,7 @@ import { HolidayRecord } from './holiday.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { Notification } from './notification.entity';
+import { NotificationRead } from './notification-read.entity';
 import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RegisterCounter } from './register-counter.entity';
@@ -25,6 +26,7 @@ export {
   IdempotencyRecord,
   LoginThrottle,
   Notification,
+  NotificationRead,
   RecapReportRecord,
   RefreshToken,
   RegisterCounter,
@@ -38,6 +40,7 @@ export const ENTITIES = [
   Decision,
   AuditEvent,
   Notification,
+  NotificationRead,
   HolidayRecord,
   User,
   Area,

@@ -5,12 +5,14 @@ import { Migration20261128213000_licensing_service as PgLicensingService } from 
 import { Migration20261128213334_recap_reports as PgRecapReports } from './postgresql/Migration20261128213334_recap_reports';
 import { Migration20261201034459_accounts_sessions as PgAccountsSessions } from './postgresql/Migration20261201034459_accounts_sessions';
 import { Migration20261201130000_notification_delivery as PgNotificationDelivery } from './postgresql/Migration20261201130000_notification_delivery';
+import { Migration20261201140000_notification_reads as PgNotificationReads } from './postgresql/Migration20261201140000_notification_reads';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
 import { Migration20261128213334_recap_reports as SqliteRecapReports } from './sqlite/Migration20261128213334_recap_reports';
 import { Migration20261201034458_accounts_sessions as SqliteAccountsSessions } from './sqlite/Migration20261201034458_accounts_sessions';
 import { Migration20261201130000_notification_delivery as SqliteNotificationDelivery } from './sqlite/Migration20261201130000_notification_delivery';
+import { Migration20261201140000_notification_reads as SqliteNotificationReads } from './sqlite/Migration20261201140000_notification_reads';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -24,6 +26,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261128213334_recap_reports', class: SqliteRecapReports },
     { name: 'Migration20261201034458_accounts_sessions', class: SqliteAccountsSessions },
     { name: 'Migration20261201130000_notification_delivery', class: SqliteNotificationDelivery },
+    { name: 'Migration20261201140000_notification_reads', class: SqliteNotificationReads },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -32,6 +35,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261128213334_recap_reports', class: PgRecapReports },
     { name: 'Migration20261201034459_accounts_sessions', class: PgAccountsSessions },
     { name: 'Migration20261201130000_notification_delivery', class: PgNotificationDelivery },
+    { name: 'Migration20261201140000_notification_reads', class: PgNotificationReads },
   ],
 };
 
