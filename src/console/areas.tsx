@@ -21,6 +21,11 @@ function loadAreas(): Promise<Kecamatan[]> {
   return cached;
 }
 
+/** Forgets the loaded areas (after an admin renames one), so the next screen loads them again. */
+export function invalidateAreas(): void {
+  cached = null;
+}
+
 export function useAreas(): { areas: Kecamatan[] | null; error: string | null } {
   const [areas, setAreas] = useState<Kecamatan[] | null>(null);
   const [error, setError] = useState<string | null>(null);

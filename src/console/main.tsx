@@ -5,10 +5,17 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, isSignedIn, onSessionExpired, type Schemas, signOut } from './api/client';
 import { ROLE_LABELS, UNIT_LABELS } from './format';
 import { BASE, navigate, useLocation } from './router';
+import { AdminAreas } from './screens/AdminAreas';
+import { AdminHolidays } from './screens/AdminHolidays';
+import { AdminUsers } from './screens/AdminUsers';
 import { CasePage } from './screens/CasePage';
+import { Decisions } from './screens/Decisions';
 import { Find } from './screens/Find';
 import { Inbox } from './screens/Inbox';
+import { NotificationBell, Notifications } from './screens/Notifications';
+import { Oversight } from './screens/Oversight';
 import { Register } from './screens/Register';
+import { Reports } from './screens/Reports';
 import { SignIn } from './screens/SignIn';
 import { TriageQueue } from './screens/TriageQueue';
 import { Alert, Link, PageHeading } from './ui';
@@ -29,18 +36,46 @@ function isSeksiPengaduan(me: Me): boolean {
   return me.role === 'STAFF' && me.unit === 'SEKSI_PENGADUAN';
 }
 
+/** Kabid Pengaduan and the Kepala Dinas: recategorising, and the overview of overdue and stuck cases. */
+function isManager(me: Me): boolean {
+  return me.role === 'STAFF' && (me.unit === 'KABID_PENGADUAN' || me.unit === 'KEPALA_DINAS');
+}
+
+function isKepalaDaerah(me: Me): boolean {
+  return me.role === 'KEPALA_DAERAH';
+}
+
+/** Who reads the recap reports (the API's rule on /api/reports). */
+function readsReports(me: Me): boolean {
+  return me.role === 'ADMIN' || me.role === 'KEPALA_DAERAH' || isManager(me) || me.unit === 'SEKSI_PELAPORAN';
+}
+
+function isAdmin(me: Me): boolean {
+  return me.role === 'ADMIN';
+}
+
 /** The screens each role has so far. */
 function navFor(me: Me): NavItem[] {
   const items: NavItem[] = [];
   if (me.role === 'STAFF') items.push({ href: `${BASE}/kotak-masuk`, label: 'Kotak masuk' });
   if (isSeksiPengaduan(me)) items.push({ href: `${BASE}/triase`, label: 'Antrean triase' });
   if (isFrontDesk(me)) items.push({ href: `${BASE}/daftar`, label: 'Daftarkan pengaduan' });
+  if (isKepalaDaerah(me)) items.push({ href: `${BASE}/keputusan`, label: 'Menunggu keputusan Anda' });
+  if (isManager(me) || isAdmin(me)) items.push({ href: `${BASE}/pengawasan`, label: 'Pengawasan' });
+  if (readsReports(me)) items.push({ href: `${BASE}/laporan`, label: 'Laporan' });
+  if (isAdmin(me)) {
+    items.push({ href: `${BASE}/admin/libur`, label: 'Hari libur' });
+    items.push({ href: `${BASE}/admin/wilayah`, label: 'Wilayah' });
+    items.push({ href: `${BASE}/admin/pengguna`, label: 'Pengguna' });
+  }
   items.push({ href: `${BASE}/cari`, label: 'Cari pengaduan' });
   return items;
 }
 
 function homeFor(me: Me): string {
-  return me.role === 'STAFF' ? `${BASE}/kotak-masuk` : `${BASE}/cari`;
+  if (me.role === 'STAFF') return `${BASE}/kotak-masuk`;
+  if (isKepalaDaerah(me)) return `${BASE}/keputusan`;
+  return `${BASE}/cari`;
 }
 
 function App() {
@@ -139,6 +174,7 @@ function Layout(props: { me: Me; onSignOut: () => void }) {
           </ul>
         </nav>
         <div class="who">
+          <NotificationBell me={me} active={path === `${BASE}/notifikasi`} />
           <span>
             {me.fullName}
             <span class="muted">
@@ -165,6 +201,13 @@ function Route(props: { path: string; search: URLSearchParams; me: Me }) {
   if (path === `${BASE}/cari`) return <Find />;
   if (path === `${BASE}/daftar` && isFrontDesk(me)) return <Register me={me} />;
   if (path === `${BASE}/triase` && isSeksiPengaduan(me)) return <TriageQueue />;
+  if (path === `${BASE}/keputusan` && isKepalaDaerah(me)) return <Decisions me={me} />;
+  if (path === `${BASE}/pengawasan` && (isManager(me) || isAdmin(me))) return <Oversight me={me} />;
+  if (path === `${BASE}/laporan` && readsReports(me)) return <Reports me={me} />;
+  if (path === `${BASE}/admin/libur` && isAdmin(me)) return <AdminHolidays />;
+  if (path === `${BASE}/admin/wilayah` && isAdmin(me)) return <AdminAreas />;
+  if (path === `${BASE}/admin/pengguna` && isAdmin(me)) return <AdminUsers me={me} />;
+  if (path === `${BASE}/notifikasi`) return <Notifications me={me} />;
   const match = /^\/staf\/pengaduan\/([^/]+)$/.exec(path);
   if (match) return <CasePage id={decodeURIComponent(match[1])} me={me} />;
   if (path === BASE || path === '/') return <p role="status">Memuat…</p>;

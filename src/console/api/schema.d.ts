@@ -37,6 +37,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Beban kerja per unit: tugas terbuka dan yang pengaduannya terlambat
+     * @description Untuk Kabid Pengaduan, Kepala Dinas dan admin. Aparatur kecamatan dan kelurahan juga dirinci per wilayah.
+     */
+    get: operations['WorkloadController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/monthly': {
     parameters: {
       query?: never;
@@ -334,6 +354,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/calendar/holidays/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pratinjau: pengaduan terbuka yang batas waktunya bergeser bila daftar ini disimpan (tidak menyimpan) */
+    post: operations['CalendarController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/areas': {
     parameters: {
       query?: never;
@@ -606,6 +643,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Pemberitahuan untuk Anda, terbaru lebih dulu, dengan jumlah yang belum dibaca
+     * @description Pemberitahuan yang ditujukan ke unit Anda (aparatur kecamatan/kelurahan: yang untuk wilayahnya atau tanpa wilayah), atau ke Kepala Daerah bagi Kepala Daerah; sama dengan yang dikirim lewat email. Status dibaca berlaku per pengguna. Administrator tidak menerima pemberitahuan.
+     */
+    get: operations['MyNotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tandai semua pemberitahuan Anda sudah dibaca (boleh diulang) */
+    post: operations['MyNotificationsController_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tandai satu pemberitahuan Anda sudah dibaca (boleh diulang) */
+    post: operations['MyNotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -641,6 +732,180 @@ export interface components {
       queries: {
         [key: string]: string;
       };
+    };
+    /** @enum {string} */
+    Unit:
+      | 'LOKET'
+      | 'KEPALA_DINAS'
+      | 'KABID_PENGADUAN'
+      | 'SEKSI_PENGADUAN'
+      | 'SEKSI_KEBIJAKAN'
+      | 'SEKSI_PELAPORAN'
+      | 'BIDANG_PERIZINAN'
+      | 'TIM_TEKNIS'
+      | 'KECAMATAN'
+      | 'KELURAHAN';
+    UnitWorkloadView: {
+      unit: components['schemas']['Unit'];
+      /**
+       * @description Tugas terbuka unit ini
+       * @example 4
+       */
+      open: number;
+      /**
+       * @description Tugas terbuka yang pengaduannya melewati batas waktu
+       * @example 1
+       */
+      overdue: number;
+      /**
+       * Format: date-time
+       * @description Sejak kapan tugas terbuka tertuanya menunggu
+       */
+      oldestOpenedAt: string | null;
+    };
+    AreaWorkloadView: {
+      unit: components['schemas']['Unit'];
+      /**
+       * @description Tugas terbuka unit ini
+       * @example 4
+       */
+      open: number;
+      /**
+       * @description Tugas terbuka yang pengaduannya melewati batas waktu
+       * @example 1
+       */
+      overdue: number;
+      /**
+       * Format: date-time
+       * @description Sejak kapan tugas terbuka tertuanya menunggu
+       */
+      oldestOpenedAt: string | null;
+      /**
+       * @description Kode Kemendagri wilayah
+       * @example 16.74.01
+       */
+      area: string;
+      /** @example Prabumulih Barat */
+      areaName: string | null;
+    };
+    WorkloadView: {
+      /** Format: date-time */
+      asOf: string;
+      totalOpen: number;
+      totalOverdue: number;
+      /** @description Setiap unit penanganan (juga yang tanpa tugas terbuka), dalam urutan SOP */
+      units: components['schemas']['UnitWorkloadView'][];
+      /** @description Aparatur kecamatan dan kelurahan per wilayah (hanya yang memiliki tugas terbuka) */
+      areas: components['schemas']['AreaWorkloadView'][];
+    };
+    ErrorBodyView: {
+      /** @example 404 */
+      statusCode: number;
+      /** @example Not Found */
+      error: string;
+      /**
+       * @description Pesan dalam Bahasa Indonesia
+       * @example Pengaduan tidak ditemukan.
+       */
+      message: string;
+    };
+    CountByView: {
+      /** @example EMAIL */
+      key: string;
+      /** @example 4 */
+      count: number;
+    };
+    RecapOutcomeView: {
+      /** @description Selesai dalam 10 hari kerja */
+      resolvedOnTime: number;
+      /** @description Selesai melewati batas waktu */
+      resolvedLate: number;
+      /** @description Masih terbuka */
+      open: number;
+      /** @description Ditolak pada triase */
+      rejected: number;
+    };
+    RecapDurationView: {
+      /** @description Rata-rata hari kerja sampai selesai */
+      average: number | null;
+      /** @description Median hari kerja sampai selesai */
+      median: number | null;
+    };
+    RecapUnitView: {
+      /** @example SEKSI_PENGADUAN */
+      unit: string;
+      /** @description Tugas diterima */
+      received: number;
+      /** @description Tugas diselesaikan */
+      completed: number;
+      /** @description Median hari kerja penyelesaian tugas */
+      medianWorkingDays: number | null;
+    };
+    RecapBeratView: {
+      /** @description Pengaduan BERAT */
+      cases: number;
+      /** @description Keputusan Kepala Daerah (MENUNGGU: belum ada) */
+      decisions: components['schemas']['CountByView'][];
+    };
+    RecapTrendView: {
+      /** @example 2026-10 */
+      month: string;
+      received: number;
+      resolvedOnTime: number;
+      resolvedLate: number;
+    };
+    RecapComplaintView: {
+      /** @example 2026/10/0042 */
+      registerNumber: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @example EMAIL */
+      channel: string;
+      /** @example RINGAN */
+      category: string | null;
+      /** @example RESOLVED */
+      status: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      overdue: boolean;
+      /** @description Tanggapan atau alasan penolakan */
+      followUp: string | null;
+    };
+    RecapReportView: {
+      /** @example BULANAN-2026-10 */
+      id: string;
+      /** @enum {string} */
+      kind: 'MONTHLY' | 'SEMESTER';
+      /** @example Oktober 2026 */
+      label: string;
+      /** @example 2026 */
+      year: number;
+      /** @description Bulan 1-12 atau semester 1-2 */
+      index: number;
+      /** Format: date-time */
+      from: string;
+      /**
+       * Format: date-time
+       * @description Akhir periode (tidak termasuk)
+       */
+      to: string;
+      /** Format: date-time */
+      generatedAt: string;
+      /** @description Pengaduan diterima dalam periode */
+      received: number;
+      byChannel: components['schemas']['CountByView'][];
+      /** @description Kunci BELUM_DITRIASE: belum ditriase */
+      byCategory: components['schemas']['CountByView'][];
+      outcome: components['schemas']['RecapOutcomeView'];
+      /** @description Porsi pengaduan selesai yang dijawab dalam 10 hari kerja, 0..1 */
+      slaCompliance: number | null;
+      resolutionWorkingDays: components['schemas']['RecapDurationView'];
+      units: components['schemas']['RecapUnitView'][];
+      berat: components['schemas']['RecapBeratView'];
+      trend: components['schemas']['RecapTrendView'][];
+      complaints: components['schemas']['RecapComplaintView'][];
     };
     StoredReportView: {
       /** @example BULANAN-2026-10 */
@@ -794,17 +1059,6 @@ export interface components {
        */
       notifyBy?: 'EMAIL' | 'SMS' | 'WHATSAPP' | 'NONE' | null;
     };
-    ErrorBodyView: {
-      /** @example 404 */
-      statusCode: number;
-      /** @example Not Found */
-      error: string;
-      /**
-       * @description Pesan dalam Bahasa Indonesia
-       * @example Pengaduan tidak ditemukan.
-       */
-      message: string;
-    };
     /** @enum {string} */
     ComplaintStatus:
       | 'RECEIVED'
@@ -815,18 +1069,6 @@ export interface components {
       | 'REJECTED';
     /** @enum {string} */
     Category: 'RINGAN' | 'SEDANG' | 'BERAT';
-    /** @enum {string} */
-    Unit:
-      | 'LOKET'
-      | 'KEPALA_DINAS'
-      | 'KABID_PENGADUAN'
-      | 'SEKSI_PENGADUAN'
-      | 'SEKSI_KEBIJAKAN'
-      | 'SEKSI_PELAPORAN'
-      | 'BIDANG_PERIZINAN'
-      | 'TIM_TEKNIS'
-      | 'KECAMATAN'
-      | 'KELURAHAN';
     /** @enum {string} */
     Channel: 'TATAP_MUKA' | 'TELEPON' | 'FAKSIMILE' | 'EMAIL' | 'WEBSITE' | 'SURAT';
     LocationView: {
@@ -1094,22 +1336,8 @@ export interface components {
       decision: components['schemas']['DecisionKind'];
       /** @example Disetujui; izin usaha dibekukan sampai perbaikan selesai. */
       notes?: string | null;
-      /**
-       * @description Hanya untuk FURTHER_STUDY: unit yang mengkaji ulang (unit penanganan BERAT); kosong berarti semuanya
-       * @enum {array|null}
-       */
-      units?:
-        | 'LOKET'
-        | 'KEPALA_DINAS'
-        | 'KABID_PENGADUAN'
-        | 'SEKSI_PENGADUAN'
-        | 'SEKSI_KEBIJAKAN'
-        | 'SEKSI_PELAPORAN'
-        | 'BIDANG_PERIZINAN'
-        | 'TIM_TEKNIS'
-        | 'KECAMATAN'
-        | 'KELURAHAN'
-        | null;
+      /** @description Hanya untuk FURTHER_STUDY: unit yang mengkaji ulang (unit penanganan BERAT); kosong berarti semuanya */
+      units?: components['schemas']['Unit'][] | null;
     };
     NamedLocationView: {
       /** @example 16.74.01 */
@@ -1234,6 +1462,47 @@ export interface components {
     ReplaceHolidaysDto: {
       /** @description Daftar lengkap hari libur nasional dan cuti bersama tahun itu (menggantikan daftar lama) */
       holidays: components['schemas']['HolidayInputDto'][];
+    };
+    DueDateShiftDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2026/11/0042 */
+      registerNumber: string;
+      /**
+       * @description Status pengaduan (terbuka)
+       * @example IN_PROGRESS
+       */
+      status: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /**
+       * Format: date-time
+       * @description Batas waktu sekarang
+       */
+      oldDueAt: string;
+      /**
+       * Format: date-time
+       * @description Batas waktu bila daftar ini disimpan (akhir hari kerja ke-10, WIB)
+       */
+      newDueAt: string;
+      /**
+       * @description Pergeseran dalam hari kerja menurut daftar baru: positif = mundur (lebih lambat), negatif = maju
+       * @example 1
+       */
+      shiftWorkingDays: number;
+      /**
+       * @description Pergeseran tanggal kalender (WIB): positif = mundur, negatif = maju
+       * @example 3
+       */
+      shiftCalendarDays: number;
+    };
+    HolidayPreviewDto: {
+      /** @example 2026 */
+      year: number;
+      /** @description Jumlah pengaduan terbuka yang batas waktunya bergantung pada daftar tahun ini */
+      checkedComplaints: number;
+      /** @description Pengaduan terbuka yang batas waktunya berubah bila daftar ini disimpan (urut waktu diterima) */
+      changes: components['schemas']['DueDateShiftDto'][];
     };
     HolidaysReplacedDto: {
       /** @example 2026 */
@@ -1538,6 +1807,44 @@ export interface components {
       /** @description Percobaan berikutnya */
       nextAttemptAt?: string | null;
     };
+    MyNotificationView: {
+      /** @description ID pemberitahuan (dipakai untuk menandai dibaca) */
+      id: string;
+      /** @description ID pengaduan yang bersangkutan */
+      complaintId?: string | null;
+      /** @example 2026/11/0042 */
+      registerNumber?: string | null;
+      /** @example TASK_ASSIGNED */
+      kind: string;
+      /**
+       * @description Unit atau KEPALA_DAERAH yang dituju
+       * @example SEKSI_KEBIJAKAN
+       */
+      recipient: string;
+      /** @description Wilayah (kecamatan/kelurahan) yang dituju */
+      recipientArea?: string | null;
+      /** @example Tugas baru: pengaduan 2026/11/0042 */
+      subject: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Sudah Anda baca */
+      read: boolean;
+      /** Format: date-time */
+      readAt?: string | null;
+    };
+    MyNotificationPageView: {
+      items: components['schemas']['MyNotificationView'][];
+      /** @description Jumlah pemberitahuan sesuai filter */
+      total: number;
+      page: number;
+      pageSize: number;
+      /** @description Jumlah pemberitahuan Anda yang belum dibaca */
+      unreadCount: number;
+    };
+    NotificationsReadView: {
+      /** @description Jumlah pemberitahuan Anda yang belum dibaca sesudahnya */
+      unreadCount: number;
+    };
     ErrorBody: {
       /**
        * @description HTTP status code
@@ -1649,6 +1956,64 @@ export interface operations {
       };
     };
   };
+  WorkloadController_get: {
+    parameters: {
+      query?: {
+        /** @description Hanya beban kerja unit ini (bawaan: semua unit penanganan) */
+        unit?: components['schemas']['Unit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkloadView'];
+        };
+      };
+      /** @description Unit tidak dikenal */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Peran atau unit Anda tidak berwenang */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   ReportsController_monthly: {
     parameters: {
       query: {
@@ -1662,11 +2027,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description format=json (bawaan): rekap sebagai JSON; format=pdf atau format=xlsx: berkas unduhan */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecapReportView'];
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description Data permintaan tidak valid. */
       400: {
@@ -1720,11 +2090,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description format=json (bawaan): rekap sebagai JSON; format=pdf atau format=xlsx: berkas unduhan */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecapReportView'];
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description Data permintaan tidak valid. */
       400: {
@@ -1900,11 +2275,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description format=json (bawaan): rekap sebagai JSON; format=pdf atau format=xlsx: berkas unduhan */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecapReportView'];
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description Data permintaan tidak valid. */
       400: {
@@ -3134,6 +3514,85 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HolidaysReplacedDto'];
+        };
+      };
+      /** @description Daftar tidak valid; pesan menyebut baris yang salah. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Belum masuk (login). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  CalendarController_preview: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplaceHolidaysDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidayPreviewDto'];
         };
       };
       /** @description Daftar tidak valid; pesan menyebut baris yang salah. */
@@ -4555,6 +5014,143 @@ export interface operations {
         };
       };
       /** @description Tidak ada pemberitahuan gagal atau dilewati dengan id tersebut. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  MyNotificationsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description true: hanya yang belum Anda baca */
+        unread?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyNotificationPageView'];
+        };
+      };
+      /** @description Data permintaan tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  MyNotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationsReadView'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  MyNotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ID pemberitahuan dari GET /notifications */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationsReadView'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pemberitahuan tidak ditemukan (atau bukan untuk Anda). */
       404: {
         headers: {
           [name: string]: unknown;

@@ -16,6 +16,8 @@ import {
 import { BASE } from '../router';
 import { Alert, Link, PageHeading } from '../ui';
 import { CompleteTaskForm } from './CompleteTaskForm';
+import { NotificationDeliveries } from './NotificationDeliveries';
+import { RecategoriseForm } from './RecategoriseForm';
 import { ResponseForm } from './ResponseForm';
 import { TriageForm } from './TriageForm';
 
@@ -186,6 +188,7 @@ export function CasePage(props: { id: string; me: Me }) {
 
       {canTriage ? <TriageForm detail={detail} onDone={onActionDone} /> : null}
       {canRespond ? <ResponseForm detail={detail} onDone={onActionDone} /> : null}
+      <RecategoriseForm detail={detail} me={me} onDone={onActionDone} />
 
       {myOpenTasks.map((task) => (
         <CompleteTaskForm
@@ -257,6 +260,7 @@ export function CasePage(props: { id: string; me: Me }) {
         </section>
       ) : null}
 
+      <NotificationDeliveries complaintId={detail.id} me={me} reloadKey={detail.timeline.length} />
       <section class="card" aria-labelledby="riwayat">
         <h2 id="riwayat">Riwayat</h2>
         <ol class="timeline">
