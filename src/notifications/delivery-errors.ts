@@ -6,7 +6,17 @@ export class PermanentDeliveryError extends Error {
   override name = 'PermanentDeliveryError';
 }
 
-/** Nobody is to be told (the complainant asked not to be, or gave no contact): marked SKIPPED. */
+/**
+ * Nobody is to be told by a message (the complainant asked not to be, or gave no contact): marked
+ * SKIPPED. `channel` DESK: the complainant gave no contact, so the front desk tells them when they
+ * come or call; the row then appears in the front desk's notification list.
+ */
 export class SkipDelivery extends Error {
   override name = 'SkipDelivery';
+  constructor(
+    message: string,
+    readonly channel: 'DESK' | null = null,
+  ) {
+    super(message);
+  }
 }

@@ -32,10 +32,13 @@ export interface NotificationPort {
 
 type Target = { channel: 'EMAIL'; to: string[] } | { channel: 'SMS' | 'WHATSAPP'; to: string };
 
-/** How the complainant of `c` is told: their choice, else e-mail if given, else the phone, else nothing. */
+/**
+ * How the complainant of `c` is told: their choice, else e-mail if given, else the phone, else by the
+ * front desk (no contact given: `atDesk`).
+ */
 export function complainantTarget(
   c: Pick<Complaint, 'notifyBy' | 'complainantEmail' | 'complainantPhone'>,
-): Target | { skip: string } {
+): Target | { skip: string; atDesk?: true } {
   const choice = (c.notifyBy ?? null) as NotifyBy | null;
   if (choice === 'NONE') return { skip: 'Pengadu memilih tidak menerima pemberitahuan.' };
   if (choice === 'EMAIL' || (choice === null && c.complainantEmail)) {
@@ -48,7 +51,7 @@ export function complainantTarget(
       throw new PermanentDeliveryError('Pengadu memilih SMS/WhatsApp tetapi tidak memberikan nomor telepon.');
     return { channel: choice === 'WHATSAPP' ? 'WHATSAPP' : 'SMS', to: c.complainantPhone };
   }
-  return { skip: 'Pengadu tidak memberikan kontak: diberitahu melalui loket.' };
+  return { skip: 'Pengadu tidak memberikan kontak: diberitahu melalui loket.', atDesk: true };
 }
 
 export class NotificationDelivery implements NotificationPort {
@@ -109,7 +112,7 @@ export class NotificationDelivery implements NotificationPort {
     if (n.recipient === 'COMPLAINANT') {
       if (!complaint) throw new PermanentDeliveryError('Pengaduan untuk pemberitahuan ini tidak ditemukan.');
       const t = complainantTarget(complaint);
-      if ('skip' in t) throw new SkipDelivery(t.skip);
+      if ('skip' in t) throw new SkipDelivery(t.skip, t.atDesk ? 'DESK' : null);
       return t;
     }
     if (n.recipient === 'SEKRETARIS_DAERAH') {

@@ -137,7 +137,7 @@ export class OutboxDispatcher {
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       if (err instanceof SkipDelivery) {
-        await this.outbox.markSkipped(n, reason);
+        await this.outbox.markSkipped(n, reason, err.channel);
         return;
       }
       const failedAttempts = n.attempts + 1;

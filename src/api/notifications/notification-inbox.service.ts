@@ -18,27 +18,37 @@ export const NOTIFICATION_NOT_FOUND = 'Pemberitahuan tidak ditemukan.';
  * Whose notifications a user sees, by the rule the dispatcher delivers them by
  * (src/notifications/notification-delivery.ts): a STAFF member those addressed to their unit, and
  * for a notification with an area (KECAMATAN/KELURAHAN) only when it is their area; the Kepala
- * Daerah those addressed to KEPALA_DAERAH. Admins and staff without a unit: none. Null: none.
+ * Daerah those addressed to KEPALA_DAERAH. The front desk (LOKET) also those for complainants who
+ * gave no contact (SKIPPED with channel DESK): the desk tells them when they come or call.
+ * Admins and staff without a unit: none. Null: none.
  */
 export function audienceOf(
   user: Principal,
-): { recipient: string; area: string | null; byArea: boolean } | null {
-  if (user.role === 'KEPALA_DAERAH') return { recipient: 'KEPALA_DAERAH', area: null, byArea: false };
+): { recipient: string; area: string | null; byArea: boolean; desk: boolean } | null {
+  if (user.role === 'KEPALA_DAERAH')
+    return { recipient: 'KEPALA_DAERAH', area: null, byArea: false, desk: false };
   if (user.role === 'STAFF' && user.unit)
-    return { recipient: user.unit, area: user.area ?? null, byArea: true };
+    return { recipient: user.unit, area: user.area ?? null, byArea: true, desk: user.unit === 'LOKET' };
   return null;
 }
 
+type Audience = NonNullable<ReturnType<typeof audienceOf>>;
+
+/** A complainant's notification the front desk passes on (see audienceOf). */
+const DESK_SQL = "(n.recipient = 'COMPLAINANT' and n.channel = 'DESK')";
+
 /** The same rule as SQL on the notification table aliased `n`, with its bindings. */
-function audienceSql(audience: NonNullable<ReturnType<typeof audienceOf>>): {
-  sql: string;
-  values: unknown[];
-} {
+function audienceSql(audience: Audience): { sql: string; values: unknown[] } {
+  const own = ownSql(audience);
+  return audience.desk ? { sql: `(${own.sql} or ${DESK_SQL})`, values: own.values } : own;
+}
+
+function ownSql(audience: Audience): { sql: string; values: unknown[] } {
   if (!audience.byArea) return { sql: 'n.recipient = ?', values: [audience.recipient] };
   if (audience.area === null)
-    return { sql: 'n.recipient = ? and n.recipient_area is null', values: [audience.recipient] };
+    return { sql: '(n.recipient = ? and n.recipient_area is null)', values: [audience.recipient] };
   return {
-    sql: 'n.recipient = ? and (n.recipient_area is null or n.recipient_area = ?)',
+    sql: '(n.recipient = ? and (n.recipient_area is null or n.recipient_area = ?))',
     values: [audience.recipient, audience.area],
   };
 }
@@ -163,7 +173,12 @@ export class NotificationInboxService {
     return Number(row?.total ?? 0);
   }
 
-  private audienceFilter(audience: NonNullable<ReturnType<typeof audienceOf>>): FilterQuery<Notification> {
+  private audienceFilter(audience: Audience): FilterQuery<Notification> {
+    const own = this.ownFilter(audience);
+    return audience.desk ? { $or: [own, { recipient: 'COMPLAINANT', channel: 'DESK' }] } : own;
+  }
+
+  private ownFilter(audience: Audience): FilterQuery<Notification> {
     if (!audience.byArea) return { recipient: audience.recipient };
     if (audience.area === null) return { recipient: audience.recipient, recipientArea: null };
     return {

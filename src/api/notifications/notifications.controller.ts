@@ -82,6 +82,7 @@ export class MyNotificationsController {
     description:
       'Pemberitahuan yang ditujukan ke unit Anda (aparatur kecamatan/kelurahan: yang untuk wilayahnya atau ' +
       'tanpa wilayah), atau ke Kepala Daerah bagi Kepala Daerah; sama dengan yang dikirim lewat email. ' +
+      'Loket juga menerima pemberitahuan untuk pengadu yang tidak memberikan kontak, untuk disampaikan. ' +
       'Status dibaca berlaku per pengguna. Administrator tidak menerima pemberitahuan.',
   })
   @ApiOkResponse({ type: MyNotificationPageView })

@@ -37,7 +37,11 @@ export class NotificationView {
   @ApiProperty() subject!: string;
   @ApiProperty({ enum: ['PENDING', 'SENDING', 'SENT', 'FAILED', 'SKIPPED'] }) status!: string;
   @ApiProperty() attempts!: number;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'EMAIL, SMS, WHATSAPP atau LOG' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'EMAIL, SMS, WHATSAPP atau LOG; DESK: pengadu tanpa kontak, disampaikan melalui loket',
+  })
   channel!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Alasan gagal atau dilewati' })
   lastError!: string | null;
@@ -68,7 +72,8 @@ export class MyNotificationView {
   @ApiProperty({ example: 'TASK_ASSIGNED' }) kind!: string;
   @ApiProperty({
     example: 'SEKSI_KEBIJAKAN',
-    description: 'Unit atau KEPALA_DAERAH yang dituju',
+    description:
+      'Unit atau KEPALA_DAERAH yang dituju; COMPLAINANT (hanya bagi loket): pengadu tanpa kontak, sampaikan melalui loket',
   })
   recipient!: string;
   @ApiPropertyOptional({

@@ -652,7 +652,7 @@ export interface paths {
     };
     /**
      * Pemberitahuan untuk Anda, terbaru lebih dulu, dengan jumlah yang belum dibaca
-     * @description Pemberitahuan yang ditujukan ke unit Anda (aparatur kecamatan/kelurahan: yang untuk wilayahnya atau tanpa wilayah), atau ke Kepala Daerah bagi Kepala Daerah; sama dengan yang dikirim lewat email. Status dibaca berlaku per pengguna. Administrator tidak menerima pemberitahuan.
+     * @description Pemberitahuan yang ditujukan ke unit Anda (aparatur kecamatan/kelurahan: yang untuk wilayahnya atau tanpa wilayah), atau ke Kepala Daerah bagi Kepala Daerah; sama dengan yang dikirim lewat email. Loket juga menerima pemberitahuan untuk pengadu yang tidak memberikan kontak, untuk disampaikan. Status dibaca berlaku per pengguna. Administrator tidak menerima pemberitahuan.
      */
     get: operations['MyNotificationsController_list'];
     put?: never;
@@ -1798,7 +1798,7 @@ export interface components {
       /** @enum {string} */
       status: 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
       attempts: number;
-      /** @description EMAIL, SMS, WHATSAPP atau LOG */
+      /** @description EMAIL, SMS, WHATSAPP atau LOG; DESK: pengadu tanpa kontak, disampaikan melalui loket */
       channel?: string | null;
       /** @description Alasan gagal atau dilewati */
       lastError?: string | null;
@@ -1817,7 +1817,7 @@ export interface components {
       /** @example TASK_ASSIGNED */
       kind: string;
       /**
-       * @description Unit atau KEPALA_DAERAH yang dituju
+       * @description Unit atau KEPALA_DAERAH yang dituju; COMPLAINANT (hanya bagi loket): pengadu tanpa kontak, sampaikan melalui loket
        * @example SEKSI_KEBIJAKAN
        */
       recipient: string;
@@ -3561,6 +3561,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description Daftar ditolak: tanggal di luar tahun itu atau tanggal yang sama dua kali; pesan menyebut barisnya. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
       503: {
         headers: {
@@ -3633,6 +3642,15 @@ export interface operations {
       };
       /** @description Jenis data yang dikirim tidak didukung. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Daftar ditolak: tanggal di luar tahun itu atau tanggal yang sama dua kali; pesan menyebut barisnya. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

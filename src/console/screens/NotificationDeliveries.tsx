@@ -38,6 +38,7 @@ const CHANNELS: Record<string, string> = {
   SMS: 'SMS',
   WHATSAPP: 'WhatsApp',
   LOG: 'Catatan server (email belum diatur)',
+  DESK: 'Disampaikan melalui loket',
 };
 
 function recipientLabel(d: Delivery): string {

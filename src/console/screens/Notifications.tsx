@@ -176,6 +176,9 @@ export function Notifications(props: { me: Me }) {
       <p class="muted">
         Pemberitahuan untuk unit Anda, terbaru lebih dulu. Sama dengan yang dikirim lewat email; status dibaca
         hanya berlaku untuk Anda.
+        {props.me.unit === 'LOKET'
+          ? ' Pemberitahuan untuk pengadu yang tidak memberikan kontak juga tampil di sini: sampaikan kepada pengadu saat datang atau menelepon.'
+          : ''}
       </p>
       <Alert message={error} />
       <Alert kind="info" message={notice} />
@@ -199,6 +202,9 @@ export function Notifications(props: { me: Me }) {
             <p class="notification-head">
               {n.read ? null : <span class="badge warn">Belum dibaca</span>}
               <span class="badge">{NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}</span>
+              {n.recipient === 'COMPLAINANT' ? (
+                <span class="badge">Sampaikan kepada pengadu (tanpa kontak)</span>
+              ) : null}
               <span class="muted small">
                 <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
               </span>

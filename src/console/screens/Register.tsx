@@ -15,6 +15,7 @@ import {
 import { api, errorMessage, fetchWithSession, type Schemas } from '../api/client';
 import { type AreaChoice, LocationSelects } from '../areas';
 import { formatDateTime, registerSlug } from '../format';
+import { howTold } from '../how-told';
 import { BASE } from '../router';
 import { Alert, FieldError, fieldOf, Link, PageHeading } from '../ui';
 
@@ -215,6 +216,7 @@ export function Register(props: { me: Me }) {
         created={created}
         channel={form.channel as Channel}
         name={form.name.trim()}
+        howTold={howTold(form)}
         onAnother={() => {
           setCreated(null);
           setForm(EMPTY);
@@ -409,7 +411,13 @@ export function Register(props: { me: Me }) {
 }
 
 /** After registration: evidence files, then the receipt to print or hand over. */
-function Receipt(props: { created: Created; channel: Channel; name: string; onAnother: () => void }) {
+function Receipt(props: {
+  created: Created;
+  channel: Channel;
+  name: string;
+  howTold: string;
+  onAnother: () => void;
+}) {
   const { created } = props;
   const trackingUrl = `${location.origin}/lacak?kode=${encodeURIComponent(created.trackingCode)}`;
   const [file, setFile] = useState<File | null>(null);
@@ -509,6 +517,7 @@ function Receipt(props: { created: Created; channel: Channel; name: string; onAn
           Pantau perkembangan pengaduan di <span class="url">{trackingUrl}</span> dengan kode pelacakan di
           atas.
         </p>
+        <p class="receipt-notice">{props.howTold}</p>
         {uploaded.length > 0 ? <p>Berkas bukti: {uploaded.join(', ')}.</p> : null}
       </section>
 

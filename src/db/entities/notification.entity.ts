@@ -39,7 +39,10 @@ export class Notification {
   @Property({ type: 'integer' })
   attempts = 0;
 
-  /** EMAIL, SMS, WHATSAPP or LOG once delivered; preset (with address) for a tracking-code request. */
+  /**
+   * EMAIL, SMS, WHATSAPP or LOG once delivered; DESK when SKIPPED because the complainant gave no
+   * contact (the front desk tells them); preset (with address) for a tracking-code request.
+   */
   @Property({ type: 'string', length: 12, nullable: true })
   channel?: string | null;
 

@@ -88,14 +88,23 @@ export class OutboxRepository {
   }
 
   /** Nobody to tell (complainant's choice or no contact): SKIPPED with the reason. */
-  async markSkipped(n: Pick<Notification, 'id' | 'claimToken'>, reason: string): Promise<void> {
-    await this.em
-      .fork()
-      .nativeUpdate(
-        Notification,
-        { id: n.id, claimToken: n.claimToken },
-        { status: 'SKIPPED', lastError: reason, leaseUntil: null, claimToken: null, nextAttemptAt: null },
-      );
+  async markSkipped(
+    n: Pick<Notification, 'id' | 'claimToken'>,
+    reason: string,
+    channel: string | null = null,
+  ): Promise<void> {
+    await this.em.fork().nativeUpdate(
+      Notification,
+      { id: n.id, claimToken: n.claimToken },
+      {
+        status: 'SKIPPED',
+        lastError: reason,
+        channel,
+        leaseUntil: null,
+        claimToken: null,
+        nextAttemptAt: null,
+      },
+    );
   }
 
   /** A failed attempt: PENDING again until `retryAt`, or FAILED for good when `retryAt` is null. */

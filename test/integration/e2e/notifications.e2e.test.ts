@@ -189,6 +189,57 @@ describe.each(databaseKinds())('notifications end to end (%s)', (kind) => {
       .expect(400);
   });
 
+  it('passes the notices of a complainant without contact to the front desk, in its notification list', async () => {
+    const c = await e.register({
+      channel: 'SURAT',
+      complainant: { name: 'Pengirim Surat', nik: '1674011203850001', address: 'Jl. Merdeka No. 1' },
+    });
+    await eventually(async () => {
+      const rows = await e.db.orm.em
+        .fork()
+        .find(Notification, { complaintId: c.id, recipient: 'COMPLAINANT' });
+      return rows.length === 1 && rows[0].status === 'SKIPPED';
+    });
+    const [row] = await e.db.orm.em
+      .fork()
+      .find(Notification, { complaintId: c.id, recipient: 'COMPLAINANT' });
+    expect(row).toMatchObject({
+      channel: 'DESK',
+      lastError: 'Pengadu tidak memberikan kontak: diberitahu melalui loket.',
+    });
+    const listOf = async (username: string) =>
+      (
+        await e.http
+          .get('/api/notifications?pageSize=100')
+          .set(await e.as(username))
+          .expect(200)
+      ).body as {
+        items: Array<{ id: string; recipient: string; registerNumber: string | null; read: boolean }>;
+      };
+    const desk = (await listOf('loket')).items.filter((n) => n.id === row.id);
+    expect(desk).toEqual([
+      expect.objectContaining({ recipient: 'COMPLAINANT', registerNumber: c.registerNumber, read: false }),
+    ]);
+    expect((await listOf('kebijakan')).items.some((n) => n.id === row.id)).toBe(false);
+    await e.http
+      .post(`/api/notifications/${encodeURIComponent(row.id)}/read`)
+      .set(await e.as('kebijakan'))
+      .expect(404);
+    await e.http
+      .post(`/api/notifications/${encodeURIComponent(row.id)}/read`)
+      .set(await e.as('loket'))
+      .expect(200);
+    // A complainant who asked not to be told is not the desk's to call.
+    const quiet = await submit({ notifyBy: 'NONE' }, { ...PERSON, email: 'tenang@example.com' });
+    await eventually(async () => {
+      const rows = await e.db.orm.em
+        .fork()
+        .find(Notification, { complaintId: quiet.id, recipient: 'COMPLAINANT' });
+      return rows.length === 1 && rows[0].status === 'SKIPPED' && rows[0].channel === null;
+    });
+    expect((await listOf('loket')).items.some((n) => n.registerNumber === quiet.registerNumber)).toBe(false);
+  });
+
   it('sends a lost tracking code to the e-mail given, never shows it, and answers alike for an unknown contact', async () => {
     const c = await submit({}, { ...PERSON, email: 'Lupa.Kode@Example.com' });
     const known = await e.http

@@ -63,6 +63,7 @@ describe("the complainant's choice of channel", () => {
     expect(complainantTarget(c(null, null, '0812'))).toEqual({ channel: 'SMS', to: '0812' });
     expect(complainantTarget(c(null, null, null))).toEqual({
       skip: 'Pengadu tidak memberikan kontak: diberitahu melalui loket.',
+      atDesk: true,
     });
     expect(complainantTarget(c('NONE', 'a@b.id', null))).toEqual({
       skip: 'Pengadu memilih tidak menerima pemberitahuan.',
