@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -48,6 +49,10 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: HolidayPreviewDto })
   @ApiBadRequestResponse({ description: 'Daftar tidak valid; pesan menyebut baris yang salah.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Daftar ditolak: tanggal di luar tahun itu atau tanggal yang sama dua kali; pesan menyebut barisnya.',
+  })
   preview(@Query() query: HolidayYearQueryDto, @Body() body: ReplaceHolidaysDto): Promise<HolidayPreviewDto> {
     return this.calendar.previewYear(query.year, body.holidays);
   }
@@ -56,6 +61,10 @@ export class CalendarController {
   @Put()
   @ApiOkResponse({ type: HolidaysReplacedDto })
   @ApiBadRequestResponse({ description: 'Daftar tidak valid; pesan menyebut baris yang salah.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Daftar ditolak: tanggal di luar tahun itu atau tanggal yang sama dua kali; pesan menyebut barisnya.',
+  })
   replace(
     @Query() query: HolidayYearQueryDto,
     @Body() body: ReplaceHolidaysDto,

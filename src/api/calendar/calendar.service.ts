@@ -11,7 +11,7 @@ import { holidaysForYear } from '../../domain/holiday-fallback';
 import type { HolidayKind } from '../../domain/holidays';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import type { Principal } from '../auth/principal';
-import { badRequest } from '../common/api-error';
+import { unprocessable } from '../common/api-error';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import type {
   HolidayDto,
@@ -73,7 +73,8 @@ export class CalendarService {
         holidays.map(({ date, name, kind }) => ({ date, name, kind })),
       );
     } catch (err) {
-      if (err instanceof HolidayValidationError) throw badRequest(err.problems.join(' '));
+      // Well-formed rows that break a rule of the list as a whole (a date outside the year, a date twice).
+      if (err instanceof HolidayValidationError) throw unprocessable(err.problems.join(' '));
       throw err;
     }
     return {
@@ -106,7 +107,8 @@ export class CalendarService {
         holidays.map(({ date, name, kind }) => ({ date, name, kind })),
       );
     } catch (err) {
-      if (err instanceof HolidayValidationError) throw badRequest(err.problems.join(' '));
+      // Well-formed rows that break a rule of the list as a whole (a date outside the year, a date twice).
+      if (err instanceof HolidayValidationError) throw unprocessable(err.problems.join(' '));
       throw err;
     } finally {
       // New complaints get deadlines from the corrected list at once (on this replica).

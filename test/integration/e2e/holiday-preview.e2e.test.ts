@@ -152,7 +152,7 @@ describe.each(databaseKinds())('holiday list preview (%s)', (kind) => {
         { date: '2027-01-01', name: 'Tahun Baru Masehi', kind: 'LIBUR_NASIONAL' },
         { date: '2026-12-25', name: 'Natal', kind: 'LIBUR_NASIONAL' },
       ],
-    }).expect(400);
+    }).expect(422);
     expect(res.body.message).toBe('Baris 2: tanggal 2026-12-25 tidak berada di tahun 2027.');
 
     res = await post('?year=2027', {
@@ -160,7 +160,7 @@ describe.each(databaseKinds())('holiday list preview (%s)', (kind) => {
         { date: '2027-01-01', name: 'Tahun Baru Masehi', kind: 'LIBUR_NASIONAL' },
         { date: '2027-01-01', name: 'Tahun Baru', kind: 'LIBUR_NASIONAL' },
       ],
-    }).expect(400);
+    }).expect(422);
     expect(res.body.message).toBe('Ada tanggal yang tercantum lebih dari sekali.');
 
     res = await post('?year=2027', { holidays: [] }).expect(400);
@@ -189,7 +189,7 @@ describe.each(databaseKinds())('holiday list preview (%s)', (kind) => {
     expect(op.responses['200'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/HolidayPreviewDto',
     });
-    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '401', '403']));
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '422']));
     const shift = doc.components.schemas.DueDateShiftDto;
     expect(Object.keys(shift.properties)).toEqual(
       expect.arrayContaining([
