@@ -27,6 +27,7 @@ module.exports = {
     project('integration', {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
     }),
     // Debian's chromium (scripts/install-test-tools.sh) driven by playwright-core.
     project('browser', {
@@ -37,6 +38,7 @@ module.exports = {
     project('reliability', {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
       testTimeout: 900_000,
     }),
   ],

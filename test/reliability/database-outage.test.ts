@@ -2,69 +2,22 @@
  * PostgreSQL stops while staff are completing tasks, and comes back a few seconds later. The API
  * answers 503 with a clear message in Bahasa Indonesia (the client retries), the workflow's activities
  * retry, and once the database is back every completion is recorded. The database is a private
- * PostgreSQL 15 instance this test starts and stops (never the shared test server).
+ * PostgreSQL instance this test starts and stops (never the shared test server).
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ComplaintTask } from '../../src/db/entities';
-import { freePort } from '../helpers/dev-server';
 import { type E2e, eventually, startE2e } from '../helpers/e2e';
+import { findPostgresBin, PrivatePostgres } from '../helpers/private-postgres';
 import { printScenario } from './summary';
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
 const COMPLAINTS = 15;
 
-/** A throwaway PostgreSQL cluster owned by the postgres OS user, on its own port. */
-class PrivatePostgres {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pengaduan-pg-'));
-  port = 0;
-  private asPostgres(args: string[]): void {
-    execFileSync('runuser', ['-u', 'postgres', '--', ...args], { stdio: 'ignore' });
-  }
-  async init(): Promise<string> {
-    this.port = await freePort();
-    fs.chownSync(
-      this.dir,
-      Number(execFileSync('id', ['-u', 'postgres']).toString()),
-      Number(execFileSync('id', ['-g', 'postgres']).toString()),
-    );
-    this.asPostgres([`${PG_BIN}/initdb`, '-D', `${this.dir}/data`, '-A', 'trust', '-U', 'postgres']);
-    this.start();
-    return `postgresql://postgres@127.0.0.1:${this.port}/postgres`;
-  }
-  start(): void {
-    this.asPostgres([
-      `${PG_BIN}/pg_ctl`,
-      '-D',
-      `${this.dir}/data`,
-      '-l',
-      `${this.dir}/log`,
-      '-w',
-      '-o',
-      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1`,
-      'start',
-    ]);
-  }
-  stop(): void {
-    this.asPostgres([`${PG_BIN}/pg_ctl`, '-D', `${this.dir}/data`, '-m', 'fast', '-w', 'stop']);
-  }
-  destroy(): void {
-    try {
-      this.stop();
-    } catch {
-      // already stopped
-    }
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
 describe('database outage while tasks are completed (private PostgreSQL)', () => {
-  const pg = new PrivatePostgres();
+  const bin = findPostgresBin();
+  if (!bin)
+    throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; or set PG_BIN)');
+  const pg = new PrivatePostgres(bin);
   let e: E2e;
   beforeAll(async () => {
-    if (!fs.existsSync(`${PG_BIN}/initdb`)) throw new Error(`PostgreSQL 15 is not installed (${PG_BIN})`);
     const adminUrl = await pg.init();
     e = await startE2e('postgresql', { pgAdminUrl: adminUrl });
   }, 180_000);
