@@ -10,7 +10,7 @@ import { OpsService } from './ops.service';
 export class OpsController {
   constructor(private readonly ops: OpsService) {}
 
-  /** Complaints that are stuck, by kind, each with a link to its workflow in the Web UI. */
+  /** Complaints that are stuck, nearest due date first, each with a link to its workflow in the Web UI. */
   @Get('stuck')
   @Allow({ roles: ['ADMIN'], units: ['KEPALA_DINAS', 'KABID_PENGADUAN'] })
   @ApiOkResponse({ type: StuckReportView })

@@ -42,12 +42,9 @@ export class OpsService {
     // Waiting since before 00:00 WIB of the N-th working day back = more than N working days.
     const cutoff = (n: number) => calendar.workingDaysBefore(asOf, n, 0);
     const triageCutoff = cutoff(STUCK_RULES.triageWorkingDays);
-    const filters = {
-      TRIAGE_LATE: `WaitingFor = "TRIAGE" AND StartTime < "${triageCutoff.toISOString()}"`,
-      OVERDUE: 'Overdue = true',
-    };
+    const filters = { TRIAGE: 'WaitingFor = "TRIAGE"', OVERDUE: 'Overdue = true' };
     const queries = {
-      TRIAGE_LATE: `${RUNNING_COMPLAINTS} AND ${filters.TRIAGE_LATE}`,
+      TRIAGE_LATE: `${RUNNING_COMPLAINTS} AND ${filters.TRIAGE} (then: received before ${triageCutoff.toISOString()})`,
       OVERDUE: `${RUNNING_COMPLAINTS} AND ${filters.OVERDUE}`,
       TASK_LATE: `${RUNNING_COMPLAINTS} AND WaitingFor = "TASKS" (then: tasks open since before ${cutoff(STUCK_RULES.taskWorkingDays).toISOString()})`,
       DECISION_LATE: `${RUNNING_COMPLAINTS} AND WaitingFor = "DECISION" (then: escalated before ${cutoff(STUCK_RULES.decisionWorkingDays).toISOString()})`,
@@ -55,11 +52,7 @@ export class OpsService {
       NOTIFICATION_FAILED: `notification outbox: status FAILED, or PENDING after ${STUCK_RULES.notificationAttempts}+ attempts`,
     };
     const [triage, overdue, tasks, decisions, failing, notifications] = await Promise.all([
-      this.fromVisibility(
-        'TRIAGE_LATE',
-        filters.TRIAGE_LATE,
-        (wf) => `Belum ditriase sejak ${formatWibDateTime(wf.startTime)}.`,
-      ),
+      this.lateTriage(filters.TRIAGE, triageCutoff),
       this.fromVisibility(
         'OVERDUE',
         filters.OVERDUE,
@@ -78,7 +71,7 @@ export class OpsService {
       ...failing,
       ...notifications,
     ]);
-    return { asOf: asOf.toISOString(), items, queries };
+    return { asOf: asOf.toISOString(), items: items.sort(byDueDate), queries };
   }
 
   private async calendarAround(asOf: Date): Promise<WorkingDayCalendar> {
@@ -96,6 +89,34 @@ export class OpsService {
       rows.push({ kind, workflowId: wf.workflowId, since: wf.startTime.toISOString(), detail: detail(wf) });
     }
     return rows;
+  }
+
+  /**
+   * Complaints still waiting for triage that were *received* more than the threshold ago. The age
+   * counts from the receipt, not from the workflow's start: a letter received on 1 November and
+   * entered on 30 November is already late. Visibility has no receipt time, so the waiting
+   * workflows are found there and their records say when each was received.
+   */
+  private async lateTriage(filter: string, before: Date): Promise<Partial<StuckCaseView>[]> {
+    const waiting: WorkflowExecutionInfo[] = [];
+    for await (const wf of this.workflows.running(filter)) waiting.push(wf);
+    const records = await this.complaints.findByWorkflowIdsOrIds(
+      waiting.map((wf) => wf.workflowId),
+      [],
+    );
+    const receivedAt = new Map(records.map((c) => [c.workflowId, c.receivedAt]));
+    return waiting.flatMap((wf) => {
+      const received = receivedAt.get(wf.workflowId) ?? wf.startTime;
+      if (received >= before) return [];
+      return [
+        {
+          kind: 'TRIAGE_LATE' as const,
+          workflowId: wf.workflowId,
+          since: received.toISOString(),
+          detail: `Belum ditriase; diterima ${formatWibDateTime(received)}.`,
+        },
+      ];
+    });
   }
 
   private async lateTasks(before: Date): Promise<Partial<StuckCaseView>[]> {
@@ -209,4 +230,14 @@ export class OpsService {
       };
     });
   }
+}
+
+/** Soonest (or longest past) due date first; cases without one last, then the longest waiting. */
+function byDueDate(a: StuckCaseView, b: StuckCaseView): number {
+  if (a.dueAt !== b.dueAt) {
+    if (a.dueAt === null) return 1;
+    if (b.dueAt === null) return -1;
+    return a.dueAt < b.dueAt ? -1 : 1;
+  }
+  return (a.since ?? '\uffff').localeCompare(b.since ?? '\uffff');
 }
