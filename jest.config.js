@@ -34,6 +34,8 @@ module.exports = {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],
       testTimeout: 300_000,
     }),
+    // The production topology of npm run start:cluster (npm run test:cluster starts it).
+    project('cluster', { testTimeout: 600_000 }),
     // Faults and load (npm run test:reliability; not part of npm test's default projects).
     project('reliability', {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],

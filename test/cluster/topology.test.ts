@@ -1,0 +1,322 @@
+/**
+ * The production topology of `npm run start:cluster` (scripts/start-cluster.sh), tested from outside
+ * as its users and operators use it: the Temporal server as four processes on PostgreSQL with SQL
+ * visibility, two workers, two API replicas behind Caddy, the read-only Web UI behind a password.
+ * Faults are real: processes killed with SIGKILL (the topology restarts them, as compose does) and
+ * Temporal services restarted mid-load. Run by `npm run test:cluster`, which starts the topology.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection, Client as TemporalClient } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { RECAP_SCHEDULE_ID } from '../../src/temporal/recap-schedule';
+import { seededUserFor } from '../helpers/complaints';
+import { eventually, staffComplaint } from '../helpers/e2e';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIR = process.env.CLUSTER_DIR ?? path.join(ROOT, 'data/cluster');
+const API = process.env.CLUSTER_URL ?? 'http://localhost:3000';
+const UI = process.env.CLUSTER_UI_URL ?? 'http://localhost:8233';
+const PG_URL = `postgresql://pengaduan:${process.env.CLUSTER_PG_PASSWORD ?? 'pengaduan-cluster'}@127.0.0.1:${process.env.CLUSTER_PG_PORT ?? '55432'}/pengaduan`;
+const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
+
+const secrets = Object.fromEntries(
+  fs
+    .readFileSync(path.join(DIR, 'secrets.env'), 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('='))
+    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+);
+
+const tokens = new Map<string, string>();
+async function as(username: string): Promise<Record<string, string>> {
+  if (!tokens.has(username)) {
+    const res = await call('POST', '/api/auth/login', { username, password: secrets.SEED_PASSWORD });
+    expect(res.status).toBe(200);
+    tokens.set(username, res.body.accessToken);
+  }
+  return { authorization: `Bearer ${tokens.get(username)}` };
+}
+
+interface Answer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers of the API
+  body: any;
+}
+
+async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${API}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (a proxy error page)
+  }
+  return { status: res.status, body: parsed } as Answer;
+}
+
+/**
+ * An action a person repeats when the proxy answers 502 (the replica that held the request was
+ * killed): until the API answers. A repeat after the first was applied is refused with 409, which is
+ * the answer the person then reads; every answer is returned so the test can check there is no other.
+ */
+async function persist(action: () => Promise<Answer>): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const answer = await action().catch((err: Error) => ({ status: 0, body: err.message }));
+    answers.push(answer);
+    if (![0, 502, 503, 504].includes(answer.status)) return answers;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return answers;
+}
+
+const pidOf = (name: string) => Number(fs.readFileSync(path.join(DIR, 'pids', `${name}.pid`), 'utf8'));
+function kill(name: string, signal: NodeJS.Signals): number {
+  const pid = pidOf(name);
+  process.kill(pid, signal);
+  return pid;
+}
+/** The topology restarts a process that exits (a new PID), as compose's `restart: unless-stopped`. */
+async function restarted(name: string, oldPid: number, port?: number): Promise<void> {
+  await eventually(async () => {
+    const pid = pidOf(name);
+    if (pid === oldPid) return false;
+    if (port === undefined) return true;
+    return fetch(`http://127.0.0.1:${port}/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+  }, 120_000);
+}
+
+describe('production topology (npm run start:cluster)', () => {
+  let connection: Connection;
+  let temporal: TemporalClient;
+  let pg: PgClient;
+  beforeAll(async () => {
+    connection = await Connection.connect({ address: '127.0.0.1:7233' });
+    temporal = new TemporalClient({ connection, namespace: 'default' });
+    pg = new PgClient({ connectionString: PG_URL });
+    await pg.connect();
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await pg?.end();
+  });
+
+  // Registering goes through the proxy as LOKET would (staffComplaint is an e-mail complaint).
+  const registerAs = async () => {
+    const headers = await as('pengaduan');
+    const answers = await persist(() => call('POST', '/api/complaints', staffComplaint(), headers));
+    const last = answers.at(-1)!;
+    expect(last.status).toBe(201);
+    return last.body as { id: string; registerNumber: string };
+  };
+  const detail = async (id: string) =>
+    (await call('GET', `/api/complaints/${id}`, undefined, await as('pengaduan'))).body;
+
+  it('answers /health through the proxy and on each API replica', async () => {
+    for (let i = 0; i < 6; i++) {
+      const res = await call('GET', '/health');
+      expect(res.status).toBe(200);
+      expect(res.body.checks).toMatchObject({
+        database: { status: 'up', detail: 'postgresql' },
+        temporal: { status: 'up' },
+      });
+    }
+    for (const port of [3101, 3102])
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+  });
+
+  it('runs a SEDANG complaint to its response, and SQL visibility finds it by its search attributes', async () => {
+    const { id, registerNumber } = await registerAs();
+    const triaged = await call(
+      'POST',
+      `/api/complaints/${id}/triage`,
+      { category: 'SEDANG', location: LOCATION },
+      await as('pengaduan'),
+    );
+    expect(triaged.status).toBe(200);
+    expect(triaged.body.tasks).toHaveLength(8);
+    for (const task of triaged.body.tasks) {
+      const res = await call(
+        'POST',
+        `/api/tasks/${encodeURIComponent(task.id)}/complete`,
+        { outcome: 'Sudah ditindaklanjuti' },
+        await as(seededUserFor(task)),
+      );
+      expect(res.status).toBe(200);
+    }
+    const responded = await call(
+      'POST',
+      `/api/complaints/${id}/response`,
+      { response: 'Pengaduan Anda telah ditindaklanjuti.' },
+      await as('pengaduan'),
+    );
+    expect(responded.status).toBe(200);
+    expect(responded.body.status).toBe('RESOLVED');
+
+    const workflowId = `pengaduan-${registerNumber.replace(/\//g, '-')}`;
+    const found = async (query: string) => {
+      const ids: string[] = [];
+      for await (const wf of temporal.workflow.list({ query })) ids.push(wf.workflowId);
+      return ids;
+    };
+    await eventually(
+      async () =>
+        (
+          await found(
+            `WorkflowId = "${workflowId}" AND ComplaintStatus = "RESOLVED" AND ComplaintCategory = "SEDANG" AND Kecamatan = "16.74.01" AND WaitingFor = "NOTHING"`,
+          )
+        ).length === 1,
+      30_000,
+    );
+
+    // Every notification of the case is delivered once, though two workers run dispatchers.
+    await eventually(async () => {
+      const { rows } = await pg.query(
+        `select count(*)::int as open from notification where complaint_id = $1 and status not in ('SENT', 'SKIPPED')`,
+        [id],
+      );
+      return rows[0].open === 0;
+    }, 60_000);
+    const { rows } = await pg.query('select id, attempts from notification where complaint_id = $1', [id]);
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(rows.filter((r) => r.attempts !== 1)).toEqual([]);
+    const logs = ['worker-1', 'worker-2']
+      .map((w) => fs.readFileSync(path.join(DIR, 'logs', `${w}.log`), 'utf8'))
+      .join('\n');
+    for (const { id: notificationId } of rows) {
+      expect(logs.split(`"notificationId":"${notificationId}"`).length - 1).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('with two workers, the recap schedule exists once', async () => {
+    const ids: string[] = [];
+    for await (const s of temporal.schedule.list()) ids.push(s.scheduleId);
+    expect(ids.filter((s) => s === RECAP_SCHEDULE_ID)).toHaveLength(1);
+    const described = await temporal.schedule.getHandle(RECAP_SCHEDULE_ID).describe();
+    expect(described.action.type).toBe('startWorkflow');
+  });
+
+  it('loses nothing when a worker and an API replica are killed mid-load (SIGKILL)', async () => {
+    const complaints: { id: string }[] = [];
+    for (let i = 0; i < 10; i++) complaints.push(await registerAs());
+    const headers = await as('pengaduan');
+    const triages = complaints.map((c, i) =>
+      new Promise((r) => setTimeout(r, i * 150)).then(() =>
+        persist(() =>
+          call('POST', `/api/complaints/${c.id}/triage`, { category: 'SEDANG', location: LOCATION }, headers),
+        ),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    const worker = kill('worker-1', 'SIGKILL');
+    const api = kill('api-1', 'SIGKILL');
+    const answers = await Promise.all(triages);
+    // Each triage was answered 200, or 409 when a repeat met the triage already applied.
+    for (const list of answers) {
+      const final = list.at(-1)!;
+      expect([200, 409]).toContain(final.status);
+      expect(list.filter((a) => a.status === 200).length).toBeLessThanOrEqual(1);
+    }
+    await restarted('worker-1', worker);
+    await restarted('api-1', api, 3101);
+
+    // Every complaint has its eight tasks, once each.
+    for (const c of complaints) {
+      await eventually(async () => (await detail(c.id)).status === 'IN_PROGRESS', 60_000);
+      const { rows } = await pg.query(
+        'select unit, area, round, count(*)::int as n from complaint_task where complaint_id = $1 group by unit, area, round',
+        [c.id],
+      );
+      expect(rows).toHaveLength(8);
+      expect(rows.every((r) => r.n === 1)).toBe(true);
+    }
+
+    // Completing the tasks while the other worker and replica are killed: every completion counts.
+    const tasks = (
+      await Promise.all(
+        complaints.map(
+          async (c) => (await detail(c.id)).tasks as { id: string; unit: string; area: string | null }[],
+        ),
+      )
+    ).flat();
+    const completions = tasks.map((task, i) =>
+      new Promise((r) => setTimeout(r, i * 20)).then(async () =>
+        persist(async () =>
+          call(
+            'POST',
+            `/api/tasks/${encodeURIComponent(task.id)}/complete`,
+            { outcome: 'Selesai' },
+            await as(seededUserFor(task)),
+          ),
+        ),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const worker2 = kill('worker-2', 'SIGKILL');
+    const api2 = kill('api-2', 'SIGKILL');
+    for (const list of await Promise.all(completions)) expect([200, 409]).toContain(list.at(-1)!.status);
+    await restarted('worker-2', worker2);
+    await restarted('api-2', api2, 3102);
+    for (const c of complaints) {
+      await eventually(async () => (await detail(c.id)).status === 'AWAITING_RESPONSE', 60_000);
+    }
+    const { rows } = await pg.query(
+      `select count(*)::int as n from complaint_task where complaint_id = any($1) and status = 'OPEN'`,
+      [complaints.map((c) => c.id)],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('loses nothing when the history service and then the frontend restart mid-load', async () => {
+    const complaints: { id: string }[] = [];
+    const headers = await as('pengaduan');
+    const work = (async () => {
+      for (let i = 0; i < 8; i++) {
+        const c = await registerAs();
+        complaints.push(c);
+        const answers = await persist(() =>
+          call('POST', `/api/complaints/${c.id}/triage`, { category: 'RINGAN' }, headers),
+        );
+        expect([200, 409]).toContain(answers.at(-1)!.status);
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 1000));
+    const history = kill('temporal-history', 'SIGTERM');
+    await restarted('temporal-history', history);
+    const frontend = kill('temporal-frontend', 'SIGTERM');
+    await restarted('temporal-frontend', frontend);
+    await work;
+    // RINGAN: two tasks (LOKET and SEKSI_PENGADUAN), once each.
+    for (const c of complaints) {
+      await eventually(async () => (await detail(c.id)).status === 'IN_PROGRESS', 120_000);
+      const { rows } = await pg.query(
+        'select unit from complaint_task where complaint_id = $1 order by unit',
+        [c.id],
+      );
+      expect(rows.map((r) => r.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+    }
+  });
+
+  it('the Web UI asks for the operators password and is read-only', async () => {
+    expect((await fetch(`${UI}/api/v1/settings`)).status).toBe(401);
+    const auth = `Basic ${Buffer.from(`operator:${secrets.UI_PASSWORD}`).toString('base64')}`;
+    const res = await fetch(`${UI}/api/v1/settings`, { headers: { authorization: auth } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      DisableWriteActions: true,
+      WorkflowTerminateDisabled: true,
+      WorkflowResetDisabled: true,
+      WorkflowSignalDisabled: true,
+      BatchActionsDisabled: true,
+    });
+    expect((await fetch(`${UI}/namespaces/default/workflows`)).status).toBe(401);
+  });
+});
