@@ -5,6 +5,7 @@
  * Faults are real: processes killed with SIGKILL (the topology restarts them, as compose does) and
  * Temporal services restarted mid-load. Run by `npm run test:cluster`, which starts the topology.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
@@ -12,6 +13,7 @@ import { Client as PgClient } from 'pg';
 import { RECAP_SCHEDULE_ID } from '../../src/temporal/recap-schedule';
 import { seededUserFor } from '../helpers/complaints';
 import { eventually, staffComplaint } from '../helpers/e2e';
+import { findPostgresBin } from '../helpers/private-postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIR = process.env.CLUSTER_DIR ?? path.join(ROOT, 'data/cluster');
@@ -62,12 +64,14 @@ async function call(method: string, url: string, body?: unknown, headers: Record
 
 /**
  * An action a person repeats when the proxy answers 502 (the replica that held the request was
- * killed): until the API answers. A repeat after the first was applied is refused with 409, which is
+ * killed) or 503 (Temporal unreachable, "coba lagi"): until the API answers otherwise. A repeat after the first was applied is refused with 409, which is
  * the answer the person then reads; every answer is returned so the test can check there is no other.
  */
 async function persist(action: () => Promise<Answer>): Promise<Answer[]> {
   const answers: Answer[] = [];
-  for (let attempt = 0; attempt < 60; attempt++) {
+  // A restarted Temporal frontend takes up to about a minute to rejoin: the API answers 503 meanwhile.
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
     const answer = await action().catch((err: Error) => ({ status: 0, body: err.message }));
     answers.push(answer);
     if (![0, 502, 503, 504].includes(answer.status)) return answers;
@@ -94,6 +98,23 @@ async function restarted(name: string, oldPid: number, port?: number): Promise<v
   }, 120_000);
 }
 
+async function connectPg(): Promise<PgClient> {
+  const client = new PgClient({ connectionString: PG_URL });
+  client.on('error', () => undefined); // PostgreSQL is stopped on purpose in one scenario
+  await client.connect();
+  return client;
+}
+
+/** pg_ctl on the topology's PostgreSQL (as its owner, the postgres OS user, when run as root). */
+function pgCtl(args: string[]): void {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed');
+  const command = [path.join(bin, 'pg_ctl'), '-D', path.join(DIR, 'postgres'), '-w', ...args];
+  if (process.getuid?.() === 0)
+    execFileSync('runuser', ['-u', 'postgres', '--', ...command], { stdio: 'ignore' });
+  else execFileSync(command[0], command.slice(1), { stdio: 'ignore' });
+}
+
 describe('production topology (npm run start:cluster)', () => {
   let connection: Connection;
   let temporal: TemporalClient;
@@ -101,8 +122,7 @@ describe('production topology (npm run start:cluster)', () => {
   beforeAll(async () => {
     connection = await Connection.connect({ address: '127.0.0.1:7233' });
     temporal = new TemporalClient({ connection, namespace: 'default' });
-    pg = new PgClient({ connectionString: PG_URL });
-    await pg.connect();
+    pg = await connectPg();
   });
   afterAll(async () => {
     await connection?.close();
@@ -303,6 +323,93 @@ describe('production topology (npm run start:cluster)', () => {
       );
       expect(rows.map((r) => r.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
     }
+  });
+
+  it('loses nothing when PostgreSQL stops for 10 s mid-load', async () => {
+    const complaints: { id: string }[] = [];
+    for (let i = 0; i < 6; i++) complaints.push(await registerAs());
+    const headers = await as('pengaduan');
+    const triages = complaints.map((c, i) =>
+      new Promise((r) => setTimeout(r, i * 400)).then(() =>
+        persist(() => call('POST', `/api/complaints/${c.id}/triage`, { category: 'RINGAN' }, headers)),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    // The same options scripts/start-cluster.sh starts it with.
+    const options = `-p ${process.env.CLUSTER_PG_PORT ?? '55432'} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300`;
+    pgCtl(['-m', 'fast', 'stop']);
+    try {
+      await new Promise((r) => setTimeout(r, 10_000));
+    } finally {
+      pgCtl(['-l', path.join(DIR, 'postgres', 'server.log'), '-o', options, 'start']);
+    }
+    await pg.end().catch(() => undefined);
+    pg = await connectPg();
+    for (const list of await Promise.all(triages)) expect([200, 409]).toContain(list.at(-1)!.status);
+    for (const c of complaints) {
+      await eventually(async () => (await detail(c.id)).status === 'IN_PROGRESS', 120_000);
+      const { rows } = await pg.query(
+        'select unit from complaint_task where complaint_id = $1 order by unit',
+        [c.id],
+      );
+      expect(rows.map((r) => r.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+    }
+  });
+
+  it('holds the public rate limit across both API replicas', async () => {
+    // GET /api/areas is limited per client address (Caddy passes it in X-Forwarded-For): the
+    // replicas behind the proxy count together, so the limit is the limit, not twice it.
+    const first = await fetch(`${API}/api/areas`);
+    expect(first.status).toBe(200);
+    const remaining = Number(first.headers.get('x-ratelimit-remaining'));
+    expect(remaining).toBeLessThan(30);
+    const statuses: number[] = [];
+    for (let i = 0; i < remaining + 4; i++) statuses.push((await fetch(`${API}/api/areas`)).status);
+    expect(statuses.slice(0, remaining).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(remaining)).toEqual([429, 429, 429, 429]);
+  });
+
+  it("reaches every API replica's cache at once when an admin changes the holidays", async () => {
+    const replica =
+      (port: number, headers: Record<string, string>) => (method: string, url: string, body?: unknown) =>
+        fetch(`http://127.0.0.1:${port}${url}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const adminOnOne = replica(3101, await as('admin'));
+    const staffOnTwo = replica(3102, await as('pengaduan'));
+    const wibDate = (iso: string) =>
+      new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+    // Replica two computes a deadline (and caches the calendar it used).
+    const first = await staffOnTwo('POST', '/api/complaints', staffComplaint());
+    expect(first.status).toBe(201);
+    const dueDate = wibDate(first.body.dueAt);
+    const year = dueDate.slice(0, 4);
+    const list = await adminOnOne('GET', `/api/calendar/holidays?year=${year}`);
+    expect(list.status).toBe(200);
+    const original = list.body.holidays.map(({ date, name, kind }: Record<string, string>) => ({
+      date,
+      name,
+      kind,
+    }));
+    try {
+      // Replica one saves a cuti bersama on that due day: replica two's next deadline moves at once.
+      const saved = await adminOnOne('PUT', `/api/calendar/holidays?year=${year}`, {
+        holidays: [...original, { date: dueDate, name: 'Cuti bersama (uji)', kind: 'CUTI_BERSAMA' }],
+      });
+      expect(saved.status).toBe(200);
+      const second = await staffOnTwo('POST', '/api/complaints', staffComplaint());
+      expect(second.status).toBe(201);
+      expect(wibDate(second.body.dueAt) > dueDate).toBe(true);
+    } finally {
+      expect(
+        (await adminOnOne('PUT', `/api/calendar/holidays?year=${year}`, { holidays: original })).status,
+      ).toBe(200);
+    }
+    const third = await staffOnTwo('POST', '/api/complaints', staffComplaint());
+    expect(wibDate(third.body.dueAt)).toBe(dueDate);
   });
 
   it('the Web UI asks for the operators password and is read-only', async () => {

@@ -4,6 +4,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Area } from '../../db/entities';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound } from '../common/api-error';
+import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import type { AreaDto, KecamatanDto } from './areas.dto';
 
 /** The kecamatan and kelurahan of Kota Prabumulih (master data from idn-area-data, corrected by admins). */
@@ -11,6 +12,7 @@ import type { AreaDto, KecamatanDto } from './areas.dto';
 export class AreasService {
   constructor(
     private readonly em: EntityManager,
+    private readonly referenceData: ReferenceDataCache,
     @InjectPinoLogger(AreasService.name) private readonly logger: PinoLogger,
   ) {}
 
@@ -39,6 +41,7 @@ export class AreasService {
     const before = area.name;
     area.name = trimmed;
     await em.flush();
+    await this.referenceData.changed();
     this.logger.info({ code, from: before, to: trimmed, by: admin.username }, 'area renamed');
     return {
       code: area.code,

@@ -111,8 +111,8 @@ export class CalendarService {
       if (err instanceof HolidayValidationError) throw unprocessable(err.problems.join(' '));
       throw err;
     } finally {
-      // New complaints get deadlines from the corrected list at once (on this replica).
-      this.referenceData.invalidate();
+      // New complaints get deadlines from the corrected list at once, on every replica.
+      await this.referenceData.changed();
     }
     this.logger.info(
       {

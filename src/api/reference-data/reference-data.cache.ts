@@ -1,12 +1,22 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { Client } from 'pg';
 import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
+import type { AppConfig } from '../../config/config';
 import { Area } from '../../db/entities';
 import { computeDueAt, type LocalDate, WorkingDayCalendar } from '../../domain/calendar';
+import { APP_CONFIG } from '../common/config.module';
 
-/** How long another API replica may keep using reference data an admin just changed. */
+/**
+ * How long a replica keeps reference data without a change notice: the safety net for a notice
+ * missed while its listening connection was down.
+ */
 export const REFERENCE_DATA_TTL_MS = 60_000;
+
+/** The PostgreSQL channel on which a replica tells the others that reference data changed. */
+export const REFERENCE_DATA_CHANNEL = 'pengaduan_reference_data';
 
 export interface CachedCalendar {
   calendar: WorkingDayCalendar;
@@ -26,17 +36,26 @@ export function officeDateOf(instant: Date): LocalDate {
 }
 
 /**
- * Reference data every intake needs, kept in memory for a minute instead of read (and, for the
- * calendar, parsed) on every request. An admin's change clears this replica's copy at once; other
- * replicas pick it up within the TTL. A deadline computed from a stale calendar in that minute is
- * corrected by the workflow, which loads the calendar itself and records the due date it keeps.
+ * Reference data every intake needs, kept in memory instead of read (and, for the calendar, parsed)
+ * on every request. An admin's change clears every replica's copy at once: on PostgreSQL the replica
+ * that made it sends a NOTIFY on REFERENCE_DATA_CHANNEL, which every replica LISTENs to; with SQLite
+ * there is one process. While a replica's listening connection is down it keeps nothing; should a
+ * notice still be missed, the copy expires after REFERENCE_DATA_TTL_MS, and a deadline computed from a stale calendar meanwhile is corrected by
+ * the workflow, which loads the calendar itself and records the due date it keeps.
  */
 @Injectable()
-export class ReferenceDataCache {
+export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
   private readonly calendars: LRUCache<string, CachedCalendar>;
   private readonly areasByCode: LRUCache<'all', Map<string, Area>>;
+  private listener: Client | null = null;
+  private listening = false;
+  private stopped = false;
 
-  constructor(em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectPinoLogger(ReferenceDataCache.name) private readonly logger: PinoLogger,
+  ) {
     this.calendars = new LRUCache<string, CachedCalendar>({
       max: 16,
       ttl: REFERENCE_DATA_TTL_MS,
@@ -58,6 +77,7 @@ export class ReferenceDataCache {
 
   /** The working-day calendar covering the given years (database holidays, else the fallback). */
   async calendar(years: number[]): Promise<CachedCalendar> {
+    this.forgetUnlessListening();
     return (await this.calendars.fetch([...years].sort().join(',')))!;
   }
 
@@ -80,13 +100,75 @@ export class ReferenceDataCache {
 
   /** Kecamatan and kelurahan by Kemendagri code. */
   async areas(): Promise<ReadonlyMap<string, Area>> {
+    this.forgetUnlessListening();
     return (await this.areasByCode.fetch('all'))!;
   }
 
-  /** After an admin changed holidays or areas. */
+  /**
+   * Without a listening connection (PostgreSQL, while it reconnects) a change notice could be missed:
+   * nothing is kept then, every read goes to the database.
+   */
+  private forgetUnlessListening(): void {
+    if (this.config.database.kind === 'postgresql' && !this.listening) this.invalidate();
+  }
+
+  /** Forgets this replica's copy. */
   invalidate(): void {
     this.calendars.clear();
     this.areasByCode.clear();
+  }
+
+  /** After an admin changed holidays or areas: every replica forgets its copy. */
+  async changed(): Promise<void> {
+    this.invalidate();
+    if (this.config.database.kind !== 'postgresql') return;
+    try {
+      await this.em.getConnection().execute(`select pg_notify('${REFERENCE_DATA_CHANNEL}', '')`);
+    } catch (err) {
+      this.logger.warn({ err }, 'could not tell the other API replicas about a reference data change');
+    }
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.database.kind === 'postgresql') await this.listen(this.config.database.url);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    const client = this.listener;
+    this.listener = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  /**
+   * LISTENs on a connection of its own. When it is lost, the copy is forgotten and nothing is kept
+   * (notices may be missed meanwhile) until the listener has reconnected (every second).
+   */
+  private async listen(url: string): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: url });
+    this.listener = client;
+    const retry = (err?: unknown) => {
+      if (this.listener !== client || this.stopped) return;
+      this.listener = null;
+      this.listening = false;
+      this.logger.warn({ err }, 'reference data change listener lost its connection; reconnecting in 1 s');
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      client.end().catch(() => undefined);
+      this.invalidate();
+      setTimeout(() => void this.listen(url), 1_000).unref();
+    };
+    client.on('notification', () => this.invalidate());
+    client.on('error', retry);
+    client.on('end', () => retry());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${REFERENCE_DATA_CHANNEL}`);
+      if (this.listener === client) this.listening = true;
+    } catch (err) {
+      retry(err);
+    }
   }
 }
 

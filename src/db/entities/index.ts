@@ -9,6 +9,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { Notification } from './notification.entity';
 import { NotificationRead } from './notification-read.entity';
+import { RateLimit } from './rate-limit.entity';
 import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RegisterCounter } from './register-counter.entity';
@@ -27,6 +28,7 @@ export {
   LoginThrottle,
   Notification,
   NotificationRead,
+  RateLimit,
   RecapReportRecord,
   RefreshToken,
   RegisterCounter,
@@ -50,4 +52,5 @@ export const ENTITIES = [
   SecurityEvent,
   RefreshToken,
   LoginThrottle,
+  RateLimit,
 ];

@@ -6,6 +6,7 @@ import { Migration20261128213334_recap_reports as PgRecapReports } from './postg
 import { Migration20261201034459_accounts_sessions as PgAccountsSessions } from './postgresql/Migration20261201034459_accounts_sessions';
 import { Migration20261201130000_notification_delivery as PgNotificationDelivery } from './postgresql/Migration20261201130000_notification_delivery';
 import { Migration20261201140000_notification_reads as PgNotificationReads } from './postgresql/Migration20261201140000_notification_reads';
+import { Migration20261202015700_rate_limit as PgRateLimit } from './postgresql/Migration20261202015700_rate_limit';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
@@ -13,6 +14,7 @@ import { Migration20261128213334_recap_reports as SqliteRecapReports } from './s
 import { Migration20261201034458_accounts_sessions as SqliteAccountsSessions } from './sqlite/Migration20261201034458_accounts_sessions';
 import { Migration20261201130000_notification_delivery as SqliteNotificationDelivery } from './sqlite/Migration20261201130000_notification_delivery';
 import { Migration20261201140000_notification_reads as SqliteNotificationReads } from './sqlite/Migration20261201140000_notification_reads';
+import { Migration20261202015659_rate_limit as SqliteRateLimit } from './sqlite/Migration20261202015659_rate_limit';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -27,6 +29,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261201034458_accounts_sessions', class: SqliteAccountsSessions },
     { name: 'Migration20261201130000_notification_delivery', class: SqliteNotificationDelivery },
     { name: 'Migration20261201140000_notification_reads', class: SqliteNotificationReads },
+    { name: 'Migration20261202015659_rate_limit', class: SqliteRateLimit },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -36,6 +39,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261201034459_accounts_sessions', class: PgAccountsSessions },
     { name: 'Migration20261201130000_notification_delivery', class: PgNotificationDelivery },
     { name: 'Migration20261201140000_notification_reads', class: PgNotificationReads },
+    { name: 'Migration20261202015700_rate_limit', class: PgRateLimit },
   ],
 };
 
