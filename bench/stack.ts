@@ -1,5 +1,5 @@
 /**
- * What a benchmark runs against: a real Temporal dev server, a fresh migrated and seeded database
+ * What a benchmark runs against: a real Temporal dev server (or BENCH_TEMPORAL_ADDRESS), a fresh migrated and seeded database
  * (SQLite, or PostgreSQL with BENCH_DB=postgresql), the compiled API as its own process and, when
  * asked, the compiled worker as its own process. The same pieces `npm start` runs.
  */
@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { RegisterCounter } from '../src/db/entities';
 import {
   createTestDatabase,
   type DatabaseKind,
@@ -21,7 +22,7 @@ import { appEnv } from '../test/helpers/processes';
 
 export interface Stack {
   kind: DatabaseKind;
-  server: DevServer;
+  server: Pick<DevServer, 'address' | 'stop'>;
   db: TestDatabase;
   client: Client;
   taskQueue: string;
@@ -36,7 +37,22 @@ export interface Stack {
 
 export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack> {
   const kind: DatabaseKind = process.env.BENCH_DB === 'postgresql' ? 'postgresql' : 'sqlite';
-  const [server, db] = await Promise.all([startDevServer(), createTestDatabase(kind)]);
+  // BENCH_TEMPORAL_ADDRESS: measure on a running Temporal (e.g. npm run start:cluster's, 127.0.0.1:7233)
+  // instead of a dev server of its own.
+  const external = process.env.BENCH_TEMPORAL_ADDRESS;
+  const [server, db] = await Promise.all([
+    external ? { address: external, stop: async () => undefined } : startDevServer(),
+    createTestDatabase(kind),
+  ]);
+  if (external) {
+    // The running Temporal keeps earlier runs' workflows (and the system's own): register numbers,
+    // from which workflow IDs derive, start this run in a block of its own.
+    const wib = new Date(Date.now() + 7 * 3_600_000).toISOString();
+    await db.orm.em.fork().insert(RegisterCounter, {
+      period: `${wib.slice(0, 4)}/${wib.slice(5, 7)}`,
+      last: (Math.floor(Date.now() / 1000) % 200_000) * 10_000,
+    });
+  }
   const taskQueue = `bench-${Date.now()}`;
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
