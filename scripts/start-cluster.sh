@@ -32,6 +32,7 @@ API_PORT="${PORT:-3000}"
 UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 mkdir -p "$DIR" "$LOGS" "$DIR/pids"
+rm -f "$DIR"/pids/*.hold
 PIDS=()
 
 log() { echo "[cluster] $*" >&2; }
@@ -64,6 +65,7 @@ wait_for_port() { # host port seconds what
 # name, command...: runs in the background, logging to $LOGS/name.log, restarted a second after it
 # exits (the compose stack's `restart: unless-stopped`), so a killed worker or replica comes back.
 # $DIR/pids/name.pid holds the current process's PID (the fault tests kill it).
+# Old .hold files are removed at start.
 run() {
   local name="$1"
   shift
@@ -78,6 +80,8 @@ run() {
       code=0
       wait "$child" || code=$?
       [ "$stopping" = 1 ] && break
+      # $DIR/pids/name.hold keeps it stopped until removed (an upgrade rehearsal takes it out).
+      while [ -f "$DIR/pids/$name.hold" ] && [ "$stopping" = 0 ]; do sleep 1; done
       echo "[cluster] $name exited ($code); restarting in 1 s" >>"$LOGS/$name.log"
       sleep 1
     done

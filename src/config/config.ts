@@ -84,6 +84,8 @@ const schema = z
      * it next moves) and bounds the worker's memory however many complaints are open.
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(250),
+    /** Another workflows module for the worker to run (a rehearsal of a workflow upgrade). */
+    WORKER_WORKFLOWS_PATH: z.string().min(1).optional(),
     /** host:port where the worker serves the Temporal SDK's Prometheus metrics; unset = off. */
     WORKER_METRICS_ADDRESS: z
       .string()
@@ -176,6 +178,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   workerMetricsAddress?: string;
   workerMaxCachedWorkflows: number;
+  /** WORKER_WORKFLOWS_PATH: unset = the workflows/ of this build. */
+  workerWorkflowsPath?: string;
   /** Bearer token for the API's /metrics; unset = open outside production, loopback only in production. */
   metricsToken?: string;
   notifications: NotificationConfig;
@@ -237,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS * 1000,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     workerMaxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS,
+    workerWorkflowsPath: c.WORKER_WORKFLOWS_PATH ? path.resolve(c.WORKER_WORKFLOWS_PATH) : undefined,
     metricsToken: c.METRICS_TOKEN,
     notifications: {
       smtpUrl: c.SMTP_URL ?? null,

@@ -52,7 +52,7 @@ async function main() {
   const keepTrying = () => !stopping;
   // Bundled once, so that waiting for Temporal does not repeat the slowest step.
   const workflowBundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
+    workflowsPath: config.workerWorkflowsPath ?? require.resolve('../../workflows'),
     logger: Runtime.instance().logger,
   });
   let started: { connection: NativeConnection; worker: Worker; client: Client };

@@ -5,10 +5,11 @@
  * Faults are real: processes killed with SIGKILL (the topology restarts them, as compose does) and
  * Temporal services restarted mid-load. Run by `npm run test:cluster`, which starts the topology.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import { RECAP_SCHEDULE_ID } from '../../src/temporal/recap-schedule';
 import { seededUserFor } from '../helpers/complaints';
@@ -410,6 +411,119 @@ describe('production topology (npm run start:cluster)', () => {
     }
     const third = await staffOnTwo('POST', '/api/complaints', staffComplaint());
     expect(wibDate(third.body.dueAt)).toBe(dueDate);
+  });
+
+  it('upgrades the workers one by one with a workflow change behind patched(): nothing stuck, histories replay', async () => {
+    // The next version: one more worker running test/cluster/upgrade/workflows.ts beside the two old ones.
+    const next = spawn(process.execPath, [path.join(ROOT, 'dist/src/worker/main.js')], {
+      env: {
+        ...process.env,
+        ...secrets,
+        NODE_ENV: 'production',
+        DATABASE_URL: PG_URL,
+        DATA_DIR: path.join(DIR, 'app'),
+        TEMPORAL_ADDRESS: '127.0.0.1:7233',
+        WORKER_METRICS_ADDRESS: '127.0.0.1:9466',
+        WORKER_WORKFLOWS_PATH: path.join(ROOT, 'test/cluster/upgrade/workflows.ts'),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', fs.openSync(path.join(DIR, 'logs', 'worker-next.log'), 'a'), 'inherit'],
+    });
+    const hold = (name: string) => fs.writeFileSync(path.join(DIR, 'pids', `${name}.hold`), '');
+    const stopOld = async (name: string) => {
+      hold(name);
+      const pid = kill(name, 'SIGTERM'); // drains its running work, then stays stopped
+      await eventually(async () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      }, 60_000);
+    };
+    const headers = await as('pengaduan');
+    const complaints: { id: string; registerNumber: string }[] = [];
+    const registerAndTriage = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const c = await registerAs();
+        complaints.push(c);
+        const res = await call(
+          'POST',
+          `/api/complaints/${c.id}/triage`,
+          { category: 'SEDANG', location: LOCATION },
+          headers,
+        );
+        expect(res.status).toBe(200);
+      }
+    };
+    try {
+      await eventually(
+        async () =>
+          fetch('http://127.0.0.1:9466/metrics').then(
+            (r) => r.ok,
+            () => false,
+          ),
+        180_000,
+      );
+      await registerAndTriage(4); // old and new side by side
+      await stopOld('worker-1');
+      await registerAndTriage(4);
+      await stopOld('worker-2'); // the rollout is complete: only the next version runs
+      await registerAndTriage(2);
+      for (const c of complaints) {
+        for (const task of (await detail(c.id)).tasks as {
+          id: string;
+          unit: string;
+          area: string | null;
+          status: string;
+        }[]) {
+          if (task.status !== 'OPEN') continue;
+          const res = await call(
+            'POST',
+            `/api/tasks/${encodeURIComponent(task.id)}/complete`,
+            { outcome: 'Selesai' },
+            await as(seededUserFor(task)),
+          );
+          expect(res.status).toBe(200);
+        }
+        const res = await call(
+          'POST',
+          `/api/complaints/${c.id}/response`,
+          { response: 'Sudah ditindaklanjuti.' },
+          headers,
+        );
+        expect(res.status).toBe(200);
+      }
+      // Nothing stuck: every workflow ran to its end.
+      const handles = complaints.map((c) =>
+        temporal.workflow.getHandle(`pengaduan-${c.registerNumber.replace(/\//g, '-')}`),
+      );
+      for (const h of handles)
+        await eventually(async () => (await h.describe()).status.name === 'COMPLETED', 120_000);
+      // The runs started after the upgrade carry its change; all of them replay on the next version.
+      const memos = await Promise.all(handles.map(async (h) => (await h.describe()).memo?.upgradeRehearsal));
+      expect(memos.slice(-2)).toEqual(['next version', 'next version']);
+      const histories = await Promise.all(
+        handles.map(async (h) => ({ workflowId: h.workflowId, history: await h.fetchHistory() })),
+      );
+      const replayed = Worker.runReplayHistories(
+        {
+          workflowsPath: path.join(ROOT, 'test/cluster/upgrade/workflows.ts'),
+          replayName: 'cluster-upgrade',
+        },
+        histories,
+      );
+      for await (const result of replayed)
+        expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({
+          workflowId: result.workflowId,
+          error: undefined,
+        });
+    } finally {
+      next.kill('SIGTERM');
+      for (const name of ['worker-1', 'worker-2'])
+        fs.rmSync(path.join(DIR, 'pids', `${name}.hold`), { force: true });
+    }
   });
 
   it('the Web UI asks for the operators password and is read-only', async () => {
