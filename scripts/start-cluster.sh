@@ -53,14 +53,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-wait_for_port() { # host port seconds what
-  for _ in $(seq 1 $(($3 * 5))); do
-    (echo >"/dev/tcp/$1/$2") 2>/dev/null && return 0
-    sleep 0.2
-  done
-  log "$4 did not come up on $1:$2 (see $LOGS)"
-  return 1
-}
+# shellcheck source=scripts/wait-for-port.sh
+. "$ROOT/scripts/wait-for-port.sh"
 
 # name, command...: runs in the background, logging to $LOGS/name.log, restarted a second after it
 # exits (the compose stack's `restart: unless-stopped`), so a killed worker or replica comes back.

@@ -30,14 +30,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-wait_for_port() { # host port seconds what
-  for _ in $(seq 1 $(($3 * 5))); do
-    (echo >"/dev/tcp/$1/$2") 2>/dev/null && return 0
-    sleep 0.2
-  done
-  echo "[start] $4 did not come up on $1:$2" >&2
-  return 1
-}
+# shellcheck source=scripts/wait-for-port.sh
+. "$ROOT/scripts/wait-for-port.sh"
 
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   bash scripts/install-temporal.sh cli

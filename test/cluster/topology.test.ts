@@ -141,6 +141,18 @@ describe('production topology (npm run start:cluster)', () => {
   const detail = async (id: string) =>
     (await call('GET', `/api/complaints/${id}`, undefined, await as('pengaduan'))).body;
 
+  /** Each RINGAN complaint is being handled, with its two tasks (LOKET, SEKSI_PENGADUAN) once each. */
+  const expectRinganTasksOnce = async (complaints: { id: string }[]) => {
+    for (const c of complaints) {
+      await eventually(async () => (await detail(c.id)).status === 'IN_PROGRESS', 120_000);
+      const { rows } = await pg.query(
+        'select unit from complaint_task where complaint_id = $1 order by unit',
+        [c.id],
+      );
+      expect(rows.map((r) => r.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+    }
+  };
+
   it('answers /health through the proxy and on each API replica', async () => {
     for (let i = 0; i < 6; i++) {
       const res = await call('GET', '/health');
@@ -315,15 +327,7 @@ describe('production topology (npm run start:cluster)', () => {
     const frontend = kill('temporal-frontend', 'SIGTERM');
     await restarted('temporal-frontend', frontend);
     await work;
-    // RINGAN: two tasks (LOKET and SEKSI_PENGADUAN), once each.
-    for (const c of complaints) {
-      await eventually(async () => (await detail(c.id)).status === 'IN_PROGRESS', 120_000);
-      const { rows } = await pg.query(
-        'select unit from complaint_task where complaint_id = $1 order by unit',
-        [c.id],
-      );
-      expect(rows.map((r) => r.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
-    }
+    await expectRinganTasksOnce(complaints);
   });
 
   it('loses nothing when PostgreSQL stops for 10 s mid-load', async () => {
@@ -347,14 +351,7 @@ describe('production topology (npm run start:cluster)', () => {
     await pg.end().catch(() => undefined);
     pg = await connectPg();
     for (const list of await Promise.all(triages)) expect([200, 409]).toContain(list.at(-1)!.status);
-    for (const c of complaints) {
-      await eventually(async () => (await detail(c.id)).status === 'IN_PROGRESS', 120_000);
-      const { rows } = await pg.query(
-        'select unit from complaint_task where complaint_id = $1 order by unit',
-        [c.id],
-      );
-      expect(rows.map((r) => r.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
-    }
+    await expectRinganTasksOnce(complaints);
   });
 
   it('holds the public rate limit across both API replicas', async () => {

@@ -46,39 +46,48 @@ export function officeDateOf(instant: Date): LocalDate {
 @Injectable()
 export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
   private readonly calendars: LRUCache<string, CachedCalendar>;
-  private readonly areasByCode: LRUCache<'all', Map<string, Area>>;
+  private readonly areasByCode: LRUCache<string, Map<string, Area>>;
   private listener: Client | null = null;
   private listening = false;
   private stopped = false;
+  private generation = 0;
 
   constructor(
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger(ReferenceDataCache.name) private readonly logger: PinoLogger,
   ) {
+    // Keys carry the generation (see invalidate): "<generation>|<years>".
     this.calendars = new LRUCache<string, CachedCalendar>({
       max: 16,
       ttl: REFERENCE_DATA_TTL_MS,
-      fetchMethod: async (key) => {
-        const data = await loadNonWorkingDates(em.fork(), key.split(',').map(Number));
-        return {
-          calendar: new WorkingDayCalendar(data.nonWorkingDates),
-          warning: data.warning,
-          deadlines: new Map(),
-        };
-      },
+      fetchMethod: (key) => this.loadCalendar(key.slice(key.indexOf('|') + 1)),
     });
-    this.areasByCode = new LRUCache<'all', Map<string, Area>>({
-      max: 1,
+    this.areasByCode = new LRUCache<string, Map<string, Area>>({
+      max: 2,
       ttl: REFERENCE_DATA_TTL_MS,
-      fetchMethod: async () => new Map((await em.fork().find(Area, {})).map((a) => [a.code, a])),
+      fetchMethod: () => this.loadAreas(),
     });
   }
 
   /** The working-day calendar covering the given years (database holidays, else the fallback). */
   async calendar(years: number[]): Promise<CachedCalendar> {
-    this.forgetUnlessListening();
-    return (await this.calendars.fetch([...years].sort().join(',')))!;
+    const key = [...years].sort().join(',');
+    if (!this.keeping()) return this.loadCalendar(key);
+    return (await this.calendars.fetch(`${this.generation}|${key}`))!;
+  }
+
+  private async loadCalendar(years: string): Promise<CachedCalendar> {
+    const data = await loadNonWorkingDates(this.em.fork(), years.split(',').map(Number));
+    return {
+      calendar: new WorkingDayCalendar(data.nonWorkingDates),
+      warning: data.warning,
+      deadlines: new Map(),
+    };
+  }
+
+  private async loadAreas(): Promise<Map<string, Area>> {
+    return new Map((await this.em.fork().find(Area, {})).map((a) => [a.code, a]));
   }
 
   /**
@@ -100,22 +109,24 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
 
   /** Kecamatan and kelurahan by Kemendagri code. */
   async areas(): Promise<ReadonlyMap<string, Area>> {
-    this.forgetUnlessListening();
-    return (await this.areasByCode.fetch('all'))!;
+    if (!this.keeping()) return this.loadAreas();
+    return (await this.areasByCode.fetch(String(this.generation)))!;
   }
 
   /**
    * Without a listening connection (PostgreSQL, while it reconnects) a change notice could be missed:
    * nothing is kept then, every read goes to the database.
    */
-  private forgetUnlessListening(): void {
-    if (this.config.database.kind === 'postgresql' && !this.listening) this.invalidate();
+  private keeping(): boolean {
+    return this.config.database.kind !== 'postgresql' || this.listening;
   }
 
-  /** Forgets this replica's copy. */
+  /**
+   * Forgets this replica's copy. By moving to a new generation of keys rather than clearing the
+   * caches: clearing would abort the loads in flight, failing the requests that wait for them.
+   */
   invalidate(): void {
-    this.calendars.clear();
-    this.areasByCode.clear();
+    this.generation++;
   }
 
   /** After an admin changed holidays or areas: every replica forgets its copy. */
