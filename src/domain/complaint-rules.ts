@@ -59,9 +59,13 @@ export interface Refusal {
 
 const refusal = (type: RefusalType, message: string): Refusal => ({ type, message });
 
-/** Refuses an empty or missing text (a value that is not a string, or only whitespace). */
+/**
+ * Refuses a missing or empty text (INVALID), and one of only whitespace (RULE: it is well-formed, a
+ * schema's minLength lets it pass, but it says nothing; the API answers 422 as for other rules).
+ */
 export function checkText(value: unknown, message: string): Refusal | null {
-  return typeof value !== 'string' || value.trim() === '' ? refusal('INVALID', message) : null;
+  if (typeof value !== 'string' || value === '') return refusal('INVALID', message);
+  return value.trim() === '' ? refusal('RULE', message) : null;
 }
 
 // ---- What the checks look at ----------------------------------------------------------------------
@@ -125,7 +129,7 @@ export function checkLocationConsistent(
 ): Refusal | null {
   return belongs(location.kelurahan, location.kecamatan)
     ? null
-    : refusal('INVALID', 'Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
+    : refusal('RULE', 'Kelurahan yang dipilih tidak berada di kecamatan tersebut.');
 }
 
 /** The location a category calls for: present when required, and consistent then. */

@@ -80,11 +80,11 @@ it('refuses each invalid Update with its reason and changes nothing', async () =
         }),
       ),
     ).toEqual({
-      type: 'INVALID',
+      type: 'RULE',
       message: 'Kelurahan yang dipilih tidak berada di kecamatan tersebut.',
     });
     expect(await refusal(triage({ actor: actors.pengaduan, reject: { reason: '   ' } }))).toEqual({
-      type: 'INVALID',
+      type: 'RULE',
       message: 'Alasan penolakan wajib diisi.',
     });
     expect(await refusal(triage({ actor: actors.pengaduan }))).toMatchObject({ type: 'INVALID' });
@@ -110,7 +110,7 @@ it('refuses each invalid Update with its reason and changes nothing', async () =
       message: 'Tugas ini untuk aparatur wilayah lain.',
     });
     expect(await refusal(complete(task('TIM_TEKNIS').id, actors.unit('TIM_TEKNIS'), '  '))).toMatchObject({
-      type: 'INVALID',
+      type: 'RULE',
     });
     await complete(task('TIM_TEKNIS').id, actors.unit('TIM_TEKNIS'));
     expect(await refusal(complete(task('TIM_TEKNIS').id, actors.unit('TIM_TEKNIS')))).toEqual({

@@ -80,6 +80,7 @@ export class ComplaintActionsController {
   @ApiOperation({ summary: 'Tanggapan akhir kepada pengadu; menyelesaikan pengaduan' })
   @ApiBody({ type: RespondDto, examples: RESPONSE_EXAMPLES })
   @ApiOkResponse({ type: ComplaintDetailView })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'Isi tanggapan hanya berisi spasi' })
   respond(
     @Param('id') id: string,
     @Body() body: RespondDto,

@@ -12,6 +12,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -54,6 +55,7 @@ export class TasksController {
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ type: ErrorBodyView, description: 'Tugas tidak ditemukan' })
   @ApiConflictResponse({ type: ErrorBodyView, description: 'Tugas sudah diselesaikan' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'Hasil penanganan hanya berisi spasi' })
   @ApiServiceUnavailableResponse({ type: ErrorBodyView, description: 'Mesin proses tidak dapat dihubungi' })
   complete(
     @Param('id') id: string,

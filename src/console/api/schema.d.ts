@@ -3161,6 +3161,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description Isi tanggapan hanya berisi spasi */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description Mesin proses tidak dapat dihubungi */
       503: {
         headers: {
@@ -3418,6 +3427,15 @@ export interface operations {
       };
       /** @description Jenis data yang dikirim tidak didukung. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hasil penanganan hanya berisi spasi */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -106,7 +106,7 @@ describe('ComplaintActionsService.triage', () => {
       'a kelurahan of another kecamatan',
       { kecamatan: KECAMATAN, kelurahan: KELURAHAN_OF_OTHER },
       'Kelurahan yang dipilih tidak berada di kecamatan tersebut.',
-      400,
+      422,
     ],
   ])('checks the location against the master data: %s', async (_, location, message, status) => {
     const c = complaintRecord({ status: 'RECEIVED' });

@@ -40,16 +40,31 @@ describe('docker-compose.yml (production)', () => {
     expect(services.worker.deploy?.replicas).toBe(2);
     // Replicas cannot share a host port: only the proxy publishes the API.
     expect(services.api.ports).toBeUndefined();
-    expect(services.proxy.ports).toEqual([expect.stringMatching(/^\$\{API_PORT:-3000\}:8080$/)]);
+    expect(services.proxy.ports).toEqual([
+      expect.stringMatching(/^\$\{API_PORT:-3000\}:8080$/),
+      expect.stringMatching(/^\$\{TEMPORAL_UI_PORT:-8233\}:8233$/),
+    ]);
     const caddyfile = fs.readFileSync(path.join(REPO_ROOT, 'deploy', 'Caddyfile'), 'utf8');
-    expect(caddyfile).toMatch(/dynamic a \{\s*name api\s*port 3000/);
+    expect(caddyfile).toContain('import {$API_UPSTREAMS_FILE:upstreams-dns.caddy}');
+    const upstreams = fs.readFileSync(path.join(REPO_ROOT, 'deploy', 'upstreams-dns.caddy'), 'utf8');
+    expect(upstreams).toMatch(/dynamic a \{\s*name api\s*port 3000/);
     expect(services.api.environment?.TRUST_PROXY).toBe('true');
   });
 
   it('health-checks every long-running service', () => {
     const running = Object.entries(services).filter(([, s]) => !oneShot(s));
     expect(running.map(([name]) => name).sort()).toEqual(
-      ['api', 'postgres', 'proxy', 'temporal', 'temporal-ui', 'worker'].sort(),
+      [
+        'api',
+        'postgres',
+        'proxy',
+        'temporal',
+        'temporal-history',
+        'temporal-matching',
+        'temporal-worker',
+        'temporal-ui',
+        'worker',
+      ].sort(),
     );
     // The Web UI is for people, nothing depends on it being up.
     const withoutCheck = running.filter(([name, s]) => !s.healthcheck && name !== 'temporal-ui');
@@ -61,7 +76,28 @@ describe('docker-compose.yml (production)', () => {
       .pathname;
     const env = services.temporal.environment ?? {};
     expect(appDb).toBe('/pengaduan');
-    expect(new Set([appDb.slice(1), env.DBNAME, env.VISIBILITY_DBNAME]).size).toBe(3);
+    expect(new Set([appDb.slice(1), env.TEMPORAL_DB_NAME, env.TEMPORAL_VISIBILITY_DB_NAME]).size).toBe(3);
+  });
+
+  it('runs the Temporal server as four services with our configuration, and the Web UI read-only behind a password', () => {
+    for (const [name, service] of [
+      ['temporal', 'frontend'],
+      ['temporal-history', 'history'],
+      ['temporal-matching', 'matching'],
+      ['temporal-worker', 'worker'],
+    ]) {
+      expect(services[name].image).toBe('temporalio/server:1.29.1');
+      expect(services[name].command).toEqual([service]);
+      expect(String(services[name].entrypoint)).toContain('--config temporal --env cluster');
+    }
+    const ui = services['temporal-ui'];
+    expect(ui.ports).toBeUndefined(); // reached only through the proxy, which asks for the password
+    expect(ui.entrypoint).toEqual(expect.arrayContaining(['temporal-ui', 'cluster']));
+    const uiConfig = fs.readFileSync(path.join(REPO_ROOT, 'deploy', 'temporal-ui', 'cluster.yaml'), 'utf8');
+    for (const setting of ['disableWriteActions', 'workflowTerminateDisabled', 'workflowResetDisabled'])
+      expect(uiConfig).toMatch(new RegExp(`^${setting}: true$`, 'm'));
+    const caddyfile = fs.readFileSync(path.join(REPO_ROOT, 'deploy', 'Caddyfile'), 'utf8');
+    expect(caddyfile).toMatch(/basicauth \{\s*\{\$UI_USER:operator\} \{\$UI_PASSWORD_HASH\}/);
   });
 
   it("sets up Temporal's schema with the official admin tools, then our namespace and search attributes", () => {

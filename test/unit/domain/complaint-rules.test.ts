@@ -67,9 +67,11 @@ describe('refusal types', () => {
 });
 
 describe('checkText', () => {
-  it('refuses missing, non-string and blank text', () => {
-    for (const v of [undefined, null, 42, '', '   '])
+  it('refuses missing, non-string and empty text (INVALID) and text of only whitespace (RULE)', () => {
+    for (const v of [undefined, null, 42, ''])
       expect(checkText(v, 'Wajib.')).toEqual({ type: 'INVALID', message: 'Wajib.' });
+    for (const v of ['   ', '\u00a0', '\t\n'])
+      expect(checkText(v, 'Wajib.')).toEqual({ type: 'RULE', message: 'Wajib.' });
     expect(checkText(' ada ', 'Wajib.')).toBeNull();
   });
 });
@@ -113,7 +115,7 @@ describe('location', () => {
   it('the kelurahan must lie in the kecamatan', () => {
     const elsewhere = { kecamatan: KECAMATAN, kelurahan: ELSEWHERE_KELURAHAN };
     const refused = {
-      type: 'INVALID',
+      type: 'RULE',
       message: 'Kelurahan yang dipilih tidak berada di kecamatan tersebut.',
     };
     expect(checkLocationConsistent(elsewhere)).toEqual(refused);
@@ -122,7 +124,7 @@ describe('location', () => {
   });
 
   it('asks the given master data when there is one', () => {
-    expect(checkLocationConsistent(HERE, () => false)?.type).toBe('INVALID');
+    expect(checkLocationConsistent(HERE, () => false)?.type).toBe('RULE');
     expect(
       checkLocationConsistent({ kecamatan: 'A', kelurahan: 'B' }, (kel, kec) => kel === 'B' && kec === 'A'),
     ).toBeNull();
@@ -149,7 +151,7 @@ describe('triage', () => {
       'Pengaduan ini sudah ditriase.',
     );
     expect(checkTriage(caseIn('RECEIVED'), { reject: { reason: ' ' } })).toEqual({
-      type: 'INVALID',
+      type: 'RULE',
       message: 'Alasan penolakan wajib diisi.',
     });
     expect(checkTriage(caseIn('RECEIVED'), {})).toEqual({
@@ -222,7 +224,7 @@ describe('tasks', () => {
     );
     expect(checkTaskCompletion(kelurahanTask, { unit: 'LOKET' }, '')?.type).toBe('FORBIDDEN');
     expect(checkTaskCompletion(kelurahanTask, owner, '  ')).toEqual({
-      type: 'INVALID',
+      type: 'RULE',
       message: 'Hasil penanganan (outcome) wajib diisi.',
     });
   });
