@@ -233,10 +233,15 @@ describe('staff console: the Wali Kota decides BERAT cases; Kabid oversees and r
     const lateIndex = rows.findIndex((t) => t.includes(late.registerNumber));
     expect(olderIndex).toBeGreaterThanOrEqual(0);
     expect(olderIndex).toBeLessThan(lateIndex);
-    // One row per case, with its status and deadline.
+    // One row per case, with every reason, its status and deadline. The untriaged letter is late for
+    // triage too: triage age counts from its receipt 29 days ago, not from its entry today.
     const olderRow = page.locator('li.stuck-item', { hasText: older.registerNumber });
     expect(await olderRow.count()).toBe(1);
-    expect(await olderRow.locator('.badge').allTextContents()).toEqual(['Melewati batas waktu']);
+    expect(await olderRow.locator('.badge').allTextContents()).toEqual([
+      'Triase terlambat',
+      'Melewati batas waktu',
+    ]);
+    expect(await lateRow.locator('.badge').allTextContents()).toEqual(['Melewati batas waktu']);
     expect(await olderRow.textContent()).toMatch(/Menunggu triase · batas waktu \d{1,2} \w+ \d{4}/);
     expect(await lateRow.textContent()).toContain('Melewati batas waktu 10 hari kerja dan belum ditanggapi.');
 
