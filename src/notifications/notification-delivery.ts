@@ -13,7 +13,7 @@ import { renderPdf } from '../reports/render-pdf';
 import { PermanentDeliveryError, SkipDelivery } from './delivery-errors';
 import type { MailAttachment, Mailer } from './mailer';
 import { type MessageGateway, toE164 } from './message-gateway';
-import type { NotifyBy } from './notify-by';
+import { complainantChannel, type NotifyBy } from './notify-by';
 import { composeEmail, composeShortMessage, type MessageInput } from './templates';
 
 export { NOTIFY_BY, type NotifyBy } from './notify-by';
@@ -39,17 +39,20 @@ type Target = { channel: 'EMAIL'; to: string[] } | { channel: 'SMS' | 'WHATSAPP'
 export function complainantTarget(
   c: Pick<Complaint, 'notifyBy' | 'complainantEmail' | 'complainantPhone'>,
 ): Target | { skip: string; atDesk?: true } {
-  const choice = (c.notifyBy ?? null) as NotifyBy | null;
-  if (choice === 'NONE') return { skip: 'Pengadu memilih tidak menerima pemberitahuan.' };
-  if (choice === 'EMAIL' || (choice === null && c.complainantEmail)) {
+  const channel = complainantChannel(c.notifyBy as NotifyBy | null, {
+    email: c.complainantEmail,
+    phone: c.complainantPhone,
+  });
+  if (channel === 'NONE') return { skip: 'Pengadu memilih tidak menerima pemberitahuan.' };
+  if (channel === 'EMAIL') {
     if (!c.complainantEmail)
       throw new PermanentDeliveryError('Pengadu memilih email tetapi tidak memberikan alamat email.');
     return { channel: 'EMAIL', to: [c.complainantEmail] };
   }
-  if (choice === 'SMS' || choice === 'WHATSAPP' || (choice === null && c.complainantPhone)) {
+  if (channel === 'SMS' || channel === 'WHATSAPP') {
     if (!c.complainantPhone)
       throw new PermanentDeliveryError('Pengadu memilih SMS/WhatsApp tetapi tidak memberikan nomor telepon.');
-    return { channel: choice === 'WHATSAPP' ? 'WHATSAPP' : 'SMS', to: c.complainantPhone };
+    return { channel, to: c.complainantPhone };
   }
   return { skip: 'Pengadu tidak memberikan kontak: diberitahu melalui loket.', atDesk: true };
 }

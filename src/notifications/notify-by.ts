@@ -13,3 +13,17 @@ export function notifyByProblem(
     return 'Pemberitahuan melalui SMS/WhatsApp memerlukan nomor telepon pengadu.';
   return null;
 }
+
+/**
+ * How the complainant is told: their choice, else e-mail if given, else the phone (SMS), else by the
+ * front desk (no contact at all). The dispatcher sends by it; the desk's receipt says it.
+ */
+export function complainantChannel(
+  notifyBy: NotifyBy | undefined | null,
+  contact: { email?: string | null; phone?: string | null },
+): NotifyBy | 'DESK' {
+  if (notifyBy) return notifyBy;
+  if (contact.email) return 'EMAIL';
+  if (contact.phone) return 'SMS';
+  return 'DESK';
+}
