@@ -20,6 +20,9 @@ import {
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 
+const LIST_REFUSED =
+  'Daftar ditolak: tanggal di luar tahun itu atau tanggal yang sama dua kali; pesan menyebut barisnya.';
+
 /** The non-working days (libur nasional and cuti bersama) deadlines count with; admins only. */
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -49,10 +52,7 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: HolidayPreviewDto })
   @ApiBadRequestResponse({ description: 'Daftar tidak valid; pesan menyebut baris yang salah.' })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'Daftar ditolak: tanggal di luar tahun itu atau tanggal yang sama dua kali; pesan menyebut barisnya.',
-  })
+  @ApiUnprocessableEntityResponse({ description: LIST_REFUSED })
   preview(@Query() query: HolidayYearQueryDto, @Body() body: ReplaceHolidaysDto): Promise<HolidayPreviewDto> {
     return this.calendar.previewYear(query.year, body.holidays);
   }
@@ -61,10 +61,7 @@ export class CalendarController {
   @Put()
   @ApiOkResponse({ type: HolidaysReplacedDto })
   @ApiBadRequestResponse({ description: 'Daftar tidak valid; pesan menyebut baris yang salah.' })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'Daftar ditolak: tanggal di luar tahun itu atau tanggal yang sama dua kali; pesan menyebut barisnya.',
-  })
+  @ApiUnprocessableEntityResponse({ description: LIST_REFUSED })
   replace(
     @Query() query: HolidayYearQueryDto,
     @Body() body: ReplaceHolidaysDto,

@@ -73,9 +73,7 @@ export class CalendarService {
         holidays.map(({ date, name, kind }) => ({ date, name, kind })),
       );
     } catch (err) {
-      // Well-formed rows that break a rule of the list as a whole (a date outside the year, a date twice).
-      if (err instanceof HolidayValidationError) throw unprocessable(err.problems.join(' '));
-      throw err;
+      throw asApiError(err);
     }
     return {
       year,
@@ -107,9 +105,7 @@ export class CalendarService {
         holidays.map(({ date, name, kind }) => ({ date, name, kind })),
       );
     } catch (err) {
-      // Well-formed rows that break a rule of the list as a whole (a date outside the year, a date twice).
-      if (err instanceof HolidayValidationError) throw unprocessable(err.problems.join(' '));
-      throw err;
+      throw asApiError(err);
     } finally {
       // New complaints get deadlines from the corrected list at once, on every replica.
       await this.referenceData.changed();
@@ -131,4 +127,9 @@ export class CalendarService {
       failedComplaints: result.failed.length,
     };
   }
+}
+
+/** Well-formed rows that break a rule of the list as a whole (a date outside the year, a date twice): 422. */
+function asApiError(err: unknown): unknown {
+  return err instanceof HolidayValidationError ? unprocessable(err.problems.join(' ')) : err;
 }

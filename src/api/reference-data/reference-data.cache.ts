@@ -40,8 +40,9 @@ export function officeDateOf(instant: Date): LocalDate {
  * on every request. An admin's change clears every replica's copy at once: on PostgreSQL the replica
  * that made it sends a NOTIFY on REFERENCE_DATA_CHANNEL, which every replica LISTENs to; with SQLite
  * there is one process. While a replica's listening connection is down it keeps nothing; should a
- * notice still be missed, the copy expires after REFERENCE_DATA_TTL_MS, and a deadline computed from a stale calendar meanwhile is corrected by
- * the workflow, which loads the calendar itself and records the due date it keeps.
+ * notice still be missed, the copy expires after REFERENCE_DATA_TTL_MS, and a deadline computed from
+ * a stale calendar meanwhile is corrected by the workflow, which loads the calendar itself and
+ * records the due date it keeps.
  */
 @Injectable()
 export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
