@@ -11,25 +11,20 @@ import path from 'node:path';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
+import { workflowIdForRegister } from '../../src/temporal/ids';
 import { RECAP_SCHEDULE_ID } from '../../src/temporal/recap-schedule';
+import { CLUSTER_API, CLUSTER_DIR, CLUSTER_PG_URL, CLUSTER_UI, clusterSecrets } from '../helpers/cluster';
 import { seededUserFor } from '../helpers/complaints';
 import { eventually, staffComplaint } from '../helpers/e2e';
 import { findPostgresBin } from '../helpers/private-postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIR = process.env.CLUSTER_DIR ?? path.join(ROOT, 'data/cluster');
-const API = process.env.CLUSTER_URL ?? 'http://localhost:3000';
-const UI = process.env.CLUSTER_UI_URL ?? 'http://localhost:8233';
-const PG_URL = `postgresql://pengaduan:${process.env.CLUSTER_PG_PASSWORD ?? 'pengaduan-cluster'}@127.0.0.1:${process.env.CLUSTER_PG_PORT ?? '55432'}/pengaduan`;
+const DIR = CLUSTER_DIR;
+const API = CLUSTER_API;
+const UI = CLUSTER_UI;
+const PG_URL = CLUSTER_PG_URL;
 const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
-
-const secrets = Object.fromEntries(
-  fs
-    .readFileSync(path.join(DIR, 'secrets.env'), 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('='))
-    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
+const secrets = clusterSecrets();
 
 const tokens = new Map<string, string>();
 async function as(username: string): Promise<Record<string, string>> {
@@ -365,6 +360,72 @@ describe('production topology (npm run start:cluster)', () => {
     for (let i = 0; i < remaining + 4; i++) statuses.push((await fetch(`${API}/api/areas`)).status);
     expect(statuses.slice(0, remaining).every((s) => s === 200)).toBe(true);
     expect(statuses.slice(remaining)).toEqual([429, 429, 429, 429]);
+  });
+
+  it('locks a username after five failed sign-ins spread over both API replicas', async () => {
+    // Straight to the replicas, alternating: neither sees five failures by itself, yet the fifth
+    // locks the account on both (the counts are in the shared database, not in each process).
+    const login = (port: number, password: string) =>
+      fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'kadis', password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await login(i % 2 ? 3102 : 3101, `salah-${i}`)).status).toBe(401);
+    for (const port of [3101, 3102]) {
+      const locked = await login(port, secrets.SEED_PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await locked.json()).message).toMatch(/Terlalu banyak percobaan masuk/);
+    }
+    const { rows } = await pg.query(
+      "select count(*)::int as n from security_event where type = 'LOGIN_LOCKED' and details->>'by' = 'user' and target_username = 'kadis'",
+    );
+    expect(rows[0].n).toBeGreaterThanOrEqual(1);
+    // The lock ends after its time (15 s for the first), on either replica.
+    await new Promise((r) => setTimeout(r, 16_000));
+    expect((await login(3102, secrets.SEED_PASSWORD)).status).toBe(200);
+  });
+
+  it('with two workers, the reconciler starts each workflow the API could not start, once', async () => {
+    // The frontend is down while complaints are submitted: the API stores them and answers with the
+    // receipt; both workers' reconcilers then find the same complaints without a workflow.
+    const hold = path.join(DIR, 'pids', 'temporal-frontend.hold');
+    fs.writeFileSync(hold, '');
+    const complaints: { id: string; registerNumber: string }[] = [];
+    try {
+      kill('temporal-frontend', 'SIGKILL');
+      const headers = await as('pengaduan');
+      for (let i = 0; i < 5; i++) {
+        const res = await call('POST', '/api/complaints', staffComplaint(), headers);
+        expect(res.status).toBe(201);
+        complaints.push(res.body);
+      }
+    } finally {
+      fs.rmSync(hold, { force: true });
+    }
+    await eventually(async () => {
+      const { rows } = await pg.query(
+        "select count(distinct complaint_id)::int as n from audit_event where type = 'REGISTERED' and complaint_id = any($1)",
+        [complaints.map((c) => c.id)],
+      );
+      return rows[0].n === complaints.length;
+    }, 240_000);
+    for (const c of complaints) {
+      const workflowId = workflowIdForRegister(c.registerNumber);
+      const runs: string[] = [];
+      for await (const w of temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` }))
+        runs.push(w.runId);
+      expect(runs).toHaveLength(1);
+      const { rows } = await pg.query(
+        "select type, count(*)::int as n from audit_event where complaint_id = $1 and type in ('RECEIVED', 'REGISTERED') group by type order by type",
+        [c.id],
+      );
+      expect(rows).toEqual([
+        { type: 'RECEIVED', n: 1 },
+        { type: 'REGISTERED', n: 1 },
+      ]);
+    }
   });
 
   it("reaches every API replica's cache at once when an admin changes the holidays", async () => {
