@@ -8,6 +8,15 @@ const path = require('node:path');
 const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
 
+const CLUSTER_E2E = [
+  'workflow-paths',
+  'action-races',
+  'intake',
+  'request-examples',
+  'openapi',
+  'holiday-preview',
+];
+
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
@@ -36,6 +45,18 @@ module.exports = {
     }),
     // The production topology of npm run start:cluster (npm run test:cluster starts it).
     project('cluster', { testTimeout: 600_000 }),
+    // Black-box e2e files run again against that topology (E2E_TARGET=cluster): the ones that need
+    // no configuration of their own, create no accounts and count nothing beyond the complaints they
+    // create (the topology's database outlives a run).
+    project('cluster-e2e', {
+      setupFiles: [
+        'reflect-metadata',
+        '<rootDir>/test/helpers/quiet-temporal.ts',
+        '<rootDir>/test/helpers/on-cluster.ts',
+      ],
+      testMatch: CLUSTER_E2E.map((name) => `<rootDir>/test/integration/e2e/${name}.e2e.test.ts`),
+      testTimeout: 300_000,
+    }),
     // Faults and load (npm run test:reliability; not part of npm test's default projects).
     project('reliability', {
       setupFiles: ['reflect-metadata', '<rootDir>/test/helpers/quiet-temporal.ts'],

@@ -22,4 +22,5 @@ if ! curl -fsS "$API_URL/health" >/dev/null 2>&1; then
   done
   curl -fsS "$API_URL/health" >/dev/null || { log "the topology did not come up"; tail -30 test-artifacts/cluster.log >&2; exit 1; }
 fi
-npx jest --maxWorkers=1 --selectProjects cluster "$@"
+# The topology's own scenarios, then black-box e2e files against it (jest.config.js: cluster-e2e).
+npx jest --maxWorkers=1 --selectProjects cluster cluster-e2e "$@"

@@ -22,6 +22,8 @@ export const PG_ADMIN_URL = process.env.PENGADUAN_PG_TEST_URL;
 export const PG_UNAVAILABLE_REASON = process.env.PENGADUAN_PG_UNAVAILABLE;
 
 export function databaseKinds(): DatabaseKind[] {
+  // Against the topology of npm run start:cluster (E2E_TARGET=cluster) there is its PostgreSQL only.
+  if (process.env.E2E_TARGET === 'cluster') return ['postgresql'];
   return PG_ADMIN_URL ? ['sqlite', 'postgresql'] : ['sqlite'];
 }
 

@@ -1,8 +1,11 @@
 /**
  * End-to-end harness: the real Nest app (in process, via supertest), a real Temporal dev server, a
  * real database (SQLite or PostgreSQL) and a worker running the real workflows and activities.
+ * With E2E_TARGET=cluster (`npm run test:cluster`) the same files run black-box against the topology
+ * of `npm run start:cluster` instead: HTTP through its proxy, its Temporal cluster and its database.
  */
 import fs from 'node:fs';
+import { Agent } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -15,6 +18,15 @@ import { createComplaintActivities, createReportActivities } from '../../activit
 import { createApp } from '../../src/api/app.factory';
 import type { ComplaintDetailView } from '../../src/api/complaints/complaint-views';
 import { type AppConfig, loadConfig } from '../../src/config/config';
+import { createOrm } from '../../src/db/orm';
+import {
+  CLUSTER_API,
+  CLUSTER_PG_URL,
+  CLUSTER_TEMPORAL_ADDRESS,
+  CLUSTER_UI,
+  clusterSecrets,
+  onCluster,
+} from './cluster';
 import { createTestDatabase, type DatabaseKind, TEST_SEED_PASSWORD, type TestDatabase } from './databases';
 import { type DevServer, startDevServer } from './dev-server';
 import { WORKFLOWS_PATH } from './paths';
@@ -52,6 +64,11 @@ export async function startE2e(
     pgAdminUrl?: string;
   } = {},
 ): Promise<E2e> {
+  if (onCluster()) {
+    if (opts.configOverrides || opts.ui || opts.pgAdminUrl)
+      throw new Error('this e2e file changes the app configuration: it cannot run against the cluster');
+    return startClusterE2e();
+  }
   const [server, db] = await Promise.all([
     startDevServer({ ui: opts.ui }),
     createTestDatabase(kind, { adminUrl: opts.pgAdminUrl }),
@@ -82,11 +99,36 @@ export async function startE2e(
   const app = await createApp(config);
   await app.init();
   const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
-  const http = request(app.getHttpServer());
+  return {
+    kind,
+    app,
+    db,
+    server,
+    temporal,
+    config,
+    ...userActions(request(app.getHttpServer()), TEST_SEED_PASSWORD),
+    stop: async () => {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await temporal.connection.close();
+      await server.stop();
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What every target offers on top of its HTTP client: signed-in users and the common calls. */
+function userActions(
+  http: TestAgent,
+  password: string,
+): Pick<E2e, 'http' | 'token' | 'as' | 'register' | 'detail'> {
   const tokens = new Map<string, string>();
   const token = async (username: string) => {
     if (!tokens.has(username)) {
-      const res = await http.post('/api/auth/login').send({ username, password: TEST_SEED_PASSWORD });
+      const res = await http.post('/api/auth/login').send({ username, password });
       if (res.status !== 200)
         throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       tokens.set(username, res.body.accessToken);
@@ -94,13 +136,7 @@ export async function startE2e(
     return tokens.get(username)!;
   };
   return {
-    kind,
-    app,
     http,
-    db,
-    server,
-    temporal,
-    config,
     token,
     as: async (username) => ({ Authorization: `Bearer ${await token(username)}` }),
     register: async (overrides = {}, username = 'loket') =>
@@ -118,15 +154,69 @@ export async function startE2e(
           .set({ Authorization: `Bearer ${await token(username)}` })
           .expect(200)
       ).body,
+  };
+}
+
+/**
+ * The harness against the running topology. Each test file connects from its own loopback address
+ * (127.0.0.x), as a different citizen would: the public rate limits count per client address across
+ * the replicas, and the topology's own tests use 127.0.0.1.
+ */
+async function startClusterE2e(): Promise<E2e> {
+  const secrets = clusterSecrets();
+  const agent = new Agent({
+    keepAlive: true,
+    localAddress: `127.0.0.${2 + Math.floor(Math.random() * 250)}`,
+  });
+  const base = request(CLUSTER_API);
+  // Every request of this file leaves from the file's own address.
+  const client = new Proxy(base, {
+    get(target, method: string) {
+      const original = Reflect.get(target, method);
+      if (typeof original !== 'function') return original;
+      return (...args: unknown[]) => {
+        const req = original.apply(target, args);
+        return typeof req?.agent === 'function' ? req.agent(agent) : req;
+      };
+    },
+  }) as TestAgent;
+  const config: AppConfig = loadConfig({
+    NODE_ENV: 'test',
+    TEMPORAL_ADDRESS: CLUSTER_TEMPORAL_ADDRESS,
+    TEMPORAL_UI_URL: CLUSTER_UI,
+    DATABASE_URL: CLUSTER_PG_URL,
+    JWT_SECRET: secrets.JWT_SECRET,
+  });
+  const orm = await createOrm({ database: { kind: 'postgresql', url: CLUSTER_PG_URL }, dbDebug: false });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: CLUSTER_TEMPORAL_ADDRESS }),
+  });
+  const unavailable = (what: string) =>
+    new Proxy(
+      {},
+      {
+        get() {
+          throw new Error(`${what} is not available against the cluster (E2E_TARGET=cluster)`);
+        },
+      },
+    );
+  return {
+    kind: 'postgresql',
+    app: unavailable('the in-process app') as INestApplication,
+    db: {
+      kind: 'postgresql',
+      config: { kind: 'postgresql', url: CLUSTER_PG_URL },
+      orm,
+      destroy: () => orm.close(true),
+    },
+    server: { address: CLUSTER_TEMPORAL_ADDRESS } as DevServer,
+    temporal,
+    config,
+    ...userActions(client, secrets.SEED_PASSWORD),
     stop: async () => {
-      await app.close();
-      worker.shutdown();
-      await running;
-      await nativeConnection.close();
+      agent.destroy();
       await temporal.connection.close();
-      await server.stop();
-      await db.destroy();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await orm.close(true);
     },
   };
 }
