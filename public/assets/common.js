@@ -16,6 +16,15 @@ export function formatDate(iso) {
   return iso ? DATE.format(new Date(iso)) : '—';
 }
 
+const TIME = new Intl.DateTimeFormat('id-ID', { timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+
+/** A deadline with its weekday: "Jumat, 11 Desember 2026 pukul 23.59 WIB". */
+export function formatDueDate(iso) {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  return `${DATE.format(at)} pukul ${TIME.format(at)} WIB`;
+}
+
 export function setText(id, text) {
   document.getElementById(id).textContent = text ?? '';
 }

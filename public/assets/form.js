@@ -1,6 +1,6 @@
 // The public complaint form: areas from the API, checks in the browser (the server checks again),
 // the complaint sent as JSON with an Idempotency-Key, then each evidence file uploaded to it.
-import { api, formatDateTime, messageOf, setText } from './common.js';
+import { api, formatDateTime, formatDueDate, messageOf, setText } from './common.js';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_FILES = 20;
@@ -78,7 +78,14 @@ function check() {
   return errors;
 }
 
-function showErrors(errors, serverMessage) {
+/**
+ * The errors on view: field id -> message, and the server's message if it refused the complaint.
+ * Set by a submit; a field's error goes as soon as the field is corrected (recheckShownErrors).
+ */
+let shownErrors = {};
+let shownServerMessage;
+
+function renderErrors() {
   const list = field('daftar-galat');
   list.replaceChildren();
   for (const input of form.querySelectorAll('input, select, textarea')) {
@@ -86,7 +93,7 @@ function showErrors(errors, serverMessage) {
     const slot = document.getElementById(`${input.id}-galat`);
     if (slot) slot.textContent = '';
   }
-  for (const [id, message] of Object.entries(errors)) {
+  for (const [id, message] of Object.entries(shownErrors)) {
     field(id).setAttribute('aria-invalid', 'true');
     setText(`${id}-galat`, message);
     const link = document.createElement('a');
@@ -97,14 +104,41 @@ function showErrors(errors, serverMessage) {
     item.append(link);
     list.append(item);
   }
-  if (serverMessage) {
+  if (shownServerMessage) {
     const item = document.createElement('li');
-    item.textContent = serverMessage;
+    item.textContent = shownServerMessage;
     list.append(item);
   }
   const summary = field('ringkasan-galat');
   summary.hidden = list.children.length === 0;
+}
+
+/** After a submit: every error next to its field and in the summary, which takes the focus. */
+function showErrors(errors, serverMessage) {
+  shownErrors = errors;
+  shownServerMessage = serverMessage;
+  renderErrors();
+  const summary = field('ringkasan-galat');
   if (!summary.hidden) summary.focus();
+}
+
+/**
+ * While the citizen corrects the form: the fields with an error on view are checked again, and an
+ * error goes (message, aria-invalid and its line in the summary) as soon as its field is right, or
+ * changes if a related field changed it (telepon/email/notify-by). No new error appears while
+ * typing, and the focus stays where it is.
+ */
+function recheckShownErrors() {
+  if (Object.keys(shownErrors).length === 0) return;
+  const now = check();
+  const still = {};
+  for (const id of Object.keys(shownErrors)) if (now[id]) still[id] = now[id];
+  const changed =
+    Object.keys(still).length !== Object.keys(shownErrors).length ||
+    Object.entries(still).some(([id, message]) => shownErrors[id] !== message);
+  if (!changed) return;
+  shownErrors = still;
+  renderErrors();
 }
 
 function complaintBody() {
@@ -151,19 +185,100 @@ async function uploadEvidence(trackingCode, files) {
   );
 }
 
+/** How the complainant will be told of the response, as they chose on the form. */
+function howTold(notifyBy) {
+  switch (notifyBy) {
+    case 'EMAIL':
+      return 'Tanggapan juga dikirim ke email Anda.';
+    case 'WHATSAPP':
+      return 'Tanggapan juga dikirim lewat WhatsApp ke nomor telepon Anda.';
+    case 'SMS':
+      return 'Tanggapan juga dikirim lewat SMS ke nomor telepon Anda.';
+    case 'NONE':
+      return 'Anda memilih tidak diberi tahu: lihat tanggapan di halaman pelacakan.';
+    default:
+      return 'Kami juga memberi tahu Anda lewat email atau nomor telepon yang Anda isi.';
+  }
+}
+
 function showReceipt(created, body) {
   form.hidden = true;
+  document.body.classList.add('receipt-shown');
   setText('kode-pelacakan', created.trackingCode);
   setText('nomor-register', created.registerNumber);
   setText('diterima', formatDateTime(created.receivedAt));
   setText('batas-waktu', formatDateTime(created.dueAt));
+  setText('batas-waktu-selanjutnya', formatDueDate(created.dueAt));
+  setText('cara-diberi-tahu', howTold(body.notifyBy));
   setText('layanan-terima', body.licensingService);
   setText('uraian-terima', body.description);
-  field('tautan-lacak').href = `/lacak?kode=${encodeURIComponent(created.trackingCode)}`;
+  // The tracking page opens this code directly: the link to keep, print or send to someone.
+  const link = field('tautan-lacak');
+  link.href = `/lacak?kode=${encodeURIComponent(created.trackingCode)}`;
+  link.textContent = link.href;
+  // The deadline may rest on an unchecked holiday list: the intake says so, the citizen is told.
+  const warning = typeof created.calendarWarning === 'string' ? created.calendarWarning : '';
+  field('peringatan-kalender').hidden = !warning;
+  setText('peringatan-kalender-isi', warning);
   const receipt = field('tanda-terima');
   receipt.hidden = false;
   receipt.focus();
 }
+
+/**
+ * Copies text: the Clipboard API where the browser offers it (https or localhost only), else the
+ * older copy command on a hidden text field. True if either worked.
+ */
+async function copyText(text) {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Refused (no permission, plain http): try the older way.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.setAttribute('aria-hidden', 'true');
+  area.className = 'offscreen';
+  document.body.append(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand('copy');
+  } catch {
+    copied = false;
+  }
+  area.remove();
+  return copied;
+}
+
+field('salin-kode').addEventListener('click', async () => {
+  const button = field('salin-kode');
+  const code = field('kode-pelacakan').textContent;
+  setText('status-salin', '');
+  const copied = await copyText(code);
+  button.focus();
+  if (copied) {
+    setText('status-salin', `Kode pelacakan ${code} disalin.`);
+    return;
+  }
+  // Nothing could copy: the code is selected so the citizen can copy it by hand.
+  const range = document.createRange();
+  range.selectNodeContents(field('kode-pelacakan'));
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  setText(
+    'status-salin',
+    'Kode tidak dapat disalin otomatis. Kode sudah ditandai: salin dengan Ctrl+C, atau tekan lama lalu pilih Salin.',
+  );
+});
+
+// The print stylesheet prints the receipt only.
+field('cetak').addEventListener('click', () => window.print());
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -194,4 +309,6 @@ form.addEventListener('submit', async (event) => {
 });
 
 field('kecamatan').addEventListener('change', fillKelurahan);
+form.addEventListener('input', recheckShownErrors);
+form.addEventListener('change', recheckShownErrors);
 loadAreas();

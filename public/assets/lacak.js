@@ -1,5 +1,101 @@
 // The tracking page: a tracking code in, the public view of the complaint out (nothing personal).
-import { api, formatDateTime, messageOf, setText } from './common.js';
+import { api, formatDateTime, formatDueDate, messageOf, setText } from './common.js';
+
+/** Stages shown without opening "Tampilkan semua tahapan": the latest few. */
+const LATEST_STAGES = 3;
+
+/** What each status means for the citizen, in a sentence (the answer first, the details after). */
+function explanation(c) {
+  const due = formatDueDate(c.dueAt);
+  switch (c.status) {
+    case 'RECEIVED':
+      return `Pengaduan Anda sudah tercatat dan menunggu diperiksa Seksi Pengaduan dan Informasi Layanan. Tanggapan diberikan paling lambat ${due}.`;
+    case 'IN_PROGRESS':
+      return `Unit terkait sedang menindaklanjuti pengaduan Anda. Tanggapan diberikan paling lambat ${due}.`;
+    case 'AWAITING_DECISION':
+      return 'Hasil kajian unit terkait sudah diteruskan kepada Kepala Daerah (Wali Kota Prabumulih) untuk diputuskan.';
+    case 'AWAITING_RESPONSE':
+      return `Semua unit sudah menyelesaikan tindak lanjutnya; tanggapan untuk Anda sedang disiapkan (paling lambat ${due}).`;
+    case 'RESOLVED':
+      return 'Pengaduan Anda sudah ditanggapi. Tanggapan petugas ada di bawah ini.';
+    case 'REJECTED':
+      return 'Pengaduan Anda tidak dapat ditindaklanjuti. Alasannya ada di bawah ini.';
+    default:
+      return '';
+  }
+}
+
+function stageItem(stage) {
+  const item = document.createElement('li');
+  const time = document.createElement('time');
+  time.dateTime = stage.at;
+  time.textContent = formatDateTime(stage.at);
+  item.append(document.createTextNode(stage.label), time);
+  return item;
+}
+
+/** Each unit with a task and whether it is done; "5 dari 8 unit selesai" above the list. */
+function showProgress(units) {
+  const box = document.getElementById('hasil-kemajuan');
+  box.hidden = units.length === 0;
+  const done = units.filter((u) => u.done).length;
+  setText('hasil-kemajuan-ringkas', `${done} dari ${units.length} unit selesai`);
+  const bar = document.getElementById('hasil-kemajuan-batang');
+  bar.max = Math.max(units.length, 1);
+  bar.value = done;
+  document.getElementById('hasil-unit').replaceChildren(
+    ...units.map((u) => {
+      const item = document.createElement('li');
+      item.className = u.done ? 'done' : 'open';
+      const state = document.createElement('span');
+      state.className = 'unit-state';
+      state.textContent = u.done ? 'Selesai' : 'Belum selesai';
+      item.append(document.createTextNode(`${u.label}: `), state);
+      return item;
+    }),
+  );
+}
+
+/**
+ * Stages newest first: the latest few in view, the older ones under "Tampilkan semua tahapan" (a
+ * <details>, so it opens without script too). Numbered as they happened (reversed lists).
+ */
+function showStages(stages) {
+  const newestFirst = [...stages].reverse();
+  const latest = newestFirst.slice(0, LATEST_STAGES);
+  const older = newestFirst.slice(LATEST_STAGES);
+  const latestList = document.getElementById('hasil-tahapan');
+  latestList.start = stages.length;
+  latestList.replaceChildren(...latest.map(stageItem));
+  const olderList = document.getElementById('hasil-tahapan-sebelumnya');
+  olderList.start = older.length;
+  olderList.replaceChildren(...older.map(stageItem));
+  const details = document.getElementById('tahapan-sebelumnya');
+  details.hidden = older.length === 0;
+  details.open = false;
+  setText('tahapan-sebelumnya-jumlah', `(${older.length} tahapan sebelumnya)`);
+}
+
+/** The answer first (status, response or reason), then progress, the dates and the stages. */
+function show(c) {
+  setText('hasil-register', c.registerNumber);
+  setText('hasil-status', c.overdue ? `${c.statusLabel} (melewati batas waktu)` : c.statusLabel);
+  setText(
+    'hasil-keterangan',
+    c.overdue && c.status !== 'RESOLVED' && c.status !== 'REJECTED'
+      ? `${explanation(c)} Batas waktu sudah terlewati; pimpinan DPM-PTSP sudah diberi tahu.`
+      : explanation(c),
+  );
+  document.getElementById('hasil-tanggapan').hidden = !c.response;
+  setText('hasil-tanggapan-isi', c.response);
+  document.getElementById('hasil-penolakan').hidden = !c.rejectionReason;
+  setText('hasil-penolakan-isi', c.rejectionReason);
+  showProgress(c.units ?? []);
+  setText('hasil-layanan', c.licensingService ?? '—');
+  setText('hasil-diterima', formatDateTime(c.receivedAt));
+  setText('hasil-batas', formatDateTime(c.dueAt));
+  showStages(c.stages);
+}
 
 const form = document.getElementById('form-lacak');
 const input = document.getElementById('kode');
@@ -21,27 +117,7 @@ async function track(code) {
     result.hidden = true;
     return;
   }
-  const c = response.body;
-  setText('hasil-register', c.registerNumber);
-  setText('hasil-status', c.overdue ? `${c.statusLabel} (melewati batas waktu)` : c.statusLabel);
-  setText('hasil-layanan', c.licensingService ?? '—');
-  setText('hasil-diterima', formatDateTime(c.receivedAt));
-  setText('hasil-batas', formatDateTime(c.dueAt));
-  const stages = document.getElementById('hasil-tahapan');
-  stages.replaceChildren(
-    ...c.stages.map((stage) => {
-      const item = document.createElement('li');
-      const time = document.createElement('time');
-      time.dateTime = stage.at;
-      time.textContent = formatDateTime(stage.at);
-      item.append(document.createTextNode(stage.label), time);
-      return item;
-    }),
-  );
-  document.getElementById('hasil-tanggapan').hidden = !c.response;
-  setText('hasil-tanggapan-isi', c.response);
-  document.getElementById('hasil-penolakan').hidden = !c.rejectionReason;
-  setText('hasil-penolakan-isi', c.rejectionReason);
+  show(response.body);
   result.hidden = false;
   result.focus();
 }
@@ -49,7 +125,8 @@ async function track(code) {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const code = input.value.trim();
-  history.replaceState(null, '', `/lacak?kode=${encodeURIComponent(code)}`);
+  // The address keeps the code, so it can be bookmarked or shared (/lacak or /lacak.html alike).
+  history.replaceState(null, '', `${location.pathname}?kode=${encodeURIComponent(code)}`);
   track(code);
 });
 

@@ -1,3 +1,5 @@
+import { PUBLIC_UNIT_LABELS, type Unit } from './units';
+
 /**
  * What each timeline event of a complaint means, in plain Bahasa Indonesia: the stages of the public
  * tracking page and the timeline of the staff console's case page.
@@ -16,3 +18,12 @@ export const TIMELINE_EVENT_LABELS: Record<string, string> = {
   OVERDUE: 'Batas waktu terlampaui; pimpinan telah diberi tahu',
   RESPONDED: 'Tanggapan diberikan',
 };
+
+/**
+ * A stage of the public tracking page: the event's label, with the unit named when a unit finished
+ * its follow-up ("Seksi Pengaduan dan Informasi Layanan menyelesaikan tindak lanjutnya").
+ */
+export function publicStageLabel(type: string, unit?: Unit | null): string {
+  if (type === 'TASK_COMPLETED' && unit) return `${PUBLIC_UNIT_LABELS[unit]} menyelesaikan tindak lanjutnya`;
+  return TIMELINE_EVENT_LABELS[type] ?? type;
+}

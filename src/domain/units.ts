@@ -38,3 +38,12 @@ export function isUnit(value: unknown): value is Unit {
 
 /** Managers who may re-categorise an open case upward and who are told of overdue cases. */
 export const MANAGER_UNITS: readonly Unit[] = ['KEPALA_DINAS', 'KABID_PENGADUAN'];
+
+/**
+ * Units as the public tracking page names them: the SOP's names, except that the Kabid's unit is
+ * named as the division it heads (a citizen reads "Bidang ...", not an abbreviated position).
+ */
+export const PUBLIC_UNIT_LABELS: Record<Unit, string> = {
+  ...UNIT_LABELS,
+  KABID_PENGADUAN: 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan',
+};

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Attachment, Complaint } from '../../src/db/entities';
+import { expectAccessible } from '../helpers/axe';
 import { assertChromiumInstalled, type LaunchedChromium, launchChromium } from '../helpers/chromium';
 import { type E2e, eventually, startE2e } from '../helpers/e2e';
 import { REPO_ROOT } from '../helpers/paths';
@@ -46,8 +47,20 @@ describe('public website: complaint form and tracking page', () => {
     await e?.stop();
   }, 120_000);
 
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await chromium.browser.newContext({ viewport, locale: 'id-ID' });
+  /**
+   * A page in a context of its own. `axe`: the context bypasses the Content-Security-Policy so the
+   * test can inject axe-core (the other tests run under the real policy).
+   */
+  async function openPage(
+    viewport: { width: number; height: number },
+    options: { axe?: boolean; permissions?: string[] } = {},
+  ): Promise<Page> {
+    const context = await chromium.browser.newContext({
+      viewport,
+      locale: 'id-ID',
+      bypassCSP: options.axe ?? false,
+      permissions: options.permissions ?? [],
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
@@ -152,6 +165,8 @@ describe('public website: complaint form and tracking page', () => {
     expect(await page.textContent('#hasil-tanggapan-isi')).toBe(
       'Permohonan PBG Anda sudah diverifikasi; izin terbit dalam 5 hari kerja.',
     );
+    expect(await page.textContent('#hasil-kemajuan-ringkas')).toBe('2 dari 2 unit selesai');
+    expect(await page.textContent('#hasil')).toContain('Petugas Loket menyelesaikan tindak lanjutnya');
     await shot(page, 'website-tracking-resolved-phone');
   }, 180_000);
 
@@ -246,4 +261,285 @@ describe('public website: complaint form and tracking page', () => {
     expect(await page.textContent('#kode-galat')).toMatch(/tidak ditemukan/i);
     expect(await page.isHidden('#hasil')).toBe(true);
   }, 60_000);
+  /** Seed users of each unit (the complaint's area for KECAMATAN and KELURAHAN). */
+  const UNIT_USERS: Record<string, string> = {
+    KEPALA_DINAS: 'kadis',
+    KABID_PENGADUAN: 'kabid',
+    SEKSI_PENGADUAN: 'pengaduan',
+    SEKSI_KEBIJAKAN: 'kebijakan',
+    BIDANG_PERIZINAN: 'perizinan',
+    TIM_TEKNIS: 'teknis',
+    KECAMATAN: 'kec-16.74.01',
+    KELURAHAN: 'kel-16.74.01.1007',
+  };
+
+  /** The unit finishes its task on the complaint through the API, as its officer would. */
+  async function finishTask(trackingCode: string, unit: string) {
+    const user = UNIT_USERS[unit];
+    const inbox = await staff('get', `/api/tasks?status=OPEN&q=${trackingCode}`, user);
+    const task = inbox.items.find((t: { unit: string }) => t.unit === unit);
+    await staff('post', `/api/tasks/${encodeURIComponent(task.id)}/complete`, user, {
+      outcome: 'Sudah diperiksa di lokasi bersama pengadu.',
+      notes: 'Catatan internal unit.',
+    });
+  }
+
+  const top = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())!.y;
+
+  it('the tracking page answers first: status and response above the stages, "x dari y unit selesai" with the units named, older stages collapsed', async () => {
+    const page = await openPage(PHONE, { axe: true });
+    await page.goto(`${baseUrl}/`);
+    await fillForm(page, {
+      description: 'Limbah cair pabrik tahu di belakang rumah warga mengalir ke sungai sejak izinnya terbit.',
+    });
+    const trackingCode = await submitAndReadReceipt(page);
+    await page.waitForSelector('#status-unggah:has-text("1 berkas bukti terunggah.")');
+    const complaint = await e.db.orm.em.fork().findOneOrFail(Complaint, { trackingCode });
+    await staff('post', `/api/complaints/${complaint.id}/triage`, 'pengaduan', {
+      category: 'SEDANG',
+      notes: 'Pengadu Siti minta dihubungi sore hari.',
+    });
+    for (const unit of ['KABID_PENGADUAN', 'SEKSI_KEBIJAKAN', 'BIDANG_PERIZINAN', 'KECAMATAN', 'KELURAHAN'])
+      await finishTask(trackingCode, unit);
+
+    // Halfway: how many units are done, and which.
+    await page.goto(`${baseUrl}/lacak.html?kode=${trackingCode}`);
+    await page.waitForSelector('#hasil:not([hidden])');
+    expect(await page.textContent('#hasil-status')).toBe('Sedang ditindaklanjuti unit terkait');
+    expect(await page.textContent('#hasil-kemajuan-ringkas')).toBe('5 dari 8 unit selesai');
+    expect(await page.locator('#hasil-unit li').allTextContents()).toEqual([
+      'Kepala DPM-PTSP: Belum selesai',
+      'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan: Selesai',
+      'Seksi Pengaduan dan Informasi Layanan: Belum selesai',
+      'Seksi Kebijakan dan Advokasi Layanan: Selesai',
+      'Bidang Pelayanan Perizinan dan Non Perizinan: Selesai',
+      'Tim Teknis Perizinan: Belum selesai',
+      'Aparatur Kecamatan: Selesai',
+      'Aparatur Kelurahan/Desa: Selesai',
+    ]);
+    // The latest stages name the unit that finished, newest first.
+    expect(await page.locator('#hasil-tahapan li').allTextContents()).toEqual([
+      expect.stringContaining('Aparatur Kelurahan/Desa menyelesaikan tindak lanjutnya'),
+      expect.stringContaining('Aparatur Kecamatan menyelesaikan tindak lanjutnya'),
+      expect.stringContaining('Bidang Pelayanan Perizinan dan Non Perizinan menyelesaikan tindak lanjutnya'),
+    ]);
+    expect(await page.textContent('#hasil-tahapan-sebelumnya')).toContain(
+      'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan menyelesaikan tindak lanjutnya',
+    );
+    await shot(page, 'website-tracking-progress-phone');
+
+    // All units finish and the response is given.
+    for (const unit of ['KEPALA_DINAS', 'SEKSI_PENGADUAN', 'TIM_TEKNIS'])
+      await finishTask(trackingCode, unit);
+    await eventually(async () => (await e.detail(complaint.id)).status === 'AWAITING_RESPONSE');
+    const response =
+      'Tim teknis telah memeriksa lokasi; pemilik usaha wajib membangun instalasi pengolahan limbah dalam 30 hari.';
+    await staff('post', `/api/complaints/${complaint.id}/response`, 'pengaduan', { response });
+    await page.reload();
+    await page.waitForSelector('#hasil-tanggapan:not([hidden])');
+
+    // The answer first: the status in plain words and the response, then progress, then the stages.
+    expect(await page.textContent('#hasil-status')).toBe('Selesai ditanggapi');
+    expect(await page.textContent('#hasil-keterangan')).toContain('sudah ditanggapi');
+    expect(await page.textContent('#hasil-tanggapan-isi')).toBe(response);
+    expect(await page.textContent('#hasil-kemajuan-ringkas')).toBe('8 dari 8 unit selesai');
+    const [status, answer, progress, stages] = await Promise.all(
+      ['#hasil-status', '#hasil-tanggapan-isi', '#hasil-kemajuan', '#hasil-tahapan'].map((s) => top(page, s)),
+    );
+    expect(status).toBeLessThan(answer);
+    expect(answer).toBeLessThan(progress);
+    expect(progress).toBeLessThan(stages);
+    // The response is within the first phone screen of the result, not screens down.
+    expect(answer - (await top(page, '#hasil'))).toBeLessThan(PHONE.height / 2);
+
+    // Thirteen stages: the latest three in view, the ten before them collapsed.
+    expect(await page.locator('#hasil-tahapan li').count()).toBe(3);
+    expect(await page.locator('#hasil-tahapan li').first().textContent()).toContain('Tanggapan diberikan');
+    const older = page.locator('#hasil-tahapan-sebelumnya li');
+    expect(await older.count()).toBe(10);
+    expect(await page.getAttribute('#tahapan-sebelumnya', 'open')).toBeNull();
+    expect(await older.first().isVisible()).toBe(false);
+    expect(await page.textContent('#tahapan-sebelumnya summary')).toBe(
+      'Tampilkan semua tahapan (10 tahapan sebelumnya)',
+    );
+    await expectAccessible(page, 'tracking page, resolved');
+    await page.click('#tahapan-sebelumnya summary');
+    expect(await older.first().isVisible()).toBe(true);
+    expect(await older.last().textContent()).toContain('Pengaduan diterima');
+    await expectAccessible(page, 'tracking page, all stages');
+
+    // Nothing personal and nothing internal on the page.
+    const text = (await page.textContent('main'))!;
+    for (const hidden of [
+      'Siti Aminah',
+      '1674014501900002',
+      'siti@example.com',
+      'Limbah cair pabrik tahu',
+      'Sudah diperiksa di lokasi',
+      'Catatan internal',
+      'minta dihubungi',
+      'kabid',
+      'kec-16.74.01',
+    ])
+      expect(text).not.toContain(hidden);
+    await shot(page, 'website-tracking-resolved-all-stages-phone');
+  }, 240_000);
+
+  it('the receipt: copy the code, print the receipt only, a share link that opens the tracking page, and what happens next with the due date', async () => {
+    const page = await openPage(PHONE, { axe: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${baseUrl}/`);
+    await fillForm(page);
+    await page.check('#notify-whatsapp');
+    const trackingCode = await submitAndReadReceipt(page);
+    const complaint = await e.db.orm.em.fork().findOneOrFail(Complaint, { trackingCode });
+
+    // Copy: the code is on the clipboard and a polite live region says so.
+    await page.click('#salin-kode');
+    await page.waitForSelector(`#status-salin:has-text("Kode pelacakan ${trackingCode} disalin.")`);
+    expect(await page.getAttribute('#status-salin', 'aria-live')).toBe('polite');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(trackingCode);
+
+    // What happens next: triage, the units, the response by the due date (weekday, date, WIB).
+    const due = new Intl.DateTimeFormat('id-ID', { dateStyle: 'full', timeZone: 'Asia/Jakarta' }).format(
+      complaint.dueAt!,
+    );
+    expect(due).toMatch(/^(Senin|Selasa|Rabu|Kamis|Jumat), \d{1,2} \w+ \d{4}$/);
+    const next = (await page.textContent('#langkah-selanjutnya'))!.replace(/\s+/g, ' ');
+    expect(next).toContain('Pemeriksaan.');
+    expect(next).toContain('Tindak lanjut oleh unit terkait.');
+    expect(next).toContain(`Anda menerima tanggapan paling lambat ${due} pukul 23.59 WIB`);
+    expect(next).toContain('lewat WhatsApp');
+    expect(await page.isHidden('#peringatan-kalender')).toBe(true);
+    await expectAccessible(page, 'receipt');
+
+    // Print: the button opens the browser's print, and the print stylesheet prints the receipt only.
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number };
+      w.printed = 0;
+      window.print = () => {
+        w.printed += 1;
+      };
+    });
+    await page.click('#cetak');
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    for (const shown of ['#tanda-terima', '#kode-pelacakan', '#tautan-lacak', '#langkah-selanjutnya'])
+      expect(await page.isVisible(shown)).toBe(true);
+    for (const gone of ['header.site', 'footer.site', 'main > h1', 'main > .lead', '#salin-kode', '#cetak'])
+      expect(await page.isVisible(gone)).toBe(false);
+    expect(await page.isVisible('text=Tanda terima pengaduan · DPM-PTSP Kota Prabumulih')).toBe(true);
+    await shot(page, 'website-receipt-print');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.isVisible('header.site')).toBe(true);
+
+    // Share: the link is the tracking page with the code, and opens it straight away elsewhere.
+    const shareUrl = (await page.textContent('#tautan-lacak'))!;
+    expect(shareUrl).toBe(`${baseUrl}/lacak?kode=${trackingCode}`);
+    const elsewhere = await openPage(DESKTOP);
+    await elsewhere.goto(shareUrl);
+    await elsewhere.waitForSelector('#hasil:not([hidden])');
+    expect(await elsewhere.inputValue('#kode')).toBe(trackingCode);
+    expect(await elsewhere.textContent('#hasil-register')).toBe(complaint.registerNumber);
+    // The .html address, as typed from a printed receipt in lower case, opens it too.
+    await elsewhere.goto(`${baseUrl}/lacak.html?kode=${trackingCode.toLowerCase()}`);
+    await elsewhere.waitForSelector('#hasil:not([hidden])');
+    expect(await elsewhere.textContent('#hasil-register')).toBe(complaint.registerNumber);
+  }, 120_000);
+
+  it('the receipt copies the code without the Clipboard API, and shows the calendar warning of the intake', async () => {
+    const page = await openPage(DESKTOP);
+    // A browser without navigator.clipboard (plain http behind the office proxy): the older copy
+    // command is used; what it copied is recorded.
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+      const w = window as unknown as { copied: string[] };
+      w.copied = [];
+      const original = document.execCommand.bind(document);
+      document.execCommand = (command: string, ...rest: [boolean?, string?]) => {
+        const active = document.activeElement as HTMLTextAreaElement | null;
+        if (command === 'copy' && active?.tagName === 'TEXTAREA')
+          w.copied.push(active.value.slice(active.selectionStart, active.selectionEnd));
+        return original(command, ...rest);
+      };
+    });
+    // The intake's answer with a calendar warning (as when the deadline rests on an unchecked list).
+    const warning =
+      'Belum ada daftar resmi hari libur untuk tahun ini; batas waktu dapat berubah bila daftar diperbaiki.';
+    await page.route('**/api/public/complaints', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      await route.fulfill({ response, json: { ...body, calendarWarning: warning } });
+    });
+    await page.goto(`${baseUrl}/`);
+    await fillForm(page);
+    const trackingCode = await submitAndReadReceipt(page);
+    expect(await page.isVisible('#peringatan-kalender')).toBe(true);
+    expect(await page.textContent('#peringatan-kalender-isi')).toBe(warning);
+
+    await page.click('#salin-kode');
+    await page.waitForSelector('#status-salin:not(:empty)');
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+      trackingCode,
+    ]);
+    expect(await page.textContent('#status-salin')).toBe(`Kode pelacakan ${trackingCode} disalin.`);
+    // The focus is back on the button, and the helper field is gone.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('salin-kode');
+    expect(await page.locator('textarea.offscreen').count()).toBe(0);
+    await shot(page, 'website-receipt-warning-desktop');
+  }, 120_000);
+
+  it('a field error disappears as soon as the field is corrected, and the summary follows', async () => {
+    const page = await openPage(DESKTOP, { axe: true });
+    await page.goto(`${baseUrl}/`);
+    await page.click('#kirim');
+    await page.waitForSelector('#ringkasan-galat:not([hidden])');
+    await expectAccessible(page, 'form with errors');
+    const summary = () => page.locator('#daftar-galat li').allTextContents();
+
+    await page.fill('#nama', 'Siti Aminah');
+    expect(await page.getAttribute('#nama', 'aria-invalid')).toBeNull();
+    expect(await page.textContent('#nama-galat')).toBe('');
+    expect(await summary()).toEqual([
+      'NIK wajib 16 digit angka sesuai KTP.',
+      'Isi nomor telepon atau email agar kami dapat menghubungi Anda.',
+      'Pilih layanan perizinan yang diadukan.',
+      'Uraian pengaduan wajib diisi.',
+      'Lampirkan berkas bukti atau tuliskan keterangan bukti.',
+    ]);
+    // While typing, the focus stays in the field.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('nama');
+
+    // A NIK half typed is still wrong; the full 16 digits clear it.
+    await page.fill('#nik', '16740145');
+    expect(await page.getAttribute('#nik', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#nik-galat')).toBe('NIK wajib 16 digit angka sesuai KTP.');
+    await page.fill('#nik', '1674014501900002');
+    expect(await page.getAttribute('#nik', 'aria-invalid')).toBeNull();
+    expect(await page.textContent('#nik-galat')).toBe('');
+
+    // The e-mail answers the telephone field's "phone or e-mail" error.
+    await page.fill('#email', 'siti@example.com');
+    expect(await page.getAttribute('#telepon', 'aria-invalid')).toBeNull();
+    expect(await page.textContent('#telepon-galat')).toBe('');
+    // A field without an error on view gets none while typing (it is checked on the next submit).
+    await page.fill('#telepon', 'abc');
+    expect(await page.textContent('#telepon-galat')).toBe('');
+    await page.fill('#telepon', '');
+
+    // A select (change), a textarea and the evidence note.
+    await page.selectOption('#layanan', 'Izin Reklame');
+    expect(await page.getAttribute('#layanan', 'aria-invalid')).toBeNull();
+    await page.fill('#uraian', 'Izin reklame saya belum terbit.');
+    expect(await summary()).toEqual(['Lampirkan berkas bukti atau tuliskan keterangan bukti.']);
+    await page.fill('#keterangan-bukti', 'Foto tanda terima berkas');
+    expect(await page.isHidden('#ringkasan-galat')).toBe(true);
+    expect(await page.locator('#form-pengaduan [aria-invalid]').count()).toBe(0);
+    await expectAccessible(page, 'form corrected');
+
+    // The next submit checks everything again.
+    await page.fill('#telepon', 'abc');
+    await page.click('#kirim');
+    expect(await summary()).toEqual(['Nomor telepon tidak valid.']);
+    expect(await page.getAttribute('#telepon', 'aria-invalid')).toBe('true');
+  }, 120_000);
 });

@@ -2,11 +2,29 @@ import { ApiProperty } from '@nestjs/swagger';
 import { COMPLAINT_STATUSES } from '../../../workflows/complaint/definitions';
 import { CATEGORIES } from '../../domain/categories';
 import { CHANNELS } from '../../domain/channels';
+import { UNITS, type Unit } from '../../domain/units';
 
 export class TrackingStageDto {
-  @ApiProperty({ example: 'TRIAGED', description: 'Jenis peristiwa pada riwayat pengaduan' }) type!: string;
-  @ApiProperty({ example: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani' }) label!: string;
+  @ApiProperty({ example: 'TASK_COMPLETED', description: 'Jenis peristiwa pada riwayat pengaduan' })
+  type!: string;
+  @ApiProperty({ example: 'Seksi Pengaduan dan Informasi Layanan menyelesaikan tindak lanjutnya' })
+  label!: string;
   @ApiProperty() at!: string;
+  @ApiProperty({
+    enum: UNITS,
+    enumName: 'Unit',
+    nullable: true,
+    type: String,
+    description: 'Unit yang menyelesaikan tindak lanjutnya (hanya untuk TASK_COMPLETED)',
+  })
+  unit!: Unit | null;
+}
+
+/** One unit's part in the complaint: its name and whether it finished its follow-up. */
+export class TrackingUnitDto {
+  @ApiProperty({ enum: UNITS, enumName: 'Unit', example: 'SEKSI_PENGADUAN' }) unit!: Unit;
+  @ApiProperty({ example: 'Seksi Pengaduan dan Informasi Layanan' }) label!: string;
+  @ApiProperty({ description: 'Unit ini sudah menyelesaikan tindak lanjutnya' }) done!: boolean;
 }
 
 /** What anyone holding the tracking code may see: the progress, never who complained or who handled it. */
@@ -25,6 +43,12 @@ export class TrackingDto {
   @ApiProperty({ nullable: true, type: String, description: 'Layanan perizinan yang diadukan' })
   licensingService!: string | null;
   @ApiProperty({ type: [TrackingStageDto] }) stages!: TrackingStageDto[];
+  @ApiProperty({
+    type: [TrackingUnitDto],
+    description:
+      'Unit yang diberi tugas tindak lanjut dan apakah sudah selesai (kosong sampai pengaduan diperiksa)',
+  })
+  units!: TrackingUnitDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Tanggapan; hanya bila status RESOLVED' })
   response!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Alasan penolakan; hanya bila status REJECTED' })

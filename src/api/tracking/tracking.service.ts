@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintRepository } from '../../db/repositories';
-import { TIMELINE_EVENT_LABELS } from '../../domain/timeline-labels';
+import { publicStageLabel } from '../../domain/timeline-labels';
+import { PUBLIC_UNIT_LABELS } from '../../domain/units';
 import { notFound } from '../common/api-error';
 import type { TrackingDto } from './tracking.dto';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
@@ -18,7 +19,8 @@ export const STATUS_LABELS: Record<string, string> = {
  * Public tracking by the code the complainant received. Reads only the non-personal columns (the
  * complaint repository's PUBLIC_COMPLAINT_FIELDS), so nothing personal (name, NIK, address, phone,
  * e-mail, description) or any officer's username can leak into the answer, not even by a later
- * change of the DTO.
+ * change of the DTO. Of the tasks only each unit and whether it is done; of the timeline only each
+ * event's type, time and, for a finished task, its unit (never notes, outcomes or areas).
  */
 @Injectable()
 export class TrackingService {
@@ -32,7 +34,10 @@ export class TrackingService {
     // The record's status is the workflow's: each transition writes it with its records, in one
     // transaction.
     const status = complaint.status;
-    const events = await this.complaints.findPublicStages(complaint.id);
+    const [events, units] = await Promise.all([
+      this.complaints.findPublicStages(complaint.id),
+      this.complaints.findPublicUnitProgress(complaint.id),
+    ]);
     return {
       trackingCode: complaint.trackingCode,
       registerNumber: complaint.registerNumber,
@@ -46,9 +51,11 @@ export class TrackingService {
       licensingService: complaint.licensingService ?? null,
       stages: events.map((e) => ({
         type: e.type,
-        label: TIMELINE_EVENT_LABELS[e.type] ?? e.type,
+        label: publicStageLabel(e.type, e.unit),
         at: e.at.toISOString(),
+        unit: e.unit,
       })),
+      units: units.map((u) => ({ unit: u.unit, label: PUBLIC_UNIT_LABELS[u.unit], done: u.done })),
       response: status === 'RESOLVED' ? (complaint.response ?? null) : null,
       rejectionReason: status === 'REJECTED' ? (complaint.rejectionReason ?? null) : null,
     };

@@ -1609,12 +1609,36 @@ export interface components {
     TrackingStageDto: {
       /**
        * @description Jenis peristiwa pada riwayat pengaduan
-       * @example TRIAGED
+       * @example TASK_COMPLETED
        */
       type: string;
-      /** @example Pengaduan diperiksa dan diteruskan kepada unit yang menangani */
+      /** @example Seksi Pengaduan dan Informasi Layanan menyelesaikan tindak lanjutnya */
       label: string;
       at: string;
+      /**
+       * @description Unit yang menyelesaikan tindak lanjutnya (hanya untuk TASK_COMPLETED)
+       * @enum {string|null}
+       */
+      unit:
+        | 'LOKET'
+        | 'KEPALA_DINAS'
+        | 'KABID_PENGADUAN'
+        | 'SEKSI_PENGADUAN'
+        | 'SEKSI_KEBIJAKAN'
+        | 'SEKSI_PELAPORAN'
+        | 'BIDANG_PERIZINAN'
+        | 'TIM_TEKNIS'
+        | 'KECAMATAN'
+        | 'KELURAHAN'
+        | null;
+    };
+    TrackingUnitDto: {
+      /** @example SEKSI_PENGADUAN */
+      unit: components['schemas']['Unit'];
+      /** @example Seksi Pengaduan dan Informasi Layanan */
+      label: string;
+      /** @description Unit ini sudah menyelesaikan tindak lanjutnya */
+      done: boolean;
     };
     TrackingDto: {
       /** @example K7QX2M9TPA */
@@ -1646,6 +1670,8 @@ export interface components {
       /** @description Layanan perizinan yang diadukan */
       licensingService: string | null;
       stages: components['schemas']['TrackingStageDto'][];
+      /** @description Unit yang diberi tugas tindak lanjut dan apakah sudah selesai (kosong sampai pengaduan diperiksa) */
+      units: components['schemas']['TrackingUnitDto'][];
       /** @description Tanggapan; hanya bila status RESOLVED */
       response: string | null;
       /** @description Alasan penolakan; hanya bila status REJECTED */

@@ -1,6 +1,7 @@
 import { type EntityManager, type FilterQuery, QueryOrder, type QueryOrderMap } from '@mikro-orm/core';
 // Both database drivers are SQL drivers built on @mikro-orm/knex: its EntityManager has query builders.
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { isUnit, UNITS, type Unit } from '../../domain/units';
 import { AuditEvent, Complaint, ComplaintTask, Decision } from '../entities';
 
 /** One page of a list: `limit` rows from `offset`. */
@@ -53,8 +54,35 @@ export const PUBLIC_COMPLAINT_FIELDS = [
 
 export type PublicComplaintRecord = Pick<Complaint, (typeof PUBLIC_COMPLAINT_FIELDS)[number]>;
 
-/** A timeline event as public tracking shows it: its type and time only. */
-export type PublicStage = Pick<AuditEvent, 'type' | 'at'>;
+/**
+ * A timeline event as public tracking shows it: its type and time, and for a finished task the unit
+ * that finished it. Never the event's actor or the rest of its details (notes, reasons).
+ */
+export interface PublicStage {
+  type: string;
+  at: Date;
+  unit: Unit | null;
+}
+
+/** A unit's part in a complaint as public tracking shows it: done once it has no open task. */
+export interface PublicUnitProgress {
+  unit: Unit;
+  done: boolean;
+}
+
+/** The public part of a timeline event: for a finished task, the unit from its details, nothing else. */
+export function publicStageOf(event: Pick<AuditEvent, 'type' | 'at' | 'details'>): PublicStage {
+  const unit = event.type === 'TASK_COMPLETED' ? event.details?.unit : undefined;
+  return { type: event.type, at: event.at, unit: isUnit(unit) ? unit : null };
+}
+
+/** Each unit with a task, in the SOP's order; done when none of its tasks (any round) is open. */
+export function publicUnitProgressOf(tasks: Pick<ComplaintTask, 'unit' | 'status'>[]): PublicUnitProgress[] {
+  return UNITS.flatMap((unit) => {
+    const own = tasks.filter((t) => t.unit === unit);
+    return own.length === 0 ? [] : [{ unit, done: own.every((t) => t.status === 'DONE') }];
+  });
+}
 
 const ORDER_OF_SORT: Record<ComplaintListSort, QueryOrderMap<Complaint>[]> = {
   '-receivedAt': [{ receivedAt: 'desc' }, { id: 'desc' }],
@@ -100,9 +128,24 @@ export class ComplaintRepository {
 
   /** The complaint's timeline as public tracking shows it, oldest first. */
   async findPublicStages(complaintId: string): Promise<PublicStage[]> {
-    return this.em
+    const events = await this.em
       .fork()
-      .find(AuditEvent, { complaintId }, { fields: ['type', 'at'], orderBy: { at: 'asc', id: 'asc' } });
+      .find(
+        AuditEvent,
+        { complaintId },
+        { fields: ['type', 'at', 'details'], orderBy: { at: 'asc', id: 'asc' } },
+      );
+    return events.map(publicStageOf);
+  }
+
+  /**
+   * Each unit given a task on the complaint (in any round), in the SOP's order of units, and whether
+   * it is done: a unit asked again (a further study, a heavier category) is not done until it
+   * finishes that task too. Reads the unit and status only (no area, outcome, notes or officer).
+   */
+  async findPublicUnitProgress(complaintId: string): Promise<PublicUnitProgress[]> {
+    const tasks = await this.em.fork().find(ComplaintTask, { complaintId }, { fields: ['unit', 'status'] });
+    return publicUnitProgressOf(tasks);
   }
 
   /** The complaint's timeline events, in no particular order. */

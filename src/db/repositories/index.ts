@@ -8,6 +8,9 @@ export {
   PUBLIC_COMPLAINT_FIELDS,
   type PublicComplaintRecord,
   type PublicStage,
+  type PublicUnitProgress,
+  publicStageOf,
+  publicUnitProgressOf,
 } from './complaint.repository';
 export { OutboxRepository } from './outbox.repository';
 export { type LocationAreas, ReferenceDataRepository } from './reference-data.repository';

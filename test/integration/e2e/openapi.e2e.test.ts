@@ -205,6 +205,12 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
       'at',
       'label',
       'type',
+      'unit',
+    ]);
+    expect(Object.keys(resolve(schemas.TrackingDto.properties!.units.items!).properties!).sort()).toEqual([
+      'done',
+      'label',
+      'unit',
     ]);
     // The rate-limited public endpoints document their 429.
     for (const key of [

@@ -42,6 +42,7 @@ const TRACKING_KEYS = [
   'overdue',
   'licensingService',
   'stages',
+  'units',
   'response',
   'rejectionReason',
 ].sort();
@@ -103,8 +104,10 @@ describe.each(databaseKinds())('public tracking (%s)', (kind) => {
       rejectionReason: null,
     });
     expect(body.stages.map((s: { type: string }) => s.type)).toEqual(['RECEIVED', 'REGISTERED']);
+    // No unit has a task before triage.
+    expect(body.units).toEqual([]);
     for (const stage of body.stages) {
-      expect(Object.keys(stage).sort()).toEqual(['at', 'label', 'type']);
+      expect(Object.keys(stage).sort()).toEqual(['at', 'label', 'type', 'unit']);
       expect(new Date(stage.at).toISOString()).toBe(stage.at);
     }
     expectNothingPersonal(body, [created.id]);
@@ -176,6 +179,78 @@ describe.each(databaseKinds())('public tracking (%s)', (kind) => {
     const times = body.stages.map((s: { at: string }) => s.at);
     expect([...times].sort()).toEqual(times);
     expectNothingPersonal(body, ['"loket"', '"pengaduan"', 'Sudah dijelaskan']);
+  });
+
+  it("tells each unit's progress by name, and names the unit in each finished follow-up's stage", async () => {
+    const created = await submit();
+    const handle = e.temporal.workflow.getHandle(created.workflowId);
+    await handle.executeUpdate(triageUpdate, {
+      args: [
+        {
+          actor: { username: 'pengaduan', unit: 'SEKSI_PENGADUAN' },
+          category: 'SEDANG',
+          location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+          notes: `Pengadu ${PERSON.name} minta ditelepon`,
+        },
+      ],
+    });
+    await eventually(async () => (await track(created.trackingCode)).status === 'IN_PROGRESS');
+    const triaged = await track(created.trackingCode);
+    // The SEDANG units, in the SOP's order, none done yet; names in Bahasa, no area, no officer.
+    expect(triaged.units).toEqual([
+      { unit: 'KEPALA_DINAS', label: 'Kepala DPM-PTSP', done: false },
+      { unit: 'KABID_PENGADUAN', label: 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan', done: false },
+      { unit: 'SEKSI_PENGADUAN', label: 'Seksi Pengaduan dan Informasi Layanan', done: false },
+      { unit: 'SEKSI_KEBIJAKAN', label: 'Seksi Kebijakan dan Advokasi Layanan', done: false },
+      { unit: 'BIDANG_PERIZINAN', label: 'Bidang Pelayanan Perizinan dan Non Perizinan', done: false },
+      { unit: 'TIM_TEKNIS', label: 'Tim Teknis Perizinan', done: false },
+      { unit: 'KECAMATAN', label: 'Aparatur Kecamatan', done: false },
+      { unit: 'KELURAHAN', label: 'Aparatur Kelurahan/Desa', done: false },
+    ]);
+
+    const tasks = (await handle.query(stateQuery)).tasks;
+    const finish = ['KABID_PENGADUAN', 'KECAMATAN', 'TIM_TEKNIS'];
+    for (const unit of finish) {
+      const task = tasks.find((t) => t.unit === unit)!;
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [
+          {
+            actor: { username: `petugas-${unit.toLowerCase()}`, unit: task.unit, area: task.area },
+            taskId: task.id,
+            outcome: `Sudah dicek ke rumah ${PERSON.name}`,
+            notes: 'Catatan internal: jangan diumumkan',
+          },
+        ],
+      });
+    }
+    await eventually(
+      async () =>
+        (await track(created.trackingCode)).units.filter((u: { done: boolean }) => u.done).length === 3,
+    );
+    const body = await track(created.trackingCode);
+    expect(body.status).toBe('IN_PROGRESS');
+    expect(body.units.filter((u: { done: boolean }) => u.done).map((u: { unit: string }) => u.unit)).toEqual([
+      'KABID_PENGADUAN',
+      'TIM_TEKNIS',
+      'KECAMATAN',
+    ]);
+    expect(body.units).toHaveLength(8);
+    const completed = body.stages.filter((s: { type: string }) => s.type === 'TASK_COMPLETED');
+    expect(completed.map((s: { unit: string; label: string }) => [s.unit, s.label])).toEqual([
+      ['KABID_PENGADUAN', 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan menyelesaikan tindak lanjutnya'],
+      ['KECAMATAN', 'Aparatur Kecamatan menyelesaikan tindak lanjutnya'],
+      ['TIM_TEKNIS', 'Tim Teknis Perizinan menyelesaikan tindak lanjutnya'],
+    ]);
+    for (const stage of body.stages.filter((s: { type: string }) => s.type !== 'TASK_COMPLETED'))
+      expect(stage.unit).toBeNull();
+    expectNothingPersonal(body, [
+      'petugas-',
+      'Sudah dicek',
+      'Catatan internal',
+      'minta ditelepon',
+      '16.74.01',
+      created.id,
+    ]);
   });
 
   it('shows the reason of a rejection, and only for a rejected complaint', async () => {

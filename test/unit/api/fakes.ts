@@ -18,6 +18,9 @@ import {
   PUBLIC_COMPLAINT_FIELDS,
   type PublicComplaintRecord,
   type PublicStage,
+  type PublicUnitProgress,
+  publicStageOf,
+  publicUnitProgressOf,
   ReferenceDataRepository,
   TaskRepository,
   type TaskWithComplaint,
@@ -47,6 +50,7 @@ export class InMemoryComplaintRepository extends ComplaintRepository {
   readonly rows: Complaint[] = [];
   readonly decisions: Decision[] = [];
   readonly events: AuditEvent[] = [];
+  readonly tasks: ComplaintTask[] = [];
 
   constructor() {
     super(NO_DATABASE);
@@ -78,7 +82,11 @@ export class InMemoryComplaintRepository extends ComplaintRepository {
     return this.events
       .filter((e) => e.complaintId === complaintId)
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id))
-      .map((e) => ({ type: e.type, at: e.at }));
+      .map(publicStageOf);
+  }
+
+  override async findPublicUnitProgress(complaintId: string): Promise<PublicUnitProgress[]> {
+    return publicUnitProgressOf(this.tasks.filter((t) => t.complaintId === complaintId));
   }
 
   override async findTimeline(complaintId: string): Promise<AuditEvent[]> {
@@ -290,6 +298,7 @@ export function auditEvent(
   type: string,
   at: string,
   actor?: string,
+  details: Record<string, unknown> | null = null,
 ): AuditEvent {
   return Object.assign(new AuditEvent(), {
     id: `${complaint.workflowId}:${seq}:${type}`,
@@ -297,7 +306,7 @@ export function auditEvent(
     type,
     actor: actor ?? null,
     at: new Date(at),
-    details: null,
+    details,
   });
 }
 

@@ -1,5 +1,5 @@
 import { TrackingService } from '../../../src/api/tracking/tracking.service';
-import { apiErrorOf, auditEvent, complaintRecord, InMemoryComplaintRepository } from './fakes';
+import { apiErrorOf, auditEvent, complaintRecord, InMemoryComplaintRepository, taskRecord } from './fakes';
 
 function setup() {
   const complaints = new InMemoryComplaintRepository();
@@ -39,19 +39,74 @@ describe('TrackingService.track', () => {
       overdue: false,
       licensingService: null,
       stages: [
-        { type: 'RECEIVED', label: 'Pengaduan diterima', at: '2026-05-04T02:00:00.000Z' },
+        { type: 'RECEIVED', label: 'Pengaduan diterima', at: '2026-05-04T02:00:00.000Z', unit: null },
         {
           type: 'TRIAGED',
           label: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani',
           at: '2026-05-04T05:00:00.000Z',
+          unit: null,
         },
       ],
+      units: [],
       response: null,
       rejectionReason: null,
     });
     // Nothing personal, no officer's username.
     const text = JSON.stringify(answer);
     for (const secret of ['Budi', '1674011203850001', 'Sudirman', '0812', 'budi@', 'petugas-'])
+      expect(text).not.toContain(secret);
+  });
+
+  it('names the unit of each finished follow-up and tells which units are done, without notes, areas or officers', async () => {
+    const { service, complaints } = setup();
+    const c = complaintRecord({ status: 'IN_PROGRESS', category: 'SEDANG' });
+    complaints.add(c);
+    complaints.events.push(
+      auditEvent(c, 1, 'TRIAGED', '2026-05-04T05:00:00Z', 'petugas-pengaduan-01', {
+        category: 'SEDANG',
+        notes: 'Pengadu Budi minta ditelepon',
+      }),
+      auditEvent(c, 2, 'TASK_COMPLETED', '2026-05-05T05:00:00Z', 'petugas-kabid-01', {
+        taskId: `${c.id}:1:KABID_PENGADUAN`,
+        unit: 'KABID_PENGADUAN',
+        round: 1,
+      }),
+      auditEvent(c, 3, 'TASK_COMPLETED', '2026-05-06T05:00:00Z', 'kec-16.74.01', {
+        taskId: `${c.id}:1:KECAMATAN`,
+        unit: 'KECAMATAN',
+        round: 1,
+      }),
+    );
+    complaints.tasks.push(
+      taskRecord(c, 'SEKSI_PENGADUAN', { notes: 'Catatan internal' }),
+      taskRecord(c, 'KECAMATAN', {
+        area: '16.74.01',
+        status: 'DONE',
+        outcome: 'Dicek ke lokasi',
+        completedBy: 'kec-16.74.01',
+      }),
+      taskRecord(c, 'KABID_PENGADUAN', { status: 'DONE', completedBy: 'petugas-kabid-01' }),
+      // Asked again in a further study: not done until that task is finished too.
+      taskRecord(c, 'TIM_TEKNIS', { status: 'DONE' }),
+      taskRecord(c, 'TIM_TEKNIS', { id: `${c.id}:2:TIM_TEKNIS`, round: 2 }),
+    );
+
+    const answer = await service.track(c.trackingCode);
+
+    expect(answer.stages.map((s) => [s.label, s.unit])).toEqual([
+      ['Pengaduan diperiksa dan diteruskan kepada unit yang menangani', null],
+      ['Bidang Pengaduan, Kebijakan dan Pelaporan Layanan menyelesaikan tindak lanjutnya', 'KABID_PENGADUAN'],
+      ['Aparatur Kecamatan menyelesaikan tindak lanjutnya', 'KECAMATAN'],
+    ]);
+    // In the SOP's order of units.
+    expect(answer.units).toEqual([
+      { unit: 'KABID_PENGADUAN', label: 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan', done: true },
+      { unit: 'SEKSI_PENGADUAN', label: 'Seksi Pengaduan dan Informasi Layanan', done: false },
+      { unit: 'TIM_TEKNIS', label: 'Tim Teknis Perizinan', done: false },
+      { unit: 'KECAMATAN', label: 'Aparatur Kecamatan', done: true },
+    ]);
+    const text = JSON.stringify(answer);
+    for (const secret of ['Budi', 'Catatan', 'Dicek', '16.74.01', 'petugas-', 'kec-', 'taskId', c.id])
       expect(text).not.toContain(secret);
   });
 
