@@ -23,4 +23,9 @@ if ! curl -fsS "$API_URL/health" >/dev/null 2>&1; then
   curl -fsS "$API_URL/health" >/dev/null || { log "the topology did not come up"; tail -30 test-artifacts/cluster.log >&2; exit 1; }
 fi
 # The topology's own scenarios, then black-box e2e files against it (jest.config.js: cluster-e2e).
-npx jest --maxWorkers=1 --selectProjects cluster cluster-e2e "$@"
+rm -f test-artifacts/cluster-summary.txt
+status=0
+npx jest --maxWorkers=1 --selectProjects cluster cluster-e2e "$@" || status=$?
+echo "== cluster fault summary"
+cat test-artifacts/cluster-summary.txt 2>/dev/null || true
+exit $status

@@ -17,6 +17,7 @@ import { CLUSTER_API, CLUSTER_DIR, CLUSTER_PG_URL, CLUSTER_UI, clusterSecrets } 
 import { seededUserFor } from '../helpers/complaints';
 import { eventually, staffComplaint } from '../helpers/e2e';
 import { findPostgresBin } from '../helpers/private-postgres';
+import { printScenario } from '../reliability/summary';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIR = CLUSTER_DIR;
@@ -137,15 +138,29 @@ describe('production topology (npm run start:cluster)', () => {
     (await call('GET', `/api/complaints/${id}`, undefined, await as('pengaduan'))).body;
 
   /** Each RINGAN complaint is being handled, with its two tasks (LOKET, SEKSI_PENGADUAN) once each. */
-  const expectRinganTasksOnce = async (complaints: { id: string }[]) => {
+  const expectRinganTasksOnce = async (complaints: { id: string }[], scenario: string, faults: string) => {
+    const units: string[][] = [];
     for (const c of complaints) {
       await eventually(async () => (await detail(c.id)).status === 'IN_PROGRESS', 120_000);
       const { rows } = await pg.query(
         'select unit from complaint_task where complaint_id = $1 order by unit',
         [c.id],
       );
-      expect(rows.map((r) => r.unit)).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+      units.push(rows.map((r) => r.unit));
     }
+    // A triage answered 200 whose two tasks are not both there (once each) was lost.
+    const lost = units.filter((u) => u.join() !== 'LOKET,SEKSI_PENGADUAN').length;
+    printScenario(
+      {
+        scenario,
+        load: `${complaints.length} registrations + triages`,
+        faults,
+        inputs: complaints.length * 2,
+        lost,
+      },
+      'cluster',
+    );
+    for (const u of units) expect(u).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
   };
 
   it('answers /health through the proxy and on each API replica', async () => {
@@ -300,6 +315,17 @@ describe('production topology (npm run start:cluster)', () => {
       `select count(*)::int as n from complaint_task where complaint_id = any($1) and status = 'OPEN'`,
       [complaints.map((c) => c.id)],
     );
+    // A completion answered 200 (or 409 after a repeat) whose task is still open was lost.
+    printScenario(
+      {
+        scenario: 'kill -9 worker + API replica',
+        load: `${complaints.length} SEDANG complaints / ${tasks.length} tasks`,
+        faults: '2 workers and 2 replicas SIGKILLed',
+        inputs: complaints.length * 2 + tasks.length,
+        lost: rows[0].n,
+      },
+      'cluster',
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -322,7 +348,7 @@ describe('production topology (npm run start:cluster)', () => {
     const frontend = kill('temporal-frontend', 'SIGTERM');
     await restarted('temporal-frontend', frontend);
     await work;
-    await expectRinganTasksOnce(complaints);
+    await expectRinganTasksOnce(complaints, 'history + frontend restarted', '2 restarts (SIGTERM)');
   });
 
   it('loses nothing when PostgreSQL stops for 10 s mid-load', async () => {
@@ -346,7 +372,7 @@ describe('production topology (npm run start:cluster)', () => {
     await pg.end().catch(() => undefined);
     pg = await connectPg();
     for (const list of await Promise.all(triages)) expect([200, 409]).toContain(list.at(-1)!.status);
-    await expectRinganTasksOnce(complaints);
+    await expectRinganTasksOnce(complaints, 'PostgreSQL stopped', 'PostgreSQL down 10 s');
   });
 
   it('holds the public rate limit across both API replicas', async () => {
