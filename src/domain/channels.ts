@@ -152,7 +152,7 @@ export function checkIntakeRules(input: IntakeInput): IntakeViolation[] {
       )}.`,
     );
   }
-  // An e-mail or a fax is answered the way it came: the channel implies the contact.
+  // An e-mail or a fax (SOP C.2.a, C.2.b) is answered the way it came: the channel implies the contact.
   if (input.channel === 'EMAIL' && isBlank(complainant.email)) {
     add(
       'complainant.email',
