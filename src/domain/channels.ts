@@ -1,4 +1,14 @@
 // Workflow-safe: pure rules from SOP section C (tata cara pengaduan).
+import {
+  composeKtpAddress,
+  KTP_ADDRESS_LABELS,
+  type KtpAddress,
+  type KtpAddressPart,
+  listInBahasa,
+  missingInKtpAddressText,
+  missingKtpAddressParts,
+} from './ktp-address';
+import { nikProblem } from './nik';
 
 /** Media pengaduan. */
 export const CHANNELS = ['TATAP_MUKA', 'TELEPON', 'FAKSIMILE', 'EMAIL', 'WEBSITE', 'SURAT'] as const;
@@ -49,25 +59,20 @@ export function meetsEselonIV(eselon: string | null | undefined): boolean {
   return level !== undefined && level !== 'V';
 }
 
-/**
- * Plausibility check of a NIK (KTP number), deliberately simple: exactly 16 ASCII digits, not all
- * zeros, and the first two digits (province code) between 11 and 99. The embedded birth date and
- * area codes are not checked: real cards carry odd values and rejecting a genuine KTP is worse.
- */
-export function isValidNik(nik: string | null | undefined): boolean {
-  if (typeof nik !== 'string' || !/^\d{16}$/.test(nik) || /^0+$/.test(nik)) return false;
-  return Number(nik.slice(0, 2)) >= 11;
-}
-
-/**
- * A KTP address shorter than this is a placeholder ('-', 'Kota', 'Jl. A'), not the full address
- * (street, RT/RW, kelurahan, kecamatan) the SOP asks for with phone complaints.
- */
-export const MIN_KTP_ADDRESS_LENGTH = 10;
+export { isValidNik } from './nik';
 
 export interface IntakeInput {
   channel: Channel;
-  complainant: { name: string; nik?: string; address?: string; phone?: string; email?: string };
+  complainant: {
+    name: string;
+    nik?: string;
+    /** The address as one line (any channel). */
+    address?: string;
+    /** The address as a KTP has it, part by part; an alternative to `address`, not both. */
+    ktpAddress?: KtpAddress;
+    phone?: string;
+    email?: string;
+  };
   description: string;
   evidence: string[];
   receivedBy?: { eselon?: string | null };
@@ -83,8 +88,20 @@ function isBlank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
 }
 
-function isFullAddress(value: unknown): boolean {
-  return typeof value === 'string' && value.trim().length >= MIN_KTP_ADDRESS_LENGTH;
+/** The address of a complainant as one line: the KTP parts composed, else the free text. */
+export function complainantAddressText(complainant: {
+  address?: string | null;
+  ktpAddress?: KtpAddress | null;
+}): string | undefined {
+  const text = complainant.ktpAddress ? composeKtpAddress(complainant.ktpAddress) : complainant.address;
+  return text?.trim() || undefined;
+}
+
+/** The parts of the complainant's KTP address that are missing, from the parts or else the text. */
+function missingAddressParts(complainant: Partial<IntakeInput['complainant']>): KtpAddressPart[] {
+  return complainant.ktpAddress
+    ? missingKtpAddressParts(complainant.ktpAddress)
+    : missingInKtpAddressText(complainant.address);
 }
 
 /**
@@ -117,22 +134,51 @@ export function checkIntakeRules(input: IntakeInput): IntakeViolation[] {
       'Pengaduan tatap muka wajib diterima pejabat minimal eselon IV (eselon I, II, III, atau IV).',
     );
   }
-  if (input.channel === 'TELEPON' && !isFullAddress(complainant.address)) {
+  if (complainant.ktpAddress && !isBlank(complainant.address)) {
     add(
       'complainant.address',
-      'TELEPON_KTP_ADDRESS',
-      'Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP.',
+      'ADDRESS_ONE_FORM',
+      'Isi alamat sebagai satu baris (address) atau per bagian sesuai KTP (ktpAddress), tidak keduanya.',
     );
   }
-  if (input.channel === 'SURAT' && !isValidNik(complainant.nik)) {
+  // SOP C.1.b: a phone complaint gives the address as the KTP has it, every part of it.
+  const missing = input.channel === 'TELEPON' ? missingAddressParts(complainant) : [];
+  if (missing.length > 0) {
+    add(
+      complainant.ktpAddress ? 'complainant.ktpAddress' : 'complainant.address',
+      'TELEPON_KTP_ADDRESS',
+      `Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP; belum ada: ${listInBahasa(
+        missing.map((part) => KTP_ADDRESS_LABELS[part]),
+      )}.`,
+    );
+  }
+  // An e-mail or a fax (SOP C.2.a, C.2.b) is answered the way it came: the channel implies the contact.
+  if (input.channel === 'EMAIL' && isBlank(complainant.email)) {
+    add(
+      'complainant.email',
+      'EMAIL_SENDER_ADDRESS',
+      'Pengaduan melalui email wajib menyertakan alamat email pengirim.',
+    );
+  }
+  if (input.channel === 'FAKSIMILE' && isBlank(complainant.phone)) {
+    add(
+      'complainant.phone',
+      'FAKSIMILE_CONTACT_NUMBER',
+      'Pengaduan melalui faksimile wajib menyertakan nomor faksimile atau nomor telepon pengirim untuk menjawabnya.',
+    );
+  }
+  // A NIK that is given must be one (any channel), or the register holds a false identity.
+  const nik = isBlank(complainant.nik) ? undefined : nikProblem(complainant.nik);
+  if (input.channel === 'SURAT' && (isBlank(complainant.nik) || nik?.code === 'FORMAT')) {
     add(
       'complainant.nik',
       'SURAT_VALID_NIK',
       'Pengaduan melalui surat wajib dilengkapi NIK KTP pengadu yang sah (16 digit angka).',
     );
-  } else if (!isBlank(complainant.nik) && !isValidNik(complainant.nik)) {
-    // Any channel: a NIK that is given must be one, or the register holds a false identity.
-    add('complainant.nik', 'NIK_FORMAT', 'NIK harus terdiri dari 16 digit angka sesuai KTP.');
+  } else if (nik?.code === 'FORMAT') {
+    add('complainant.nik', 'NIK_FORMAT', nik.message);
+  } else if (nik) {
+    add('complainant.nik', 'NIK_VALID', nik.message);
   }
   return out;
 }

@@ -2,8 +2,8 @@
 /**
  * The staff console's front desk and triage in a real browser (Debian's chromium driven by
  * playwright-core): the front desk (LOKET) registers a telephone complaint through the form, sees the
- * SOP's channel rule next to the address before submitting (and sees it go once the address is
- * complete), uploads evidence and gets the printable receipt; Seksi Pengaduan finds the complaint in
+ * SOP's channel rule next to the KTP address parts before submitting, naming the missing ones (and
+ * sees it go once the address is complete), uploads evidence and gets the printable receipt; Seksi Pengaduan finds the complaint in
  * the triage queue and triages it as SEDANG with a location; a rejection at triage; the response
  * ("Tanggapan") once every unit is done. axe-core runs on every new screen (no serious or critical
  * violation); screenshots go to test-artifacts/.
@@ -12,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { type E2e, eventually } from '../helpers/e2e';
 import { type ConsoleHarness, DESKTOP, PHONE, PNG, startConsoleHarness } from '../helpers/staff-console';
 
-const TELEPON_RULE = 'Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP.';
+const TELEPON_RULE = (missing: string) =>
+  `Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP; belum ada: ${missing}.`;
 
 interface Kecamatan {
   code: string;
@@ -59,23 +60,46 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
     await page.getByRole('heading', { level: 1, name: 'Daftarkan pengaduan' }).waitFor();
     await expectAccessible(page, 'register form');
 
+    // An e-mail is answered by e-mail: the sender's address is asked next to the e-mail field.
+    await page.getByLabel('Media pengaduan').selectOption('EMAIL');
+    const emailError = page.locator('#daftar-email-galat');
+    await emailError.waitFor();
+    expect(await emailError.textContent()).toBe(
+      'Pengaduan melalui email wajib menyertakan alamat email pengirim.',
+    );
+
     await page.getByLabel('Media pengaduan').selectOption('TELEPON');
-    // The SOP's channel rule, from the domain's own checkIntakeRules, next to the address: before
+    await emailError.waitFor({ state: 'detached' });
+    // A phone complaint asks the address as a KTP has it, part by part, instead of one line; the
+    // SOP's channel rule, from the domain's own checkIntakeRules, names the missing parts before
     // anything is submitted.
-    const addressError = page.locator('#daftar-address-galat');
+    expect(await page.locator('#daftar-address').count()).toBe(0);
+    const addressError = page.locator('#daftar-ktpAddress-galat');
     await addressError.waitFor();
-    expect(await addressError.textContent()).toBe(TELEPON_RULE);
-    expect(await page.getAttribute('#daftar-address', 'aria-describedby')).toBe('daftar-address-galat');
+    expect(await addressError.textContent()).toBe(
+      TELEPON_RULE(
+        'jalan dan nomor rumah (atau dusun), RT, RW, kelurahan/desa, kecamatan dan kabupaten/kota',
+      ),
+    );
+    const part = (label: string) => page.getByLabel(label, { exact: true });
+    expect(await part('RT').getAttribute('aria-describedby')).toBe('daftar-ktpAddress-galat');
+    expect(await part('RT').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Nama pengadu').fill('Rahmat Hidayat');
     await page.getByLabel('Nomor telepon').fill('081234567890');
-    await page.getByLabel('Alamat sesuai KTP').fill('Jl. Ahmad');
-    // Still too short for a full KTP address.
-    expect(await addressError.textContent()).toBe(TELEPON_RULE);
+    await part('Jalan dan nomor rumah, atau dusun').fill('Jl. Ahmad Yani No. 5');
+    await part('RT').fill('1');
+    await part('Kel/Desa').fill('Gunung Ibul');
+    await part('Kabupaten/kota').fill('Kota Prabumulih');
+    // Still without RW and kecamatan.
+    expect(await addressError.textContent()).toBe(TELEPON_RULE('RW dan kecamatan'));
+    expect(await part('RT').getAttribute('aria-invalid')).toBeNull();
+    expect(await part('RW').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'register form with a channel rule');
     await shot(page, 'register-rule-desktop');
-    await page.getByLabel('Alamat sesuai KTP').fill('Jl. Ahmad Yani No. 5, RT 01 RW 02, Kel. Gunung Ibul');
+    await part('RW').fill('2');
+    await part('Kecamatan sesuai KTP').fill('Prabumulih Timur');
     await addressError.waitFor({ state: 'detached' });
-    expect(await page.getAttribute('#daftar-address', 'aria-invalid')).toBeNull();
+    expect(await part('RW').getAttribute('aria-invalid')).toBeNull();
 
     await page
       .getByLabel('Layanan perizinan yang diadukan (tidak wajib)')
@@ -136,6 +160,11 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
       receivedBy: 'loket',
       location: { kecamatan: first.code, kelurahan: first.kelurahan[0].code },
     });
+    // The parts are kept as the one-line address every record shows.
+    const full = await e.detail(slug, 'admin');
+    expect(full.complainant.address).toBe(
+      'Jl. Ahmad Yani No. 5, RT 001/RW 002, Kel/Desa Gunung Ibul, Kec. Prabumulih Timur, Kota Prabumulih',
+    );
     const files = await e.http
       .get(`/api/complaints/${registered.id}/attachments`)
       .set(await e.as('pengaduan'));

@@ -228,7 +228,8 @@ export function staffComplaint(overrides: Record<string, unknown> = {}) {
     complainant: {
       name: 'Budi Santoso',
       nik: '1674011203850001',
-      address: 'Jl. Jend. Sudirman No. 10, Prabumulih',
+      address:
+        'Jl. Jend. Sudirman No. 10, RT 002/RW 003, Kel. Patih Galung, Kec. Prabumulih Barat, Kota Prabumulih',
       phone: '081234567890',
       email: 'budi@example.com',
     },

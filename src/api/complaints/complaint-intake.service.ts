@@ -4,7 +4,7 @@ import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
 import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
-import { type Channel, checkIntakeRules } from '../../domain/channels';
+import { type Channel, checkIntakeRules, complainantAddressText } from '../../domain/channels';
 import { notifyByProblem } from '../../notifications/notify-by';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
@@ -17,7 +17,7 @@ import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint
 export const MAX_BACKDATE_DAYS = 30;
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
 // Intake rules that are about the form of a field (400) rather than the SOP (422).
-const FORMAT_RULES = new Set(['NIK_FORMAT', 'CHANNEL_VALID']);
+const FORMAT_RULES = new Set(['NIK_FORMAT', 'CHANNEL_VALID', 'ADDRESS_ONE_FORM']);
 
 export interface IntakeRequest {
   body: PublicComplaintDto;
@@ -73,7 +73,8 @@ export class ComplaintIntakeService {
       channel: req.channel,
       complainantName: req.body.complainant.name.trim(),
       complainantNik: req.body.complainant.nik?.trim() || null,
-      complainantAddress: req.body.complainant.address?.trim() || null,
+      // Parts of a KTP address are kept as one line, as records and reports show an address.
+      complainantAddress: complainantAddressText(req.body.complainant) ?? null,
       complainantPhone: req.body.complainant.phone?.trim() || null,
       complainantEmail: req.body.complainant.email?.trim() || null,
       notifyBy: req.body.notifyBy ?? null,

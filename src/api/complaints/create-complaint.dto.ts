@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -16,11 +17,57 @@ import { CHANNELS, type Channel } from '../../domain/channels';
 import { NOTIFY_BY, type NotifyBy } from '../../notifications/notify-by';
 import { IsIsoDateTime } from '../common/dates';
 
-/** A NIK as the intake rules take it: 16 digits, province code 11 or above; or nothing (blank). */
+/**
+ * The form of a NIK: 16 digits, province code 11 or above; or nothing (blank). Malformed is 400; a
+ * NIK of this form whose province, regency, birth date or serial cannot be is refused by the intake
+ * rules (422, src/domain/nik.ts).
+ */
 const NIK_OR_BLANK = /^(\s*|(1[1-9]|[2-9]\d)\d{14})$/;
 /** An email address: the same pattern in the OpenAPI document as on the server. */
 const EMAIL =
   /^[A-Za-z0-9_%+-]{1,64}(\.[A-Za-z0-9_%+-]{1,64})*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
+
+/** The address as a KTP has it; every part is required with a phone complaint (SOP C.1.b). */
+export class KtpAddressDto {
+  @ApiPropertyOptional({
+    example: 'Jl. Jend. Sudirman No. 10',
+    description: 'Alamat: jalan dan nomor rumah, atau dusun',
+  })
+  @IsOptional()
+  @IsString({ message: 'Jalan/nomor rumah wajib berupa teks.' })
+  @MaxLength(200, { message: 'Jalan/nomor rumah paling banyak 200 karakter.' })
+  street?: string;
+
+  @ApiPropertyOptional({ example: '002', description: 'RT, 1-3 digit' })
+  @IsOptional()
+  @IsString({ message: 'RT wajib berupa teks angka.' })
+  @Matches(/^\s*\d{0,3}\s*$/, { message: 'RT wajib berupa angka 1-3 digit (contoh: 002).' })
+  rt?: string;
+
+  @ApiPropertyOptional({ example: '003', description: 'RW, 1-3 digit' })
+  @IsOptional()
+  @IsString({ message: 'RW wajib berupa teks angka.' })
+  @Matches(/^\s*\d{0,3}\s*$/, { message: 'RW wajib berupa angka 1-3 digit (contoh: 003).' })
+  rw?: string;
+
+  @ApiPropertyOptional({ example: 'Patih Galung', description: 'Kelurahan/desa' })
+  @IsOptional()
+  @IsString({ message: 'Kelurahan/desa wajib berupa teks.' })
+  @MaxLength(80, { message: 'Kelurahan/desa paling banyak 80 karakter.' })
+  kelurahan?: string;
+
+  @ApiPropertyOptional({ example: 'Prabumulih Barat' })
+  @IsOptional()
+  @IsString({ message: 'Kecamatan wajib berupa teks.' })
+  @MaxLength(80, { message: 'Kecamatan paling banyak 80 karakter.' })
+  kecamatan?: string;
+
+  @ApiPropertyOptional({ example: 'Kota Prabumulih', description: 'Kabupaten/kota' })
+  @IsOptional()
+  @IsString({ message: 'Kabupaten/kota wajib berupa teks.' })
+  @MaxLength(80, { message: 'Kabupaten/kota paling banyak 80 karakter.' })
+  city?: string;
+}
 
 export class ComplainantDto {
   @ApiProperty({ example: 'Siti Aminah' })
@@ -37,20 +84,40 @@ export class ComplainantDto {
   nik?: string;
 
   @ApiPropertyOptional({
-    example: 'Jl. Jend. Sudirman No. 10, RT 02 RW 03, Kel. Prabumulih, Kec. Prabumulih Barat',
+    example:
+      'Jl. Jend. Sudirman No. 10, RT 002/RW 003, Kel. Patih Galung, Kec. Prabumulih Barat, Kota Prabumulih',
+    description:
+      'Alamat sebagai satu baris. Untuk pengaduan telepon wajib memuat jalan/nomor rumah atau dusun, RT, RW, kelurahan/desa, kecamatan dan kabupaten/kota (atau isi ktpAddress sebagai gantinya; tidak keduanya).',
   })
   @IsOptional()
   @IsString({ message: 'Alamat wajib berupa teks.' })
   @MaxLength(500, { message: 'Alamat paling banyak 500 karakter.' })
   address?: string;
 
-  @ApiPropertyOptional({ example: '081234567890' })
+  @ApiPropertyOptional({
+    type: KtpAddressDto,
+    description:
+      'Alamat per bagian sesuai KTP; disimpan sebagai satu baris alamat. Untuk pengaduan telepon semua bagian wajib diisi.',
+  })
+  @IsOptional()
+  @IsObject({ message: 'Alamat per bagian (ktpAddress) wajib berupa objek.' })
+  @ValidateNested()
+  @Type(() => KtpAddressDto)
+  ktpAddress?: KtpAddressDto;
+
+  @ApiPropertyOptional({
+    example: '081234567890',
+    description: 'Nomor telepon; untuk pengaduan faksimile wajib (nomor faksimile atau telepon pengirim).',
+  })
   @IsOptional()
   @IsString({ message: 'Nomor telepon wajib berupa teks.' })
   @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'Nomor telepon tidak valid.' })
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'siti@example.com' })
+  @ApiPropertyOptional({
+    example: 'siti@example.com',
+    description: 'Alamat email; untuk pengaduan email wajib (alamat pengirim).',
+  })
   @IsOptional()
   @Matches(EMAIL, { message: 'Alamat email tidak valid.' })
   @MaxLength(254, { message: 'Alamat email terlalu panjang.' })

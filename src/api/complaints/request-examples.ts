@@ -12,9 +12,19 @@ type Examples = Record<string, ExampleObject>;
 const complainant = {
   name: 'Siti Aminah',
   nik: '1674014506880002',
-  address: 'Jl. Jend. Sudirman No. 10, RT 02 RW 03, Kel. Patih Galung, Kec. Prabumulih Barat',
+  address:
+    'Jl. Jend. Sudirman No. 10, RT 002/RW 003, Kel. Patih Galung, Kec. Prabumulih Barat, Kota Prabumulih',
   phone: '081234567890',
   email: 'siti@example.com',
+};
+/** The same address part by part, as a phone complaint may give it (ktpAddress instead of address). */
+const ktpAddress = {
+  street: 'Jl. Jend. Sudirman No. 10',
+  rt: '002',
+  rw: '003',
+  kelurahan: 'Patih Galung',
+  kecamatan: 'Prabumulih Barat',
+  city: 'Kota Prabumulih',
 };
 const location = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
 const complaint = {
@@ -29,8 +39,13 @@ const complaint = {
 export const CREATE_COMPLAINT_EXAMPLES: Examples = {
   email: { summary: 'Pengaduan lewat email', value: { channel: 'EMAIL', ...complaint } },
   telepon: {
-    summary: 'Pengaduan lewat telepon (alamat lengkap sesuai KTP wajib)',
-    value: { channel: 'TELEPON', ...complaint, evidence: ['Keterangan saksi melalui telepon'] },
+    summary: 'Pengaduan lewat telepon (alamat lengkap sesuai KTP wajib, di sini per bagian)',
+    value: {
+      channel: 'TELEPON',
+      ...complaint,
+      complainant: { ...complainant, address: undefined, ktpAddress },
+      evidence: ['Keterangan saksi melalui telepon'],
+    },
   },
 };
 

@@ -964,6 +964,35 @@ export interface components {
       /** @description The refresh token of the last sign-in or refresh */
       refreshToken: string;
     };
+    KtpAddressDto: {
+      /**
+       * @description Alamat: jalan dan nomor rumah, atau dusun
+       * @example Jl. Jend. Sudirman No. 10
+       */
+      street?: string | null;
+      /**
+       * @description RT, 1-3 digit
+       * @example 002
+       */
+      rt?: string | null;
+      /**
+       * @description RW, 1-3 digit
+       * @example 003
+       */
+      rw?: string | null;
+      /**
+       * @description Kelurahan/desa
+       * @example Patih Galung
+       */
+      kelurahan?: string | null;
+      /** @example Prabumulih Barat */
+      kecamatan?: string | null;
+      /**
+       * @description Kabupaten/kota
+       * @example Kota Prabumulih
+       */
+      city?: string | null;
+    };
     ComplainantDto: {
       /** @example Siti Aminah */
       name: string;
@@ -972,11 +1001,21 @@ export interface components {
        * @example 1674011203850001
        */
       nik?: string | null;
-      /** @example Jl. Jend. Sudirman No. 10, RT 02 RW 03, Kel. Prabumulih, Kec. Prabumulih Barat */
+      /**
+       * @description Alamat sebagai satu baris. Untuk pengaduan telepon wajib memuat jalan/nomor rumah atau dusun, RT, RW, kelurahan/desa, kecamatan dan kabupaten/kota (atau isi ktpAddress sebagai gantinya; tidak keduanya).
+       * @example Jl. Jend. Sudirman No. 10, RT 002/RW 003, Kel. Patih Galung, Kec. Prabumulih Barat, Kota Prabumulih
+       */
       address?: string | null;
-      /** @example 081234567890 */
+      ktpAddress?: components['schemas']['KtpAddressDto'] | null;
+      /**
+       * @description Nomor telepon; untuk pengaduan faksimile wajib (nomor faksimile atau telepon pengirim).
+       * @example 081234567890
+       */
       phone?: string | null;
-      /** @example siti@example.com */
+      /**
+       * @description Alamat email; untuk pengaduan email wajib (alamat pengirim).
+       * @example siti@example.com
+       */
       email?: string | null;
     };
     LocationDto: {

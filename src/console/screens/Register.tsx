@@ -16,6 +16,12 @@ import { api, errorMessage, fetchWithSession, type Schemas } from '../api/client
 import { type AreaChoice, LocationSelects } from '../areas';
 import { formatDateTime, registerSlug } from '../format';
 import { howTold } from '../how-told';
+import {
+  EMPTY_KTP_ADDRESS,
+  KtpAddressFields,
+  type KtpAddressForm,
+  ktpAddressBody,
+} from '../ktp-address-fields';
 import { BASE } from '../router';
 import { Alert, FieldError, fieldOf, Link, PageHeading } from '../ui';
 
@@ -27,6 +33,7 @@ type Field =
   | 'name'
   | 'nik'
   | 'address'
+  | 'ktpAddress'
   | 'phone'
   | 'email'
   | 'notifyBy'
@@ -44,6 +51,9 @@ const RULE_FIELDS: Record<string, Field> = {
   'complainant.name': 'name',
   'complainant.nik': 'nik',
   'complainant.address': 'address',
+  'complainant.ktpAddress': 'ktpAddress',
+  'complainant.phone': 'phone',
+  'complainant.email': 'email',
   description: 'description',
   evidence: 'evidence',
   'receivedBy.eselon': 'eselon',
@@ -58,6 +68,14 @@ const API_FIELD_WORDS: Record<Field, string[]> = {
   name: ['nama pengadu'],
   nik: ['nik'],
   address: ['alamat lengkap', 'alamat wajib', 'alamat paling'],
+  ktpAddress: [
+    'jalan/nomor',
+    'rt wajib',
+    'rw wajib',
+    'kelurahan/desa wajib',
+    'kecamatan wajib',
+    'kabupaten/kota',
+  ],
   phone: ['nomor telepon'],
   email: ['alamat email'],
   notifyBy: ['pemberitahuan', 'notifyby'],
@@ -83,6 +101,8 @@ interface FormState {
   name: string;
   nik: string;
   address: string;
+  /** The address part by part, asked instead of `address` for a phone complaint (TELEPON). */
+  ktpAddress: KtpAddressForm;
   phone: string;
   email: string;
   notifyBy: string;
@@ -98,6 +118,7 @@ const EMPTY: FormState = {
   name: '',
   nik: '',
   address: '',
+  ktpAddress: EMPTY_KTP_ADDRESS,
   phone: '',
   email: '',
   notifyBy: '',
@@ -146,7 +167,13 @@ export function Register(props: { me: Me }) {
     () =>
       checkIntakeRules({
         channel: form.channel as Channel,
-        complainant: { name: form.name, nik: form.nik, address: form.address },
+        complainant: {
+          name: form.name,
+          nik: form.nik,
+          ...(form.channel === 'TELEPON' ? { ktpAddress: form.ktpAddress } : { address: form.address }),
+          phone: form.phone,
+          email: form.email,
+        },
         description: form.description,
         evidence: evidenceLines(form.evidence),
         receivedBy: { eselon: props.me.eselon },
@@ -159,7 +186,9 @@ export function Register(props: { me: Me }) {
     const v = violations.find(
       (x) => RULE_FIELDS[x.field] === field && (submitted || touched[field] || CHANNEL_RULES.test(x.rule)),
     );
-    return v?.message ?? apiErrors[field];
+    // A phone complaint's address is asked part by part: the API's word on the address goes there.
+    const refusal = field === 'ktpAddress' ? (apiErrors.ktpAddress ?? apiErrors.address) : apiErrors[field];
+    return v?.message ?? refusal;
   };
 
   async function submit(event: Event) {
@@ -181,7 +210,9 @@ export function Register(props: { me: Me }) {
           complainant: {
             name: form.name.trim(),
             nik: text(form.nik),
-            address: text(form.address),
+            ...(form.channel === 'TELEPON'
+              ? { ktpAddress: ktpAddressBody(form.ktpAddress) }
+              : { address: text(form.address) }),
             phone: text(form.phone),
             email: text(form.email),
           },
@@ -307,17 +338,27 @@ export function Register(props: { me: Me }) {
               />
               {error('nik')}
             </div>
-            <div class="field wide">
-              <label for="daftar-address">Alamat sesuai KTP</label>
-              <input
-                {...aria('address')}
-                autoComplete="off"
-                maxLength={500}
-                value={form.address}
-                onInput={(e) => set('address', e.currentTarget.value)}
+            {form.channel === 'TELEPON' ? (
+              <KtpAddressFields
+                prefix="daftar"
+                value={form.ktpAddress}
+                onChange={(part, value) => set('ktpAddress', { ...form.ktpAddress, [part]: value })}
+                onBlur={() => touch('ktpAddress')}
+                message={messageFor('ktpAddress')}
               />
-              {error('address')}
-            </div>
+            ) : (
+              <div class="field wide">
+                <label for="daftar-address">Alamat sesuai KTP</label>
+                <input
+                  {...aria('address')}
+                  autoComplete="off"
+                  maxLength={500}
+                  value={form.address}
+                  onInput={(e) => set('address', e.currentTarget.value)}
+                />
+                {error('address')}
+              </div>
+            )}
             <div class="field">
               <label for="daftar-phone">Nomor telepon</label>
               <input

@@ -444,7 +444,8 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
     const full = {
       name: 'Budi Santoso',
       nik: NIK,
-      address: 'Jl. Jend. Sudirman No. 10, Prabumulih',
+      address:
+        'Jl. Jend. Sudirman No. 10, RT 002/RW 003, Kel. Patih Galung, Kec. Prabumulih Barat, Kota Prabumulih',
       phone: '081234567890',
       email: 'budi@example.com',
     };

@@ -105,6 +105,119 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
     expect(await e.db.orm.em.fork().count(Complaint, {})).toBe(before + 1);
   });
 
+  describe('the SOP to the letter (issue 18)', () => {
+    const KTP_ADDRESS = {
+      street: 'Jl. Mawar No. 5',
+      rt: '2',
+      rw: '003',
+      kelurahan: 'Gunung Ibul',
+      kecamatan: 'Prabumulih Timur',
+      city: 'Kota Prabumulih',
+    };
+    const complainant = staffComplaint().complainant;
+    const count = () => e.db.orm.em.fork().count(Complaint, {});
+    const refused = async (path: string, body: Record<string, unknown>, message: string) => {
+      const before = await count();
+      const req = e.http.post(path);
+      if (path === '/api/complaints') req.set(await e.as('loket'));
+      const res = await req.send(body).expect(422);
+      expect(res.body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message });
+      expect(await count()).toBe(before);
+    };
+    const publicBody = (changes: Record<string, unknown>) => {
+      const { channel: _channel, ...body } = staffComplaint();
+      return { ...body, complainant: { ...complainant, ...changes } };
+    };
+
+    it('refuses a phone complaint whose address is a city name alone, naming each missing part', async () => {
+      const phone = (changes: Record<string, unknown>) =>
+        staffComplaint({
+          channel: 'TELEPON',
+          complainant: { ...complainant, address: undefined, ...changes },
+        });
+      await refused(
+        '/api/complaints',
+        phone({ address: 'Prabumulih' }),
+        'Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP; belum ada: jalan dan nomor rumah (atau dusun), RT, RW, kelurahan/desa, kecamatan dan kabupaten/kota.',
+      );
+      await refused(
+        '/api/complaints',
+        phone({ ktpAddress: { ...KTP_ADDRESS, rw: '', kecamatan: ' ' } }),
+        'Pengaduan melalui telepon wajib menyertakan alamat lengkap sesuai KTP; belum ada: RW dan kecamatan.',
+      );
+    });
+
+    it('registers a phone complaint with its KTP address part by part, stored as one line', async () => {
+      const res = await e.http
+        .post('/api/complaints')
+        .set(await e.as('loket'))
+        .send(
+          staffComplaint({
+            channel: 'TELEPON',
+            complainant: { ...complainant, address: undefined, ktpAddress: KTP_ADDRESS },
+          }),
+        )
+        .expect(201);
+      const complaint = await e.db.orm.em.fork().findOneOrFail(Complaint, { id: res.body.id });
+      expect(complaint.complainantAddress).toBe(
+        'Jl. Mawar No. 5, RT 002/RW 003, Kel/Desa Gunung Ibul, Kec. Prabumulih Timur, Kota Prabumulih',
+      );
+      // An address in both forms at once is malformed.
+      const both = await e.http
+        .post('/api/complaints')
+        .set(await e.as('loket'))
+        .send(staffComplaint({ complainant: { ...complainant, ktpAddress: KTP_ADDRESS } }))
+        .expect(400);
+      expect(both.body.message).toMatch(/tidak keduanya/);
+      const rt = await e.http
+        .post('/api/complaints')
+        .set(await e.as('loket'))
+        .send(
+          staffComplaint({ complainant: { ...complainant, address: undefined, ktpAddress: { rt: 'dua' } } }),
+        )
+        .expect(400);
+      expect(rt.body.message).toMatch(/RT wajib berupa angka/);
+    });
+
+    it('refuses an e-mail without the sender address and a fax without a number to answer to', async () => {
+      await refused(
+        '/api/complaints',
+        staffComplaint({ channel: 'EMAIL', complainant: { ...complainant, email: undefined } }),
+        'Pengaduan melalui email wajib menyertakan alamat email pengirim.',
+      );
+      await refused(
+        '/api/complaints',
+        staffComplaint({ channel: 'FAKSIMILE', complainant: { ...complainant, phone: undefined } }),
+        'Pengaduan melalui faksimile wajib menyertakan nomor faksimile atau nomor telepon pengirim untuk menjawabnya.',
+      );
+      await e.http
+        .post('/api/complaints')
+        .set(await e.as('loket'))
+        .send(staffComplaint({ channel: 'FAKSIMILE', complainant: { ...complainant, email: undefined } }))
+        .expect(201);
+    });
+
+    it('refuses a NIK that cannot exist, from staff and from the public form', async () => {
+      const message = 'NIK tidak sah: kode provinsi 99 (digit 1-2) tidak ada dalam kode wilayah Kemendagri.';
+      await refused(
+        '/api/complaints',
+        staffComplaint({ complainant: { ...complainant, nik: '9974019999990001' } }),
+        message,
+      );
+      await refused('/api/public/complaints', publicBody({ nik: '9974019999990001' }), message);
+      await refused(
+        '/api/public/complaints',
+        publicBody({ nik: '1674013213850001' }),
+        'NIK tidak sah: digit 7-12 (321385) bukan tanggal lahir DDMMYY (untuk perempuan tanggal ditambah 40).',
+      );
+      // A woman's NIK (day of birth + 40) is one.
+      await e.http
+        .post('/api/public/complaints')
+        .send(publicBody({ nik: '1674014506900001' }))
+        .expect(201);
+    });
+  });
+
   it('answers bad input with 400 in Bahasa Indonesia', async () => {
     const auth = await e.as('loket');
     const cases: [Record<string, unknown>, RegExp][] = [

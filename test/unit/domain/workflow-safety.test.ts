@@ -9,7 +9,9 @@ const WORKFLOW_SAFE = [
   'channels',
   'complaint-rules',
   'holidays',
+  'ktp-address',
   'location',
+  'nik',
   'units',
 ];
 const source = (name: string) => readFileSync(join(__dirname, '../../../src/domain', `${name}.ts`), 'utf8');
