@@ -16,6 +16,7 @@ import { api, errorMessage, fetchWithSession, type Schemas } from '../api/client
 import { type AreaChoice, LocationSelects } from '../areas';
 import { formatDateTime, registerSlug } from '../format';
 import { howTold } from '../how-told';
+import { officialFacts, ReceivingOfficialSelect, useReceivingOfficials } from '../receiving-officials';
 import { BASE } from '../router';
 import { Alert, FieldError, fieldOf, Link, PageHeading } from '../ui';
 
@@ -36,7 +37,7 @@ type Field =
   | 'kecamatan'
   | 'kelurahan'
   | 'receivedAt'
-  | 'eselon';
+  | 'receivingOfficial';
 
 /** The domain's field names (IntakeViolation.field) → the form's. */
 const RULE_FIELDS: Record<string, Field> = {
@@ -46,7 +47,7 @@ const RULE_FIELDS: Record<string, Field> = {
   'complainant.address': 'address',
   description: 'description',
   evidence: 'evidence',
-  'receivedBy.eselon': 'eselon',
+  receivingOfficial: 'receivingOfficial',
 };
 
 /** Rules that depend on the chosen channel: shown as soon as they apply, not only after a submit. */
@@ -67,7 +68,7 @@ const API_FIELD_WORDS: Record<Field, string[]> = {
   kecamatan: ['kecamatan'],
   kelurahan: ['kelurahan'],
   receivedAt: ['receivedat', 'waktu penerimaan'],
-  eselon: ['eselon'],
+  receivingOfficial: ['pejabat penerima', 'eselon'],
 };
 
 const NOTIFY_LABELS: Record<string, string> = {
@@ -91,6 +92,7 @@ interface FormState {
   evidence: string;
   location: AreaChoice;
   receivedAt: string;
+  receivingOfficialId: string;
 }
 
 const EMPTY: FormState = {
@@ -106,6 +108,7 @@ const EMPTY: FormState = {
   evidence: '',
   location: { kecamatan: '', kelurahan: '' },
   receivedAt: '',
+  receivingOfficialId: '',
 };
 
 function evidenceLines(text: string): string[] {
@@ -141,6 +144,11 @@ export function Register(props: { me: Me }) {
     setApiErrors({});
   };
   const touch = (field: Field) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
+  const tatapMuka = form.channel === 'TATAP_MUKA';
+  const receiving = useReceivingOfficials(tatapMuka);
+  // An eligible official who registers a complaint they received is chosen until another is.
+  const officialId =
+    form.receivingOfficialId || (receiving.officials?.some((o) => o.id === props.me.id) ? props.me.id : '');
 
   const violations = useMemo<IntakeViolation[]>(
     () =>
@@ -149,9 +157,9 @@ export function Register(props: { me: Me }) {
         complainant: { name: form.name, nik: form.nik, address: form.address },
         description: form.description,
         evidence: evidenceLines(form.evidence),
-        receivedBy: { eselon: props.me.eselon },
+        receivingOfficial: tatapMuka ? officialFacts(receiving.officials, officialId) : null,
       }),
-    [form, props.me.eselon],
+    [form, tatapMuka, receiving.officials, officialId],
   ).map((v) => (v.rule === 'CHANNEL_VALID' ? { ...v, message: 'Pilih media pengaduan.' } : v));
 
   /** The message shown next to a field: the live SOP rule, else the API's refusal. */
@@ -193,6 +201,7 @@ export function Register(props: { me: Me }) {
             : undefined,
           notifyBy: (form.notifyBy || undefined) as Schemas['CreateComplaintDto']['notifyBy'],
           receivedAt: form.receivedAt ? wibIso(form.receivedAt) : undefined,
+          receivingOfficialId: tatapMuka ? officialId : undefined,
         },
       });
       if (data) {
@@ -266,8 +275,18 @@ export function Register(props: { me: Me }) {
                 ))}
               </select>
               {error('channel')}
-              {error('eselon')}
             </div>
+            {tatapMuka ? (
+              <ReceivingOfficialSelect
+                prefix="daftar"
+                officials={receiving.officials}
+                loadError={receiving.error}
+                value={officialId}
+                onChange={(id) => set('receivingOfficialId', id)}
+                onBlur={() => touch('receivingOfficial')}
+                message={messageFor('receivingOfficial')}
+              />
+            ) : null}
             <div class="field">
               <label for="daftar-receivedAt">Waktu diterima, WIB (tidak wajib; kosong = sekarang)</label>
               <input
