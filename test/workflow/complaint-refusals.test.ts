@@ -26,6 +26,7 @@ import {
   refusal,
   startComplaint,
 } from './harness';
+import { maybeSaveHistory } from './histories';
 
 let env: TestWorkflowEnvironment;
 let fake: FakeActivities;
@@ -177,5 +178,7 @@ it('lets the front desk answer a RINGAN case (SOP B.3.a), and no other unit than
       status: 'RESOLVED',
       respondedBy: 'loket',
     });
+    // A history with the responder-by-category patch marker, for replay.test.ts.
+    await maybeSaveHistory(handle, 'ringan-answered-by-front-desk');
   });
 });
