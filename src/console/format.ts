@@ -71,6 +71,11 @@ export function describeEvent(event: Schemas['TimelineEventView']): string {
   if (event.type === 'TASK_COMPLETED' && unit) return `${unit} menyelesaikan tindak lanjutnya`;
   const category = typeof d.category === 'string' ? d.category : undefined;
   if (event.type === 'TRIAGED' && category) return `${base} (jenis ${category.toLowerCase()})`;
+  const official = d.receivingOfficial as { name?: unknown; eselon?: unknown } | undefined;
+  if (event.type === 'RECEIVED' && typeof official?.name === 'string') {
+    const eselon = typeof official.eselon === 'string' ? ` (eselon ${official.eselon})` : '';
+    return `Pengaduan diterima langsung oleh ${official.name}${eselon}`;
+  }
   if (event.type === 'DECIDED' && typeof d.decision === 'string') {
     return `${base}: ${DECISION_LABELS[d.decision as Schemas['DecisionKind']] ?? d.decision}`;
   }

@@ -9,6 +9,7 @@ import {
   missingKtpAddressParts,
 } from './ktp-address';
 import { nikProblem } from './nik';
+import { AREA_UNITS } from './units';
 
 /** Media pengaduan. */
 export const CHANNELS = ['TATAP_MUKA', 'TELEPON', 'FAKSIMILE', 'EMAIL', 'WEBSITE', 'SURAT'] as const;
@@ -59,6 +60,43 @@ export function meetsEselonIV(eselon: string | null | undefined): boolean {
   return level !== undefined && level !== 'V';
 }
 
+/**
+ * A user as far as being named the receiving official of a face-to-face complaint is concerned
+ * (SOP C.1.a, "ditemui minimal pejabat eselon IV").
+ */
+export interface ReceivingOfficialFacts {
+  fullName?: string | null;
+  role?: string | null;
+  unit?: string | null;
+  eselon?: string | null;
+  active?: boolean | null;
+}
+
+/**
+ * Why this user cannot be named as the official who received a face-to-face complaint, or null when
+ * they can. The official is whoever met the complainant, not whoever types the complaint in (the
+ * front desk, LOKET, has no echelon and registers on the official's behalf). They must be an active
+ * officer of the office (STAFF; the kecamatan and kelurahan apparatus do not receive complaints at
+ * DPM-PTSP) of eselon I to IV.
+ */
+export function receivingOfficialProblem(official: ReceivingOfficialFacts): string | null {
+  const name = official.fullName?.trim() || 'Pengguna ini';
+  if (official.active === false) return `Pejabat penerima ${name} sudah nonaktif.`;
+  if (
+    official.role !== 'STAFF' ||
+    !official.unit ||
+    (AREA_UNITS as readonly string[]).includes(official.unit)
+  )
+    return `Pejabat penerima pengaduan tatap muka harus pejabat DPM-PTSP; ${name} bukan.`;
+  if (!meetsEselonIV(official.eselon))
+    return `Pengaduan tatap muka wajib diterima pejabat minimal eselon IV (eselon I, II, III, atau IV); ${name} tidak memenuhi.`;
+  return null;
+}
+
+export function isReceivingOfficial(official: ReceivingOfficialFacts): boolean {
+  return receivingOfficialProblem(official) === null;
+}
+
 export { isValidNik } from './nik';
 
 export interface IntakeInput {
@@ -75,7 +113,8 @@ export interface IntakeInput {
   };
   description: string;
   evidence: string[];
-  receivedBy?: { eselon?: string | null };
+  /** The official who received a face-to-face complaint (SOP C.1.a); only for TATAP_MUKA. */
+  receivingOfficial?: ReceivingOfficialFacts | null;
 }
 
 export interface IntakeViolation {
@@ -127,11 +166,21 @@ export function checkIntakeRules(input: IntakeInput): IntakeViolation[] {
     add('evidence', 'EVIDENCE_REQUIRED', 'Pengaduan wajib disertai minimal satu bukti awal.');
   }
 
-  if (input.channel === 'TATAP_MUKA' && !meetsEselonIV(input.receivedBy?.eselon)) {
+  const official = input.receivingOfficial;
+  if (input.channel === 'TATAP_MUKA') {
+    const problem = official ? receivingOfficialProblem(official) : null;
+    if (!official)
+      add(
+        'receivingOfficial',
+        'TATAP_MUKA_OFFICIAL_REQUIRED',
+        'Pengaduan tatap muka wajib mencantumkan pejabat yang menerimanya (minimal eselon IV).',
+      );
+    else if (problem) add('receivingOfficial', 'TATAP_MUKA_ESELON_IV', problem);
+  } else if (official && isChannel(input.channel)) {
     add(
-      'receivedBy.eselon',
-      'TATAP_MUKA_ESELON_IV',
-      'Pengaduan tatap muka wajib diterima pejabat minimal eselon IV (eselon I, II, III, atau IV).',
+      'receivingOfficial',
+      'RECEIVING_OFFICIAL_TATAP_MUKA_ONLY',
+      'Pejabat penerima hanya dicatat untuk pengaduan tatap muka.',
     );
   }
   if (complainant.ktpAddress && !isBlank(complainant.address)) {

@@ -11,7 +11,7 @@
  */
 import { type Category, categoryNeedsLocation, isUpgrade } from './categories';
 import { kelurahanBelongsTo, type Location } from './location';
-import { AREA_UNITS } from './units';
+import { AREA_UNITS, UNIT_LABELS, type Unit } from './units';
 
 // ---- Statuses -------------------------------------------------------------------------------------
 
@@ -226,4 +226,38 @@ export function checkResponseAllowed(status: string): Refusal | null {
 
 export function checkResponse(status: string, input: { response: unknown }): Refusal | null {
   return checkResponseAllowed(status) ?? checkText(input.response, 'Isi tanggapan wajib diisi.');
+}
+
+/**
+ * Who gives the response, the final answer to the complainant that settles the case.
+ *
+ * SOP B.3.a: a RINGAN complaint (unclear time and cost) is settled ("penyelesaian penanganan
+ * pengaduan cukup dilakukan") by the front desk (petugas loket) and Seksi Pengaduan dan Informasi
+ * Layanan. Settling it includes answering the complainant, so for a RINGAN case the front desk
+ * (LOKET) may give the response, as Seksi Pengaduan may. For SEDANG and BERAT (B.3.b, B.3.c) the
+ * units that settle the case do not include the front desk; their response is given by Seksi
+ * Pengaduan, which receives, triages and answers every complaint. The other units of those lists
+ * report their part through their tasks, not by answering the complainant.
+ */
+export const RESPONDING_UNITS: Record<Category, readonly Unit[]> = {
+  RINGAN: ['SEKSI_PENGADUAN', 'LOKET'],
+  SEDANG: ['SEKSI_PENGADUAN'],
+  BERAT: ['SEKSI_PENGADUAN'],
+};
+
+/** Every unit that gives the response to some category (the endpoint's guard). */
+export const ANY_RESPONDING_UNITS: readonly Unit[] = [...new Set(Object.values(RESPONDING_UNITS).flat())];
+
+/**
+ * Whether an officer of `unit` may give the response to a case of `category` (RESPONDING_UNITS).
+ * A case not triaged yet (no category) is left to checkResponseAllowed, which refuses it.
+ */
+export function checkResponder(category: Category | null, unit: string | null | undefined): Refusal | null {
+  if (category === null) return null;
+  const units = RESPONDING_UNITS[category];
+  if (units.some((u) => u === unit)) return null;
+  return refusal(
+    'FORBIDDEN',
+    `Tanggapan pengaduan kategori ${category} hanya diberikan oleh ${units.map((u) => UNIT_LABELS[u]).join(' atau ')}.`,
+  );
 }

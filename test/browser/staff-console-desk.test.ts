@@ -5,7 +5,8 @@
  * SOP's channel rule next to the KTP address parts before submitting, naming the missing ones (and
  * sees it go once the address is complete), uploads evidence and gets the printable receipt; Seksi Pengaduan finds the complaint in
  * the triage queue and triages it as SEDANG with a location; a rejection at triage; the response
- * ("Tanggapan") once every unit is done. axe-core runs on every new screen (no serious or critical
+ * ("Tanggapan") once every unit is done; a face-to-face complaint naming its receiving official, and
+ * the front desk answering a RINGAN case. axe-core runs on every new screen (no serious or critical
  * violation); screenshots go to test-artifacts/.
  */
 import type { Page } from 'playwright-core';
@@ -344,6 +345,68 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
     const resolved = await e.detail(ringan.id);
     expect(resolved.status).toBe('RESOLVED');
     expect(resolved.response).toContain('Waktu dan biaya layanan IUMK');
+  });
+
+  it('LOKET registers a face-to-face complaint naming the official who received it, and answers a RINGAN case', async () => {
+    const officials = (
+      await e.http
+        .get('/api/users/receiving-officials')
+        .set(await e.as('loket'))
+        .expect(200)
+    ).body as { id: string; fullName: string }[];
+    const kasi = officials.find((o) => o.fullName === 'Kasi Pengaduan dan Informasi Layanan')!;
+
+    const page = await openPage(DESKTOP);
+    await page.goto(`${baseUrl}/staf/daftar`);
+    await signIn(page, 'loket');
+    await page.getByRole('heading', { level: 1, name: 'Daftarkan pengaduan' }).waitFor();
+    await page.getByLabel('Media pengaduan').selectOption('TATAP_MUKA');
+    // SOP C.1.a: the picker is required, and says so before anything is submitted.
+    const picker = page.getByLabel('Diterima langsung oleh (pejabat minimal eselon IV)');
+    await page
+      .locator('#daftar-receivingOfficial-galat')
+      .getByText('Pengaduan tatap muka wajib mencantumkan pejabat yang menerimanya (minimal eselon IV).')
+      .waitFor();
+    await picker.selectOption(kasi.id);
+    await page.locator('#daftar-receivingOfficial-galat').waitFor({ state: 'detached' });
+    await expectAccessible(page, 'register form with the receiving official');
+    await page.getByLabel('Nama pengadu').fill('Sri Wahyuni');
+    await page.getByLabel('Uraian pengaduan').fill('Biaya izin reklame tidak diumumkan di loket.');
+    await page.getByLabel('Bukti awal (satu per baris: uraian atau nama berkas)').fill('Kuitansi');
+    await page.getByRole('button', { name: 'Daftarkan pengaduan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pengaduan tercatat' }).waitFor();
+    await page.getByRole('link', { name: 'Buka halaman pengaduan' }).click();
+    await page.getByText('Diterima langsung oleh', { exact: true }).waitFor();
+    await page.locator('dd', { hasText: 'Kasi Pengaduan dan Informasi Layanan (eselon IV)' }).waitFor();
+    await page
+      .getByText('Pengaduan diterima langsung oleh Kasi Pengaduan dan Informasi Layanan (eselon IV)')
+      .waitFor();
+
+    // SOP B.3.a: the front desk answers a RINGAN case once every unit is done.
+    const ringan = await e.register({ channel: 'EMAIL' });
+    await e.http
+      .post(`/api/complaints/${ringan.id}/triage`)
+      .set(await e.as('pengaduan'))
+      .send({ category: 'RINGAN' })
+      .expect(200);
+    for (const [unit, username] of [
+      ['LOKET', 'loket'],
+      ['SEKSI_PENGADUAN', 'pengaduan'],
+    ] as const) {
+      const task = (await e.detail(ringan.id)).tasks.find((t) => t.unit === unit && t.status === 'OPEN')!;
+      await e.http
+        .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
+        .set(await e.as(username))
+        .send({ outcome: 'Biaya dijelaskan.' })
+        .expect(200);
+    }
+    await eventually(async () => (await e.detail(ringan.id)).status === 'AWAITING_RESPONSE');
+    await page.goto(`${baseUrl}/staf/pengaduan/${ringan.registerNumber.replaceAll('/', '-')}`);
+    await page.getByRole('heading', { name: 'Tanggapan', exact: true }).waitFor();
+    await page.getByLabel('Isi tanggapan').fill('Biaya izin reklame sesuai Perda; rinciannya kami kirimkan.');
+    await page.getByRole('button', { name: 'Kirim tanggapan' }).click();
+    await page.getByText('Tanggapan telah disampaikan; pengaduan selesai.').waitFor();
+    expect(await e.detail(ringan.id)).toMatchObject({ status: 'RESOLVED', respondedBy: 'loket' });
   });
 
   it('the triage queue shows the oldest 50 and then the next ones on request', async () => {

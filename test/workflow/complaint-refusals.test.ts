@@ -7,6 +7,7 @@ import type { Worker } from '@temporalio/worker';
 import {
   type Actor,
   completeTaskUpdate,
+  type RespondInput,
   recategoriseUpdate,
   respondUpdate,
   stateQuery,
@@ -16,13 +17,16 @@ import {
 import { createTimeSkippingEnv } from '../helpers/time-skipping';
 import {
   actors,
+  closingUpdate,
   complaintInput,
+  completeOpenTasks,
   createWorker,
   FakeActivities,
   PRABUMULIH_BARAT,
   refusal,
   startComplaint,
 } from './harness';
+import { maybeSaveHistory } from './histories';
 
 let env: TestWorkflowEnvironment;
 let fake: FakeActivities;
@@ -136,10 +140,45 @@ it('refuses each invalid Update with its reason and changes nothing', async () =
       type: 'CONFLICT',
       message: 'Tanggapan belum dapat diberikan: penanganan pengaduan belum selesai.',
     });
+    // The front desk does not answer a SEDANG case (SOP B.3.b), whatever its state.
+    expect(
+      await refusal(
+        handle.executeUpdate(respondUpdate, { args: [{ actor: actors.loket, response: 'Selesai' }] }),
+      ),
+    ).toEqual({
+      type: 'FORBIDDEN',
+      message:
+        'Tanggapan pengaduan kategori SEDANG hanya diberikan oleh Seksi Pengaduan dan Informasi Layanan.',
+    });
 
     // Only the accepted Updates left a trace.
     expect(fake.eventTypes()).toEqual(['REGISTERED', 'TRIAGED', 'TASK_COMPLETED']);
     expect(fake.completions).toEqual([task('TIM_TEKNIS').id]);
     await handle.terminate('test finished');
+  });
+});
+
+it('lets the front desk answer a RINGAN case (SOP B.3.a), and no other unit than Seksi Pengaduan', async () => {
+  // A worker runs once (runUntil shuts it down).
+  const second = await createWorker(env, new FakeActivities());
+  await second.runUntil(async () => {
+    const handle = await startComplaint(env, complaintInput());
+    const state = await handle.executeUpdate(triageUpdate, {
+      args: [{ actor: actors.pengaduan, category: 'RINGAN' }],
+    });
+    expect(state.tasks.map((t) => t.unit).sort()).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
+    expect((await completeOpenTasks(handle)).status).toBe('AWAITING_RESPONSE');
+    const args = (actor: Actor) => ({ args: [{ actor, response: 'Biaya nol rupiah.' }] as [RespondInput] });
+    expect(await refusal(handle.executeUpdate(respondUpdate, args(actors.kabid)))).toEqual({
+      type: 'FORBIDDEN',
+      message:
+        'Tanggapan pengaduan kategori RINGAN hanya diberikan oleh Seksi Pengaduan dan Informasi Layanan atau Petugas Loket.',
+    });
+    expect(await closingUpdate(handle, respondUpdate, args(actors.loket))).toMatchObject({
+      status: 'RESOLVED',
+      respondedBy: 'loket',
+    });
+    // A history with the responder-by-category patch marker, for replay.test.ts.
+    await maybeSaveHistory(handle, 'ringan-answered-by-front-desk');
   });
 });

@@ -58,6 +58,8 @@ describe('replay of recorded complaint histories', () => {
     expect(names.filter((n) => /^model\/[^/]+$/.test(n)).length).toBeGreaterThanOrEqual(3);
     for (const version of ['v3', 'v4'])
       expect(names.filter((n) => n.startsWith(`model/${version}/`)).length).toBeGreaterThanOrEqual(3);
+    // After responder-by-category: the front desk answers a RINGAN case.
+    expect(names).toContain('ringan-answered-by-front-desk');
     // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.
     expect(names).toContain('recap-report-first-working-day');
   });

@@ -18,6 +18,7 @@ import {
 } from '../../src/domain/categories';
 import {
   checkRecategorisation,
+  checkResponder,
   checkResponse,
   checkTaskCompletion,
   checkTriage,
@@ -180,7 +181,12 @@ export class ComplaintCase {
     refuseIf(checkRecategorisation(this.state, input));
   }
 
-  checkResponse(input: RespondInput): void {
+  /**
+   * `checksResponder`: whether the responder's unit is checked against the category (checkResponder).
+   * Executions started before that rule did not check it (the API allowed only SEKSI_PENGADUAN then).
+   */
+  checkResponse(input: RespondInput, checksResponder = true): void {
+    if (checksResponder) refuseIf(checkResponder(this.state.category, input.actor?.unit));
     refuseIf(checkResponse(this.state.status, input));
   }
 

@@ -48,6 +48,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   // Asked at the start, with the other patches, so that its marker never lands among the Update
   // answers of the closing workflow task (the time-skipping test server reorders those).
   const completesInOwnTask = patched('completes-in-own-workflow-task');
+  // Executions started before the responder's unit was checked against the category do not check it.
+  const checksResponder = patched('responder-by-category');
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
   const writer = new RecordWriter(complaint, io);
@@ -122,10 +124,10 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     respondUpdate,
     (response) =>
       act(
-        () => complaint.checkResponse(response),
+        () => complaint.checkResponse(response, checksResponder),
         () => withState(complaint.respond(response)),
       ),
-    { validator: (response) => complaint.checkResponse(response) },
+    { validator: (response) => complaint.checkResponse(response, checksResponder) },
   );
 
   // The decision is a signal (it cannot be refused): applied at once when the case awaits it, else

@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ANY_RESPONDING_UNITS } from '../../domain/complaint-rules';
 import { MANAGER_UNITS } from '../../domain/units';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -76,8 +77,12 @@ export class ComplaintActionsController {
 
   @Post(':id/response')
   @HttpCode(200)
-  @Allow({ units: ['SEKSI_PENGADUAN'] })
-  @ApiOperation({ summary: 'Tanggapan akhir kepada pengadu; menyelesaikan pengaduan' })
+  @Allow({ units: [...ANY_RESPONDING_UNITS] })
+  @ApiOperation({
+    summary: 'Tanggapan akhir kepada pengadu; menyelesaikan pengaduan',
+    description:
+      'Diberikan oleh Seksi Pengaduan dan Informasi Layanan; untuk pengaduan RINGAN juga oleh Petugas Loket (SOP B.3.a). 403 bila unit Anda tidak memberi tanggapan untuk kategori pengaduan ini.',
+  })
   @ApiBody({ type: RespondDto, examples: RESPONSE_EXAMPLES })
   @ApiOkResponse({ type: ComplaintDetailView })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'Isi tanggapan hanya berisi spasi' })

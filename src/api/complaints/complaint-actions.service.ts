@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { recategoriseUpdate, respondUpdate, triageUpdate } from '../../../workflows/complaint/definitions';
 import type { Complaint } from '../../db/entities';
 import { ReferenceDataRepository } from '../../db/repositories';
+import type { Category } from '../../domain/categories';
 import { unitsForCategory } from '../../domain/categories';
-import { checkLocationConsistent } from '../../domain/complaint-rules';
+import { checkLocationConsistent, checkResponder } from '../../domain/complaint-rules';
 import type { Location } from '../../domain/location';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, throwIfRefused, unprocessable } from '../common/api-error';
@@ -63,6 +64,8 @@ export class ComplaintActionsService {
 
   async respond(id: string, body: RespondDto, principal: Principal): Promise<ComplaintDetailView> {
     const complaint = await this.open(id);
+    // Who answers depends on the category (RINGAN: the front desk too); the workflow checks it again.
+    throwIfRefused(checkResponder((complaint.category as Category | null) ?? null, principal.unit));
     const state = await this.workflow.act(complaint, respondUpdate, {
       actor: actorOf(principal),
       response: body.response,

@@ -2,7 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../../db/entities';
+import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter, User } from '../../db/entities';
 import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
 import { type Channel, checkIntakeRules, complainantAddressText } from '../../domain/channels';
 import { notifyByProblem } from '../../notifications/notify-by';
@@ -24,6 +24,8 @@ export interface IntakeRequest {
   channel: Channel;
   receivedAt?: string;
   receivedBy: Principal | null;
+  /** TATAP_MUKA: the user id of the official who received the complainant (SOP C.1.a). */
+  receivingOfficialId?: string;
   idempotencyKey?: string;
 }
 
@@ -50,7 +52,14 @@ export class ComplaintIntakeService {
     // What a repeated request must match to get the earlier answer (only with an Idempotency-Key).
     const requestHash = idempotencyKey
       ? createHash('sha256')
-          .update(JSON.stringify({ channel: req.channel, receivedAt: req.receivedAt, body: req.body }))
+          .update(
+            JSON.stringify({
+              channel: req.channel,
+              receivedAt: req.receivedAt,
+              body: req.body,
+              ...(req.receivingOfficialId ? { receivingOfficialId: req.receivingOfficialId } : {}),
+            }),
+          )
           .digest('hex')
       : '';
     if (idempotencyKey) {
@@ -59,7 +68,8 @@ export class ComplaintIntakeService {
     }
 
     const receivedAt = this.checkReceivedAt(req.receivedAt);
-    this.checkIntakeRules(req);
+    const official = await this.findReceivingOfficial(req.receivingOfficialId);
+    this.checkIntakeRules(req, official);
     const location = await this.checkLocation(req.body.location);
 
     const { dueAt, warning: calendarWarning } = await this.referenceData.deadline(receivedAt);
@@ -85,6 +95,9 @@ export class ComplaintIntakeService {
       kelurahan: location?.kelurahan ?? null,
       receivedAt,
       receivedBy: req.receivedBy?.username ?? null,
+      receivingOfficial: official?.username ?? null,
+      receivingOfficialName: official?.fullName ?? null,
+      receivingOfficialEselon: official?.eselon ?? null,
       status: 'RECEIVED',
       dueAt,
       overdue: false,
@@ -97,7 +110,19 @@ export class ComplaintIntakeService {
       type: 'RECEIVED',
       actor: req.receivedBy?.username ?? null,
       at: now,
-      details: { channel: req.channel, calendarWarning },
+      details: {
+        channel: req.channel,
+        calendarWarning,
+        ...(official
+          ? {
+              receivingOfficial: {
+                username: official.username,
+                name: official.fullName,
+                eselon: official.eselon ?? null,
+              },
+            }
+          : {}),
+      },
     };
     const idempotency: Partial<IdempotencyRecord> | undefined = idempotencyKey
       ? { key: idempotencyKey, requestHash, complaintId: complaint.id, createdAt: now }
@@ -154,13 +179,21 @@ export class ComplaintIntakeService {
     return at;
   }
 
-  private checkIntakeRules(req: IntakeRequest): void {
+  /** The user named as the receiving official (422 when there is no such user). */
+  private async findReceivingOfficial(id: string | undefined): Promise<User | null> {
+    if (id === undefined) return null;
+    const user = await this.em.fork().findOne(User, { id });
+    if (!user) throw unprocessable('Pejabat penerima tidak ditemukan.');
+    return user;
+  }
+
+  private checkIntakeRules(req: IntakeRequest, official: User | null): void {
     const violations = checkIntakeRules({
       channel: req.channel,
       complainant: req.body.complainant,
       description: req.body.description,
       evidence: req.body.evidence,
-      receivedBy: { eselon: req.receivedBy?.eselon ?? null },
+      receivingOfficial: official,
     });
     const format = violations.filter((v) => FORMAT_RULES.has(v.rule));
     // A choice of notification without its contact is a rule across fields (422), like the channel rules.

@@ -261,6 +261,13 @@ export class ComplaintQueryService {
       description: complaint.description,
       evidence: complaint.evidence ?? [],
       receivedBy: complaint.receivedBy ?? null,
+      receivingOfficial: complaint.receivingOfficial
+        ? {
+            username: complaint.receivingOfficial,
+            name: complaint.receivingOfficialName ?? complaint.receivingOfficial,
+            eselon: complaint.receivingOfficialEselon ?? null,
+          }
+        : null,
       response: complaint.response ?? null,
       respondedBy: complaint.respondedBy ?? null,
       rejectionReason: complaint.rejectionReason ?? null,

@@ -240,6 +240,15 @@ export class LiveStateView {
   calendarWarning?: string;
 }
 
+/** The official of eselon IV or higher who received a face-to-face complaint (SOP C.1.a). */
+export class ReceivingOfficialView {
+  @ApiProperty({ example: 'pengaduan' }) username!: string;
+  @ApiProperty({ example: 'Kasi Pengaduan dan Informasi Layanan', description: 'Nama saat menerima' })
+  name!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'IV', description: 'Eselon saat menerima' })
+  eselon!: string | null;
+}
+
 export class ComplaintDetailView extends ComplaintBaseView {
   @ApiProperty({ type: ComplainantView }) complainant!: ComplainantView;
   @ApiProperty({
@@ -251,7 +260,14 @@ export class ComplaintDetailView extends ComplaintBaseView {
   licensingService!: string | null;
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) evidence!: string[];
-  @ApiProperty({ nullable: true, type: String }) receivedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pengguna yang mencatat pengaduan' })
+  receivedBy!: string | null;
+  @ApiProperty({
+    type: ReceivingOfficialView,
+    nullable: true,
+    description: 'Tatap muka: pejabat minimal eselon IV yang menerima pengadu; kosong untuk media lain',
+  })
+  receivingOfficial!: ReceivingOfficialView | null;
   @ApiProperty({ nullable: true, type: String, description: 'Tanggapan akhir' }) response!: string | null;
   @ApiProperty({ nullable: true, type: String }) respondedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;

@@ -31,7 +31,8 @@ export class ComplaintsController {
     description: 'Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda.',
   })
   @ApiUnprocessableEntityResponse({
-    description: 'Ditolak aturan SOP (mis. bukti awal, NIK untuk surat, lokasi di luar Kota Prabumulih).',
+    description:
+      'Ditolak aturan SOP (mis. bukti awal, NIK untuk surat, pejabat penerima tatap muka di bawah eselon IV atau nonaktif, lokasi di luar Kota Prabumulih).',
   })
   @ApiCreatedResponse({ type: ComplaintCreatedDto })
   create(
@@ -39,11 +40,12 @@ export class ComplaintsController {
     @CurrentUser() user: Principal,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ComplaintCreatedDto> {
-    const { channel, receivedAt, ...rest } = body;
+    const { channel, receivedAt, receivingOfficialId, ...rest } = body;
     return this.intake.register({
       body: rest,
       channel,
       receivedAt,
+      receivingOfficialId,
       receivedBy: user,
       idempotencyKey: idempotencyKeyOf(idempotencyKey),
     });

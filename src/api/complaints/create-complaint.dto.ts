@@ -9,6 +9,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
@@ -208,6 +209,15 @@ export class CreateComplaintDto extends PublicComplaintDto {
       'Waktu penerimaan (receivedAt) wajib berformat tanggal-waktu ISO 8601, mis. 2026-11-27T08:30:00+07:00.',
   })
   receivedAt?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Wajib untuk TATAP_MUKA, tidak diisi untuk media lain: id pejabat minimal eselon IV yang menerima pengadu (SOP C.1.a), siapa pun yang mencatatnya. Pilihan: GET /api/users/receiving-officials.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Pejabat penerima (receivingOfficialId) wajib berupa id pengguna (UUID).' })
+  receivingOfficialId?: string;
 }
 
 export class ComplaintCreatedDto {

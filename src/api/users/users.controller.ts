@@ -18,6 +18,7 @@ import {
   CreateUserDto,
   ListSecurityEventsQueryDto,
   ListUsersQueryDto,
+  ReceivingOfficialDto,
   ResetPasswordDto,
   SecurityEventPageDto,
   UpdateUserDto,
@@ -28,7 +29,7 @@ import { UsersService } from './users.service';
 
 const ADMIN_ONLY = 'Hanya admin.';
 
-// Fixed paths (me, security-events) are declared before ':id' so that they are matched first.
+// Fixed paths (me, security-events, receiving-officials) are declared before ':id' so that they are matched first.
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
@@ -64,6 +65,18 @@ export class UsersController {
   @ApiForbiddenResponse({ description: ADMIN_ONLY })
   securityEvents(@Query() query: ListSecurityEventsQueryDto): Promise<SecurityEventPageDto> {
     return this.users.securityEvents(query);
+  }
+
+  /**
+   * The officials (eselon I to IV, active, of DPM-PTSP) who may be named as having received a
+   * face-to-face complaint, for whoever registers complaints: id, name, echelon and unit only.
+   */
+  @Get('receiving-officials')
+  @Allow({ roles: ['STAFF'] })
+  @ApiOkResponse({ type: [ReceivingOfficialDto] })
+  @ApiForbiddenResponse({ description: 'Hanya petugas yang mendaftarkan pengaduan.' })
+  receivingOfficials(): Promise<ReceivingOfficialDto[]> {
+    return this.users.receivingOfficials();
   }
 
   @Get()

@@ -49,6 +49,17 @@ export class UserDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) passwordChangedAt!: string | null;
 }
 
+/**
+ * An official who may be named as having received a face-to-face complaint: only what the
+ * registration form needs, no contact data.
+ */
+export class ReceivingOfficialDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Kasi Pengaduan dan Informasi Layanan' }) fullName!: string;
+  @ApiProperty({ enum: ESELON_LEVELS, example: 'IV', description: 'Eselon (I sampai IV)' }) eselon!: Eselon;
+  @ApiProperty({ enum: UNITS, enumName: 'Unit' }) unit!: Unit;
+}
+
 export class UserPageDto {
   @ApiProperty({ type: [UserDto] }) items!: UserDto[];
   @ApiProperty() total!: number;

@@ -5,7 +5,7 @@ import bcrypt from 'bcryptjs';
 import type { SecurityEvent, User } from '../../db/entities';
 import { SecurityEventRepository } from '../../db/repositories/security-event.repository';
 import { type UserChanges, UserRepository } from '../../db/repositories/user.repository';
-import type { Eselon } from '../../domain/channels';
+import { type Eselon, isReceivingOfficial, parseEselon } from '../../domain/channels';
 import { hashPassword, passwordProblem } from '../../domain/password-policy';
 import { AREA_UNITS, type Unit } from '../../domain/units';
 import type { Principal, Role } from '../auth/principal';
@@ -16,6 +16,7 @@ import type {
   CreateUserDto,
   ListSecurityEventsQueryDto,
   ListUsersQueryDto,
+  ReceivingOfficialDto,
   SecurityEventDto,
   SecurityEventPageDto,
   UpdateUserDto,
@@ -67,6 +68,20 @@ export class UsersService {
     private readonly events: SecurityEventRepository,
     private readonly principals: PrincipalCache,
   ) {}
+
+  /**
+   * The officials who may be named as having received a face-to-face complaint (SOP C.1.a): active
+   * DPM-PTSP officers of eselon I to IV (isReceivingOfficial), by name.
+   */
+  async receivingOfficials(): Promise<ReceivingOfficialDto[]> {
+    const users = await this.users.findActiveStaffWithEselon();
+    return users.filter(isReceivingOfficial).map((u) => ({
+      id: u.id,
+      fullName: u.fullName,
+      eselon: parseEselon(u.eselon) as Eselon,
+      unit: u.unit as Unit,
+    }));
+  }
 
   async list(query: ListUsersQueryDto): Promise<UserPageDto> {
     const page = query.page ?? 1;

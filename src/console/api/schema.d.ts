@@ -273,7 +273,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Tanggapan akhir kepada pengadu; menyelesaikan pengaduan */
+    /**
+     * Tanggapan akhir kepada pengadu; menyelesaikan pengaduan
+     * @description Diberikan oleh Seksi Pengaduan dan Informasi Layanan; untuk pengaduan RINGAN juga oleh Petugas Loket (SOP B.3.a). 403 bila unit Anda tidak memberi tanggapan untuk kategori pengaduan ini.
+     */
     post: operations['ComplaintActionsController_respond'];
     delete?: never;
     options?: never;
@@ -507,6 +510,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['UsersController_securityEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/receiving-officials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UsersController_receivingOfficials'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1061,6 +1080,11 @@ export interface components {
        * @example 2026-11-27T08:30:00+07:00
        */
       receivedAt?: string | null;
+      /**
+       * Format: uuid
+       * @description Wajib untuk TATAP_MUKA, tidak diisi untuk media lain: id pejabat minimal eselon IV yang menerima pengadu (SOP C.1.a), siapa pun yang mencatatnya. Pilihan: GET /api/users/receiving-officials.
+       */
+      receivingOfficialId?: string | null;
     };
     ComplaintCreatedDto: {
       id: string;
@@ -1171,6 +1195,20 @@ export interface components {
       address: string | null;
       phone: string | null;
       email: string | null;
+    };
+    ReceivingOfficialView: {
+      /** @example pengaduan */
+      username: string;
+      /**
+       * @description Nama saat menerima
+       * @example Kasi Pengaduan dan Informasi Layanan
+       */
+      name: string;
+      /**
+       * @description Eselon saat menerima
+       * @example IV
+       */
+      eselon: string | null;
     };
     /** @enum {string} */
     TaskStatus: 'OPEN' | 'DONE';
@@ -1300,7 +1338,10 @@ export interface components {
       licensingService: string | null;
       description: string;
       evidence: string[];
+      /** @description Pengguna yang mencatat pengaduan */
       receivedBy: string | null;
+      /** @description Tatap muka: pejabat minimal eselon IV yang menerima pengadu; kosong untuk media lain */
+      receivingOfficial: components['schemas']['ReceivingOfficialView'] | null;
       /** @description Tanggapan akhir */
       response: string | null;
       respondedBy: string | null;
@@ -1780,6 +1821,19 @@ export interface components {
       pageSize: number;
       /** @description Masih ada halaman berikutnya */
       hasMore: boolean;
+    };
+    ReceivingOfficialDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Kasi Pengaduan dan Informasi Layanan */
+      fullName: string;
+      /**
+       * @description Eselon (I sampai IV)
+       * @example IV
+       * @enum {string}
+       */
+      eselon: 'I' | 'II' | 'III' | 'IV' | 'V';
+      unit: components['schemas']['Unit'];
     };
     UserPageDto: {
       items: components['schemas']['UserDto'][];
@@ -2761,7 +2815,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Ditolak aturan SOP (mis. bukti awal, NIK untuk surat, lokasi di luar Kota Prabumulih). */
+      /** @description Ditolak aturan SOP (mis. bukti awal, NIK untuk surat, pejabat penerima tatap muka di bawah eselon IV atau nonaktif, lokasi di luar Kota Prabumulih). */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4385,6 +4439,52 @@ export interface operations {
         };
       };
       /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  UsersController_receivingOfficials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivingOfficialDto'][];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya petugas yang mendaftarkan pengaduan. */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { checkResponder } from '../../domain/complaint-rules';
 import { api, errorMessage, fetchWithSession, type Schemas } from '../api/client';
 import {
   CATEGORY_LABELS,
@@ -79,8 +80,11 @@ export function CasePage(props: { id: string; me: Me }) {
   const seksiPengaduan = me.role === 'STAFF' && me.unit === 'SEKSI_PENGADUAN';
   const waitingFor = detail.live?.waitingFor;
   const canTriage = seksiPengaduan && (waitingFor ? waitingFor === 'TRIAGE' : detail.status === 'RECEIVED');
+  // Who answers depends on the category (the domain's rule): for RINGAN the front desk too.
+  const category = detail.live?.category ?? detail.category;
+  const responder = me.role === 'STAFF' && !!category && checkResponder(category, me.unit) === null;
   const canRespond =
-    seksiPengaduan && (waitingFor ? waitingFor === 'RESPONSE' : detail.status === 'AWAITING_RESPONSE');
+    responder && (waitingFor ? waitingFor === 'RESPONSE' : detail.status === 'AWAITING_RESPONSE');
   const onActionDone = async (updated: Detail, message: string) => {
     setDetail(updated);
     setNotice(message);
@@ -134,6 +138,15 @@ export function CasePage(props: { id: string; me: Me }) {
               <dt>Diterima</dt>
               <dd>{formatDateTime(detail.receivedAt)}</dd>
             </div>
+            {detail.receivingOfficial ? (
+              <div>
+                <dt>Diterima langsung oleh</dt>
+                <dd>
+                  {detail.receivingOfficial.name}
+                  {detail.receivingOfficial.eselon ? ` (eselon ${detail.receivingOfficial.eselon})` : ''}
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt>Batas waktu</dt>
               <dd>{formatDateTime(detail.dueAt)}</dd>

@@ -22,6 +22,7 @@ import {
   type KtpAddressForm,
   ktpAddressBody,
 } from '../ktp-address-fields';
+import { officialFacts, ReceivingOfficialSelect, useReceivingOfficials } from '../receiving-officials';
 import { BASE } from '../router';
 import { Alert, FieldError, fieldOf, Link, PageHeading } from '../ui';
 
@@ -43,7 +44,7 @@ type Field =
   | 'kecamatan'
   | 'kelurahan'
   | 'receivedAt'
-  | 'eselon';
+  | 'receivingOfficial';
 
 /** The domain's field names (IntakeViolation.field) → the form's. */
 const RULE_FIELDS: Record<string, Field> = {
@@ -56,7 +57,7 @@ const RULE_FIELDS: Record<string, Field> = {
   'complainant.email': 'email',
   description: 'description',
   evidence: 'evidence',
-  'receivedBy.eselon': 'eselon',
+  receivingOfficial: 'receivingOfficial',
 };
 
 /** Rules that depend on the chosen channel: shown as soon as they apply, not only after a submit. */
@@ -85,7 +86,7 @@ const API_FIELD_WORDS: Record<Field, string[]> = {
   kecamatan: ['kecamatan'],
   kelurahan: ['kelurahan'],
   receivedAt: ['receivedat', 'waktu penerimaan'],
-  eselon: ['eselon'],
+  receivingOfficial: ['pejabat penerima', 'eselon'],
 };
 
 const NOTIFY_LABELS: Record<string, string> = {
@@ -111,6 +112,7 @@ interface FormState {
   evidence: string;
   location: AreaChoice;
   receivedAt: string;
+  receivingOfficialId: string;
 }
 
 const EMPTY: FormState = {
@@ -127,6 +129,7 @@ const EMPTY: FormState = {
   evidence: '',
   location: { kecamatan: '', kelurahan: '' },
   receivedAt: '',
+  receivingOfficialId: '',
 };
 
 function evidenceLines(text: string): string[] {
@@ -162,6 +165,11 @@ export function Register(props: { me: Me }) {
     setApiErrors({});
   };
   const touch = (field: Field) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
+  const tatapMuka = form.channel === 'TATAP_MUKA';
+  const receiving = useReceivingOfficials(tatapMuka);
+  // An eligible official who registers a complaint they received is chosen until another is.
+  const officialId =
+    form.receivingOfficialId || (receiving.officials?.some((o) => o.id === props.me.id) ? props.me.id : '');
 
   const violations = useMemo<IntakeViolation[]>(
     () =>
@@ -176,9 +184,9 @@ export function Register(props: { me: Me }) {
         },
         description: form.description,
         evidence: evidenceLines(form.evidence),
-        receivedBy: { eselon: props.me.eselon },
+        receivingOfficial: tatapMuka ? officialFacts(receiving.officials, officialId) : null,
       }),
-    [form, props.me.eselon],
+    [form, tatapMuka, receiving.officials, officialId],
   ).map((v) => (v.rule === 'CHANNEL_VALID' ? { ...v, message: 'Pilih media pengaduan.' } : v));
 
   /** The message shown next to a field: the live SOP rule, else the API's refusal. */
@@ -224,6 +232,7 @@ export function Register(props: { me: Me }) {
             : undefined,
           notifyBy: (form.notifyBy || undefined) as Schemas['CreateComplaintDto']['notifyBy'],
           receivedAt: form.receivedAt ? wibIso(form.receivedAt) : undefined,
+          receivingOfficialId: tatapMuka ? officialId : undefined,
         },
       });
       if (data) {
@@ -297,8 +306,18 @@ export function Register(props: { me: Me }) {
                 ))}
               </select>
               {error('channel')}
-              {error('eselon')}
             </div>
+            {tatapMuka ? (
+              <ReceivingOfficialSelect
+                prefix="daftar"
+                officials={receiving.officials}
+                loadError={receiving.error}
+                value={officialId}
+                onChange={(id) => set('receivingOfficialId', id)}
+                onBlur={() => touch('receivingOfficial')}
+                message={messageFor('receivingOfficial')}
+              />
+            ) : null}
             <div class="field">
               <label for="daftar-receivedAt">Waktu diterima, WIB (tidak wajib; kosong = sekarang)</label>
               <input

@@ -1,4 +1,7 @@
-/** Seksi Pengaduan's final response (POST /api/complaints/{id}/response), once every unit is done. */
+/**
+ * The final response (POST /api/complaints/{id}/response), once every unit is done: by Seksi
+ * Pengaduan, and for a RINGAN case by the front desk too (checkResponder, SOP B.3.a).
+ */
 import { useState } from 'preact/hooks';
 import { api, errorMessage, type Schemas } from '../api/client';
 import { FieldError } from '../ui';

@@ -67,6 +67,20 @@ export class Complaint {
   @Property({ type: 'string', length: 64, nullable: true })
   receivedBy?: string | null;
 
+  /**
+   * TATAP_MUKA: the official of eselon IV or higher who received the complainant (SOP C.1.a), who
+   * may differ from the user who registered it (receivedBy, e.g. the front desk). Username, with
+   * the name and echelon as they were at receipt.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  receivingOfficial?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  receivingOfficialName?: string | null;
+
+  @Property({ type: 'string', length: 8, nullable: true })
+  receivingOfficialEselon?: string | null;
+
   @Property({ type: 'string', length: 8, nullable: true })
   category?: string | null;
 

@@ -57,6 +57,13 @@ export class UserRepository {
     return { rows, total };
   }
 
+  /** Active STAFF accounts that have an echelon, by full name (the candidates for receiving officials). */
+  findActiveStaffWithEselon(): Promise<User[]> {
+    return this.em
+      .fork()
+      .find(User, { role: 'STAFF', active: true, eselon: { $ne: null } }, { orderBy: { fullName: 'asc' } });
+  }
+
   /** KECAMATAN or KELURAHAN for a known area of Kota Prabumulih (master data), else null. */
   async areaLevel(code: string): Promise<string | null> {
     const area = await this.em.fork().findOne(Area, { code }, { fields: ['level'] });

@@ -83,7 +83,6 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
       [`/api/complaints/${id}/recategorise`, 'pengaduan', { category: 'BERAT', reason: 'Meluas' }],
       [`/api/complaints/${id}/recategorise`, 'walikota', { category: 'BERAT', reason: 'Meluas' }],
       [`/api/complaints/${id}/response`, 'kabid', { response: 'Selesai' }],
-      [`/api/complaints/${id}/response`, 'loket', { response: 'Selesai' }],
       [`/api/complaints/${id}/escalation-decision`, 'kadis', { decision: 'APPROVE' }],
       [`/api/complaints/${id}/escalation-decision`, 'admin', { decision: 'APPROVE' }],
       [`/api/tasks/${taskOf(body, 'TIM_TEKNIS')}/complete`, 'walikota', { outcome: 'Selesai' }],
@@ -98,6 +97,12 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
         message: 'Anda tidak berwenang melakukan tindakan ini.',
       });
     }
+    // The front desk answers RINGAN cases only (SOP B.3): for this SEDANG case, the rule says why.
+    const loket = await post(`/api/complaints/${id}/response`, 'loket', { response: 'Selesai' });
+    expect(loket.status).toBe(403);
+    expect(loket.body.message).toBe(
+      'Tanggapan pengaduan kategori SEDANG hanya diberikan oleh Seksi Pengaduan dan Informasi Layanan.',
+    );
     await e.http
       .get('/api/tasks')
       .set(await e.as('walikota'))

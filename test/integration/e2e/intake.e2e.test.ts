@@ -1,5 +1,5 @@
 /** Registering complaints through the API: staff and public channels, SOP intake rules, idempotency. */
-import { AuditEvent, Complaint } from '../../../src/db/entities';
+import { AuditEvent, Complaint, User } from '../../../src/db/entities';
 import { workflowIdForRegister } from '../../../src/temporal/ids';
 import { SA } from '../../../src/temporal/search-attributes';
 import { databaseKinds } from '../../helpers/databases';
@@ -77,16 +77,18 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
       .send(staffComplaint({ channel: 'SURAT', complainant: { name: 'Budi' } }))
       .expect(422);
     expect(surat.body.message).toMatch(/NIK/);
-    // Petugas loket holds no echelon: a face-to-face complaint must be received by eselon IV or higher.
-    await e.http
-      .post('/api/complaints')
-      .set(await e.as('loket'))
-      .send(staffComplaint({ channel: 'TATAP_MUKA' }))
-      .expect(422);
+    // A face-to-face complaint names the official of eselon IV or higher who received it, even when
+    // that official registers it (sop-roles.e2e.test.ts has the rest of the rule).
     await e.http
       .post('/api/complaints')
       .set(await e.as('pengaduan'))
       .send(staffComplaint({ channel: 'TATAP_MUKA' }))
+      .expect(422);
+    const pengaduan = await e.db.orm.em.fork().findOneOrFail(User, { username: 'pengaduan' });
+    await e.http
+      .post('/api/complaints')
+      .set(await e.as('pengaduan'))
+      .send(staffComplaint({ channel: 'TATAP_MUKA', receivingOfficialId: pengaduan.id }))
       .expect(201);
     // Well-formed values a rule of the SOP refuses: a receipt in the future or older than 30 days, a
     // kelurahan outside the chosen kecamatan.

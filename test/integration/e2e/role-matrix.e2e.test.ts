@@ -99,7 +99,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/complaints/:id/response': {
     method: 'post',
     path: (i) => `/api/complaints/${i.complaint}/response`,
-    allowed: ['pengaduan'],
+    // The front desk answers RINGAN cases (SOP B.3.a; the category is checked after the body).
+    allowed: ['loket', 'pengaduan'],
     allowedStatus: [400],
   },
   'GET /api/public/complaints/:trackingCode': {
@@ -124,6 +125,12 @@ const RULES: Record<string, Rule> = {
     method: 'get',
     path: () => '/api/ops/stuck',
     allowed: ['admin', 'kabid', 'kadis'],
+    allowedStatus: [200],
+  },
+  'GET /api/users/receiving-officials': {
+    method: 'get',
+    path: () => '/api/users/receiving-officials',
+    allowed: STAFF,
     allowedStatus: [200],
   },
   'GET /api/areas': { method: 'get', path: () => '/api/areas', allowed: EVERYONE, allowedStatus: [200] },

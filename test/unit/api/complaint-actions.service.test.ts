@@ -187,6 +187,34 @@ describe('ComplaintActionsService.triage', () => {
   });
 });
 
+describe('ComplaintActionsService.respond', () => {
+  const loket = staff('LOKET', 'loket');
+  const respond = { response: 'Biaya izin nol rupiah.' } as RespondDto;
+
+  it('lets the front desk answer a RINGAN case', async () => {
+    const c = complaintRecord({ status: 'AWAITING_RESPONSE', category: 'RINGAN' });
+    const { service, gateway } = setup(c);
+    gateway.reply = () => liveState(c, { status: 'RESOLVED' });
+    await service.respond(c.id, respond, loket);
+    expect(gateway.calls).toEqual([
+      expect.objectContaining({
+        input: expect.objectContaining({ actor: expect.objectContaining({ unit: 'LOKET' }) }),
+      }),
+    ]);
+  });
+
+  it('refuses the front desk on a SEDANG case with 403, without asking the workflow', async () => {
+    const c = complaintRecord({ status: 'AWAITING_RESPONSE', category: 'SEDANG' });
+    const { service, gateway } = setup(c);
+    expect(await apiErrorOf(service.respond(c.id, respond, loket))).toEqual({
+      status: 403,
+      message:
+        'Tanggapan pengaduan kategori SEDANG hanya diberikan oleh Seksi Pengaduan dan Informasi Layanan.',
+    });
+    expect(gateway.calls).toEqual([]);
+  });
+});
+
 describe('ComplaintActionsService.decide', () => {
   const kepala = {
     sub: 'kepala',

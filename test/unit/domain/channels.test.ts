@@ -5,12 +5,22 @@ import {
   checkIntakeRules,
   complainantAddressText,
   type IntakeInput,
+  isReceivingOfficial,
   isValidNik,
   meetsEselonIV,
   parseEselon,
 } from '../../../src/domain/channels';
 
 const VALID_NIK = '1674014506900001';
+
+/** An eselon IV head of section: may receive a face-to-face complaint. */
+const KASI = {
+  fullName: 'Kasi Pengaduan',
+  role: 'STAFF',
+  unit: 'SEKSI_PENGADUAN',
+  eselon: 'IV.a',
+  active: true,
+};
 
 /** A complaint that satisfies every rule of its channel. */
 const valid = (channel: IntakeInput['channel']): IntakeInput => ({
@@ -25,7 +35,7 @@ const valid = (channel: IntakeInput['channel']): IntakeInput => ({
   },
   description: 'Izin usaha belum terbit setelah 30 hari tanpa kejelasan biaya.',
   evidence: ['tanda-terima-permohonan.pdf'],
-  receivedBy: { eselon: 'IV' },
+  ...(channel === 'TATAP_MUKA' ? { receivingOfficial: KASI } : {}),
 });
 const rules = (input: IntakeInput) => checkIntakeRules(input).map((v) => v.rule);
 
@@ -95,18 +105,40 @@ describe('checkIntakeRules', () => {
     expect(v.message).toBe('Pengaduan wajib disertai minimal satu bukti awal.');
   });
 
-  it('TATAP_MUKA: received by an official of eselon IV or higher', () => {
-    expect(rules({ ...valid('TATAP_MUKA'), receivedBy: { eselon: 'III' } })).toEqual([]);
-    expect(rules({ ...valid('TATAP_MUKA'), receivedBy: { eselon: 'V' } })).toEqual(['TATAP_MUKA_ESELON_IV']);
-    expect(rules({ ...valid('TATAP_MUKA'), receivedBy: { eselon: null } })).toEqual(['TATAP_MUKA_ESELON_IV']);
-    expect(rules({ ...valid('TATAP_MUKA'), receivedBy: undefined })).toEqual(['TATAP_MUKA_ESELON_IV']);
-    // Other channels do not care who received it.
-    expect(rules({ ...valid('EMAIL'), receivedBy: undefined })).toEqual([]);
-    const [v] = checkIntakeRules({ ...valid('TATAP_MUKA'), receivedBy: {} });
+  it('TATAP_MUKA: names the official who received it, of eselon IV or higher, whoever types it in', () => {
+    const tatapMuka = (receivingOfficial: IntakeInput['receivingOfficial']) =>
+      rules({ ...valid('TATAP_MUKA'), receivingOfficial });
+    expect(tatapMuka({ ...KASI, eselon: 'III' })).toEqual([]);
+    expect(tatapMuka({ ...KASI, unit: 'KEPALA_DINAS', eselon: 'II' })).toEqual([]);
+    expect(tatapMuka({ ...KASI, eselon: 'V' })).toEqual(['TATAP_MUKA_ESELON_IV']);
+    expect(tatapMuka({ ...KASI, eselon: null })).toEqual(['TATAP_MUKA_ESELON_IV']);
+    expect(tatapMuka({ ...KASI, active: false })).toEqual(['TATAP_MUKA_ESELON_IV']);
+    expect(tatapMuka(undefined)).toEqual(['TATAP_MUKA_OFFICIAL_REQUIRED']);
+    expect(tatapMuka(null)).toEqual(['TATAP_MUKA_OFFICIAL_REQUIRED']);
+    const [v] = checkIntakeRules({ ...valid('TATAP_MUKA'), receivingOfficial: { ...KASI, eselon: 'V' } });
     expect(v).toMatchObject({
-      field: 'receivedBy.eselon',
-      message: expect.stringContaining('minimal eselon IV'),
+      field: 'receivingOfficial',
+      message:
+        'Pengaduan tatap muka wajib diterima pejabat minimal eselon IV (eselon I, II, III, atau IV); Kasi Pengaduan tidak memenuhi.',
     });
+    // Other channels name no receiving official.
+    expect(rules(valid('EMAIL'))).toEqual([]);
+    expect(rules({ ...valid('EMAIL'), receivingOfficial: KASI })).toEqual([
+      'RECEIVING_OFFICIAL_TATAP_MUKA_ONLY',
+    ]);
+  });
+
+  it('the receiving official: an active DPM-PTSP officer of eselon I to IV', () => {
+    expect(isReceivingOfficial(KASI)).toBe(true);
+    expect(isReceivingOfficial({ ...KASI, eselon: 'I' })).toBe(true);
+    // The front desk has no echelon; V ranks below IV.
+    expect(isReceivingOfficial({ ...KASI, unit: 'LOKET', eselon: null })).toBe(false);
+    expect(isReceivingOfficial({ ...KASI, eselon: 'V' })).toBe(false);
+    expect(isReceivingOfficial({ ...KASI, active: false })).toBe(false);
+    // Not an officer of the office: the kelurahan apparatus, the Kepala Daerah, an admin.
+    expect(isReceivingOfficial({ ...KASI, unit: 'KELURAHAN' })).toBe(false);
+    expect(isReceivingOfficial({ ...KASI, role: 'KEPALA_DAERAH', unit: null })).toBe(false);
+    expect(isReceivingOfficial({ ...KASI, role: 'ADMIN', unit: null })).toBe(false);
   });
 
   describe('TELEPON: the address as a KTP has it', () => {

@@ -7,6 +7,7 @@ import {
   checkLocationRequired,
   checkNotClosed,
   checkRecategorisation,
+  checkResponder,
   checkResponse,
   checkResponseAllowed,
   checkTaskCompletion,
@@ -288,5 +289,32 @@ describe('response', () => {
       type: 'INVALID',
       message: 'Isi tanggapan wajib diisi.',
     });
+  });
+});
+
+describe('who gives the response (SOP B.3)', () => {
+  it('the front desk or Seksi Pengaduan for a RINGAN case', () => {
+    expect(checkResponder('RINGAN', 'LOKET')).toBeNull();
+    expect(checkResponder('RINGAN', 'SEKSI_PENGADUAN')).toBeNull();
+    expect(checkResponder('RINGAN', 'KABID_PENGADUAN')).toEqual({
+      type: 'FORBIDDEN',
+      message:
+        'Tanggapan pengaduan kategori RINGAN hanya diberikan oleh Seksi Pengaduan dan Informasi Layanan atau Petugas Loket.',
+    });
+  });
+
+  it('only Seksi Pengaduan for SEDANG and BERAT: the front desk does not settle them', () => {
+    for (const category of ['SEDANG', 'BERAT'] as const) {
+      expect(checkResponder(category, 'SEKSI_PENGADUAN')).toBeNull();
+      expect(checkResponder(category, 'LOKET')).toEqual({
+        type: 'FORBIDDEN',
+        message: `Tanggapan pengaduan kategori ${category} hanya diberikan oleh Seksi Pengaduan dan Informasi Layanan.`,
+      });
+      expect(checkResponder(category, null)?.type).toBe('FORBIDDEN');
+    }
+  });
+
+  it('leaves a case not triaged yet to the status check', () => {
+    expect(checkResponder(null, 'LOKET')).toBeNull();
   });
 });
