@@ -84,6 +84,22 @@ function check() {
  */
 let shownErrors = {};
 let shownServerMessage;
+/** The server's refusal per field: field id -> its message and the value it refused. */
+let serverFieldErrors = {};
+
+/** Where the API's field paths (its 4xx answer's `fields`) are on this form. */
+const FIELD_IDS = {
+  'complainant.name': 'nama',
+  'complainant.nik': 'nik',
+  'complainant.address': 'alamat',
+  'complainant.phone': 'telepon',
+  'complainant.email': 'email',
+  licensingService: 'layanan',
+  description: 'uraian',
+  'location.kecamatan': 'kecamatan',
+  'location.kelurahan': 'kelurahan',
+  evidence: 'keterangan-bukti',
+};
 
 function renderErrors() {
   const list = field('daftar-galat');
@@ -132,7 +148,12 @@ function recheckShownErrors() {
   if (Object.keys(shownErrors).length === 0) return;
   const now = check();
   const still = {};
-  for (const id of Object.keys(shownErrors)) if (now[id]) still[id] = now[id];
+  for (const id of Object.keys(shownErrors)) {
+    if (now[id]) still[id] = now[id];
+    // The server's refusal of a field stands until that field is changed.
+    else if (serverFieldErrors[id] && value(id) === serverFieldErrors[id].value)
+      still[id] = serverFieldErrors[id].message;
+  }
   const changed =
     Object.keys(still).length !== Object.keys(shownErrors).length ||
     Object.entries(still).some(([id, message]) => shownErrors[id] !== message);
@@ -283,6 +304,7 @@ field('cetak').addEventListener('click', () => window.print());
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const errors = check();
+  serverFieldErrors = {};
   showErrors(errors);
   if (Object.keys(errors).length > 0) return;
 
@@ -300,7 +322,15 @@ form.addEventListener('submit', async (event) => {
   button.disabled = false;
   setText('status-kirim', '');
   if (!result.ok) {
-    showErrors({}, messageOf(result));
+    // A refusal naming fields is shown next to them; anything else in the summary.
+    const byField = {};
+    for (const [path, message] of Object.entries(result.body?.fields ?? {}))
+      if (FIELD_IDS[path]) byField[FIELD_IDS[path]] = message;
+    serverFieldErrors = Object.fromEntries(
+      Object.entries(byField).map(([id, message]) => [id, { message, value: value(id) }]),
+    );
+    const named = Object.keys(byField).length === Object.keys(result.body?.fields ?? {}).length;
+    showErrors(byField, named && Object.keys(byField).length > 0 ? undefined : messageOf(result));
     return;
   }
   showReceipt(result.body, body);

@@ -220,6 +220,22 @@ describe('public website: complaint form and tracking page', () => {
     );
     expect(await page.isHidden('#tanda-terima')).toBe(true);
 
+    // A NIK of 16 digits that cannot exist (no province 99, born on the 99th of the 99th month) is
+    // refused by the server, and its message stands next to the NIK field until the NIK is changed.
+    await fillForm(page);
+    await page.fill('#nik', '9974019999990001');
+    await page.click('#kirim');
+    await page.waitForSelector('#nik[aria-invalid="true"]');
+    const nikMessage = await page.textContent('#nik-galat');
+    expect(nikMessage).toMatch(/^NIK tidak sah/);
+    expect(await page.locator('#daftar-galat li').allTextContents()).toEqual([nikMessage]);
+    await page.fill('#uraian', 'Biaya izin reklame tidak jelas, mohon penjelasan resmi.');
+    expect(await page.textContent('#nik-galat')).toBe(nikMessage);
+    await page.fill('#nik', '1674014501900002');
+    expect(await page.getAttribute('#nik', 'aria-invalid')).toBeNull();
+    expect(await page.textContent('#nik-galat')).toBe('');
+    expect(await page.isHidden('#tanda-terima')).toBe(true);
+
     expect(await complaintCount()).toBe(before);
   }, 120_000);
 

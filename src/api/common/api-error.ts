@@ -9,19 +9,29 @@ import { REFUSAL_TYPES, type Refusal, type RefusalType } from '../../domain/comp
  * these messages through; any other exception gets a generic message for its status code.
  */
 export class ApiError extends HttpException {
-  constructor(status: number, message: string) {
+  /**
+   * @param fields the message for each field at fault, by its path in the request body
+   *   (`complainant.nik`), so that a form can show it next to that field.
+   */
+  constructor(
+    status: number,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
     super({ statusCode: status, message }, status);
   }
 }
 
-export const badRequest = (message: string) => new ApiError(400, message);
+export const badRequest = (message: string, fields?: Record<string, string>) =>
+  new ApiError(400, message, fields);
 export const unauthorized = (message = 'Anda harus masuk (login) terlebih dahulu.') =>
   new ApiError(401, message);
 export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') =>
   new ApiError(403, message);
 export const notFound = (message: string) => new ApiError(404, message);
 export const conflict = (message: string) => new ApiError(409, message);
-export const unprocessable = (message: string) => new ApiError(422, message);
+export const unprocessable = (message: string, fields?: Record<string, string>) =>
+  new ApiError(422, message, fields);
 export const unavailable = (message: string) => new ApiError(503, message);
 
 /** The HTTP status of each kind of refusal, whether the API or the workflow refused. */

@@ -46,7 +46,8 @@ const TEMPORAL_DOWN =
   'Mesin proses pengaduan (Temporal) sedang tidak dapat dihubungi. Silakan coba lagi beberapa saat lagi.';
 
 /**
- * Every error leaves the API as `{statusCode, error, message}` with the message in Bahasa Indonesia.
+ * Every error leaves the API as `{statusCode, error, message}` with the message in Bahasa Indonesia
+ * (and `fields`, each faulty field's own message, when a rule names fields).
  * An unavailable database or Temporal is a 503; anything unexpected is logged and answered without
  * internals.
  */
@@ -57,11 +58,14 @@ export class ErrorBodyFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { statusCode, message } = this.describe(exception);
+    const fields = exception instanceof ApiError && exception.fields ? { fields: exception.fields } : {};
     if (statusCode >= 500)
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
-    res.status(statusCode).json({ statusCode, error: ERROR_NAMES[statusCode] ?? 'Error', message });
+    res
+      .status(statusCode)
+      .json({ statusCode, error: ERROR_NAMES[statusCode] ?? 'Error', message, ...fields });
   }
 
   private describe(exception: unknown): { statusCode: number; message: string } {

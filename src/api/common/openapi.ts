@@ -16,7 +16,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer, Reflector } from '@nestjs/core';
-import { ApiProperty, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type OpenAPIObject } from '@nestjs/swagger';
 import type {
   OperationObject,
   ParameterObject,
@@ -37,6 +37,14 @@ export class ErrorBody {
   @ApiProperty({ example: 'Not Found', description: 'HTTP reason phrase' }) error!: string;
   @ApiProperty({ example: 'Pengaduan tidak ditemukan.', description: 'Pesan dalam Bahasa Indonesia' })
   message!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'complainant.nik': 'NIK tidak sah: tanggal lahir (digit 7-12) tidak mungkin.' },
+    description:
+      'Pesan per kolom yang salah, menurut jalurnya dalam isi permintaan (hanya bila aturan menyebut kolomnya)',
+  })
+  fields?: Record<string, string>;
 }
 
 const SCHEMA_RULES = 'openapi:schemaRules';

@@ -199,8 +199,17 @@ export class ComplaintIntakeService {
     // A choice of notification without its contact is a rule across fields (422), like the channel rules.
     const notifyBy = notifyByProblem(req.body.notifyBy, req.body.complainant);
     if (notifyBy) violations.push({ rule: 'NOTIFY_BY', message: notifyBy } as (typeof violations)[number]);
-    if (format.length > 0) throw badRequest(format.map((v) => v.message).join(' '));
-    if (violations.length > 0) throw unprocessable(violations.map((v) => v.message).join(' '));
+    // Each field's own message too, for a form to show next to the field (the first rule per field).
+    const fieldsOf = (list: typeof violations) =>
+      Object.fromEntries(
+        list
+          .filter((v) => v.field)
+          .reverse()
+          .map((v) => [v.field, v.message] as const),
+      );
+    if (format.length > 0) throw badRequest(format.map((v) => v.message).join(' '), fieldsOf(format));
+    if (violations.length > 0)
+      throw unprocessable(violations.map((v) => v.message).join(' '), fieldsOf(violations));
   }
 
   private async checkLocation(

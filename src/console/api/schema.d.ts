@@ -1980,6 +1980,15 @@ export interface components {
        * @example Pengaduan tidak ditemukan.
        */
       message: string;
+      /**
+       * @description Pesan per kolom yang salah, menurut jalurnya dalam isi permintaan (hanya bila aturan menyebut kolomnya)
+       * @example {
+       *       "complainant.nik": "NIK tidak sah: tanggal lahir (digit 7-12) tidak mungkin."
+       *     }
+       */
+      fields?: {
+        [key: string]: string;
+      };
     };
   };
   responses: never;

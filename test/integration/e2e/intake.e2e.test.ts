@@ -70,6 +70,7 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
       statusCode: 422,
       error: 'Unprocessable Entity',
       message: expect.stringContaining('alamat lengkap sesuai KTP'),
+      fields: { 'complainant.address': expect.stringContaining('alamat lengkap sesuai KTP') },
     });
     const surat = await e.http
       .post('/api/complaints')
@@ -123,8 +124,9 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
       const req = e.http.post(path);
       if (path === '/api/complaints') req.set(await e.as('loket'));
       const res = await req.send(body).expect(422);
-      expect(res.body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message });
+      expect(res.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', message });
       expect(await count()).toBe(before);
+      return res.body as { fields?: Record<string, string> };
     };
     const publicBody = (changes: Record<string, unknown>) => {
       const { channel: _channel, ...body } = staffComplaint();
@@ -206,7 +208,10 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
         staffComplaint({ complainant: { ...complainant, nik: '9974019999990001' } }),
         message,
       );
-      await refused('/api/public/complaints', publicBody({ nik: '9974019999990001' }), message);
+      // The message also stands by its field, for a form to show it next to the NIK.
+      expect(
+        (await refused('/api/public/complaints', publicBody({ nik: '9974019999990001' }), message)).fields,
+      ).toEqual({ 'complainant.nik': message });
       await refused(
         '/api/public/complaints',
         publicBody({ nik: '1674013213850001' }),
