@@ -9,6 +9,7 @@ const WORKFLOW_SAFE = [
   'channels',
   'complaint-rules',
   'holidays',
+  'holiday-warning',
   'location',
   'units',
 ];
