@@ -124,8 +124,8 @@ export class NotificationDelivery implements NotificationPort {
       return { channel: 'EMAIL', to: this.config.sekdaEmails };
     }
     const users =
-      n.recipient === 'KEPALA_DAERAH'
-        ? await em.find(User, { role: 'KEPALA_DAERAH', active: true })
+      n.recipient === 'KEPALA_DAERAH' || n.recipient === 'ADMIN'
+        ? await em.find(User, { role: n.recipient, active: true })
         : await em.find(User, {
             role: 'STAFF',
             unit: n.recipient,
@@ -137,7 +137,9 @@ export class NotificationDelivery implements NotificationPort {
       const who =
         n.recipient === 'KEPALA_DAERAH'
           ? 'Kepala Daerah'
-          : `unit ${isUnit(n.recipient) ? UNIT_LABELS[n.recipient] : n.recipient}${n.recipientArea ? ` (wilayah ${n.recipientArea})` : ''}`;
+          : n.recipient === 'ADMIN'
+            ? 'administrator'
+            : `unit ${isUnit(n.recipient) ? UNIT_LABELS[n.recipient] : n.recipient}${n.recipientArea ? ` (wilayah ${n.recipientArea})` : ''}`;
       return this.noAddress(n, `Tidak ada pengguna aktif dengan alamat email untuk ${who}.`);
     }
     return { channel: 'EMAIL', to };
