@@ -80,6 +80,8 @@ export interface CalendarData {
   nonWorkingDates: string[];
   /** Bahasa Indonesia warning when a year had no official list and the fallback was used. */
   warning?: string;
+  /** The same warning per year without a list ('2027': ...); absent from older workers' results. */
+  yearWarnings?: Record<string, string>;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { NotificationConfig } from '../config/config';
 import { Complaint, type Notification, RecapReportRecord, User } from '../db/entities';
 import { isUnit, UNIT_LABELS } from '../domain/units';
-import type { RecapReport } from '../reports/recap-report';
+import { completeRecapReport, type RecapReport } from '../reports/recap-report';
 import { renderPdf } from '../reports/render-pdf';
 import { PermanentDeliveryError, SkipDelivery } from './delivery-errors';
 import type { MailAttachment, Mailer } from './mailer';
@@ -124,8 +124,8 @@ export class NotificationDelivery implements NotificationPort {
       return { channel: 'EMAIL', to: this.config.sekdaEmails };
     }
     const users =
-      n.recipient === 'KEPALA_DAERAH'
-        ? await em.find(User, { role: 'KEPALA_DAERAH', active: true })
+      n.recipient === 'KEPALA_DAERAH' || n.recipient === 'ADMIN'
+        ? await em.find(User, { role: n.recipient, active: true })
         : await em.find(User, {
             role: 'STAFF',
             unit: n.recipient,
@@ -137,7 +137,9 @@ export class NotificationDelivery implements NotificationPort {
       const who =
         n.recipient === 'KEPALA_DAERAH'
           ? 'Kepala Daerah'
-          : `unit ${isUnit(n.recipient) ? UNIT_LABELS[n.recipient] : n.recipient}${n.recipientArea ? ` (wilayah ${n.recipientArea})` : ''}`;
+          : n.recipient === 'ADMIN'
+            ? 'administrator'
+            : `unit ${isUnit(n.recipient) ? UNIT_LABELS[n.recipient] : n.recipient}${n.recipientArea ? ` (wilayah ${n.recipientArea})` : ''}`;
       return this.noAddress(n, `Tidak ada pengguna aktif dengan alamat email untuk ${who}.`);
     }
     return { channel: 'EMAIL', to };
@@ -155,7 +157,7 @@ export class NotificationDelivery implements NotificationPort {
     const reportId = n.id.split(':')[1];
     const record = reportId ? await em.findOne(RecapReportRecord, { id: reportId }) : null;
     if (!record) throw new PermanentDeliveryError(`Laporan rekapitulasi ${reportId ?? '?'} tidak ditemukan.`);
-    const pdf = await renderPdf(record.data as unknown as RecapReport);
+    const pdf = await renderPdf(completeRecapReport(record.data as unknown as RecapReport));
     return [{ filename: `rekap-pengaduan-${record.id}.pdf`, content: pdf, contentType: 'application/pdf' }];
   }
 }

@@ -10,7 +10,7 @@ import { isUnit, UNIT_LABELS } from '../domain/units';
 
 export interface MessageInput {
   kind: string;
-  /** A unit code, KEPALA_DAERAH, SEKRETARIS_DAERAH or COMPLAINANT. */
+  /** A unit code, KEPALA_DAERAH, SEKRETARIS_DAERAH, ADMIN or COMPLAINANT. */
   recipient: string;
   subject: string;
   body: string;
@@ -47,6 +47,8 @@ function greeting(input: MessageInput): string | null {
       return input.complaint ? `Yth. Bapak/Ibu ${input.complaint.complainantName},` : 'Yth. Bapak/Ibu,';
     case 'KEPALA_DAERAH':
       return 'Yth. Bapak/Ibu Wali Kota Prabumulih,';
+    case 'ADMIN':
+      return 'Yth. Administrator sistem pengaduan,';
     case 'SEKRETARIS_DAERAH':
       return null; // the recap's text greets the Sekda itself
     default:

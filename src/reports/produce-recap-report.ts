@@ -67,7 +67,8 @@ export async function produceRecapReport(
         `Yth. Sekretaris Daerah Kota Prabumulih,\n\nbersama ini kami sampaikan rekapitulasi pengaduan layanan ` +
         `perizinan DPM-PTSP periode ${period.label} untuk diteruskan kepada Wali Kota Prabumulih: ` +
         `${report.received} pengaduan diterima, ${report.outcome.resolvedOnTime} selesai dalam 10 hari kerja, ` +
-        `${report.outcome.resolvedLate} selesai melewati batas waktu, ${report.outcome.open} masih diproses, ` +
+        `${report.outcome.resolvedLate} selesai melewati batas waktu, ${report.outcome.open} masih diproses ` +
+        `(${report.openCases.overdue} di antaranya melewati batas waktu), ` +
         `${report.outcome.rejected} ditolak. Laporan lengkap (PDF dan XLSX): ${period.id}, dibuat ${formatWibDate(now)}.`,
       status: 'PENDING',
       attempts: 0,

@@ -2,12 +2,33 @@
  * The recap report (SOP section D) for one period, computed in the database: every figure is a
  * GROUP BY over indexed columns (received_at, created_at). Durations in working days are counted from
  * the grouped (WIB date received, WIB date closed) pairs, so no query returns one row per complaint
- * except the list of complaints the report must contain.
+ * except the list of complaints the report must contain and its latest follow-ups. The open cases'
+ * figures (overdue, per stage) are counted from that list, so they and its flags always agree.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { loadWorkingDayCalendar } from '../calendar/holiday-calendar';
+import { ComplaintTask } from '../db/entities';
 import { WorkingDayCalendar } from '../domain/calendar';
+import { isClosed } from '../domain/complaint-rules';
+import { shortText } from '../domain/format';
 import type { ReportPeriod } from '../domain/reporting';
+import { OPEN_STAGES, STATUS_LABELS } from '../domain/status-labels';
+import { TIMELINE_EVENT_LABELS } from '../domain/timeline-labels';
+import { UNIT_LABELS, type Unit } from '../domain/units';
+
+/** The timeline events that are a follow-up of the case (not its registration or the clock's). */
+export const FOLLOW_UP_EVENTS = [
+  'TRIAGED',
+  'REJECTED_AT_TRIAGE',
+  'TASK_COMPLETED',
+  'RECATEGORISED',
+  'ESCALATED',
+  'DECIDED',
+  'RESPONDED',
+] as const;
+
+/** Longest subject (description excerpt) in the list. */
+export const SUMMARY_MAX_CHARS = 140;
 
 export interface CountBy {
   key: string;
@@ -27,6 +48,11 @@ export interface RecapReport {
   byChannel: CountBy[];
   byCategory: CountBy[];
   outcome: { resolvedOnTime: number; resolvedLate: number; open: number; rejected: number };
+  /**
+   * The open cases (outcome.open) as of generatedAt: how many are past their deadline, and how many
+   * wait in each stage (every open status, in order, with its label; zeros included).
+   */
+  openCases: OpenCases;
   /** Share of resolved complaints answered within 10 working days, 0..1 (null when none resolved). */
   slaCompliance: number | null;
   resolutionWorkingDays: { average: number | null; median: number | null };
@@ -41,9 +67,73 @@ export interface RecapReport {
     status: string;
     dueAt: string | null;
     closedAt: string | null;
+    /** Deadline missed: closed after it, or still open past it at generatedAt. */
     overdue: boolean;
+    /** The response, or the reason of a rejection. */
     followUp: string | null;
+    /** The subject: the start of the description (SUMMARY_MAX_CHARS). */
+    summary: string | null;
+    /** Names, not codes. */
+    kecamatan: string | null;
+    kelurahan: string | null;
+    /** The latest follow-up on the timeline (FOLLOW_UP_EVENTS), with a completed task's outcome. */
+    latestFollowUp: string | null;
+    latestFollowUpAt: string | null;
   }[];
+}
+
+export interface OpenCases {
+  total: number;
+  overdue: number;
+  byStage: { status: string; label: string; count: number }[];
+}
+
+type ListedComplaint = RecapReport['complaints'][number];
+
+/**
+ * The open cases' figures from the list of complaints (which holds every complaint of the period):
+ * so the counts and the list's overdue flags always agree.
+ */
+export function openCasesOf(complaints: Pick<ListedComplaint, 'status' | 'overdue'>[]): OpenCases {
+  const open = complaints.filter((c) => !isClosed(c.status));
+  return {
+    total: open.length,
+    overdue: open.filter((c) => c.overdue).length,
+    byStage: OPEN_STAGES.map((status) => ({
+      status,
+      label: STATUS_LABELS[status],
+      count: open.filter((c) => c.status === status).length,
+    })),
+  };
+}
+
+/**
+ * A report stored before the open cases' figures and the list's subject, location and latest
+ * follow-up existed, completed so that it reads (and renders) like a new one: the figures from its
+ * list, the missing columns empty.
+ */
+export function completeRecapReport(report: RecapReport): RecapReport {
+  const complaints = report.complaints.map((c) => ({
+    ...c,
+    summary: c.summary ?? null,
+    kecamatan: c.kecamatan ?? null,
+    kelurahan: c.kelurahan ?? null,
+    latestFollowUp: c.latestFollowUp ?? null,
+    latestFollowUpAt: c.latestFollowUpAt ?? null,
+  }));
+  return { ...report, complaints, openCases: report.openCases ?? openCasesOf(complaints) };
+}
+
+function detailsOf(value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+  return value as Record<string, unknown>;
 }
 
 type Dialect = 'sqlite' | 'postgresql';
@@ -164,10 +254,45 @@ export async function buildRecapReport(
     range,
   );
   const list = await q<Record<string, unknown>>(
-    `select c.register_number, c.received_at, c.channel, c.category, c.status, c.due_at, c.closed_at, c.overdue,
-           c.response, c.rejection_reason
-         from complaint c where ${inPeriod} order by c.received_at, c.register_number`,
+    `select c.id, c.register_number, c.received_at, c.channel, c.category, c.status, c.due_at, c.closed_at,
+           c.response, c.rejection_reason, c.description, kc.name as kecamatan_name, kl.name as kelurahan_name
+         from complaint c
+         left join area kc on kc.code = c.kecamatan
+         left join area kl on kl.code = c.kelurahan
+         where ${inPeriod} order by c.received_at, c.register_number`,
     range,
+  );
+  // The latest follow-up event of each complaint of the period (one row per complaint).
+  const followUps = await q<{ complaint_id: string; type: string; at: unknown; details: unknown }>(
+    `select x.complaint_id, x.type, x.at, x.details from (
+         select e.complaint_id, e.type, e.at, e.details,
+                row_number() over (partition by e.complaint_id order by e.at desc, e.id desc) as rn
+           from audit_event e join complaint c on c.id = e.complaint_id
+           where ${inPeriod} and e.type in (${FOLLOW_UP_EVENTS.map(() => '?').join(', ')})
+       ) x where x.rn = 1`,
+    [...range, ...FOLLOW_UP_EVENTS],
+  );
+  const completedTaskIds = followUps.flatMap((f) => {
+    const taskId = f.type === 'TASK_COMPLETED' ? detailsOf(f.details).taskId : undefined;
+    return typeof taskId === 'string' ? [taskId] : [];
+  });
+  const tasks = completedTaskIds.length
+    ? await em
+        .fork()
+        .find(ComplaintTask, { id: { $in: completedTaskIds } }, { fields: ['id', 'unit', 'outcome'] })
+    : [];
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+  const latestFollowUp = new Map(
+    followUps.map((f) => {
+      const details = detailsOf(f.details);
+      let text = TIMELINE_EVENT_LABELS[f.type] ?? f.type;
+      const task = typeof details.taskId === 'string' ? taskById.get(details.taskId) : undefined;
+      if (f.type === 'TASK_COMPLETED' && task) {
+        const unit = UNIT_LABELS[task.unit as Unit] ?? task.unit;
+        text = `${text} (${unit})${task.outcome ? `: ${shortText(task.outcome, SUMMARY_MAX_CHARS)}` : ''}`;
+      }
+      return [String(f.complaint_id), { text, at: toDate(f.at)!.toISOString() }] as const;
+    }),
   );
 
   const count = (rows: { n: number | string }[]) => rows.reduce((s, r) => s + Number(r.n), 0);
@@ -181,6 +306,28 @@ export async function buildRecapReport(
   }
   const resolved = outcome.resolvedOnTime + outcome.resolvedLate;
   const trendByMonth = new Map(trend.map((t) => [t.month, t]));
+  const complaints: ListedComplaint[] = list.map((r) => {
+    const status = String(r.status);
+    const dueAt = toDate(r.due_at);
+    const closedAt = toDate(r.closed_at);
+    const followUp = latestFollowUp.get(String(r.id));
+    return {
+      registerNumber: String(r.register_number),
+      receivedAt: toDate(r.received_at)!.toISOString(),
+      channel: String(r.channel),
+      category: (r.category as string | null) ?? null,
+      status,
+      dueAt: dueAt?.toISOString() ?? null,
+      closedAt: closedAt?.toISOString() ?? null,
+      overdue: dueAt !== null && (isClosed(status) ? (closedAt ?? now) : now).getTime() > dueAt.getTime(),
+      followUp: ((status === 'REJECTED' ? r.rejection_reason : r.response) as string | null) ?? null,
+      summary: r.description ? shortText(String(r.description), SUMMARY_MAX_CHARS) : null,
+      kecamatan: (r.kecamatan_name as string | null) ?? null,
+      kelurahan: (r.kelurahan_name as string | null) ?? null,
+      latestFollowUp: followUp?.text ?? null,
+      latestFollowUpAt: followUp?.at ?? null,
+    };
+  });
 
   return {
     id: period.id,
@@ -220,16 +367,7 @@ export async function buildRecapReport(
         resolvedLate: Number(t?.late ?? 0),
       };
     }),
-    complaints: list.map((r) => ({
-      registerNumber: String(r.register_number),
-      receivedAt: toDate(r.received_at)!.toISOString(),
-      channel: String(r.channel),
-      category: (r.category as string | null) ?? null,
-      status: String(r.status),
-      dueAt: toDate(r.due_at)?.toISOString() ?? null,
-      closedAt: toDate(r.closed_at)?.toISOString() ?? null,
-      overdue: r.overdue === true || r.overdue === 1,
-      followUp: ((r.status === 'REJECTED' ? r.rejection_reason : r.response) as string | null) ?? null,
-    })),
+    complaints,
+    openCases: openCasesOf(complaints),
   };
 }

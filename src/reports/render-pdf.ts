@@ -15,6 +15,8 @@ import {
   DECISION_LABELS,
   dateLabel,
   days,
+  latestFollowUpLabel,
+  locationLabel,
   percent,
   statusLabel,
   unitLabel,
@@ -85,6 +87,8 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
     ['Selesai dalam 10 hari kerja', String(report.outcome.resolvedOnTime)],
     ['Selesai melewati 10 hari kerja', String(report.outcome.resolvedLate)],
     ['Masih dalam proses', String(report.outcome.open)],
+    ['   di antaranya melewati batas waktu', String(report.openCases.overdue)],
+    ...report.openCases.byStage.map((r): [string, string] => [`   ${r.label}`, String(r.count)]),
     ['Ditolak (di luar lingkup)', String(report.outcome.rejected)],
     ['Kepatuhan batas waktu', percent(report.slaCompliance)],
     [
@@ -198,33 +202,49 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
   );
   doc.moveDown(0.8);
 
-  // The list of complaints with their follow-up.
+  // The list of complaints with their follow-up (landscape: it has many columns).
+  doc.addPage({ size: 'A4', layout: 'landscape', margin: MARGIN });
+  const wide = doc.page.width - 2 * MARGIN;
   heading(doc, 'Daftar pengaduan dan tindak lanjut');
   table(
     doc,
-    ['No. register', 'Diterima', 'Media', 'Jenis', 'Status', 'Tindak lanjut'],
+    [
+      'No. register',
+      'Diterima',
+      'Media / jenis',
+      'Status',
+      'Batas waktu',
+      'Lokasi',
+      'Pokok pengaduan',
+      'Tindak lanjut terakhir',
+      'Tanggapan / alasan',
+    ],
     report.complaints.map((c) => [
       c.registerNumber,
       dateLabel(c.receivedAt),
-      channelLabel(c.channel),
-      categoryLabel(c.category),
+      `${channelLabel(c.channel)} / ${categoryLabel(c.category)}`,
       statusLabel(c.status),
+      `${dateLabel(c.dueAt)}${c.overdue ? ' (TERLAMBAT)' : ''}`,
+      locationLabel(c),
+      c.summary ?? '-',
+      latestFollowUpLabel(c),
       c.followUp ?? '-',
     ]),
-    [width * 0.14, width * 0.15, width * 0.11, width * 0.12, width * 0.16, width * 0.32],
+    [0.08, 0.07, 0.09, 0.1, 0.09, 0.11, 0.17, 0.16, 0.13].map((share) => wide * share),
   );
 
   // Signature block.
-  if (doc.y > doc.page.height - 200) doc.addPage();
+  if (doc.y > doc.page.height - 200) doc.addPage({ size: 'A4', layout: 'landscape', margin: MARGIN });
   doc.moveDown(2);
-  const x = MARGIN + width * 0.55;
+  const x = MARGIN + wide * 0.6;
   doc.font(FONT).fontSize(10);
-  doc.text(`Prabumulih, ${formatWibDate(new Date(report.generatedAt))}`, x, doc.y, { width: width * 0.45 });
-  doc.text('Kepala Dinas Penanaman Modal dan', x, doc.y, { width: width * 0.45 });
-  doc.text('Pelayanan Terpadu Satu Pintu', x, doc.y, { width: width * 0.45 });
+  const signatureWidth = wide * 0.4;
+  doc.text(`Prabumulih, ${formatWibDate(new Date(report.generatedAt))}`, x, doc.y, { width: signatureWidth });
+  doc.text('Kepala Dinas Penanaman Modal dan', x, doc.y, { width: signatureWidth });
+  doc.text('Pelayanan Terpadu Satu Pintu', x, doc.y, { width: signatureWidth });
   doc.moveDown(4);
-  doc.text('(.......................................)', x, doc.y, { width: width * 0.45 });
-  doc.text('NIP.', x, doc.y, { width: width * 0.45 });
+  doc.text('(.......................................)', x, doc.y, { width: signatureWidth });
+  doc.text('NIP.', x, doc.y, { width: signatureWidth });
 
   doc.end();
   return done;
@@ -243,7 +263,8 @@ function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widt
     const height =
       Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
     if (doc.y + height > doc.page.height - MARGIN) {
-      doc.addPage();
+      // The next page as this one (the list of complaints is landscape).
+      doc.addPage({ size: 'A4', layout: doc.page.layout as 'portrait' | 'landscape', margin: MARGIN });
       if (!bold) drawRow(header, true);
     }
     const y = doc.y;

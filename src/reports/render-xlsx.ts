@@ -7,9 +7,11 @@ import {
   DECISION_LABELS,
   dateLabel,
   days,
+  latestFollowUpLabel,
   percent,
   statusLabel,
   unitLabel,
+  yesNo,
 } from './report-labels';
 
 export async function renderXlsx(report: RecapReport): Promise<Buffer> {
@@ -27,11 +29,15 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     ['Selesai dalam 10 hari kerja', report.outcome.resolvedOnTime],
     ['Selesai melewati 10 hari kerja', report.outcome.resolvedLate],
     ['Masih dalam proses', report.outcome.open],
+    ['Masih dalam proses dan melewati batas waktu', report.openCases.overdue],
     ['Ditolak (di luar lingkup)', report.outcome.rejected],
     ['Kepatuhan batas waktu (selesai tepat waktu)', percent(report.slaCompliance)],
     ['Rata-rata waktu penyelesaian', days(report.resolutionWorkingDays.average)],
     ['Median waktu penyelesaian', days(report.resolutionWorkingDays.median)],
     ['Pengaduan BERAT', report.berat.cases],
+    ['', ''],
+    ['Pengaduan dalam proses menurut tahap', ''],
+    ...report.openCases.byStage.map((r): [string, number] => [r.label, r.count]),
     ['', ''],
     ['Menurut media pengaduan', ''],
     ...report.byChannel.map((r): [string, number] => [channelLabel(r.key), r.count]),
@@ -45,6 +51,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
   for (const row of rows) summary.addRow(row);
   summary.getRow(1).font = { bold: true, size: 14 };
   for (const title of [
+    'Pengaduan dalam proses menurut tahap',
     'Menurut media pengaduan',
     'Menurut jenis pengaduan',
     'Keputusan Kepala Daerah (pengaduan BERAT)',
@@ -72,13 +79,18 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
   const list = book.addWorksheet('Daftar pengaduan');
   list.columns = [
     { header: 'Nomor register', key: 'register', width: 16 },
-    { header: 'Diterima', key: 'received', width: 20 },
+    { header: 'Diterima', key: 'received', width: 14 },
     { header: 'Media', key: 'channel', width: 12 },
     { header: 'Jenis', key: 'category', width: 16 },
     { header: 'Status', key: 'status', width: 30 },
-    { header: 'Batas waktu', key: 'due', width: 20 },
-    { header: 'Selesai', key: 'closed', width: 20 },
-    { header: 'Tindak lanjut', key: 'followUp', width: 80 },
+    { header: 'Batas waktu', key: 'due', width: 14 },
+    { header: 'Melewati batas waktu', key: 'overdue', width: 12 },
+    { header: 'Selesai', key: 'closed', width: 14 },
+    { header: 'Kecamatan', key: 'kecamatan', width: 20 },
+    { header: 'Kelurahan/desa', key: 'kelurahan', width: 20 },
+    { header: 'Pokok pengaduan', key: 'summary', width: 60 },
+    { header: 'Tindak lanjut terakhir', key: 'latest', width: 60 },
+    { header: 'Tanggapan / alasan penolakan', key: 'followUp', width: 60 },
   ];
   for (const c of report.complaints)
     list.addRow({
@@ -88,7 +100,12 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
       category: categoryLabel(c.category),
       status: statusLabel(c.status),
       due: dateLabel(c.dueAt),
+      overdue: yesNo(c.overdue),
       closed: dateLabel(c.closedAt),
+      kecamatan: c.kecamatan ?? '',
+      kelurahan: c.kelurahan ?? '',
+      summary: c.summary ?? '',
+      latest: c.latestFollowUp ? latestFollowUpLabel(c) : '',
       followUp: c.followUp ?? '',
     });
   list.getRow(1).font = { bold: true };

@@ -2,16 +2,11 @@
 import { CATEGORY_LABELS, type Category } from '../domain/categories';
 import { CHANNEL_LABELS, type Channel } from '../domain/channels';
 import { formatWibDate } from '../domain/format';
+import { STATUS_LABELS as DOMAIN_STATUS_LABELS } from '../domain/status-labels';
 import { UNIT_LABELS, type Unit } from '../domain/units';
 
-export const STATUS_LABELS: Record<string, string> = {
-  RECEIVED: 'Diterima',
-  IN_PROGRESS: 'Ditindaklanjuti',
-  AWAITING_DECISION: 'Menunggu keputusan Kepala Daerah',
-  AWAITING_RESPONSE: 'Menunggu tanggapan',
-  RESOLVED: 'Selesai',
-  REJECTED: 'Ditolak (di luar lingkup)',
-};
+/** The domain's status labels (src/domain/status-labels.ts), so stage counts and the list agree. */
+export const STATUS_LABELS: Record<string, string> = DOMAIN_STATUS_LABELS;
 
 export const DECISION_LABELS: Record<string, string> = {
   APPROVE: 'Disetujui',
@@ -28,3 +23,12 @@ export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
 export const dateLabel = (iso: string | null) => (iso ? formatWibDate(new Date(iso)) : '-');
 export const percent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
 export const days = (n: number | null) => (n === null ? '-' : `${n} hari kerja`);
+export const yesNo = (value: boolean) => (value ? 'Ya' : 'Tidak');
+/** "Kel. Gunung Ibul, Kec. Prabumulih Timur", or '-' without a location. */
+export const locationLabel = (c: { kecamatan: string | null; kelurahan: string | null }) =>
+  [c.kelurahan ? `Kel. ${c.kelurahan}` : null, c.kecamatan ? `Kec. ${c.kecamatan}` : null]
+    .filter(Boolean)
+    .join(', ') || '-';
+/** "3 Des 2026: Satu unit menyelesaikan ...", or '-' before any follow-up. */
+export const latestFollowUpLabel = (c: { latestFollowUp: string | null; latestFollowUpAt: string | null }) =>
+  c.latestFollowUp ? `${dateLabel(c.latestFollowUpAt)}: ${c.latestFollowUp}` : '-';

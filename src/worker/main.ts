@@ -17,6 +17,7 @@ import { complaintWorkflowsFor } from '../temporal/complaint-workflows';
 import { connectTemporalClient } from '../temporal/connection';
 import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
 import { retryTemporalCall } from '../temporal/retry';
+import { HolidayListWatch } from './holiday-list-watch';
 import { WorkflowReconciler } from './workflow-reconciler';
 
 async function main() {
@@ -103,6 +104,9 @@ async function main() {
   outbox.start();
   const reconciler = new WorkflowReconciler(orm, complaintWorkflowsFor(client, config), log);
   reconciler.start();
+  // From 1 November, next year's missing holiday list: one notification to the admins per year.
+  const holidayLists = new HolidayListWatch(orm, log);
+  holidayLists.start();
   // The monthly/semester recap reports' schedule (idempotent: every worker start keeps it current).
   // Complaint handling does not wait for it; a failure is retried a few times, then left to the
   // next start.
@@ -131,6 +135,7 @@ async function main() {
     await outbox.stop();
     mailer.close();
     await reconciler.stop();
+    await holidayLists.stop();
     await client.connection.close();
     await connection.close();
     await orm.close();

@@ -184,6 +184,16 @@ describe('staff console: reports and administration', () => {
     const received = page.locator('.recap-facts div', { hasText: 'Pengaduan diterima' }).locator('dd');
     expect(Number(await received.textContent())).toBe(recap.received);
     expect(recap.received).toBeGreaterThanOrEqual(1);
+    const openOverdue = page
+      .locator('.recap-facts div', { hasText: 'Terbuka dan melewati batas waktu' })
+      .locator('dd');
+    expect(Number(await openOverdue.textContent())).toBe(recap.openCases.overdue);
+    // The open cases per stage, and the list's subject and location columns.
+    const stages = page.getByRole('table', { name: 'Pengaduan terbuka menurut tahap' });
+    const awaitingTriage = recap.openCases.byStage.find((st: { status: string }) => st.status === 'RECEIVED');
+    await stages.getByRole('row', { name: `Menunggu triase ${awaitingTriage.count}` }).waitFor();
+    for (const column of ['Lokasi', 'Pokok pengaduan', 'Tindak lanjut terakhir'])
+      await page.getByRole('columnheader', { name: column, exact: true }).waitFor();
     await page.getByRole('link', { name: complaint.registerNumber }).waitFor();
     await h.expectAccessible(page, 'reports');
     await h.shot(page, 'reports-desktop');

@@ -5,6 +5,7 @@
  */
 import pino from 'pino';
 import { createComplaintActivities } from '../../activities';
+import { alertMissingHolidayLists } from '../../src/calendar/holiday-list-alert';
 import { loadConfig, type NotificationConfig } from '../../src/config/config';
 import { Complaint, Notification, User } from '../../src/db/entities';
 import { SmtpMailer } from '../../src/notifications/mailer';
@@ -38,6 +39,7 @@ describe.each(databaseKinds())('e-mail notifications through SMTP (%s)', (kind) 
     await em.nativeUpdate(User, { username: 'kel-16.74.01.1007' }, { email: 'kel1007@prabumulih.test' });
     await em.nativeUpdate(User, { username: 'kel-16.74.01.1001' }, { email: 'kel1001@prabumulih.test' });
     await em.nativeUpdate(User, { unit: 'TIM_TEKNIS' }, { email: null }); // a unit without an address
+    await em.nativeUpdate(User, { username: 'admin' }, { email: 'admin@dpmptsp.test' });
   });
   afterAll(async () => {
     mailer?.close();
@@ -201,5 +203,20 @@ describe.each(databaseKinds())('e-mail notifications through SMTP (%s)', (kind) 
     expect(pdf.contentType).toBe('application/pdf');
     expect(pdf.filename).toBe(`rekap-pengaduan-${produced.id}.pdf`);
     expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+  it("mails the admins once that next year's official holiday list is missing", async () => {
+    // 1 November 2040 (WIB): 2040 and 2041 have no list in the test database.
+    const now = new Date('2040-11-01T08:00:00+07:00');
+    expect(await alertMissingHolidayLists(db.orm.em.fork(), now)).toEqual([2040, 2041]);
+    await alertMissingHolidayLists(db.orm.em.fork(), now);
+    await drain(dispatcher());
+    const mails = mailsTo('admin@dpmptsp.test');
+    expect(mails.map((m) => m.parsed.subject).sort()).toEqual([
+      'Daftar resmi hari libur tahun 2040 belum ada',
+      'Daftar resmi hari libur tahun 2041 belum ada',
+    ]);
+    expect(mails[0].parsed.text).toContain('Yth. Administrator sistem pengaduan,');
+    const rows = await db.orm.em.fork().find(Notification, { kind: 'HOLIDAY_LIST_MISSING' });
+    expect(rows.map((r) => r.status)).toEqual(['SENT', 'SENT']);
   });
 });

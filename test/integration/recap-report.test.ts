@@ -8,10 +8,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { Complaint, ComplaintTask, Decision } from '../../src/db/entities';
+import { AuditEvent, Complaint, ComplaintTask, Decision } from '../../src/db/entities';
 import { computeDueAt, WorkingDayCalendar } from '../../src/domain/calendar';
 import { monthlyPeriod, semesterPeriod } from '../../src/domain/reporting';
-import { buildRecapReport } from '../../src/reports/recap-report';
+import { buildRecapReport, completeRecapReport, type RecapReport } from '../../src/reports/recap-report';
 import { renderPdf } from '../../src/reports/render-pdf';
 import { renderXlsx } from '../../src/reports/render-xlsx';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
@@ -33,8 +33,12 @@ interface Seed {
   closed?: string;
   response?: string;
   rejectionReason?: string;
-  tasks?: { unit: string; created: string; completed?: string }[];
+  tasks?: { unit: string; created: string; completed?: string; outcome?: string }[];
   decision?: string | null;
+  location?: { kecamatan: string; kelurahan?: string };
+  description?: string;
+  /** Timeline events (type, WIB time; TASK_COMPLETED names its task's unit). */
+  events?: { type: string; at: string; unit?: string }[];
 }
 
 const SEEDS: Seed[] = [
@@ -59,8 +63,29 @@ const SEEDS: Seed[] = [
     closed: '2026-10-07 10:00',
     response: 'Biaya layanan Rp0.',
     tasks: [
-      { unit: 'LOKET', created: '2026-10-05 09:30', completed: '2026-10-06 11:00' },
-      { unit: 'SEKSI_PENGADUAN', created: '2026-10-05 09:30', completed: '2026-10-07 09:00' },
+      {
+        unit: 'LOKET',
+        created: '2026-10-05 09:30',
+        completed: '2026-10-06 11:00',
+        outcome: 'Dijelaskan di loket.',
+      },
+      {
+        unit: 'SEKSI_PENGADUAN',
+        created: '2026-10-05 09:30',
+        completed: '2026-10-07 09:00',
+        outcome: 'Tarif layanan dikonfirmasi gratis.',
+      },
+    ],
+    location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+    description:
+      'Petugas meminta biaya untuk pengurusan NIB padahal layanan ini gratis menurut peraturan yang berlaku di Kota Prabumulih, mohon penjelasan dan tindak lanjut dari dinas terkait secepatnya.',
+    events: [
+      { type: 'REGISTERED', at: '2026-10-05 09:01' },
+      { type: 'TRIAGED', at: '2026-10-05 09:30' },
+      { type: 'TASK_COMPLETED', at: '2026-10-06 11:00', unit: 'LOKET' },
+      { type: 'TASK_COMPLETED', at: '2026-10-07 09:00', unit: 'SEKSI_PENGADUAN' },
+      // Not a follow-up: the clock's, after the last one.
+      { type: 'DUE_DATE_CHANGED', at: '2026-10-07 09:30' },
     ],
   },
   // Late: due 20 Oct, answered 28 Oct, 16 working days after receipt.
@@ -115,6 +140,11 @@ const SEEDS: Seed[] = [
     received: '2026-10-31 23:30',
     status: 'IN_PROGRESS',
     tasks: [{ unit: 'LOKET', created: '2026-10-31 23:40' }],
+    location: { kecamatan: '16.74.01' },
+    events: [
+      { type: 'REGISTERED', at: '2026-10-31 23:31' },
+      { type: 'TRIAGED', at: '2026-10-31 23:40' },
+    ],
   },
   // 1 November 00:10 WIB is still 31 October in UTC: November's, not October's.
   {
@@ -138,7 +168,9 @@ async function seed(db: TestDatabase): Promise<void> {
       workflowId: `pengaduan-${s.register.replaceAll('/', '-')}`,
       channel: s.channel,
       complainantName: 'Warga Prabumulih',
-      description: 'Uraian.',
+      description: s.description ?? 'Uraian.',
+      kecamatan: s.location?.kecamatan ?? null,
+      kelurahan: s.location?.kelurahan ?? null,
       evidence: ['Foto'],
       receivedAt,
       category: s.category,
@@ -158,8 +190,19 @@ async function seed(db: TestDatabase): Promise<void> {
         round: 1,
         unit: t.unit,
         status: t.completed ? 'DONE' : 'OPEN',
+        outcome: t.outcome ?? null,
         completedAt: t.completed ? wib(t.completed) : null,
         createdAt: wib(t.created),
+      });
+    }
+    for (const [i, ev] of (s.events ?? []).entries()) {
+      em.create(AuditEvent, {
+        id: `${id}:${i}:${ev.type}`,
+        complaintId: id,
+        type: ev.type,
+        actor: null,
+        at: wib(ev.at),
+        details: ev.unit ? { taskId: `${id}:1:${ev.unit}`, unit: ev.unit, round: 1 } : null,
       });
     }
     if (s.decision !== undefined) {
@@ -203,6 +246,17 @@ describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
       to: '2026-10-31T17:00:00.000Z',
       received: 6,
       outcome: { resolvedOnTime: 2, resolvedLate: 1, open: 2, rejected: 1 },
+      // As of 2 November: the BERAT case due 26 October is late; the one received 31 October is not.
+      openCases: {
+        total: 2,
+        overdue: 1,
+        byStage: [
+          { status: 'RECEIVED', label: 'Menunggu triase', count: 0 },
+          { status: 'IN_PROGRESS', label: 'Ditindaklanjuti unit', count: 1 },
+          { status: 'AWAITING_DECISION', label: 'Menunggu keputusan Kepala Daerah', count: 1 },
+          { status: 'AWAITING_RESPONSE', label: 'Menunggu tanggapan', count: 0 },
+        ],
+      },
       slaCompliance: 0.6667,
       resolutionWorkingDays: { average: 7.67, median: 5 },
       berat: { cases: 2 },
@@ -230,6 +284,43 @@ describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
       dueAt: '2026-10-20T16:59:59.999Z',
       closedAt: '2026-10-28T08:00:00.000Z',
     });
+    // Overdue: answered late (0002), or still open past the deadline on 2 November (0003).
+    expect(report.complaints.filter((c) => c.overdue).map((c) => c.registerNumber)).toEqual([
+      '2026/10/0002',
+      '2026/10/0003',
+    ]);
+    // Subject, location by name and the latest follow-up (a task's outcome; the clock's events skipped).
+    expect(report.complaints[0]).toMatchObject({
+      kecamatan: 'Prabumulih Barat',
+      kelurahan: 'Patih Galung',
+      latestFollowUp:
+        'Satu unit menyelesaikan tindak lanjutnya (Seksi Pengaduan dan Informasi Layanan): Tarif layanan dikonfirmasi gratis.',
+      latestFollowUpAt: '2026-10-07T02:00:00.000Z',
+    });
+    expect(report.complaints[0].summary).toMatch(/^Petugas meminta biaya untuk pengurusan NIB .*…$/);
+    expect(Array.from(report.complaints[0].summary!).length).toBeLessThanOrEqual(140);
+    expect(report.complaints[5]).toMatchObject({
+      kecamatan: 'Prabumulih Barat',
+      kelurahan: null,
+      summary: 'Uraian.',
+      latestFollowUp: 'Pengaduan diperiksa dan diteruskan kepada unit yang menangani',
+    });
+    expect(report.complaints[2]).toMatchObject({ latestFollowUp: null, latestFollowUpAt: null });
+  });
+
+  it("a stored report from before the open cases' figures reads like a new one", async () => {
+    const report = await buildRecapReport(
+      db.orm.em.fork(),
+      monthlyPeriod(2026, 10),
+      new Date('2026-11-02T01:00:00Z'),
+    );
+    const { openCases: _new, ...old } = report;
+    const oldList = old.complaints.map(
+      ({ summary: _s, kecamatan: _k, kelurahan: _l, latestFollowUp: _f, latestFollowUpAt: _a, ...c }) => c,
+    );
+    const completed = completeRecapReport({ ...old, complaints: oldList } as unknown as RecapReport);
+    expect(completed.openCases).toEqual(report.openCases);
+    expect(completed.complaints[0]).toMatchObject({ summary: null, kecamatan: null, latestFollowUp: null });
   });
 
   it('Semester II 2026: the months around October count too', async () => {
@@ -276,6 +367,9 @@ describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
     expect(value('Selesai dalam 10 hari kerja')).toBe(2);
     expect(value('Selesai melewati 10 hari kerja')).toBe(1);
     expect(value('Masih dalam proses')).toBe(2);
+    expect(value('Masih dalam proses dan melewati batas waktu')).toBe(report.openCases.overdue);
+    expect(value('Menunggu keputusan Kepala Daerah')).toBe(1);
+    expect(value('Ditindaklanjuti unit')).toBe(1);
     expect(value('Ditolak (di luar lingkup)')).toBe(1);
     expect(value('Kepatuhan batas waktu (selesai tepat waktu)')).toBe('66.7%');
     expect(value('Median waktu penyelesaian')).toBe('5 hari kerja');
@@ -290,7 +384,35 @@ describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
     ]);
     const list = book.getWorksheet('Daftar pengaduan')!;
     expect(list.rowCount).toBe(1 + 6);
-    expect(list.getRow(5).getCell(8).value).toBe('Bukan kewenangan DPM-PTSP.');
+    const header = (list.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'Nomor register',
+      'Diterima',
+      'Media',
+      'Jenis',
+      'Status',
+      'Batas waktu',
+      'Melewati batas waktu',
+      'Selesai',
+      'Kecamatan',
+      'Kelurahan/desa',
+      'Pokok pengaduan',
+      'Tindak lanjut terakhir',
+      'Tanggapan / alasan penolakan',
+    ]);
+    const cell = (row: number, title: string) => list.getRow(row).getCell(header.indexOf(title) + 1).value;
+    expect(cell(5, 'Tanggapan / alasan penolakan')).toBe('Bukan kewenangan DPM-PTSP.');
+    // The rows follow the JSON's list.
+    report.complaints.forEach((c, i) => {
+      expect(cell(i + 2, 'Nomor register')).toBe(c.registerNumber);
+      expect(cell(i + 2, 'Melewati batas waktu')).toBe(c.overdue ? 'Ya' : 'Tidak');
+      expect(cell(i + 2, 'Kecamatan')).toBe(c.kecamatan ?? '');
+      expect(cell(i + 2, 'Pokok pengaduan')).toBe(c.summary ?? '');
+    });
+    expect(cell(2, 'Kelurahan/desa')).toBe('Patih Galung');
+    expect(cell(2, 'Tindak lanjut terakhir')).toBe(
+      '7 Okt 2026: Satu unit menyelesaikan tindak lanjutnya (Seksi Pengaduan dan Informasi Layanan): Tarif layanan dikonfirmasi gratis.',
+    );
   });
 
   it('the PDF to sign reads the same figures, with its charts, and renders to PNG', async () => {
@@ -307,13 +429,18 @@ describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
       'Menurut media',
       'Tren per bulan',
       '2026/10/0004',
-      'Bukan kewenangan DPM-PTSP.',
+      'Bukan kewenangan',
       'Kepala Dinas Penanaman Modal dan',
     ])
       expect(text).toContain(expected);
     expect(text).toMatch(/Pengaduan diterima\s+6/);
     expect(text).toMatch(/Selesai melewati 10 hari kerja\s+1/);
     expect(text).toMatch(/Kepatuhan batas waktu\s+66\.7%/);
+    expect(text).toMatch(new RegExp(`di antaranya melewati batas waktu\\s+${report.openCases.overdue}`));
+    expect(text).toMatch(/Menunggu keputusan Kepala Daerah\s+1/);
+    for (const column of ['Batas waktu', 'Lokasi', 'Pokok pengaduan', 'Tindak lanjut terakhir', 'TERLAMBAT'])
+      expect(text).toContain(column);
+    expect(text).toContain('Patih Galung');
     // Page 1 (figures and charts) as an image for people to look at.
     execFileSync('pdftoppm', [
       '-png',

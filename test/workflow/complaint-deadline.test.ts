@@ -58,6 +58,27 @@ function expectAround(actual: number | undefined, expected: number) {
 }
 
 describe('complaint deadline', () => {
+  it("warns about next year's missing holiday list only when the deadline's working days reach it", async () => {
+    const warning = 'Belum ada daftar resmi SKB 3 Menteri untuk tahun 2027.';
+    fake.yearWarnings = { '2027': warning };
+    await worker.runUntil(async () => {
+      // Received Tuesday 1 December 2026: due Tuesday 15 December, wholly in 2026.
+      const december = await startComplaint(env, complaintInput({ receivedAt: '2026-12-01T02:00:00.000Z' }));
+      const inDecember = await december.query(stateQuery);
+      expect(inDecember.dueAt).toBe('2026-12-15T16:59:59.999Z');
+      expect(inDecember.calendarWarning).toBeUndefined();
+      // Received Monday 21 December 2026: due Monday 4 January 2027.
+      const january = await startComplaint(env, complaintInput({ receivedAt: '2026-12-21T02:00:00.000Z' }));
+      const intoJanuary = await january.query(stateQuery);
+      expect(intoJanuary.dueAt).toBe('2027-01-04T16:59:59.999Z');
+      expect(intoJanuary.calendarWarning).toBe(warning);
+      // Their deadline timers must not hold up the time skipping of the tests that follow.
+      await december.terminate('checked');
+      await january.terminate('checked');
+    });
+    fake.yearWarnings = undefined;
+  });
+
   it('reminds the units still working 3 and 1 working days ahead and flags the case overdue, over a holiday', async () => {
     const monday = nextMondayWib(await env.currentTimeMs());
     // Wednesday of the first week is a holiday: working days are Tue, Thu, Fri, Mon..Fri, Mon, Tue.

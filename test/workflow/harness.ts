@@ -50,6 +50,8 @@ export interface Recorded<T> {
 
 export class FakeActivities {
   nonWorkingDates: string[] = [];
+  /** The calendar's warning per year without a list ('2027': ...), as loadNonWorkingDates gives it. */
+  yearWarnings?: Record<string, string>;
   calendarLoads: Recorded<{ years: number[] }>[] = [];
   changes: Recorded<RecordChangeInput>[] = [];
   tasksOpened: Recorded<OpenTasksInput>[] = [];
@@ -78,7 +80,11 @@ export class FakeActivities {
     return withRecordTransition({
       loadCalendar: async (input) => {
         this.calendarLoads.push({ at: await this.now(), input });
-        return { nonWorkingDates: [...this.nonWorkingDates] };
+        const warnings = this.yearWarnings;
+        return {
+          nonWorkingDates: [...this.nonWorkingDates],
+          ...(warnings ? { warning: Object.values(warnings).join(' '), yearWarnings: { ...warnings } } : {}),
+        };
       },
       recordChange: async (input) => {
         await this.pause();

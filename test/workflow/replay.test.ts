@@ -35,9 +35,9 @@ describe('replay of recorded complaint histories', () => {
     // actions-apply-atomically (the frozen legacy workflow); <path>.v3: before
     // records-in-local-activities (one ordinary activity per record); <path>.v4: before
     // completes-in-own-workflow-task (the workflow completed in the closing action's task);
-    // <path>: current code (completes-in-own-workflow-task and one-local-activity-at-a-time, neither
-    // released before).
-    const versions = ['', '.v1', '.v2', '.v3', '.v4'];
+    // <path>.v5: before calendar-warning-for-counted-years (every loaded year's warning);
+    // <path>: current code.
+    const versions = ['', '.v1', '.v2', '.v3', '.v4', '.v5'];
     expect(names).toEqual(expect.arrayContaining(PATHS.flatMap((p) => versions.map((v) => `${p}${v}`))));
     // The timings that broke the legacy workflow, and interleavings from the model-based test.
     const races = [
@@ -46,13 +46,14 @@ describe('replay of recorded complaint histories', () => {
       'recategorised-ringan-settled-to-berat',
     ];
     expect(names).toEqual(
-      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`])]),
+      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`])]),
     );
     // A transition written by an ordinary activity after its local activity failed.
     expect(names).toEqual(
       expect.arrayContaining([
         'records-fall-back-to-ordinary-activity',
         'records-fall-back-to-ordinary-activity.v4',
+        'records-fall-back-to-ordinary-activity.v5',
       ]),
     );
     expect(names.filter((n) => /^model\/[^/]+$/.test(n)).length).toBeGreaterThanOrEqual(3);

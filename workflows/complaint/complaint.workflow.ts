@@ -50,6 +50,10 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const completesInOwnTask = patched('completes-in-own-workflow-task');
   // Executions started before the responder's unit was checked against the category do not check it.
   const checksResponder = patched('responder-by-category');
+  // Executions started before this rule carry the warning of every year loaded without a list (a
+  // December complaint due in December was warned about next year); later ones only of the years
+  // the deadline's working days reach.
+  const warnsOnlyForCountedYears = patched('calendar-warning-for-counted-years');
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
   const writer = new RecordWriter(complaint, io);
@@ -63,7 +67,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const loadCalendar = patched('one-local-activity-at-a-time')
     ? (years: number[]) => writer.run(() => io.loadCalendar(years))
     : io.loadCalendar;
-  const deadline = new DeadlineWatcher(complaint, loadCalendar, apply);
+  const deadline = new DeadlineWatcher(complaint, loadCalendar, apply, warnsOnlyForCountedYears);
 
   /** Becomes true once the deadline is known; actions that arrive earlier wait for it. */
   let registered = false;

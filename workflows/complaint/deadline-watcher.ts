@@ -7,6 +7,7 @@ import { condition } from '@temporalio/workflow';
 import type { CalendarData } from '../../activities/types';
 import { calendarYearsFor, computeDueAt, WorkingDayCalendar } from '../../src/domain/calendar';
 import { formatWibDate } from '../../src/domain/format';
+import { deadlineCalendarWarning } from '../../src/domain/holiday-warning';
 import type { ComplaintCase, RecordWrite } from './complaint-case';
 
 /** Reminders to the units still working, this many working days before the deadline. */
@@ -23,6 +24,11 @@ export class DeadlineWatcher {
     private readonly loadCalendar: (years: number[]) => Promise<CalendarData>,
     /** Applies a transition's records (the workflow's writer). */
     private readonly apply: (writes: RecordWrite[]) => Promise<void>,
+    /**
+     * Warn only when the counted working days reach a year without a list (deadlineCalendarWarning);
+     * false for executions started before that rule, which keep the calendar's whole warning.
+     */
+    private readonly warnsOnlyForCountedYears = false,
   ) {
     this.years = calendarYearsFor(new Date(complaint.state.receivedAt));
   }
@@ -31,10 +37,14 @@ export class DeadlineWatcher {
   async computeDeadline(): Promise<{ dueAt: string; warning?: string }> {
     const data = await this.loadCalendar(this.years);
     this.calendar = new WorkingDayCalendar(data.nonWorkingDates);
-    return {
-      dueAt: computeDueAt(new Date(this.complaint.state.receivedAt), this.calendar).toISOString(),
-      warning: data.warning,
-    };
+    const receivedAt = new Date(this.complaint.state.receivedAt);
+    const dueAt = computeDueAt(receivedAt, this.calendar);
+    // An activity of an older worker (a rolling deploy) sends no per-year warnings: its whole warning.
+    const warning =
+      this.warnsOnlyForCountedYears && data.yearWarnings
+        ? deadlineCalendarWarning(receivedAt, dueAt, data.yearWarnings)
+        : data.warning;
+    return { dueAt: dueAt.toISOString(), warning };
   }
 
   calendarChanged(): void {

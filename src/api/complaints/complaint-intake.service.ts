@@ -133,7 +133,7 @@ export class ComplaintIntakeService {
     try {
       complaint.registerNumber = await this.store(complaint, received, idempotency, period);
       complaint.workflowId = workflowIdForRegister(complaint.registerNumber);
-      created = this.receipt(complaint, complaint.registerNumber);
+      created = this.receipt(complaint, complaint.registerNumber, calendarWarning);
     } catch (err) {
       // The same Idempotency-Key sent twice at once: the other request stored its complaint first.
       if (idempotencyKey && err instanceof UniqueConstraintViolationException) {
@@ -232,8 +232,15 @@ export class ComplaintIntakeService {
     return { kecamatan: kecamatan.code, kelurahan: kelurahan?.code ?? null };
   }
 
-  /** What the caller gets back, and what a repeated request with the same Idempotency-Key gets. */
-  private receipt(complaint: Complaint, registerNumber: string): ComplaintCreatedDto {
+  /**
+   * What the caller gets back, and what a repeated request with the same Idempotency-Key gets: with
+   * the calendar's warning when the deadline's working days reach a year without an official list.
+   */
+  private receipt(
+    complaint: Complaint,
+    registerNumber: string,
+    calendarWarning: string | undefined,
+  ): ComplaintCreatedDto {
     return {
       id: complaint.id,
       registerNumber,
@@ -241,6 +248,7 @@ export class ComplaintIntakeService {
       status: 'RECEIVED',
       receivedAt: complaint.receivedAt.toISOString(),
       dueAt: (complaint.dueAt as Date).toISOString(),
+      ...(calendarWarning ? { calendarWarning } : {}),
     };
   }
 
@@ -280,7 +288,10 @@ export class ComplaintIntakeService {
         await insertRow(
           em,
           IdempotencyRecord,
-          { ...idempotency, response: { ...this.receipt(complaint, registerNumber) } },
+          {
+            ...idempotency,
+            response: { ...this.receipt(complaint, registerNumber, calendarWarningOf(received)) },
+          },
           trx,
         );
       }
@@ -330,7 +341,11 @@ export class ComplaintIntakeService {
       `received_event as (${insert(AuditEvent, received)})`,
     ];
     if (idempotency) {
-      const { registerNumber: _filledInSql, ...response } = this.receipt(complaint, '');
+      const { registerNumber: _filledInSql, ...response } = this.receipt(
+        complaint,
+        '',
+        calendarWarningOf(received),
+      );
       parts.push(
         `idempotency_row as (${insert(IdempotencyRecord, idempotency, {
           response: {
@@ -347,6 +362,12 @@ export class ComplaintIntakeService {
     );
     return row.register_number;
   }
+}
+
+/** The calendar's warning the receipt repeats, as recorded on the RECEIVED event. */
+function calendarWarningOf(received: Partial<AuditEvent>): string | undefined {
+  const warning = received.details?.calendarWarning;
+  return typeof warning === 'string' ? warning : undefined;
 }
 
 function trackingCode(): string {

@@ -228,4 +228,9 @@ export class ComplaintCreatedDto {
   @ApiProperty() receivedAt!: string;
   @ApiProperty({ description: 'Batas waktu: akhir hari kerja ke-10 setelah hari diterima (WIB)' })
   dueAt!: string;
+  @ApiPropertyOptional({
+    description:
+      'Peringatan bila hari kerja yang dihitung sampai batas waktu mencapai tahun yang belum punya daftar resmi hari libur (batas waktu bisa bergeser setelah admin melengkapi daftar)',
+  })
+  calendarWarning?: string;
 }

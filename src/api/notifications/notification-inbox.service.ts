@@ -20,11 +20,13 @@ export const NOTIFICATION_NOT_FOUND = 'Pemberitahuan tidak ditemukan.';
  * for a notification with an area (KECAMATAN/KELURAHAN) only when it is their area; the Kepala
  * Daerah those addressed to KEPALA_DAERAH. The front desk (LOKET) also those for complainants who
  * gave no contact (SKIPPED with channel DESK): the desk tells them when they come or call.
- * Admins and staff without a unit: none. Null: none.
+ * Admins those addressed to ADMIN (a missing official holiday list). Staff without a unit: none.
+ * Null: none.
  */
 export function audienceOf(
   user: Principal,
 ): { recipient: string; area: string | null; byArea: boolean; desk: boolean } | null {
+  if (user.role === 'ADMIN') return { recipient: 'ADMIN', area: null, byArea: false, desk: false };
   if (user.role === 'KEPALA_DAERAH')
     return { recipient: 'KEPALA_DAERAH', area: null, byArea: false, desk: false };
   if (user.role === 'STAFF' && user.unit)

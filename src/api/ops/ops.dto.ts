@@ -9,6 +9,7 @@ export const STUCK_KINDS = [
   'OVERDUE',
   'FAILING_ACTIVITIES',
   'NOTIFICATION_FAILED',
+  'HOLIDAY_LIST_MISSING',
 ] as const;
 export type StuckKind = (typeof STUCK_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
+import { missingHolidayLists } from '../../calendar/holiday-list-alert';
 import type { AppConfig } from '../../config/config';
 import { type ComplaintTask, Notification } from '../../db/entities';
 import { ComplaintRepository, ReferenceDataRepository, TaskRepository } from '../../db/repositories';
@@ -50,8 +51,10 @@ export class OpsService {
       DECISION_LATE: `${RUNNING_COMPLAINTS} AND WaitingFor = "DECISION" (then: escalated before ${cutoff(STUCK_RULES.decisionWorkingDays).toISOString()})`,
       FAILING_ACTIVITIES: `${RUNNING_COMPLAINTS} (then: a pending activity with attempt > ${STUCK_RULES.failingAttempts})`,
       NOTIFICATION_FAILED: `notification outbox: status FAILED, or PENDING after ${STUCK_RULES.notificationAttempts}+ attempts`,
+      HOLIDAY_LIST_MISSING:
+        'holiday table and shipped SKB lists: the current year, and from 1 November (WIB) the next, without an official list',
     };
-    const [triage, overdue, tasks, decisions, failing, notifications] = await Promise.all([
+    const [triage, overdue, tasks, decisions, failing, notifications, holidayLists] = await Promise.all([
       this.lateTriage(filters.TRIAGE, triageCutoff),
       this.fromVisibility(
         'OVERDUE',
@@ -62,6 +65,7 @@ export class OpsService {
       this.lateDecisions(cutoff(STUCK_RULES.decisionWorkingDays)),
       this.failingActivities(),
       this.failedNotifications(),
+      this.missingHolidayLists(asOf),
     ]);
     const items = await this.withRecords([
       ...triage,
@@ -70,6 +74,7 @@ export class OpsService {
       ...overdue,
       ...failing,
       ...notifications,
+      ...holidayLists,
     ]);
     return { asOf: asOf.toISOString(), items: items.sort(byDueDate), queries };
   }
@@ -200,6 +205,22 @@ export class OpsService {
             `${n.status === 'FAILED' ? 'gagal' : `belum terkirim setelah ${n.attempts} percobaan`}: ${n.lastError ?? 'tanpa keterangan'}`,
         )
         .join('; '),
+    }));
+  }
+
+  /**
+   * A year whose official holiday list the office needs and lacks (holidayListYearsNeeded: from
+   * 1 November WIB next year's too): its deadlines rest on the automatic fallback.
+   */
+  private async missingHolidayLists(asOf: Date): Promise<Partial<StuckCaseView>[]> {
+    const years = await missingHolidayLists(this.em.fork(), asOf);
+    return years.map((year) => ({
+      kind: 'HOLIDAY_LIST_MISSING' as const,
+      since: null,
+      detail:
+        `Daftar resmi hari libur untuk tahun ${year} belum ada. Batas waktu yang mencapai tahun ${year} ` +
+        'dihitung dengan daftar otomatis (tanpa cuti bersama). Admin: masukkan daftar SKB 3 Menteri ' +
+        `tahun ${year} (PUT /api/calendar/holidays?year=${year}, menu Hari libur).`,
     }));
   }
 

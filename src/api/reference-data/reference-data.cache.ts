@@ -7,6 +7,7 @@ import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
 import type { AppConfig } from '../../config/config';
 import { Area } from '../../db/entities';
 import { computeDueAt, type LocalDate, WorkingDayCalendar } from '../../domain/calendar';
+import { deadlineCalendarWarning, type YearWarnings } from '../../domain/holiday-warning';
 import { APP_CONFIG } from '../common/config.module';
 
 /**
@@ -21,6 +22,8 @@ export const REFERENCE_DATA_CHANNEL = 'pengaduan_reference_data';
 export interface CachedCalendar {
   calendar: WorkingDayCalendar;
   warning?: string;
+  /** The warning of each year that had no list (see loadNonWorkingDates). */
+  yearWarnings?: YearWarnings;
   /** Deadlines by WIB date of receipt: every complaint received on one office day has the same. */
   deadlines: Map<LocalDate, Date>;
 }
@@ -83,6 +86,7 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
     return {
       calendar: new WorkingDayCalendar(data.nonWorkingDates),
       warning: data.warning,
+      yearWarnings: data.yearWarnings,
       deadlines: new Map(),
     };
   }
@@ -93,8 +97,9 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The deadline of a complaint received at `receivedAt` (end of the 10th working day after its WIB
-   * date), with the calendar's warning. The years are those `calendarYearsFor` names: the year of
-   * receipt, and the next one for December.
+   * date), with the calendar's warning when the working days it counts reach a year without an
+   * official list (deadlineCalendarWarning). The years are those `calendarYearsFor` names: the year
+   * of receipt, and the next one for December.
    */
   async deadline(receivedAt: Date): Promise<{ dueAt: Date; warning?: string }> {
     const date = officeDateOf(receivedAt);
@@ -105,7 +110,7 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
       dueAt = computeDueAt(receivedAt, cached.calendar);
       cached.deadlines.set(date, dueAt);
     }
-    return { dueAt, warning: cached.warning };
+    return { dueAt, warning: deadlineCalendarWarning(receivedAt, dueAt, cached.yearWarnings) };
   }
 
   /** Kecamatan and kelurahan by Kemendagri code. */

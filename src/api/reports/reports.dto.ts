@@ -126,9 +126,53 @@ export class RecapComplaintView {
   @ApiProperty({ example: 'RESOLVED' }) status!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
-  @ApiProperty() overdue!: boolean;
+  @ApiProperty({
+    description:
+      'Melewati batas waktu: selesai setelah batas waktu, atau masih terbuka dan batas waktunya lewat saat laporan dibuat',
+  })
+  overdue!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Tanggapan atau alasan penolakan' })
   followUp!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pokok pengaduan: awal uraian (paling banyak 140 karakter)',
+  })
+  summary!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Prabumulih Barat', description: 'Nama kecamatan' })
+  kecamatan!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Patih Galung', description: 'Nama kelurahan/desa' })
+  kelurahan!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Tindak lanjut terakhir pada riwayat (triase, tugas unit selesai beserta hasilnya, keputusan, tanggapan); kosong bila belum ada',
+  })
+  latestFollowUp!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) latestFollowUpAt!: string | null;
+}
+
+export class RecapStageView {
+  @ApiProperty({ enum: ['RECEIVED', 'IN_PROGRESS', 'AWAITING_DECISION', 'AWAITING_RESPONSE'] })
+  status!: string;
+  @ApiProperty({ example: 'Menunggu triase' }) label!: string;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+export class RecapOpenCasesView {
+  @ApiProperty({ type: 'integer', description: 'Pengaduan masih terbuka (sama dengan outcome.open)' })
+  total!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Pengaduan terbuka yang sudah melewati batas waktu saat laporan dibuat',
+  })
+  overdue!: number;
+  @ApiProperty({
+    type: [RecapStageView],
+    description: 'Pengaduan terbuka per tahap (setiap status terbuka, berurutan, termasuk yang nol)',
+  })
+  byStage!: RecapStageView[];
 }
 
 export class RecapReportView {
@@ -146,6 +190,7 @@ export class RecapReportView {
   @ApiProperty({ type: [CountByView], description: 'Kunci BELUM_DITRIASE: belum ditriase' })
   byCategory!: CountByView[];
   @ApiProperty({ type: RecapOutcomeView }) outcome!: RecapOutcomeView;
+  @ApiProperty({ type: RecapOpenCasesView }) openCases!: RecapOpenCasesView;
   @ApiProperty({
     type: Number,
     nullable: true,

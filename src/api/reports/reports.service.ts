@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { RecapReportRecord } from '../../db/entities';
 import type { ReportPeriod } from '../../domain/reporting';
 import { produceRecapReport } from '../../reports/produce-recap-report';
-import { buildRecapReport, type RecapReport } from '../../reports/recap-report';
+import { buildRecapReport, completeRecapReport, type RecapReport } from '../../reports/recap-report';
 import { renderPdf } from '../../reports/render-pdf';
 import { renderXlsx } from '../../reports/render-xlsx';
 import type { Principal } from '../auth/principal';
@@ -56,7 +56,7 @@ export class ReportsService {
   async stored(id: string, format: ReportFormat): Promise<ReportFile> {
     const record = id.length <= 32 ? await this.em.fork().findOne(RecapReportRecord, { id }) : null;
     if (!record) throw notFound('Laporan tidak ditemukan.');
-    return this.render(record.data as unknown as RecapReport, format);
+    return this.render(completeRecapReport(record.data as unknown as RecapReport), format);
   }
 
   /** Stores the period's report now (no delivery: that is the scheduled run's). */

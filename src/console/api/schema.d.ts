@@ -727,7 +727,8 @@ export interface components {
       | 'DECISION_LATE'
       | 'OVERDUE'
       | 'FAILING_ACTIVITIES'
-      | 'NOTIFICATION_FAILED';
+      | 'NOTIFICATION_FAILED'
+      | 'HOLIDAY_LIST_MISSING';
     StuckCaseView: {
       kind: components['schemas']['StuckKind'];
       /** @example pengaduan-2026-11-0042 */
@@ -844,6 +845,21 @@ export interface components {
       /** @description Ditolak pada triase */
       rejected: number;
     };
+    RecapStageView: {
+      /** @enum {string} */
+      status: 'RECEIVED' | 'IN_PROGRESS' | 'AWAITING_DECISION' | 'AWAITING_RESPONSE';
+      /** @example Menunggu triase */
+      label: string;
+      count: number;
+    };
+    RecapOpenCasesView: {
+      /** @description Pengaduan masih terbuka (sama dengan outcome.open) */
+      total: number;
+      /** @description Pengaduan terbuka yang sudah melewati batas waktu saat laporan dibuat */
+      overdue: number;
+      /** @description Pengaduan terbuka per tahap (setiap status terbuka, berurutan, termasuk yang nol) */
+      byStage: components['schemas']['RecapStageView'][];
+    };
     RecapDurationView: {
       /** @description Rata-rata hari kerja sampai selesai */
       average: number | null;
@@ -888,9 +904,26 @@ export interface components {
       dueAt: string | null;
       /** Format: date-time */
       closedAt: string | null;
+      /** @description Melewati batas waktu: selesai setelah batas waktu, atau masih terbuka dan batas waktunya lewat saat laporan dibuat */
       overdue: boolean;
       /** @description Tanggapan atau alasan penolakan */
       followUp: string | null;
+      /** @description Pokok pengaduan: awal uraian (paling banyak 140 karakter) */
+      summary: string | null;
+      /**
+       * @description Nama kecamatan
+       * @example Prabumulih Barat
+       */
+      kecamatan: string | null;
+      /**
+       * @description Nama kelurahan/desa
+       * @example Patih Galung
+       */
+      kelurahan: string | null;
+      /** @description Tindak lanjut terakhir pada riwayat (triase, tugas unit selesai beserta hasilnya, keputusan, tanggapan); kosong bila belum ada */
+      latestFollowUp: string | null;
+      /** Format: date-time */
+      latestFollowUpAt: string | null;
     };
     RecapReportView: {
       /** @example BULANAN-2026-10 */
@@ -918,6 +951,7 @@ export interface components {
       /** @description Kunci BELUM_DITRIASE: belum ditriase */
       byCategory: components['schemas']['CountByView'][];
       outcome: components['schemas']['RecapOutcomeView'];
+      openCases: components['schemas']['RecapOpenCasesView'];
       /** @description Porsi pengaduan selesai yang dijawab dalam 10 hari kerja, 0..1 */
       slaCompliance: number | null;
       resolutionWorkingDays: components['schemas']['RecapDurationView'];
@@ -1097,6 +1131,8 @@ export interface components {
       receivedAt: string;
       /** @description Batas waktu: akhir hari kerja ke-10 setelah hari diterima (WIB) */
       dueAt: string;
+      /** @description Peringatan bila hari kerja yang dihitung sampai batas waktu mencapai tahun yang belum punya daftar resmi hari libur (batas waktu bisa bergeser setelah admin melengkapi daftar) */
+      calendarWarning?: string;
     };
     PublicComplaintDto: {
       complainant: components['schemas']['ComplainantDto'];

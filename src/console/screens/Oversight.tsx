@@ -23,6 +23,7 @@ const KIND_LABELS: Record<StuckKind, string> = {
   DECISION_LATE: 'Keputusan Kepala Daerah tertunda',
   FAILING_ACTIVITIES: 'Proses gagal berulang',
   NOTIFICATION_FAILED: 'Pemberitahuan gagal terkirim',
+  HOLIDAY_LIST_MISSING: 'Daftar hari libur belum ada',
 };
 
 /** The kinds whose detail does not already say since when (the others' details do, or it means nothing). */
@@ -47,7 +48,8 @@ export interface StuckCase {
 export function groupStuck(items: StuckItem[]): StuckCase[] {
   const byKey = new Map<string, StuckCase>();
   for (const item of items) {
-    const key = item.complaintId ?? item.workflowId;
+    // Items of no case (a missing holiday list, a notification of no complaint) stand alone.
+    const key = item.complaintId ?? (item.workflowId || `${item.kind}:${item.detail}`);
     const found = byKey.get(key);
     if (found) {
       found.items.push(item);
@@ -151,7 +153,7 @@ export function Oversight(props: { me: Schemas['UserDto'] }) {
 function StuckRow(props: { item: StuckCase; showWorkflow: boolean }) {
   const c = props.item;
   const overdue = c.items.some((i) => i.kind === 'OVERDUE');
-  const title = c.registerNumber ?? c.workflowId;
+  const title = c.registerNumber ?? (c.workflowId || KIND_LABELS[c.items[0].kind]);
   return (
     <li class={`task-row stuck-item${overdue ? ' overdue' : ''}`}>
       <strong>
@@ -183,7 +185,7 @@ function StuckRow(props: { item: StuckCase; showWorkflow: boolean }) {
           </li>
         ))}
       </ul>
-      {props.showWorkflow ? (
+      {props.showWorkflow && c.workflowId ? (
         <p class="small">
           <a href={c.webUiUrl} target="_blank" rel="noopener noreferrer">
             Buka proses {c.workflowId} di Temporal Web UI (tab baru)

@@ -515,6 +515,7 @@ function Receipt(props: {
     <>
       <PageHeading title={`Tanda terima ${created.registerNumber}`}>Pengaduan tercatat</PageHeading>
       <Alert kind="info" message={`Pengaduan ${created.registerNumber} telah dicatat.`} />
+      <Alert message={created.calendarWarning} />
 
       <section class="card no-print" aria-labelledby="unggah-judul">
         <h2 id="unggah-judul">Berkas bukti (tidak wajib)</h2>

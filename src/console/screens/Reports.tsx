@@ -472,6 +472,10 @@ function RecapView(props: {
           <dt>Masih terbuka</dt>
           <dd>{r.outcome.open}</dd>
         </div>
+        <div class={r.openCases.overdue > 0 ? 'overdue' : undefined}>
+          <dt>Terbuka dan melewati batas waktu</dt>
+          <dd>{r.openCases.overdue}</dd>
+        </div>
         <div>
           <dt>Ditolak</dt>
           <dd>{r.outcome.rejected}</dd>
@@ -495,6 +499,11 @@ function RecapView(props: {
       </dl>
 
       <div class="recap-tables">
+        <CountTable
+          caption="Pengaduan terbuka menurut tahap"
+          head="Tahap"
+          rows={r.openCases.byStage.map((st) => ({ key: st.label, count: st.count }))}
+        />
         <CountTable caption="Menurut media pengaduan" head="Media" rows={r.byChannel} />
         <CountTable caption="Menurut jenis pengaduan" head="Jenis" rows={r.byCategory} />
         {r.berat.cases > 0 ? (
@@ -552,7 +561,10 @@ function RecapView(props: {
               <th scope="col">Jenis</th>
               <th scope="col">Status</th>
               <th scope="col">Batas waktu</th>
-              <th scope="col">Tindak lanjut</th>
+              <th scope="col">Lokasi</th>
+              <th scope="col">Pokok pengaduan</th>
+              <th scope="col">Tindak lanjut terakhir</th>
+              <th scope="col">Tanggapan</th>
             </tr>
           </thead>
           <tbody>
@@ -569,7 +581,15 @@ function RecapView(props: {
                   {c.overdue ? <span class="badge danger">Terlambat</span> : null}
                 </td>
                 <td data-label="Batas waktu">{formatDate(c.dueAt)}</td>
-                <td data-label="Tindak lanjut" class="followup">
+                <td data-label="Lokasi">
+                  {[c.kelurahan, c.kecamatan ? `Kec. ${c.kecamatan}` : null].filter(Boolean).join(', ') ||
+                    '–'}
+                </td>
+                <td data-label="Pokok pengaduan">{c.summary ?? '–'}</td>
+                <td data-label="Tindak lanjut terakhir" class="followup">
+                  {c.latestFollowUp ? `${formatDate(c.latestFollowUpAt)}: ${c.latestFollowUp}` : '–'}
+                </td>
+                <td data-label="Tanggapan" class="followup">
                   {c.followUp ?? '–'}
                 </td>
               </tr>

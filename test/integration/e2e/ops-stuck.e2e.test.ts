@@ -1,5 +1,8 @@
 /** GET /api/ops/stuck finds each kind of stuck complaint (real dev server visibility + records). */
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { HolidayRecord, Notification } from '../../../src/db/entities';
+import { HolidayListWatch } from '../../../src/worker/holiday-list-watch';
 import { complaintWorkflow } from '../../../workflows/complaint/complaint.workflow';
 import { seededUserFor } from '../../helpers/complaints';
 import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
@@ -154,5 +157,66 @@ describe('GET /api/ops/stuck', () => {
       .set(await e.as('admin'))
       .expect(400);
     expect(bad.body.message).toMatch(/asOf/);
+  });
+  describe("a missing official holiday list (from 1 November WIB, next year's)", () => {
+    // 2040 has an official list (as if an admin entered it); 2041 has none.
+    beforeAll(async () => {
+      const em = e.db.orm.em.fork();
+      em.create(HolidayRecord, {
+        date: '2040-12-25',
+        name: 'Hari Raya Natal',
+        kind: 'LIBUR_NASIONAL',
+        source: 'ADMIN',
+        year: 2040,
+        updatedAt: new Date(),
+      });
+      await em.flush();
+    });
+    const holidayItems = async (asOf: Date) =>
+      (await stuck(asOf, 'admin')).items.filter((i: { kind: string }) => i.kind === 'HOLIDAY_LIST_MISSING');
+
+    it('is an ops item from 1 November 00:00 WIB, not on 31 October', async () => {
+      expect(await holidayItems(new Date('2040-10-31T23:59:59+07:00'))).toEqual([]);
+      const items = await holidayItems(new Date('2040-11-01T00:00:00+07:00'));
+      expect(items).toHaveLength(1);
+      expect(items[0].detail).toMatch(/^Daftar resmi hari libur untuk tahun 2041 belum ada\./);
+      expect(items[0]).toMatchObject({ registerNumber: null, complaintId: null, dueAt: null });
+    });
+
+    it('notifies every admin once, however many workers check how often', async () => {
+      const log = pino({ level: 'silent' });
+      const worker = (at: string) => new HolidayListWatch(e.db.orm, log, undefined, () => new Date(at));
+      // Before 1 November nothing; then two workers at once, and again the next day.
+      expect(await worker('2040-10-31T23:00:00+07:00').checkOnce()).toEqual([]);
+      const [a, b] = await Promise.all([
+        worker('2040-11-01T07:00:00+07:00').checkOnce(),
+        worker('2040-11-01T07:00:01+07:00').checkOnce(),
+      ]);
+      expect([a, b]).toEqual([[2041], [2041]]);
+      await worker('2040-11-02T07:00:00+07:00').checkOnce();
+      const rows = await e.db.orm.em.fork().find(Notification, { kind: 'HOLIDAY_LIST_MISSING' });
+      expect(rows.map((r) => [r.id, r.recipient, r.subject])).toEqual([
+        ['libur-belum-ada:2041:ADMIN', 'ADMIN', 'Daftar resmi hari libur tahun 2041 belum ada'],
+      ]);
+
+      // In the admin's notification list (once), not in a unit's.
+      const list = async (username: string) =>
+        (
+          await e.http
+            .get('/api/notifications')
+            .set(await e.as(username))
+            .expect(200)
+        ).body;
+      const admin = await list('admin');
+      expect(
+        admin.items
+          .filter((n: { kind: string }) => n.kind === 'HOLIDAY_LIST_MISSING')
+          .map((n: { subject: string }) => n.subject),
+      ).toEqual(['Daftar resmi hari libur tahun 2041 belum ada']);
+      expect(admin.unreadCount).toBeGreaterThanOrEqual(1);
+      expect(
+        (await list('kabid')).items.some((n: { kind: string }) => n.kind === 'HOLIDAY_LIST_MISSING'),
+      ).toBe(false);
+    });
   });
 });

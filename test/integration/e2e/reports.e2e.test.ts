@@ -105,6 +105,24 @@ describe.each(databaseKinds())('recap reports (%s)', (kind) => {
     const pelaporan = await e.as('pelaporan');
     const month = await e.http.get('/api/reports/monthly?year=2026&month=12').set(pelaporan).expect(200);
     expect(month.body).toMatchObject({ id: 'BULANAN-2026-12', label: 'Desember 2026', received: 3 });
+    // The three wait for triage (no deadline recorded): open, none overdue, each with its subject.
+    expect(month.body.openCases).toEqual({
+      total: 3,
+      overdue: 0,
+      byStage: [
+        { status: 'RECEIVED', label: 'Menunggu triase', count: 3 },
+        { status: 'IN_PROGRESS', label: 'Ditindaklanjuti unit', count: 0 },
+        { status: 'AWAITING_DECISION', label: 'Menunggu keputusan Kepala Daerah', count: 0 },
+        { status: 'AWAITING_RESPONSE', label: 'Menunggu tanggapan', count: 0 },
+      ],
+    });
+    expect(month.body.complaints[0]).toMatchObject({
+      summary: 'Limbah pabrik tahu mencemari sungai.',
+      kecamatan: null,
+      kelurahan: null,
+      latestFollowUp: null,
+      overdue: false,
+    });
     const semester = await e.http
       .get('/api/reports/semester?year=2026&half=2')
       .set(await e.as('walikota'))
@@ -137,6 +155,17 @@ describe.each(databaseKinds())('recap reports (%s)', (kind) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
     expect(book.getWorksheet('Daftar pengaduan')!.rowCount).toBe(1 + 3);
+    const summary = new Map<unknown, unknown>();
+    book.getWorksheet('Ringkasan')!.eachRow((row) => summary.set(row.getCell(1).value, row.getCell(2).value));
+    expect(summary.get('Masih dalam proses dan melewati batas waktu')).toBe(0);
+    expect(summary.get('Menunggu triase')).toBe(3);
+
+    // A report stored before the open cases' figures existed is served with them, from its list.
+    const stored = await em().findOneOrFail(RecapReportRecord, { id: 'BULANAN-2026-12' });
+    const { openCases: _dropped, ...older } = stored.data as Record<string, unknown>;
+    await em().nativeUpdate(RecapReportRecord, { id: stored.id }, { data: older });
+    const reread = await e.http.get('/api/reports/BULANAN-2026-12').set(pelaporan).expect(200);
+    expect(reread.body.openCases).toEqual(month.body.openCases);
 
     const pdf = await e.http.get('/api/reports/BULANAN-2026-12?format=pdf').set(pelaporan).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

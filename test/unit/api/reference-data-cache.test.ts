@@ -64,3 +64,36 @@ describe('ReferenceDataCache', () => {
     expect(state.reads).toBe(3);
   });
 });
+
+describe('ReferenceDataCache.deadline: the warning the intake receipt carries', () => {
+  /** Holiday rows of the SKB 2026 list, and of 2027 once `with2027` (an admin entered it). */
+  function holidays(with2027: boolean) {
+    const rows = [
+      { date: '2026-12-24', year: 2026 },
+      { date: '2026-12-25', year: 2026 },
+      ...(with2027 ? [{ date: '2027-01-01', year: 2027 }] : []),
+    ];
+    const em = {
+      fork: () => em,
+      find: async (_entity: unknown, where: { year: { $in: number[] } }) =>
+        rows.filter((r) => where.year.$in.includes(r.year)),
+    } as unknown as EntityManager;
+    return new ReferenceDataCache(em, sqliteConfig, logger);
+  }
+  const wib = (local: string) => new Date(`${local}+07:00`);
+
+  it('received 1 December 2026 and due 15 December 2026: no warning about the missing 2027 list', async () => {
+    const { dueAt, warning } = await holidays(false).deadline(wib('2026-12-01T09:00:00'));
+    expect(dueAt.toISOString()).toBe('2026-12-15T16:59:59.999Z');
+    expect(warning).toBeUndefined();
+  });
+
+  it('received 21 December 2026, due in 2027 without a 2027 list: warned; with the list: not', async () => {
+    const late = await holidays(false).deadline(wib('2026-12-21T09:00:00'));
+    expect(late.dueAt.toISOString().slice(0, 7)).toBe('2027-01');
+    expect(late.warning).toMatch(/Belum ada daftar resmi SKB 3 Menteri untuk tahun 2027/);
+    expect(late.warning).not.toMatch(/2026/);
+    const listed = await holidays(true).deadline(wib('2026-12-21T09:00:00'));
+    expect(listed.warning).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ const WORKFLOW_SAFE = [
   'complaint-rules',
   'holidays',
   'ktp-address',
+  'holiday-warning',
   'location',
   'nik',
   'units',
