@@ -17,7 +17,7 @@ import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint
 export const MAX_BACKDATE_DAYS = 30;
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
 // Intake rules that are about the form of a field (400) rather than the SOP (422).
-const FORMAT_RULES = new Set(['NIK_FORMAT', 'CHANNEL_VALID', 'ADDRESS_ONE_FORM']);
+const FORMAT_RULES = new Set(['NIK_FORMAT', 'CHANNEL_VALID']);
 
 export interface IntakeRequest {
   body: PublicComplaintDto;

@@ -166,12 +166,12 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
       expect(complaint.complainantAddress).toBe(
         'Jl. Mawar No. 5, RT 002/RW 003, Kel/Desa Gunung Ibul, Kec. Prabumulih Timur, Kota Prabumulih',
       );
-      // An address in both forms at once is malformed.
+      // An address in both forms at once is refused (each form is valid by itself: a rule, 422).
       const both = await e.http
         .post('/api/complaints')
         .set(await e.as('loket'))
         .send(staffComplaint({ complainant: { ...complainant, ktpAddress: KTP_ADDRESS } }))
-        .expect(400);
+        .expect(422);
       expect(both.body.message).toMatch(/tidak keduanya/);
       const rt = await e.http
         .post('/api/complaints')
