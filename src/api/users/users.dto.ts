@@ -20,7 +20,9 @@ import { ApiSchemaRule } from '../common/openapi';
 import { PaginationQueryDto } from '../complaints/complaint-query.dto';
 
 const AREA_PATTERN = /^16\.74\.\d{2}(\.\d{4})?$/;
-const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
+// No space at either end: the value is trimmed before it is checked, so the pattern the schema
+// documents must already be a trimmed one (Schemathesis found "(8)-5 " refused).
+const PHONE_PATTERN = /^\+?[0-9()-][0-9 ()-]{4,18}[0-9()-]$/;
 
 const PASSWORD_RULES = `${PASSWORD_MIN_LENGTH} sampai ${PASSWORD_MAX_LENGTH} karakter, tidak sama dengan nama pengguna, bukan kata sandi umum dan tidak mudah ditebak`;
 
