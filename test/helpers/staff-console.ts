@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expectAccessible } from './axe';
 import { assertChromiumInstalled, type LaunchedChromium, launchChromium } from './chromium';
 import { TEST_SEED_PASSWORD } from './databases';
 import { type E2e, startE2e } from './e2e';
 import { REPO_ROOT } from './paths';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 768 };
@@ -22,13 +22,6 @@ export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 export interface ConsoleHarness {
   e: E2e;
@@ -71,20 +64,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     },
     shot: (page, name) =>
       page.screenshot({ path: path.join(ARTIFACTS, `staff-console-${name}.png`), fullPage: true }),
-    async expectAccessible(page, screen) {
-      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-      const violations = (await page.evaluate(async () => {
-        const axe = (
-          window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }
-        ).axe;
-        return (await axe.run(document)).violations;
-      })) as AxeViolation[];
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect({
-        screen,
-        violations: bad.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-      }).toEqual({ screen, violations: [] });
-    },
+    expectAccessible,
     async signIn(page, username) {
       await page.getByLabel('Nama pengguna').fill(username);
       await page.getByLabel('Kata sandi').fill(TEST_SEED_PASSWORD);
