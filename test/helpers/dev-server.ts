@@ -27,14 +27,28 @@ export async function freePort(): Promise<number> {
  * Starts the real Temporal dev server (in memory unless dbFile is given) with our search attributes
  * (unless `searchAttributes: false`, to test the production setup step that registers them).
  */
-export async function startDevServer(
-  opts: {
-    dbFile?: string;
-    ui?: boolean;
-    searchAttributes?: boolean /** reuse a port (a restart) */;
-    port?: number;
-  } = {},
-): Promise<DevServer> {
+export async function startDevServer(opts: DevServerOptions = {}): Promise<DevServer> {
+  // A free port can be taken between our probe and the server's bind (another test file's server
+  // picks its internal ports at the same time): then try again on new ports, unless one was asked for.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDevServerOnce(opts);
+    } catch (err) {
+      const portTaken = /address already in use/.test(String(err));
+      if (!portTaken || opts.port !== undefined || attempt >= 3) throw err;
+    }
+  }
+}
+
+interface DevServerOptions {
+  dbFile?: string;
+  ui?: boolean;
+  searchAttributes?: boolean;
+  /** reuse a port (a restart) */
+  port?: number;
+}
+
+async function startDevServerOnce(opts: DevServerOptions): Promise<DevServer> {
   if (!fs.existsSync(TEMPORAL_CLI)) {
     throw new Error(`${TEMPORAL_CLI} is missing: run scripts/install-temporal.sh (npm test does)`);
   }
