@@ -63,6 +63,22 @@ function isoDate(day: number): LocalDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The WIB day number of an instant. */
+function wibDay(instant: Date): number {
+  // No instanceof check: workflow sandboxes and test runners may have their own Date realm.
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid Date');
+  return Math.floor((time + OFFICE_OFFSET_MS) / DAY_MS);
+}
+
+/**
+ * The office (WIB) date of an instant, without a time-zone library: Asia/Jakarta has been UTC+7,
+ * without daylight saving, since 1964.
+ */
+export function officeDateOf(instant: Date): LocalDate {
+  return isoDate(wibDay(instant));
+}
+
 function checkCount(name: string, n: number, min: number): void {
   if (!Number.isInteger(n) || n < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${n}`);
 }
@@ -97,7 +113,7 @@ export class WorkingDayCalendar {
 
   /** The WIB calendar date of an instant. */
   localDateOf(instant: Date): LocalDate {
-    return isoDate(this.wib(instant));
+    return officeDateOf(instant);
   }
 
   /** End (23:59:59.999 WIB) of the n-th working day strictly after the WIB date of `receivedAt`. */
@@ -129,10 +145,7 @@ export class WorkingDayCalendar {
 
   /** The WIB day number of an instant. */
   private wib(instant: Date): number {
-    // No instanceof check: workflow sandboxes and test runners may have their own Date realm.
-    const time = instant.getTime();
-    if (Number.isNaN(time)) throw new RangeError('Invalid Date');
-    return Math.floor((time + OFFICE_OFFSET_MS) / DAY_MS);
+    return wibDay(instant);
   }
 
   private isWorking(day: number): boolean {
@@ -179,7 +192,7 @@ export function workingDaysLeft(now: Date, dueAt: Date, calendar: WorkingDayCale
 
 /** The calendar years (ascending, every year in between) a count between two instants crosses, in WIB. */
 export function calendarYearsBetween(a: Date, b: Date): number[] {
-  const yearOf = (d: Date) => Number(new WorkingDayCalendar([]).localDateOf(d).slice(0, 4));
+  const yearOf = (d: Date) => Number(officeDateOf(d).slice(0, 4));
   const [first, last] = [yearOf(a), yearOf(b)].sort((x, y) => x - y);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
@@ -191,6 +204,6 @@ export function calendarYearsBetween(a: Date, b: Date): number[] {
  * that lie wholly in this one.
  */
 export function calendarYearsFor(receivedAt: Date): number[] {
-  const [year, month] = new WorkingDayCalendar([]).localDateOf(receivedAt).split('-').map(Number);
+  const [year, month] = officeDateOf(receivedAt).split('-').map(Number);
   return month === 12 ? [year, year + 1] : [year];
 }

@@ -1,6 +1,6 @@
 // Workflow-safe: pure functions of their arguments (no clock, no I/O). The workflow's deadline
 // watcher and the API's intake both decide with deadlineCalendarWarning.
-import type { LocalDate } from './calendar';
+import { calendarYearsBetween, officeDateOf } from './calendar';
 
 /**
  * The Bahasa Indonesia warning of each year whose holidays came from the automatic fallback (no
@@ -10,12 +10,6 @@ import type { LocalDate } from './calendar';
 export type YearWarnings = Record<string, string>;
 
 const DAY_MS = 86_400_000;
-/** WIB is UTC+7 without daylight saving (see OFFICE_ZONE). */
-const WIB_OFFSET_MS = 7 * 3_600_000;
-
-function wibDate(instant: Date): LocalDate {
-  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /**
  * The calendar years (WIB) of the days a deadline counts: from the day after the day of receipt
@@ -23,11 +17,8 @@ function wibDate(instant: Date): LocalDate {
  * 15 December 2026: [2026]; received 21 December 2026 and due 6 January 2027: [2026, 2027].
  */
 export function yearsCounted(receivedAt: Date, dueAt: Date): number[] {
-  const first = Number(wibDate(new Date(receivedAt.getTime() + DAY_MS)).slice(0, 4));
-  const last = Number(wibDate(dueAt).slice(0, 4));
-  const years: number[] = [];
-  for (let y = first; y <= last; y++) years.push(y);
-  return years.length > 0 ? years : [last];
+  // A deadline lies ten working days after the day of receipt: the day after receipt is never later.
+  return calendarYearsBetween(new Date(receivedAt.getTime() + DAY_MS), dueAt);
 }
 
 /**
@@ -58,7 +49,7 @@ export const HOLIDAY_LIST_ALERT_MONTH = 11;
  * 31 October 2026 23:59 WIB: [2026]; 1 November 2026 00:00 WIB: [2026, 2027].
  */
 export function holidayListYearsNeeded(now: Date): number[] {
-  const [year, month] = wibDate(now).split('-').map(Number);
+  const [year, month] = officeDateOf(now).split('-').map(Number);
   return month >= HOLIDAY_LIST_ALERT_MONTH ? [year, year + 1] : [year];
 }
 

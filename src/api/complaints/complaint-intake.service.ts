@@ -4,13 +4,14 @@ import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter, User } from '../../db/entities';
 import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
+import { officeDateOf } from '../../domain/calendar';
 import { type Channel, checkIntakeRules, complainantAddressText } from '../../domain/channels';
 import { notifyByProblem } from '../../notifications/notify-by';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/api-error';
-import { officeDateOf, ReferenceDataCache } from '../reference-data/reference-data.cache';
+import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import type { ComplaintCreatedDto, PublicComplaintDto } from './create-complaint.dto';
 
 /** A letter may be logged late, but not by more than this. */

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
 import type { AppConfig } from '../../config/config';
 import { Area } from '../../db/entities';
-import { computeDueAt, type LocalDate, WorkingDayCalendar } from '../../domain/calendar';
+import { computeDueAt, type LocalDate, officeDateOf, WorkingDayCalendar } from '../../domain/calendar';
 import { deadlineCalendarWarning, type YearWarnings } from '../../domain/holiday-warning';
 import { APP_CONFIG } from '../common/config.module';
 
@@ -26,16 +26,6 @@ export interface CachedCalendar {
   yearWarnings?: YearWarnings;
   /** Deadlines by WIB date of receipt: every complaint received on one office day has the same. */
   deadlines: Map<LocalDate, Date>;
-}
-
-const WIB_OFFSET_MS = 7 * 3_600_000;
-
-/**
- * The office (WIB) date of an instant, without a time-zone library: Asia/Jakarta has been UTC+7,
- * without daylight saving, since 1964. Intake computes it on every request.
- */
-export function officeDateOf(instant: Date): LocalDate {
-  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**

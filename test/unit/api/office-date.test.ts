@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { officeDateOf } from '../../../src/api/reference-data/reference-data.cache';
-import { WorkingDayCalendar } from '../../../src/domain/calendar';
+import { officeDateOf, WorkingDayCalendar } from '../../../src/domain/calendar';
 
 describe('officeDateOf (the intake fast path for the WIB date)', () => {
   it('gives the same date as the time-zone library for any instant from 1970 to 2100', () => {
