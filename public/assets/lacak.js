@@ -94,7 +94,7 @@ function show(c) {
   setText('hasil-penolakan-isi', c.rejectionReason);
   const forwarded = c.forwarded ?? null;
   document.getElementById('hasil-diteruskan').hidden = !forwarded;
-  setText('hasil-diteruskan-judul', forwarded ? `Diteruskan ke ${forwarded.agencyName}` : '');
+  setText('hasil-diteruskan-instansi', forwarded?.agencyName ?? '');
   setText('hasil-diteruskan-tanggal', forwarded ? formatDateTime(forwarded.at) : '');
   setText('hasil-diteruskan-surat', forwarded?.letterNumber ?? '');
   setText('hasil-diteruskan-alasan', forwarded?.reason ?? '');
