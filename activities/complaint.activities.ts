@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { loadNonWorkingDates } from '../src/calendar/holiday-calendar';
 import { AuditEvent, Complaint, ComplaintTask, Decision, Notification } from '../src/db/entities';
 import { insertIgnoringDuplicates } from '../src/db/insert-ignoring-duplicates';
+import { CLOSED_STATUSES } from '../src/domain/complaint-rules';
 import { renderNotification } from './notification-templates';
 import { recordTransition } from './record-transition';
 import type {
@@ -87,7 +88,7 @@ export function createComplaintActivities({ orm, log }: ActivityDeps): Complaint
       // before it opens the tasks, so the stored status is brought up to date here.
       await tx.nativeUpdate(
         Complaint,
-        { id: input.complaintId, status: { $nin: ['RESOLVED', 'REJECTED'] } },
+        { id: input.complaintId, status: { $nin: [...CLOSED_STATUSES] } },
         { status: 'IN_PROGRESS' },
       );
     },

@@ -66,5 +66,10 @@ export function renderNotification(
         subject: `Tanggapan atas pengaduan ${reg}`,
         body: `Pengaduan Anda dengan nomor register ${reg} telah selesai ditangani dan ditanggapi. Silakan lihat tanggapan melalui kode pelacakan Anda.`,
       };
+    case 'FORWARDED':
+      return {
+        subject: `Pengaduan ${reg} diteruskan ke ${data.agencyName ?? 'instansi lain'}`,
+        body: `Pengaduan Anda dengan nomor register ${reg} bukan wewenang DPM-PTSP Kota Prabumulih dan telah diteruskan kepada ${data.agencyName ?? '-'} dengan surat nomor ${data.letterNumber ?? '-'}. Alasan: ${data.reason ?? '-'}. Tindak lanjut selanjutnya dilakukan oleh instansi tersebut.`,
+      };
   }
 }

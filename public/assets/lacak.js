@@ -20,6 +20,8 @@ function explanation(c) {
       return 'Pengaduan Anda sudah ditanggapi. Tanggapan petugas ada di bawah ini.';
     case 'REJECTED':
       return 'Pengaduan Anda tidak dapat ditindaklanjuti. Alasannya ada di bawah ini.';
+    case 'FORWARDED':
+      return 'Pengaduan Anda bukan wewenang DPM-PTSP dan sudah diteruskan kepada instansi yang berwenang, yang akan menindaklanjutinya. Rinciannya ada di bawah ini.';
     default:
       return '';
   }
@@ -82,7 +84,7 @@ function show(c) {
   setText('hasil-status', c.overdue ? `${c.statusLabel} (melewati batas waktu)` : c.statusLabel);
   setText(
     'hasil-keterangan',
-    c.overdue && c.status !== 'RESOLVED' && c.status !== 'REJECTED'
+    c.overdue && c.status !== 'RESOLVED' && c.status !== 'REJECTED' && c.status !== 'FORWARDED'
       ? `${explanation(c)} Batas waktu sudah terlewati; pimpinan DPM-PTSP sudah diberi tahu.`
       : explanation(c),
   );
@@ -90,6 +92,12 @@ function show(c) {
   setText('hasil-tanggapan-isi', c.response);
   document.getElementById('hasil-penolakan').hidden = !c.rejectionReason;
   setText('hasil-penolakan-isi', c.rejectionReason);
+  const forwarded = c.forwarded ?? null;
+  document.getElementById('hasil-diteruskan').hidden = !forwarded;
+  setText('hasil-diteruskan-instansi', forwarded?.agencyName ?? '');
+  setText('hasil-diteruskan-tanggal', forwarded ? formatDateTime(forwarded.at) : '');
+  setText('hasil-diteruskan-surat', forwarded?.letterNumber ?? '');
+  setText('hasil-diteruskan-alasan', forwarded?.reason ?? '');
   showProgress(c.units ?? []);
   setText('hasil-layanan', c.licensingService ?? '—');
   setText('hasil-diterima', formatDateTime(c.receivedAt));

@@ -40,6 +40,7 @@ export const STATUS_LABELS: Record<Schemas['ComplaintStatus'], string> = {
   AWAITING_RESPONSE: 'Menunggu tanggapan',
   RESOLVED: 'Selesai ditanggapi',
   REJECTED: 'Ditolak',
+  FORWARDED: 'Diteruskan ke instansi lain',
 };
 
 export const DECISION_LABELS: Record<Schemas['DecisionKind'], string> = {
@@ -76,6 +77,8 @@ export function describeEvent(event: Schemas['TimelineEventView']): string {
     const eselon = typeof official.eselon === 'string' ? ` (eselon ${official.eselon})` : '';
     return `Pengaduan diterima langsung oleh ${official.name}${eselon}`;
   }
+  if (event.type === 'FORWARDED' && typeof d.agencyName === 'string')
+    return `Pengaduan diteruskan ke ${d.agencyName}${typeof d.letterNumber === 'string' ? ` (surat ${d.letterNumber})` : ''}`;
   if (event.type === 'DECIDED' && typeof d.decision === 'string') {
     return `${base}: ${DECISION_LABELS[d.decision as Schemas['DecisionKind']] ?? d.decision}`;
   }

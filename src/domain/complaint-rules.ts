@@ -9,6 +9,8 @@
  * its message are written once. The workflow code bundles this file: the messages and the order of
  * the checks are part of what recorded histories replay, so change them only as a workflow change.
  */
+
+import { findAgency, isPlausibleLetterNumber, LETTER_NUMBER_MESSAGE } from './agencies';
 import { type Category, categoryNeedsLocation, isUpgrade } from './categories';
 import { kelurahanBelongsTo, type Location } from './location';
 import { AREA_UNITS, UNIT_LABELS, type Unit } from './units';
@@ -22,6 +24,7 @@ export const COMPLAINT_STATUSES = [
   'AWAITING_RESPONSE',
   'RESOLVED',
   'REJECTED',
+  'FORWARDED',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -34,8 +37,15 @@ export const OPEN_STATUSES = [
 ] as const satisfies readonly ComplaintStatus[];
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
-/** A case answered (RESOLVED) or rejected at triage (REJECTED): its workflow has ended. */
-export const CLOSED_STATUSES = ['RESOLVED', 'REJECTED'] as const satisfies readonly ComplaintStatus[];
+/**
+ * A case answered (RESOLVED), rejected at triage (REJECTED) or forwarded to the agency whose business
+ * it is (FORWARDED, "bukan wewenang"): its workflow has ended.
+ */
+export const CLOSED_STATUSES = [
+  'RESOLVED',
+  'REJECTED',
+  'FORWARDED',
+] as const satisfies readonly ComplaintStatus[];
 export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
 
 export function isClosed(status: string): status is ClosedStatus {
@@ -96,6 +106,7 @@ export interface ActingOfficer {
 const CLOSED_MESSAGES: Record<ClosedStatus, string> = {
   REJECTED: 'Pengaduan ini sudah ditolak dan ditutup.',
   RESOLVED: 'Pengaduan ini sudah selesai ditanggapi.',
+  FORWARDED: 'Pengaduan ini sudah diteruskan ke instansi lain dan ditutup.',
 };
 
 /** A closed case takes no more actions. */
@@ -259,5 +270,44 @@ export function checkResponder(category: Category | null, unit: string | null | 
   return refusal(
     'FORBIDDEN',
     `Tanggapan pengaduan kategori ${category} hanya diberikan oleh ${units.map((u) => UNIT_LABELS[u]).join(' atau ')}.`,
+  );
+}
+
+// ---- Forwarding ("bukan wewenang") ----------------------------------------------------------------
+
+/**
+ * Seksi Pengaduan forwards a complaint that is not DPM-PTSP's business to the agency whose business
+ * it is, instead of triaging it. Only while the case waits for triage: that is when Seksi Pengaduan
+ * judges what a complaint is about (SOP B.1), and no unit has been given a task yet. Once triaged, the
+ * case is DPM-PTSP's and is answered by a response (which may say where else to turn); a closed case
+ * takes no action at all.
+ */
+export function checkForwardAllowed(status: string): Refusal | null {
+  return (
+    checkNotClosed(status) ??
+    (status !== 'RECEIVED'
+      ? refusal(
+          'CONFLICT',
+          'Pengaduan hanya dapat diteruskan ke instansi lain sebelum ditriase; pengaduan ini sudah ditriase.',
+        )
+      : null)
+  );
+}
+
+/** A forwarding: while awaiting triage, to a listed agency, with a reason and a plausible letter number. */
+export function checkForward(
+  status: string,
+  input: { agency: unknown; reason: unknown; letterNumber: unknown },
+): Refusal | null {
+  const notAllowed = checkForwardAllowed(status);
+  if (notAllowed) return notAllowed;
+  if (!findAgency(input.agency))
+    return refusal('INVALID', 'Instansi tujuan tidak dikenal; pilih dari daftar instansi.');
+  return (
+    checkText(input.reason, 'Alasan penerusan wajib diisi.') ??
+    checkText(input.letterNumber, 'Nomor surat keluar wajib diisi.') ??
+    (isPlausibleLetterNumber((input.letterNumber as string).trim())
+      ? null
+      : refusal('INVALID', LETTER_NUMBER_MESSAGE))
   );
 }

@@ -12,6 +12,7 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   AWAITING_RESPONSE: 'Menunggu tanggapan',
   RESOLVED: 'Selesai',
   REJECTED: 'Ditolak (di luar lingkup)',
+  FORWARDED: 'Diteruskan ke instansi lain (bukan wewenang)',
 };
 
 /** The open statuses in the order a case passes through them. */

@@ -67,7 +67,7 @@ function parts(input: MessageInput): Part[] {
   const c = input.complaint;
   if (c && input.kind !== 'TRACKING_CODE') {
     const rows: [string, string, string?][] = [['Nomor register', c.registerNumber]];
-    if (c.dueAt && !['RESOLVED', 'REJECTED'].includes(input.kind))
+    if (c.dueAt && !['RESOLVED', 'REJECTED', 'FORWARDED'].includes(input.kind))
       rows.push(['Batas waktu tanggapan', formatWibDateTime(c.dueAt)]);
     if (input.recipient === 'COMPLAINANT') {
       rows.push(['Kode pelacakan', c.trackingCode]);

@@ -69,7 +69,7 @@ export async function produceRecapReport(
         `${report.received} pengaduan diterima, ${report.outcome.resolvedOnTime} selesai dalam 10 hari kerja, ` +
         `${report.outcome.resolvedLate} selesai melewati batas waktu, ${report.outcome.open} masih diproses ` +
         `(${report.openCases.overdue} di antaranya melewati batas waktu), ` +
-        `${report.outcome.rejected} ditolak. Laporan lengkap (PDF dan XLSX): ${period.id}, dibuat ${formatWibDate(now)}.`,
+        `${report.outcome.rejected} ditolak, ${report.outcome.forwarded} diteruskan ke instansi lain. Laporan lengkap (PDF dan XLSX): ${period.id}, dibuat ${formatWibDate(now)}.`,
       status: 'PENDING',
       attempts: 0,
       createdAt: now,

@@ -25,6 +25,7 @@ export const FOLLOW_UP_EVENTS = [
   'ESCALATED',
   'DECIDED',
   'RESPONDED',
+  'FORWARDED',
 ] as const;
 
 /** Longest subject (description excerpt) in the list. */
@@ -47,7 +48,16 @@ export interface RecapReport {
   received: number;
   byChannel: CountBy[];
   byCategory: CountBy[];
-  outcome: { resolvedOnTime: number; resolvedLate: number; open: number; rejected: number };
+  /** forwarded: closed as FORWARDED (sent to another agency, "bukan wewenang"), counted apart. */
+  outcome: {
+    resolvedOnTime: number;
+    resolvedLate: number;
+    open: number;
+    rejected: number;
+    forwarded: number;
+  };
+  /** The forwarded cases (outcome.forwarded) by the agency they went to (its code; most first). */
+  forwardedTo: CountBy[];
   /**
    * The open cases (outcome.open) as of generatedAt: how many are past their deadline, and how many
    * wait in each stage (every open status, in order, with its label; zeros included).
@@ -69,7 +79,7 @@ export interface RecapReport {
     closedAt: string | null;
     /** Deadline missed: closed after it, or still open past it at generatedAt. */
     overdue: boolean;
-    /** The response, or the reason of a rejection. */
+    /** The response, the reason of a rejection, or where a forwarded case went and why. */
     followUp: string | null;
     /** The subject: the start of the description (SUMMARY_MAX_CHARS). */
     summary: string | null;
@@ -121,7 +131,14 @@ export function completeRecapReport(report: RecapReport): RecapReport {
     latestFollowUp: c.latestFollowUp ?? null,
     latestFollowUpAt: c.latestFollowUpAt ?? null,
   }));
-  return { ...report, complaints, openCases: report.openCases ?? openCasesOf(complaints) };
+  return {
+    ...report,
+    complaints,
+    openCases: report.openCases ?? openCasesOf(complaints),
+    // Stored before forwarding existed: none was forwarded.
+    outcome: { ...report.outcome, forwarded: report.outcome.forwarded ?? 0 },
+    forwardedTo: report.forwardedTo ?? [],
+  };
 }
 
 function detailsOf(value: unknown): Record<string, unknown> {
@@ -287,21 +304,24 @@ export async function buildRecapReport(
       const details = detailsOf(f.details);
       let text = TIMELINE_EVENT_LABELS[f.type] ?? f.type;
       const task = typeof details.taskId === 'string' ? taskById.get(details.taskId) : undefined;
+      if (f.type === 'FORWARDED') text = forwardedText(details);
       if (f.type === 'TASK_COMPLETED' && task) {
         const unit = UNIT_LABELS[task.unit as Unit] ?? task.unit;
         text = `${text} (${unit})${task.outcome ? `: ${shortText(task.outcome, SUMMARY_MAX_CHARS)}` : ''}`;
       }
-      return [String(f.complaint_id), { text, at: toDate(f.at)!.toISOString() }] as const;
+      const agency = f.type === 'FORWARDED' && typeof details.agency === 'string' ? details.agency : null;
+      return [String(f.complaint_id), { text, at: toDate(f.at)!.toISOString(), agency }] as const;
     }),
   );
 
   const count = (rows: { n: number | string }[]) => rows.reduce((s, r) => s + Number(r.n), 0);
-  const outcome = { resolvedOnTime: 0, resolvedLate: 0, open: 0, rejected: 0 };
+  const outcome = { resolvedOnTime: 0, resolvedLate: 0, open: 0, rejected: 0, forwarded: 0 };
   for (const r of outcomes) {
     const n = Number(r.n);
     if (r.status === 'RESOLVED' && Number(r.on_time) === 1) outcome.resolvedOnTime += n;
     else if (r.status === 'RESOLVED') outcome.resolvedLate += n;
     else if (r.status === 'REJECTED') outcome.rejected += n;
+    else if (r.status === 'FORWARDED') outcome.forwarded += n;
     else outcome.open += n;
   }
   const resolved = outcome.resolvedOnTime + outcome.resolvedLate;
@@ -320,7 +340,10 @@ export async function buildRecapReport(
       dueAt: dueAt?.toISOString() ?? null,
       closedAt: closedAt?.toISOString() ?? null,
       overdue: dueAt !== null && (isClosed(status) ? (closedAt ?? now) : now).getTime() > dueAt.getTime(),
-      followUp: ((status === 'REJECTED' ? r.rejection_reason : r.response) as string | null) ?? null,
+      followUp:
+        status === 'FORWARDED'
+          ? (followUp?.text ?? null)
+          : (((status === 'REJECTED' ? r.rejection_reason : r.response) as string | null) ?? null),
       summary: r.description ? shortText(String(r.description), SUMMARY_MAX_CHARS) : null,
       kecamatan: (r.kecamatan_name as string | null) ?? null,
       kelurahan: (r.kelurahan_name as string | null) ?? null,
@@ -367,7 +390,33 @@ export async function buildRecapReport(
         resolvedLate: Number(t?.late ?? 0),
       };
     }),
+    forwardedTo: forwardedToOf(list, latestFollowUp),
     complaints,
     openCases: openCasesOf(complaints),
   };
+}
+
+/** "Diteruskan ke <instansi> (surat <nomor>): <alasan>", from a FORWARDED event's details. */
+export function forwardedText(details: Record<string, unknown>): string {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const agency = text(details.agencyName) ?? text(details.agency) ?? 'instansi lain';
+  const letter = text(details.letterNumber);
+  const reason = text(details.reason);
+  return `Diteruskan ke ${agency}${letter ? ` (surat ${letter})` : ''}${reason ? `: ${shortText(reason, SUMMARY_MAX_CHARS)}` : ''}`;
+}
+
+/** The forwarded complaints of the list by the agency they went to, most first, then by code. */
+function forwardedToOf(
+  list: Record<string, unknown>[],
+  followUps: Map<string, { agency: string | null }>,
+): CountBy[] {
+  const counts = new Map<string, number>();
+  for (const r of list) {
+    if (r.status !== 'FORWARDED') continue;
+    const key = followUps.get(String(r.id))?.agency ?? 'TIDAK_DIKETAHUI';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }

@@ -10,6 +10,7 @@ import { formatWibDate } from '../domain/format';
 import { MONTH_NAMES } from '../domain/reporting';
 import type { RecapReport } from './recap-report';
 import {
+  agencyLabel,
   categoryLabel,
   channelLabel,
   DECISION_LABELS,
@@ -90,6 +91,8 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
     ['   di antaranya melewati batas waktu', String(report.openCases.overdue)],
     ...report.openCases.byStage.map((r): [string, string] => [`   ${r.label}`, String(r.count)]),
     ['Ditolak (di luar lingkup)', String(report.outcome.rejected)],
+    ['Diteruskan ke instansi lain (bukan wewenang)', String(report.outcome.forwarded)],
+    ...report.forwardedTo.map((r): [string, string] => [`   ${agencyLabel(r.key)}`, String(r.count)]),
     ['Kepatuhan batas waktu', percent(report.slaCompliance)],
     [
       'Rata-rata / median waktu penyelesaian',

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { RecapReport } from './recap-report';
 import {
+  agencyLabel,
   categoryLabel,
   channelLabel,
   DECISION_LABELS,
@@ -31,6 +32,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     ['Masih dalam proses', report.outcome.open],
     ['Masih dalam proses dan melewati batas waktu', report.openCases.overdue],
     ['Ditolak (di luar lingkup)', report.outcome.rejected],
+    ['Diteruskan ke instansi lain (bukan wewenang)', report.outcome.forwarded],
     ['Kepatuhan batas waktu (selesai tepat waktu)', percent(report.slaCompliance)],
     ['Rata-rata waktu penyelesaian', days(report.resolutionWorkingDays.average)],
     ['Median waktu penyelesaian', days(report.resolutionWorkingDays.median)],
@@ -47,6 +49,9 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     ['', ''],
     ['Keputusan Kepala Daerah (pengaduan BERAT)', ''],
     ...report.berat.decisions.map((r): [string, number] => [DECISION_LABELS[r.key] ?? r.key, r.count]),
+    ['', ''],
+    ['Diteruskan menurut instansi tujuan', ''],
+    ...report.forwardedTo.map((r): [string, number] => [agencyLabel(r.key), r.count]),
   ];
   for (const row of rows) summary.addRow(row);
   summary.getRow(1).font = { bold: true, size: 14 };
@@ -55,6 +60,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     'Menurut media pengaduan',
     'Menurut jenis pengaduan',
     'Keputusan Kepala Daerah (pengaduan BERAT)',
+    'Diteruskan menurut instansi tujuan',
   ])
     summary.eachRow((row) => {
       if (row.getCell(1).value === title) row.font = { bold: true };
@@ -90,7 +96,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     { header: 'Kelurahan/desa', key: 'kelurahan', width: 20 },
     { header: 'Pokok pengaduan', key: 'summary', width: 60 },
     { header: 'Tindak lanjut terakhir', key: 'latest', width: 60 },
-    { header: 'Tanggapan / alasan penolakan', key: 'followUp', width: 60 },
+    { header: 'Tanggapan / alasan penolakan / penerusan', key: 'followUp', width: 60 },
   ];
   for (const c of report.complaints)
     list.addRow({

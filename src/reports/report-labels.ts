@@ -1,4 +1,6 @@
 // Bahasa Indonesia labels for what a recap report shows (spreadsheet and PDF alike).
+
+import { agencyName } from '../domain/agencies';
 import { CATEGORY_LABELS, type Category } from '../domain/categories';
 import { CHANNEL_LABELS, type Channel } from '../domain/channels';
 import { formatWibDate } from '../domain/format';
@@ -20,6 +22,9 @@ export const categoryLabel = (c: string | null) =>
   c === null || c === 'BELUM_DITRIASE' ? 'Belum ditriase' : (CATEGORY_LABELS[c as Category] ?? c);
 export const unitLabel = (u: string) => UNIT_LABELS[u as Unit] ?? u;
 export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
+/** An agency a case was forwarded to, by its code (TIDAK_DIKETAHUI: no record of where). */
+export const agencyLabel = (code: string) =>
+  code === 'TIDAK_DIKETAHUI' ? 'Tidak diketahui' : agencyName(code);
 export const dateLabel = (iso: string | null) => (iso ? formatWibDate(new Date(iso)) : '-');
 export const percent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
 export const days = (n: number | null) => (n === null ? '-' : `${n} hari kerja`);

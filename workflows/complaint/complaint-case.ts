@@ -11,12 +11,14 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ComplaintFields, NotificationKind } from '../../activities/types';
+import { agencyName } from '../../src/domain/agencies';
 import {
   categoryNeedsDecision,
   unitsForCategory,
   unitsToStudyAfterUpgrade,
 } from '../../src/domain/categories';
 import {
+  checkForward,
   checkRecategorisation,
   checkResponder,
   checkResponse,
@@ -32,6 +34,7 @@ import type {
   CompleteTaskInput,
   DecisionState,
   EscalationDecisionInput,
+  ForwardInput,
   RecategoriseInput,
   RejectionType,
   RespondInput,
@@ -126,7 +129,11 @@ export class ComplaintCase {
   // ---- Facts and the status that follows from them ----------------------------------------------
 
   isClosed(): boolean {
-    return this.state.rejectionReason !== undefined || this.state.response !== undefined;
+    return (
+      this.state.rejectionReason !== undefined ||
+      this.state.response !== undefined ||
+      this.state.forwarded !== undefined
+    );
   }
 
   openTasks(): TaskState[] {
@@ -143,6 +150,7 @@ export class ComplaintCase {
     const s = this.state;
     if (s.rejectionReason !== undefined) return { status: 'REJECTED', waitingFor: 'NOTHING' };
     if (s.response !== undefined) return { status: 'RESOLVED', waitingFor: 'NOTHING' };
+    if (s.forwarded !== undefined) return { status: 'FORWARDED', waitingFor: 'NOTHING' };
     if (s.category === null) return { status: 'RECEIVED', waitingFor: 'TRIAGE' };
     if (this.openTasks().length > 0) return { status: 'IN_PROGRESS', waitingFor: 'TASKS' };
     // A BERAT case needs a final decision (not further study) on its latest round of study.
@@ -188,6 +196,10 @@ export class ComplaintCase {
   checkResponse(input: RespondInput, checksResponder = true): void {
     if (checksResponder) refuseIf(checkResponder(this.state.category, input.actor?.unit));
     refuseIf(checkResponse(this.state.status, input));
+  }
+
+  checkForward(input: ForwardInput): void {
+    refuseIf(checkForward(this.state.status, input));
   }
 
   // ---- Transitions: each changes the whole state at once and returns the records to write ---------
@@ -266,6 +278,37 @@ export class ComplaintCase {
     return this.settle([
       this.event('RESPONDED', actor.username),
       ...this.notify('RESOLVED', [{ recipient: 'COMPLAINANT' }]),
+    ]);
+  }
+
+  /**
+   * "Bukan wewenang": the case goes to the agency whose business it is and closes. The complainant is
+   * told where it went and why; Seksi Pengaduan's own notice of the new case needs no follow-up.
+   */
+  forward({ actor, agency, reason, letterNumber }: ForwardInput): RecordWrite[] {
+    const forwarded = {
+      agency,
+      agencyName: agencyName(agency),
+      reason: reason.trim(),
+      letterNumber: letterNumber.trim(),
+      forwardedBy: actor.username,
+      forwardedAt: this.now(),
+    };
+    this.state.forwarded = forwarded;
+    this.state.closedAt = forwarded.forwardedAt;
+    return this.settle([
+      this.event('FORWARDED', actor.username, {
+        agency,
+        agencyName: forwarded.agencyName,
+        reason: forwarded.reason,
+        letterNumber: forwarded.letterNumber,
+      }),
+      ...this.notify('FORWARDED', [{ recipient: 'COMPLAINANT' }], {
+        agency,
+        agencyName: forwarded.agencyName,
+        reason: forwarded.reason,
+        letterNumber: forwarded.letterNumber,
+      }),
     ]);
   }
 

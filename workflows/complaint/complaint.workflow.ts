@@ -29,6 +29,7 @@ import {
   type DecisionOutcome,
   decisionOutcomeUpdate,
   escalationDecisionSignal,
+  forwardUpdate,
   recategoriseUpdate,
   respondUpdate,
   stateQuery,
@@ -54,6 +55,9 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   // December complaint due in December was warned about next year); later ones only of the years
   // the deadline's working days reach.
   const warnsOnlyForCountedYears = patched('calendar-warning-for-counted-years');
+  // Executions started before forwarding ("bukan wewenang") existed have no forward Update: one sent
+  // to them is refused as unknown, as it was. Asked here with the others, as forwarding closes the case.
+  const forwards = patched('forward-to-agency');
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
   const writer = new RecordWriter(complaint, io);
@@ -133,6 +137,17 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       ),
     { validator: (response) => complaint.checkResponse(response, checksResponder) },
   );
+
+  if (forwards)
+    setHandler(
+      forwardUpdate,
+      (forward) =>
+        act(
+          () => complaint.checkForward(forward),
+          () => withState(complaint.forward(forward)),
+        ),
+      { validator: (forward) => complaint.checkForward(forward) },
+    );
 
   // The decision is a signal (it cannot be refused): applied at once when the case awaits it, else
   // set aside. The sender learns which, once recorded, through the decisionOutcome Update.

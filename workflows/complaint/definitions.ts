@@ -82,6 +82,29 @@ export interface ComplaintState {
   closedAt?: string;
   /** Set when the deadline used a fallback holiday list rather than an official one. */
   calendarWarning?: string;
+  /** Set when Seksi Pengaduan forwarded the case to another agency ("bukan wewenang"); it is closed. */
+  forwarded?: ForwardedState;
+}
+
+/** Where a case not DPM-PTSP's business went, why, and under which outgoing letter. */
+export interface ForwardedState {
+  /** Code of the agency (src/domain/agencies.ts). */
+  agency: string;
+  /** Its name when forwarded, as the complainant was told. */
+  agencyName: string;
+  reason: string;
+  letterNumber: string;
+  forwardedBy: string;
+  forwardedAt: string;
+}
+
+export interface ForwardInput {
+  actor: Actor;
+  /** Code of the agency (src/domain/agencies.ts). */
+  agency: string;
+  reason: string;
+  /** Nomor surat keluar of the letter that forwards the complaint. */
+  letterNumber: string;
 }
 
 export interface TriageInput {
@@ -151,6 +174,8 @@ export const triageUpdate = defineUpdate<ComplaintState, [TriageInput]>('triage'
 export const completeTaskUpdate = defineUpdate<TaskState, [CompleteTaskInput]>('completeTask');
 export const recategoriseUpdate = defineUpdate<ComplaintState, [RecategoriseInput]>('recategorise');
 export const respondUpdate = defineUpdate<ComplaintState, [RespondInput]>('respond');
+/** Forwards a case awaiting triage to the agency whose business it is, and closes it (FORWARDED). */
+export const forwardUpdate = defineUpdate<ComplaintState, [ForwardInput]>('forward');
 /** The Kepala Daerah's decision on a BERAT case (a signal: the decision may come at any time). */
 export const escalationDecisionSignal = defineSignal<[EscalationDecisionInput]>('escalationDecision');
 /** Sent to open complaints when an admin corrects the holiday list: they recompute their deadline. */

@@ -21,7 +21,12 @@ export function currentDetails(complaint: ComplaintCase): string {
     TASKS: `Menunggu penyelesaian tugas oleh: ${pending} (sejak ${since}).`,
     DECISION: `Menunggu keputusan Kepala Daerah sejak ${since}.`,
     RESPONSE: `Menunggu tanggapan akhir dari Seksi Pengaduan sejak ${since}.`,
-    NOTHING: s.status === 'REJECTED' ? 'Ditolak pada triase (di luar lingkup).' : 'Selesai ditanggapi.',
+    NOTHING:
+      s.status === 'REJECTED'
+        ? 'Ditolak pada triase (di luar lingkup).'
+        : s.forwarded
+          ? `Diteruskan ke ${s.forwarded.agencyName} (bukan wewenang).`
+          : 'Selesai ditanggapi.',
   };
   const overdue = s.overdue ? ' MELEWATI BATAS WAKTU.' : '';
   return `**${s.registerNumber}** · ${waiting[s.waitingFor]} Batas waktu: ${due}.${overdue}`;

@@ -28,6 +28,7 @@ import type {
   TaskView,
   TimelineEventView,
 } from './complaint-views';
+import { forwardedOf } from './forwarding.views';
 
 /** How long a detail read waits for the workflow's live state before answering without it. */
 export const LIVE_STATE_TIMEOUT_MS = 3_000;
@@ -272,6 +273,7 @@ export class ComplaintQueryService {
       respondedBy: complaint.respondedBy ?? null,
       rejectionReason: complaint.rejectionReason ?? null,
       closedAt: iso(complaint.closedAt),
+      forwarded: forwardedOf(events),
       workingDaysLeft: daysLeft,
       tasks: tasks.map(toTaskView),
       decisions: decisions.map(toDecisionView),

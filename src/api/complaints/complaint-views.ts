@@ -7,6 +7,7 @@ import { COMPLAINT_STATUSES, DECISIONS } from '../../../workflows/complaint/defi
 import { CATEGORIES } from '../../domain/categories';
 import { CHANNELS } from '../../domain/channels';
 import { UNITS } from '../../domain/units';
+import { ForwardedView } from './forwarding.views';
 
 const TASK_STATUSES = ['OPEN', 'DONE'] as const;
 const WAITING_FOR = ['TRIAGE', 'TASKS', 'DECISION', 'RESPONSE', 'NOTHING'] as const;
@@ -238,6 +239,8 @@ export class LiveStateView {
   @ApiPropertyOptional() rejectionReason?: string;
   @ApiPropertyOptional({ description: 'Batas waktu dihitung dengan daftar libur cadangan' })
   calendarWarning?: string;
+  @ApiPropertyOptional({ type: ForwardedView, description: 'Bila diteruskan ke instansi lain' })
+  forwarded?: ForwardedView;
 }
 
 /** The official of eselon IV or higher who received a face-to-face complaint (SOP C.1.a). */
@@ -272,6 +275,12 @@ export class ComplaintDetailView extends ComplaintBaseView {
   @ApiProperty({ nullable: true, type: String }) respondedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({
+    type: ForwardedView,
+    nullable: true,
+    description: 'Bila pengaduan diteruskan ke instansi lain (bukan wewenang): ke mana, mengapa, nomor surat',
+  })
+  forwarded!: ForwardedView | null;
   @ApiProperty({
     type: 'integer',
     nullable: true,

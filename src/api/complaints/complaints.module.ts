@@ -7,6 +7,8 @@ import { ComplaintQueryController } from './complaint-query.controller';
 import { ComplaintQueryService } from './complaint-query.service';
 import { ComplaintWorkflowService } from './complaint-workflow.service';
 import { ComplaintsController } from './complaints.controller';
+import { AgenciesController, ForwardingController } from './forwarding.controller';
+import { ForwardingService } from './forwarding.service';
 import { PublicComplaintsController } from './public-complaints.controller';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
@@ -19,6 +21,8 @@ import { TasksService } from './tasks.service';
     ComplaintQueryController,
     ComplaintActionsController,
     TasksController,
+    ForwardingController,
+    AgenciesController,
   ],
   providers: [
     ComplaintIntakeService,
@@ -26,6 +30,7 @@ import { TasksService } from './tasks.service';
     ComplaintActionsService,
     ComplaintWorkflowService,
     TasksService,
+    ForwardingService,
   ],
 })
 export class ComplaintsModule {}

@@ -88,6 +88,11 @@ export class RecapOutcomeView {
   @ApiProperty({ type: 'integer', description: 'Selesai melewati batas waktu' }) resolvedLate!: number;
   @ApiProperty({ type: 'integer', description: 'Masih terbuka' }) open!: number;
   @ApiProperty({ type: 'integer', description: 'Ditolak pada triase' }) rejected!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Diteruskan ke instansi lain (bukan wewenang); dihitung terpisah',
+  })
+  forwarded!: number;
 }
 
 export class RecapDurationView {
@@ -131,7 +136,11 @@ export class RecapComplaintView {
       'Melewati batas waktu: selesai setelah batas waktu, atau masih terbuka dan batas waktunya lewat saat laporan dibuat',
   })
   overdue!: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Tanggapan atau alasan penolakan' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Tanggapan, alasan penolakan, atau instansi tujuan dan alasan penerusan',
+  })
   followUp!: string | null;
   @ApiProperty({
     type: String,
@@ -190,6 +199,12 @@ export class RecapReportView {
   @ApiProperty({ type: [CountByView], description: 'Kunci BELUM_DITRIASE: belum ditriase' })
   byCategory!: CountByView[];
   @ApiProperty({ type: RecapOutcomeView }) outcome!: RecapOutcomeView;
+  @ApiProperty({
+    type: [CountByView],
+    description:
+      'Pengaduan yang diteruskan (outcome.forwarded) menurut kode instansi tujuan (GET /api/agencies), terbanyak dahulu',
+  })
+  forwardedTo!: CountByView[];
   @ApiProperty({ type: RecapOpenCasesView }) openCases!: RecapOpenCasesView;
   @ApiProperty({
     type: Number,

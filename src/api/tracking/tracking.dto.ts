@@ -27,6 +27,16 @@ export class TrackingUnitDto {
   @ApiProperty({ description: 'Unit ini sudah menyelesaikan tindak lanjutnya' }) done!: boolean;
 }
 
+/** Where a complaint that is not DPM-PTSP's business went ("bukan wewenang"). */
+export class TrackingForwardedDto {
+  @ApiProperty({ example: 'Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih' }) agencyName!: string;
+  @ApiProperty({ example: 'Jalan rusak di depan pasar adalah urusan pekerjaan umum, bukan perizinan.' })
+  reason!: string;
+  @ApiProperty({ example: '500.16/123/DPMPTSP/2026', description: 'Nomor surat keluar' })
+  letterNumber!: string;
+  @ApiProperty({ description: 'Kapan diteruskan' }) at!: string;
+}
+
 /** What anyone holding the tracking code may see: the progress, never who complained or who handled it. */
 export class TrackingDto {
   @ApiProperty({ example: 'K7QX2M9TPA' }) trackingCode!: string;
@@ -53,4 +63,10 @@ export class TrackingDto {
   response!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Alasan penolakan; hanya bila status REJECTED' })
   rejectionReason!: string | null;
+  @ApiProperty({
+    type: TrackingForwardedDto,
+    nullable: true,
+    description: 'Instansi tujuan, alasan dan tanggal penerusan; hanya bila status FORWARDED',
+  })
+  forwarded!: TrackingForwardedDto | null;
 }

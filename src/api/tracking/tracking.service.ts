@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintRepository } from '../../db/repositories';
+import type { PublicStage } from '../../db/repositories/complaint.repository';
 import { publicStageLabel } from '../../domain/timeline-labels';
 import { PUBLIC_UNIT_LABELS } from '../../domain/units';
 import { notFound } from '../common/api-error';
-import type { TrackingDto } from './tracking.dto';
+import type { TrackingDto, TrackingForwardedDto } from './tracking.dto';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -13,6 +14,7 @@ export const STATUS_LABELS: Record<string, string> = {
   AWAITING_RESPONSE: 'Tindak lanjut selesai, tanggapan sedang disiapkan',
   RESOLVED: 'Selesai ditanggapi',
   REJECTED: 'Ditolak',
+  FORWARDED: 'Diteruskan ke instansi yang berwenang',
 };
 
 /**
@@ -51,13 +53,23 @@ export class TrackingService {
       licensingService: complaint.licensingService ?? null,
       stages: events.map((e) => ({
         type: e.type,
-        label: publicStageLabel(e.type, e.unit),
+        label: e.forwarding?.agencyName
+          ? `Pengaduan diteruskan ke ${e.forwarding.agencyName}`
+          : publicStageLabel(e.type, e.unit),
         at: e.at.toISOString(),
         unit: e.unit,
       })),
       units: units.map((u) => ({ unit: u.unit, label: PUBLIC_UNIT_LABELS[u.unit], done: u.done })),
       response: status === 'RESOLVED' ? (complaint.response ?? null) : null,
       rejectionReason: status === 'REJECTED' ? (complaint.rejectionReason ?? null) : null,
+      forwarded: status === 'FORWARDED' ? forwardedOf(events) : null,
     };
   }
+}
+
+/** Where a forwarded case went, when and why, from its FORWARDED stage. */
+function forwardedOf(stages: PublicStage[]): TrackingForwardedDto | null {
+  const stage = stages.find((s) => s.type === 'FORWARDED' && s.forwarding);
+  if (!stage?.forwarding) return null;
+  return { ...stage.forwarding, at: stage.at.toISOString() };
 }

@@ -341,6 +341,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/complaints/{id}/forward': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Teruskan pengaduan yang bukan wewenang DPM-PTSP ke instansi lain; menutup pengaduan (FORWARDED)
+     * @description Oleh Seksi Pengaduan dan Informasi Layanan, selama pengaduan menunggu triase. Pengadu diberi tahu instansi tujuan, alasan dan nomor surat keluar melalui saluran pilihannya.
+     */
+    post: operations['ForwardingController_forward'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Daftar instansi tujuan penerusan pengaduan (OPD Kota Prabumulih, SP4N-LAPOR!, dll.) */
+    get: operations['AgenciesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calendar/holidays': {
     parameters: {
       query?: never;
@@ -844,6 +881,8 @@ export interface components {
       open: number;
       /** @description Ditolak pada triase */
       rejected: number;
+      /** @description Diteruskan ke instansi lain (bukan wewenang); dihitung terpisah */
+      forwarded: number;
     };
     RecapStageView: {
       /** @enum {string} */
@@ -906,7 +945,7 @@ export interface components {
       closedAt: string | null;
       /** @description Melewati batas waktu: selesai setelah batas waktu, atau masih terbuka dan batas waktunya lewat saat laporan dibuat */
       overdue: boolean;
-      /** @description Tanggapan atau alasan penolakan */
+      /** @description Tanggapan, alasan penolakan, atau instansi tujuan dan alasan penerusan */
       followUp: string | null;
       /** @description Pokok pengaduan: awal uraian (paling banyak 140 karakter) */
       summary: string | null;
@@ -951,6 +990,8 @@ export interface components {
       /** @description Kunci BELUM_DITRIASE: belum ditriase */
       byCategory: components['schemas']['CountByView'][];
       outcome: components['schemas']['RecapOutcomeView'];
+      /** @description Pengaduan yang diteruskan (outcome.forwarded) menurut kode instansi tujuan (GET /api/agencies), terbanyak dahulu */
+      forwardedTo: components['schemas']['CountByView'][];
       openCases: components['schemas']['RecapOpenCasesView'];
       /** @description Porsi pengaduan selesai yang dijawab dalam 10 hari kerja, 0..1 */
       slaCompliance: number | null;
@@ -1165,7 +1206,8 @@ export interface components {
       | 'AWAITING_DECISION'
       | 'AWAITING_RESPONSE'
       | 'RESOLVED'
-      | 'REJECTED';
+      | 'REJECTED'
+      | 'FORWARDED';
     /** @enum {string} */
     Category: 'RINGAN' | 'SEDANG' | 'BERAT';
     /** @enum {string} */
@@ -1245,6 +1287,23 @@ export interface components {
        * @example IV
        */
       eselon: string | null;
+    };
+    ForwardedView: {
+      /** @example DPUPR */
+      agency: string;
+      /** @example Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih */
+      agencyName: string;
+      /** @example Jalan rusak di depan pasar adalah urusan pekerjaan umum, bukan perizinan. */
+      reason: string;
+      /**
+       * @description Nomor surat keluar
+       * @example 500.16/123/DPMPTSP/2026
+       */
+      letterNumber: string;
+      /** @description Pengguna yang meneruskan */
+      forwardedBy: string | null;
+      /** Format: date-time */
+      forwardedAt: string;
     };
     /** @enum {string} */
     TaskStatus: 'OPEN' | 'DONE';
@@ -1348,6 +1407,8 @@ export interface components {
       rejectionReason?: string;
       /** @description Batas waktu dihitung dengan daftar libur cadangan */
       calendarWarning?: string;
+      /** @description Bila diteruskan ke instansi lain */
+      forwarded?: components['schemas']['ForwardedView'];
     };
     ComplaintDetailView: {
       /** Format: uuid */
@@ -1384,6 +1445,8 @@ export interface components {
       rejectionReason: string | null;
       /** Format: date-time */
       closedAt: string | null;
+      /** @description Bila pengaduan diteruskan ke instansi lain (bukan wewenang): ke mana, mengapa, nomor surat */
+      forwarded: components['schemas']['ForwardedView'] | null;
       /** @description Hari kerja tersisa sampai batas waktu (WIB, dengan hari libur): 0 pada hari batas, negatif bila terlambat; kosong bila pengaduan sudah selesai */
       workingDaysLeft: number | null;
       tasks: components['schemas']['TaskView'][];
@@ -1532,6 +1595,67 @@ export interface components {
       outcome: string;
       /** @example Foto peninjauan disimpan di arsip seksi. */
       notes?: string | null;
+    };
+    /**
+     * @description Kode instansi tujuan (GET /api/agencies)
+     * @enum {string}
+     */
+    AgencyCode:
+      | 'SP4N_LAPOR'
+      | 'SETDA'
+      | 'INSPEKTORAT'
+      | 'DISDIK'
+      | 'DINKES'
+      | 'DPUPR'
+      | 'DISPERKIM'
+      | 'SATPOL_PP'
+      | 'DINSOS'
+      | 'DISDUKCAPIL'
+      | 'DISHUB'
+      | 'DLH'
+      | 'DISKOMINFO'
+      | 'DISNAKER'
+      | 'DISKOPUKM'
+      | 'DISPERINDAG'
+      | 'DISPERTA'
+      | 'BAPENDA'
+      | 'BPKAD'
+      | 'BKPSDM'
+      | 'BPBD'
+      | 'KESBANGPOL'
+      | 'OMBUDSMAN_SUMSEL'
+      | 'POLRES_PRABUMULIH'
+      | 'KEJARI_PRABUMULIH'
+      | 'ATR_BPN_PRABUMULIH';
+    ForwardDto: {
+      /**
+       * @description Kode instansi tujuan (GET /api/agencies)
+       * @example DPUPR
+       */
+      agency: components['schemas']['AgencyCode'];
+      /**
+       * @description Alasan penerusan, disampaikan kepada pengadu
+       * @example Jalan rusak di depan pasar adalah urusan pekerjaan umum, bukan perizinan.
+       */
+      reason: string;
+      /**
+       * @description Nomor surat keluar yang meneruskan pengaduan
+       * @example 500.16/123/DPMPTSP/2026
+       */
+      letterNumber: string;
+    };
+    /**
+     * @description OPD: perangkat daerah Kota Prabumulih; NASIONAL: SP4N-LAPOR!; VERTIKAL: instansi lain
+     * @enum {string}
+     */
+    AgencyKind: 'OPD' | 'NASIONAL' | 'VERTIKAL';
+    AgencyView: {
+      /** @example DPUPR */
+      code: string;
+      /** @example Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih */
+      name: string;
+      /** @description OPD: perangkat daerah Kota Prabumulih; NASIONAL: SP4N-LAPOR!; VERTIKAL: instansi lain */
+      kind: components['schemas']['AgencyKind'];
     };
     HolidayDto: {
       /** @example 2026-03-20 */
@@ -1756,6 +1880,19 @@ export interface components {
       /** @description Unit ini sudah menyelesaikan tindak lanjutnya */
       done: boolean;
     };
+    TrackingForwardedDto: {
+      /** @example Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih */
+      agencyName: string;
+      /** @example Jalan rusak di depan pasar adalah urusan pekerjaan umum, bukan perizinan. */
+      reason: string;
+      /**
+       * @description Nomor surat keluar
+       * @example 500.16/123/DPMPTSP/2026
+       */
+      letterNumber: string;
+      /** @description Kapan diteruskan */
+      at: string;
+    };
     TrackingDto: {
       /** @example K7QX2M9TPA */
       trackingCode: string;
@@ -1768,7 +1905,8 @@ export interface components {
         | 'AWAITING_DECISION'
         | 'AWAITING_RESPONSE'
         | 'RESOLVED'
-        | 'REJECTED';
+        | 'REJECTED'
+        | 'FORWARDED';
       /** @example Sedang ditindaklanjuti */
       statusLabel: string;
       /**
@@ -1792,6 +1930,8 @@ export interface components {
       response: string | null;
       /** @description Alasan penolakan; hanya bila status REJECTED */
       rejectionReason: string | null;
+      /** @description Instansi tujuan, alasan dan tanggal penerusan; hanya bila status FORWARDED */
+      forwarded: components['schemas']['TrackingForwardedDto'] | null;
     };
     /** @enum {string} */
     Role: 'ADMIN' | 'STAFF' | 'KEPALA_DAERAH';
@@ -3608,6 +3748,149 @@ export interface operations {
         };
       };
       /** @description Mesin proses tidak dapat dihubungi */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ForwardingController_forward: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForwardDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintDetailView'];
+        };
+      };
+      /** @description Data tidak valid (instansi tidak dikenal, nomor surat keluar tidak wajar) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya Seksi Pengaduan dan Informasi Layanan */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan tidak ditemukan */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan sudah ditriase atau sudah ditutup */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Alasan atau nomor surat hanya berisi spasi */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Mesin proses tidak dapat dihubungi */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AgenciesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyView'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
       503: {
         headers: {
           [name: string]: unknown;

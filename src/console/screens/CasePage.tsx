@@ -17,6 +17,7 @@ import {
 import { BASE } from '../router';
 import { Alert, Link, PageHeading } from '../ui';
 import { CompleteTaskForm } from './CompleteTaskForm';
+import { ForwardForm } from './ForwardForm';
 import { NotificationDeliveries } from './NotificationDeliveries';
 import { RecategoriseForm } from './RecategoriseForm';
 import { ResponseForm } from './ResponseForm';
@@ -200,6 +201,7 @@ export function CasePage(props: { id: string; me: Me }) {
       </section>
 
       {canTriage ? <TriageForm detail={detail} onDone={onActionDone} /> : null}
+      {canTriage ? <ForwardForm detail={detail} onDone={onActionDone} /> : null}
       {canRespond ? <ResponseForm detail={detail} onDone={onActionDone} /> : null}
       <RecategoriseForm detail={detail} me={me} onDone={onActionDone} />
 
@@ -270,6 +272,30 @@ export function CasePage(props: { id: string; me: Me }) {
           <h2 id="tanggapan">{detail.response ? 'Tanggapan' : 'Alasan penolakan'}</h2>
           <p class="prewrap">{detail.response ?? detail.rejectionReason}</p>
           {detail.respondedBy ? <p class="muted small">oleh {detail.respondedBy}</p> : null}
+        </section>
+      ) : null}
+
+      {detail.forwarded ? (
+        <section class="card" aria-labelledby="diteruskan">
+          <h2 id="diteruskan">Diteruskan ke instansi lain</h2>
+          <dl class="facts">
+            <div>
+              <dt>Instansi tujuan</dt>
+              <dd>{detail.forwarded.agencyName}</dd>
+            </div>
+            <div>
+              <dt>Nomor surat keluar</dt>
+              <dd>{detail.forwarded.letterNumber}</dd>
+            </div>
+            <div>
+              <dt>Tanggal</dt>
+              <dd>{formatDateTime(detail.forwarded.forwardedAt)}</dd>
+            </div>
+          </dl>
+          <p class="prewrap">Alasan: {detail.forwarded.reason}</p>
+          {detail.forwarded.forwardedBy ? (
+            <p class="muted small">oleh {detail.forwarded.forwardedBy}</p>
+          ) : null}
         </section>
       ) : null}
 

@@ -28,6 +28,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   OVERDUE: 'Terlambat',
   REJECTED: 'Ditolak',
   RESOLVED: 'Selesai',
+  FORWARDED: 'Diteruskan',
   TRACKING_CODE: 'Kode pelacakan',
   RECAP_REPORT: 'Laporan rekapitulasi',
 };

@@ -16,7 +16,7 @@ type Detail = Schemas['ComplaintDetailView'];
 type Category = Schemas['Category'];
 type Field = 'category' | 'reason' | 'kecamatan' | 'kelurahan' | 'form';
 
-const CLOSED: readonly Schemas['ComplaintStatus'][] = ['RESOLVED', 'REJECTED'];
+const CLOSED: readonly Schemas['ComplaintStatus'][] = ['RESOLVED', 'REJECTED', 'FORWARDED'];
 
 /** The categories a case may be raised to, or none when it cannot be recategorised. */
 export function higherCategories(detail: Detail): Category[] {

@@ -4,7 +4,9 @@
  * report downloads as PDF or XLSX (`format` query; fetched with the session's token and saved through
  * an object URL). Seksi Pelaporan and the admin may store a period's report now (POST /api/reports).
  */
+
 import { useEffect, useState } from 'preact/hooks';
+import { agencyName } from '../../domain/agencies';
 import { api, errorMessage, type Schemas } from '../api/client';
 import {
   CATEGORY_LABELS,
@@ -481,6 +483,10 @@ function RecapView(props: {
           <dd>{r.outcome.rejected}</dd>
         </div>
         <div>
+          <dt>Diteruskan ke instansi lain</dt>
+          <dd>{r.outcome.forwarded}</dd>
+        </div>
+        <div>
           <dt>Dijawab dalam 10 hari kerja</dt>
           <dd>{percent(r.slaCompliance)}</dd>
         </div>
@@ -508,6 +514,16 @@ function RecapView(props: {
         <CountTable caption="Menurut jenis pengaduan" head="Jenis" rows={r.byCategory} />
         {r.berat.cases > 0 ? (
           <CountTable caption="Keputusan Kepala Daerah (berat)" head="Keputusan" rows={r.berat.decisions} />
+        ) : null}
+        {r.forwardedTo.length > 0 ? (
+          <CountTable
+            caption="Diteruskan menurut instansi tujuan"
+            head="Instansi"
+            rows={r.forwardedTo.map((f) => ({
+              key: f.key === 'TIDAK_DIKETAHUI' ? 'Tidak diketahui' : agencyName(f.key),
+              count: f.count,
+            }))}
+          />
         ) : null}
       </div>
 

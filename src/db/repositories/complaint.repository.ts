@@ -62,6 +62,14 @@ export interface PublicStage {
   type: string;
   at: Date;
   unit: Unit | null;
+  /** A FORWARDED event: where the case went and why (what the complainant was told; no officer). */
+  forwarding?: PublicForwarding;
+}
+
+export interface PublicForwarding {
+  agencyName: string;
+  reason: string;
+  letterNumber: string;
 }
 
 /** A unit's part in a complaint as public tracking shows it: done once it has no open task. */
@@ -73,7 +81,17 @@ export interface PublicUnitProgress {
 /** The public part of a timeline event: for a finished task, the unit from its details, nothing else. */
 export function publicStageOf(event: Pick<AuditEvent, 'type' | 'at' | 'details'>): PublicStage {
   const unit = event.type === 'TASK_COMPLETED' ? event.details?.unit : undefined;
-  return { type: event.type, at: event.at, unit: isUnit(unit) ? unit : null };
+  const stage: PublicStage = { type: event.type, at: event.at, unit: isUnit(unit) ? unit : null };
+  if (event.type === 'FORWARDED') {
+    const d = event.details ?? {};
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    stage.forwarding = {
+      agencyName: text(d.agencyName) || text(d.agency),
+      reason: text(d.reason),
+      letterNumber: text(d.letterNumber),
+    };
+  }
+  return stage;
 }
 
 /** Each unit with a task, in the SOP's order; done when none of its tasks (any round) is open. */

@@ -51,6 +51,8 @@ const CONTRACT: [string, string, string?][] = [
   ['get', '/api/complaints/{}/attachments/{}'],
   ['post', '/api/public/complaints/{}/attachments', 'multipart/form-data'],
   ['get', '/health'],
+  ['post', '/api/complaints/{}/forward', 'application/json'],
+  ['get', '/api/agencies'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */
@@ -61,6 +63,7 @@ const PUBLIC = new Set([
   'post /api/public/complaints/{}/attachments',
   'get /api/areas',
   'get /health',
+  'get /api/agencies',
 ]);
 
 /** Path parameters may be named freely ({id}, {taskId}); the contract fixes only their place. */

@@ -45,6 +45,7 @@ const TRACKING_KEYS = [
   'units',
   'response',
   'rejectionReason',
+  'forwarded',
 ].sort();
 
 describe.each(databaseKinds())('public tracking (%s)', (kind) => {

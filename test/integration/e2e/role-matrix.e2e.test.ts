@@ -147,6 +147,18 @@ const RULES: Record<string, Rule> = {
     // The empty JSON body is not multipart/form-data: past authorisation, refused for its type.
     allowedStatus: [415],
   },
+  'POST /api/complaints/:id/forward': {
+    method: 'post',
+    path: (i) => `/api/complaints/${i.complaint}/forward`,
+    allowed: ['pengaduan'],
+    allowedStatus: [400],
+  },
+  'GET /api/agencies': {
+    method: 'get',
+    path: () => '/api/agencies',
+    allowed: EVERYONE,
+    allowedStatus: [200],
+  },
 };
 
 describe.each(databaseKinds())('role x endpoint matrix (%s)', (kind) => {

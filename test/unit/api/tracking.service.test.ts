@@ -50,6 +50,7 @@ describe('TrackingService.track', () => {
       units: [],
       response: null,
       rejectionReason: null,
+      forwarded: null,
     });
     // Nothing personal, no officer's username.
     const text = JSON.stringify(answer);
@@ -134,5 +135,41 @@ describe('TrackingService.track', () => {
     expect(answer).toMatchObject({ status: 'REJECTED', statusLabel: 'Ditolak', response: null });
     expect(answer.rejectionReason).toBe('Bukan pengaduan perizinan.');
     expect((await service.track(open.trackingCode)).rejectionReason).toBeNull();
+  });
+
+  it('tells where a FORWARDED complaint went, when and why, without the officer', async () => {
+    const { service, complaints } = setup();
+    const c = complaintRecord({ status: 'FORWARDED' });
+    complaints.add(c);
+    complaints.events.push(
+      auditEvent(c, 1, 'REGISTERED', '2026-05-04T02:00:00Z'),
+      auditEvent(c, 2, 'FORWARDED', '2026-05-04T05:00:00Z', 'petugas-pengaduan-01', {
+        agency: 'DPUPR',
+        agencyName: 'Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih',
+        reason: 'Jalan rusak adalah urusan pekerjaan umum.',
+        letterNumber: '500.16/123/DPMPTSP/2026',
+      }),
+    );
+
+    const answer = await service.track(c.trackingCode);
+    expect(answer).toMatchObject({
+      status: 'FORWARDED',
+      statusLabel: 'Diteruskan ke instansi yang berwenang',
+      response: null,
+      rejectionReason: null,
+      forwarded: {
+        agencyName: 'Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih',
+        reason: 'Jalan rusak adalah urusan pekerjaan umum.',
+        letterNumber: '500.16/123/DPMPTSP/2026',
+        at: '2026-05-04T05:00:00.000Z',
+      },
+    });
+    expect(answer.stages.at(-1)).toEqual({
+      type: 'FORWARDED',
+      label: 'Pengaduan diteruskan ke Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih',
+      at: '2026-05-04T05:00:00.000Z',
+      unit: null,
+    });
+    expect(JSON.stringify(answer)).not.toContain('petugas-');
   });
 });

@@ -39,10 +39,10 @@ const caseIn = (status: string, extra: Partial<CaseFacts> = {}): CaseFacts => ({
 describe('statuses', () => {
   it('splits every status into open or closed, once', () => {
     expect([...OPEN_STATUSES, ...CLOSED_STATUSES].sort()).toEqual([...COMPLAINT_STATUSES].sort());
-    expect(CLOSED_STATUSES).toEqual(['RESOLVED', 'REJECTED']);
+    expect(CLOSED_STATUSES).toEqual(['RESOLVED', 'REJECTED', 'FORWARDED']);
   });
 
-  it('isClosed holds for RESOLVED and REJECTED only', () => {
+  it('isClosed holds for RESOLVED, REJECTED and FORWARDED only', () => {
     for (const s of OPEN_STATUSES) expect(isClosed(s)).toBe(false);
     for (const s of CLOSED_STATUSES) expect(isClosed(s)).toBe(true);
     expect(isClosed('UNKNOWN')).toBe(false);

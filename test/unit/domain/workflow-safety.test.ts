@@ -4,6 +4,7 @@ import * as domain from '../../../src/domain';
 
 // Workflow code imports these files, so they must stay deterministic and free of I/O.
 const WORKFLOW_SAFE = [
+  'agencies',
   'calendar',
   'categories',
   'channels',

@@ -29,6 +29,7 @@ import {
   DECISIONS,
   type DecisionKind,
   escalationDecisionSignal,
+  forwardUpdate,
   REJECTION,
   recategoriseUpdate,
   respondUpdate,
@@ -45,6 +46,8 @@ export interface Model {
   category: Category | null;
   rejected: boolean;
   responded: boolean;
+  /** Forwarded to another agency ("bukan wewenang"). */
+  forwarded: boolean;
   completed: Set<string>;
   decisionsApplied: number;
   holidays: string[];
@@ -59,6 +62,8 @@ export class Real {
   sent = 0;
   /** The model the commands update (the same object asyncModelRun hands them). */
   model!: Model;
+  /** The state first observed forwarded: nothing after a forwarding may change the case. */
+  forwardedState?: string;
 
   constructor(
     readonly env: TestWorkflowEnvironment,
@@ -79,6 +84,11 @@ export class Real {
     if (!this.env.supportsTimeSkipping && !this.idle && this.last) return this.last;
     this.last = await this.handle.query(stateQuery);
     const broken = invariantViolations(this.last);
+    if (this.last.forwarded !== undefined) {
+      const now = JSON.stringify(this.last);
+      this.forwardedState ??= now;
+      if (now !== this.forwardedState) broken.push('a forwarded case changed after its forwarding');
+    }
     if (broken.length > 0)
       throw new Error(`SOP invariant broken: ${broken.join('; ')}\n${summary(this.last)}`);
     return this.last;
@@ -140,6 +150,7 @@ export function refusalType(err: unknown): string | undefined {
 export function expectedStatus(s: ComplaintState): ComplaintStatus {
   if (s.rejectionReason !== undefined) return 'REJECTED';
   if (s.response !== undefined) return 'RESOLVED';
+  if (s.forwarded !== undefined) return 'FORWARDED';
   if (s.category === null) return 'RECEIVED';
   if (s.tasks.some((t) => t.status === 'OPEN')) return 'IN_PROGRESS';
   if (s.category === 'BERAT') {
@@ -176,6 +187,15 @@ export function invariantViolations(s: ComplaintState): string[] {
   if (s.category === 'BERAT' && open.length === 0 && s.status !== 'REJECTED' && s.status !== 'RESOLVED')
     if (!s.decisions.some((d) => d.round === s.round)) broken.push('study complete but not escalated');
   if (s.tasks.some((t) => t.round > s.round)) broken.push('a task of a future round');
+  // A forwarded case went elsewhere before triage: closed, never triaged, no task, decision or answer.
+  if (s.forwarded !== undefined) {
+    if (s.status !== 'FORWARDED') broken.push(`forwarded but ${s.status}`);
+    if (s.category !== null || s.tasks.length > 0 || s.decisions.length > 0)
+      broken.push('forwarded after triage (category, tasks or decisions)');
+    if (s.response !== undefined || s.rejectionReason !== undefined)
+      broken.push('forwarded and also answered or rejected');
+    if (s.waitingFor !== 'NOTHING' || !s.closedAt) broken.push('forwarded but not closed');
+  }
   return broken;
 }
 
@@ -400,6 +420,33 @@ class Decide extends Action {
   }
 }
 
+/** Seksi Pengaduan forwards the case to another agency ("bukan wewenang"): only while awaiting triage. */
+class Forward extends Action {
+  label() {
+    return 'forward to another agency';
+  }
+  async act(m: Model, r: Real, ticket: Ticket) {
+    const outcome = await attempt(r, async () => {
+      const state = await r.update(forwardUpdate, {
+        args: [
+          {
+            actor: pengaduan,
+            agency: 'SP4N_LAPOR',
+            reason: 'Bukan wewenang DPM-PTSP.',
+            letterNumber: '500.16/1/DPMPTSP/2026',
+          },
+        ],
+      });
+      m.forwarded = true;
+      if (state.status !== 'FORWARDED') throw new Error(`forward answered with status ${state.status}`);
+      if (r.fake.of(r.complaintId).fields.status !== 'FORWARDED')
+        throw new Error('forwarding answered before the record said FORWARDED');
+    });
+    const settled = ticket.settled();
+    expectAnswer(r, this.label(), settled && (settled.status === 'RECEIVED' ? 'ok' : 'refused'), outcome);
+  }
+}
+
 class Respond extends Action {
   label() {
     return 'respond';
@@ -499,6 +546,7 @@ export function commandArbitraries(opts: { timeSkipping: boolean }): fc.Arbitrar
     category.map((c) => new Recategorise(c, false)),
     fc.constantFrom(...DECISIONS).map((d) => new Decide(d, [], false)),
     fc.constant(new Respond(false)),
+    fc.constant(new Forward(false)),
   );
   return [
     ...(opts.timeSkipping
@@ -519,6 +567,7 @@ export function commandArbitraries(opts: { timeSkipping: boolean }): fc.Arbitrar
       .tuple(fc.constantFrom(...DECISIONS), studyUnits, wait)
       .map(([d, units, w]) => new Decide(d, units as Unit[], w)),
     wait.map((w) => new Respond(w)),
+    wait.map((w) => new Forward(w)),
     fc.tuple(fc.integer({ min: 0, max: 13 }), wait).map(([d, w]) => new AddHoliday(d, w)),
     ...(opts.timeSkipping ? [fc.integer({ min: 1, max: 6 }).map((d): Cmd => new TimePasses(d))] : []),
   ];
@@ -556,6 +605,7 @@ export function settledMismatches(m: Model, r: Real, s: ComplaintState): string[
   if (s.category !== m.category) problems.push(`category ${s.category}, the answers said ${m.category}`);
   if ((s.response !== undefined) !== m.responded) problems.push('response differs from the answers');
   if ((s.rejectionReason !== undefined) !== m.rejected) problems.push('rejection differs from the answers');
+  if ((s.forwarded !== undefined) !== m.forwarded) problems.push('forwarding differs from the answers');
   const done = s.tasks.filter((t) => t.status === 'DONE').map((t) => t.id);
   if (done.length !== m.completed.size || done.some((id) => !m.completed.has(id)))
     problems.push(`done tasks ${done.length}, completions answered ${m.completed.size}`);
@@ -570,7 +620,7 @@ export function settledMismatches(m: Model, r: Real, s: ComplaintState): string[
   for (const t of s.tasks)
     if (AREA_UNITS.includes(t.unit) && t.area === null) problems.push(`${t.unit} task without an area`);
   // The deadline of an open case follows the holidays as they are now (a closed one keeps its own).
-  const closed = s.status === 'RESOLVED' || s.status === 'REJECTED';
+  const closed = s.status === 'RESOLVED' || s.status === 'REJECTED' || s.status === 'FORWARDED';
   const due = computeDueAt(new Date(s.receivedAt), new WorkingDayCalendar(m.holidays)).toISOString();
   if (!closed && s.dueAt !== due) problems.push(`due ${s.dueAt}, the holidays give ${due}`);
   return problems;
@@ -596,6 +646,7 @@ export async function startCase(
     category: null,
     rejected: false,
     responded: false,
+    forwarded: false,
     completed: new Set(),
     decisionsApplied: 0,
     holidays: [],
