@@ -15,6 +15,11 @@ import type { ReportPeriod } from '../domain/reporting';
 import { OPEN_STAGES, STATUS_LABELS } from '../domain/status-labels';
 import { TIMELINE_EVENT_LABELS } from '../domain/timeline-labels';
 import { UNIT_LABELS, type Unit } from '../domain/units';
+import {
+  buildSatisfactionRecap,
+  emptySatisfactionRecap,
+  type SatisfactionRecap,
+} from './satisfaction-report';
 
 /** The timeline events that are a follow-up of the case (not its registration or the clock's). */
 export const FOLLOW_UP_EVENTS = [
@@ -59,6 +64,8 @@ export interface RecapReport {
   units: { unit: string; received: number; completed: number; medianWorkingDays: number | null }[];
   berat: { cases: number; decisions: CountBy[] };
   trend: { month: string; received: number; resolvedOnTime: number; resolvedLate: number }[];
+  /** The complainants' ratings given in the period, per month and per unit (satisfaction-report.ts). */
+  satisfaction: SatisfactionRecap;
   complaints: {
     registerNumber: string;
     receivedAt: string;
@@ -121,7 +128,12 @@ export function completeRecapReport(report: RecapReport): RecapReport {
     latestFollowUp: c.latestFollowUp ?? null,
     latestFollowUpAt: c.latestFollowUpAt ?? null,
   }));
-  return { ...report, complaints, openCases: report.openCases ?? openCasesOf(complaints) };
+  return {
+    ...report,
+    complaints,
+    openCases: report.openCases ?? openCasesOf(complaints),
+    satisfaction: report.satisfaction ?? emptySatisfactionRecap(report.trend.map((t) => t.month)),
+  };
 }
 
 function detailsOf(value: unknown): Record<string, unknown> {
@@ -295,6 +307,13 @@ export async function buildRecapReport(
     }),
   );
 
+  const satisfaction = await buildSatisfactionRecap(
+    q,
+    range,
+    (column) => wibDate(dialect, column),
+    period.months.map((m) => `${period.year}-${String(m).padStart(2, '0')}`),
+  );
+
   const count = (rows: { n: number | string }[]) => rows.reduce((s, r) => s + Number(r.n), 0);
   const outcome = { resolvedOnTime: 0, resolvedLate: 0, open: 0, rejected: 0 };
   for (const r of outcomes) {
@@ -369,5 +388,6 @@ export async function buildRecapReport(
     }),
     complaints,
     openCases: openCasesOf(complaints),
+    satisfaction,
   };
 }
