@@ -147,6 +147,25 @@ const RULES: Record<string, Rule> = {
     // The empty JSON body is not multipart/form-data: past authorisation, refused for its type.
     allowedStatus: [415],
   },
+  'GET /api/public/complaints/:trackingCode/rating': {
+    method: 'get',
+    path: (i) => `/api/public/complaints/${i.tracking}/rating`,
+    allowed: EVERYONE,
+    allowedStatus: [200],
+  },
+  'POST /api/public/complaints/:trackingCode/rating': {
+    method: 'post',
+    path: (i) => `/api/public/complaints/${i.tracking}/rating`,
+    allowed: EVERYONE,
+    // The empty body has no score.
+    allowedStatus: [400],
+  },
+  'GET /api/complaints/:id/rating': {
+    method: 'get',
+    path: (i) => `/api/complaints/${i.complaint}/rating`,
+    allowed: SIGNED_IN,
+    allowedStatus: [200],
+  },
 };
 
 describe.each(databaseKinds())('role x endpoint matrix (%s)', (kind) => {
