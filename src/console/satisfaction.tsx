@@ -40,14 +40,15 @@ function gradeText(summary: Summary): string {
   return summary.grade ? `${summary.grade} (${SATISFACTION_GRADE_LABELS[summary.grade]})` : '–';
 }
 
-/** The complainant's rating of a resolved case, or that none was given yet. */
+/**
+ * The complainant's rating of a resolved case, or that none was given yet. A rating given stays shown
+ * whatever happens to the case afterwards.
+ */
 export function CaseRating(props: { complaintId: string; status: string; reloadKey: number }) {
   const [rating, setRating] = useState<Rating | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const relevant = props.status === 'RESOLVED';
 
   useEffect(() => {
-    if (!relevant) return;
     let cancelled = false;
     (async () => {
       const {
@@ -66,9 +67,9 @@ export function CaseRating(props: { complaintId: string; status: string; reloadK
     return () => {
       cancelled = true;
     };
-  }, [props.complaintId, props.reloadKey, relevant]);
+  }, [props.complaintId, props.reloadKey]);
 
-  if (!relevant) return null;
+  if (props.status !== 'RESOLVED' && !rating) return null;
   return (
     <section class="card" aria-labelledby="penilaian-pengadu">
       <h2 id="penilaian-pengadu">Penilaian pengadu</h2>
