@@ -116,10 +116,3 @@ export function summariseSatisfaction(
   const index = round2(mean * 25);
   return { count, average: round2(mean), distribution, index, grade: gradeOf(index) };
 }
-
-/** "3,25 dari 4 · indeks 81,25 (B, Baik)", or '-' without ratings; for reports and the console. */
-export function describeSatisfaction(summary: SatisfactionSummary): string {
-  if (summary.average === null || summary.index === null || summary.grade === null) return '-';
-  const n = (value: number) => value.toFixed(2).replace('.', ',');
-  return `${n(summary.average)} dari 4 · indeks ${n(summary.index)} (${summary.grade}, ${SATISFACTION_GRADE_LABELS[summary.grade]})`;
-}

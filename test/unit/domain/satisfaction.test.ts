@@ -1,6 +1,5 @@
 import {
   checkCanRate,
-  describeSatisfaction,
   gradeOf,
   normaliseRatingComment,
   RATING_MESSAGES,
@@ -50,7 +49,6 @@ describe('satisfaction (IKM scale, PermenPANRB 14/2017)', () => {
       index: 75,
       grade: 'C',
     });
-    expect(describeSatisfaction(summary)).toBe('3,00 dari 4 · indeks 75,00 (C, Kurang baik)');
   });
 
   it('adds rows of the same score (one per unit or month) and ignores scores outside 1-4', () => {
@@ -69,7 +67,6 @@ describe('satisfaction (IKM scale, PermenPANRB 14/2017)', () => {
     const empty = summariseSatisfaction([]);
     expect(empty).toMatchObject({ count: 0, average: null, index: null, grade: null });
     expect(empty.distribution.map((d) => d.count)).toEqual([0, 0, 0, 0]);
-    expect(describeSatisfaction(empty)).toBe('-');
   });
 
   it("grades by the regulation's converted intervals", () => {
