@@ -1,5 +1,6 @@
 // The tracking page: a tracking code in, the public view of the complaint out (nothing personal).
 import { api, formatDateTime, formatDueDate, messageOf, setText } from './common.js';
+import { showRating } from './penilaian.js';
 
 /** Stages shown without opening "Tampilkan semua tahapan": the latest few. */
 const LATEST_STAGES = 3;
@@ -128,6 +129,7 @@ async function track(code) {
   show(response.body);
   result.hidden = false;
   result.focus();
+  await showRating(response.body.trackingCode, response.body.status);
 }
 
 form.addEventListener('submit', (event) => {

@@ -41,6 +41,11 @@ export function trackingUrl(publicUrl: string, trackingCode: string): string {
   return `${publicUrl}/lacak?kode=${encodeURIComponent(trackingCode)}`;
 }
 
+/** The tracking page opened at its rating form (the response message's link). */
+export function ratingUrl(publicUrl: string, trackingCode: string): string {
+  return `${trackingUrl(publicUrl, trackingCode)}#penilaian`;
+}
+
 function greeting(input: MessageInput): string | null {
   switch (input.recipient) {
     case 'COMPLAINANT':
@@ -77,6 +82,16 @@ function parts(input: MessageInput): Part[] {
     out.push({ kind: 'facts', rows });
     if (input.kind === 'RESOLVED' && input.recipient === 'COMPLAINANT' && c.response)
       out.push({ kind: 'p', text: 'Tanggapan:' }, { kind: 'p', text: c.response });
+    if (input.kind === 'RESOLVED' && input.recipient === 'COMPLAINANT') {
+      const url = ratingUrl(input.publicUrl, c.trackingCode);
+      out.push(
+        {
+          kind: 'p',
+          text: 'Bagaimana penanganan pengaduan Anda? Mohon beri penilaian (1 Tidak baik, 2 Kurang baik, 3 Baik, 4 Sangat baik) dan komentar Anda melalui tautan berikut.',
+        },
+        { kind: 'facts', rows: [['Beri penilaian', url, url]] },
+      );
+    }
   }
   if (input.kind === 'TRACKING_CODE')
     out.push({ kind: 'p', text: `Lacak pengaduan Anda di ${input.publicUrl}/lacak.` });
@@ -133,7 +148,7 @@ export function composeShortMessage(input: MessageInput): string {
         c.dueAt ? ` Ditanggapi paling lambat ${formatWibDate(c.dueAt)}.` : ''
       } ${link}`;
     case 'RESOLVED':
-      return `${prefix} pengaduan ${c.registerNumber} telah ditanggapi. Baca tanggapan: ${link}`;
+      return `${prefix} pengaduan ${c.registerNumber} telah ditanggapi. Baca tanggapan dan beri penilaian: ${ratingUrl(input.publicUrl, c.trackingCode)}`;
     case 'REJECTED':
       return `${prefix} pengaduan ${c.registerNumber} tidak dapat diproses. Alasannya: ${link}`;
     default:

@@ -15,6 +15,11 @@ import type { ReportPeriod } from '../domain/reporting';
 import { OPEN_STAGES, STATUS_LABELS } from '../domain/status-labels';
 import { TIMELINE_EVENT_LABELS } from '../domain/timeline-labels';
 import { UNIT_LABELS, type Unit } from '../domain/units';
+import {
+  buildSatisfactionRecap,
+  emptySatisfactionRecap,
+  type SatisfactionRecap,
+} from './satisfaction-report';
 
 /** The timeline events that are a follow-up of the case (not its registration or the clock's). */
 export const FOLLOW_UP_EVENTS = [
@@ -69,6 +74,8 @@ export interface RecapReport {
   units: { unit: string; received: number; completed: number; medianWorkingDays: number | null }[];
   berat: { cases: number; decisions: CountBy[] };
   trend: { month: string; received: number; resolvedOnTime: number; resolvedLate: number }[];
+  /** The complainants' ratings given in the period, per month and per unit (satisfaction-report.ts). */
+  satisfaction: SatisfactionRecap;
   complaints: {
     registerNumber: string;
     receivedAt: string;
@@ -138,6 +145,7 @@ export function completeRecapReport(report: RecapReport): RecapReport {
     // Stored before forwarding existed: none was forwarded.
     outcome: { ...report.outcome, forwarded: report.outcome.forwarded ?? 0 },
     forwardedTo: report.forwardedTo ?? [],
+    satisfaction: report.satisfaction ?? emptySatisfactionRecap(report.trend.map((t) => t.month)),
   };
 }
 
@@ -314,6 +322,13 @@ export async function buildRecapReport(
     }),
   );
 
+  const satisfaction = await buildSatisfactionRecap(
+    q,
+    range,
+    (column) => wibDate(dialect, column),
+    period.months.map((m) => `${period.year}-${String(m).padStart(2, '0')}`),
+  );
+
   const count = (rows: { n: number | string }[]) => rows.reduce((s, r) => s + Number(r.n), 0);
   const outcome = { resolvedOnTime: 0, resolvedLate: 0, open: 0, rejected: 0, forwarded: 0 };
   for (const r of outcomes) {
@@ -393,6 +408,7 @@ export async function buildRecapReport(
     forwardedTo: forwardedToOf(list, latestFollowUp),
     complaints,
     openCases: openCasesOf(complaints),
+    satisfaction,
   };
 }
 

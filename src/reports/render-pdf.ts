@@ -10,6 +10,12 @@ import { formatWibDate } from '../domain/format';
 import { MONTH_NAMES } from '../domain/reporting';
 import type { RecapReport } from './recap-report';
 import {
+  SATISFACTION_HEADER,
+  SATISFACTION_NOTE,
+  SATISFACTION_TITLE,
+  satisfactionRows,
+} from './render-satisfaction';
+import {
   agencyLabel,
   categoryLabel,
   channelLabel,
@@ -204,6 +210,23 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
     [width * 0.65, width * 0.35],
   );
   doc.moveDown(0.8);
+
+  // The complainants' satisfaction (ratings given in the period): overall, per month, per unit.
+  if (doc.y > doc.page.height - 220) doc.addPage();
+  heading(doc, SATISFACTION_TITLE);
+  doc.font(FONT).fontSize(8).text(SATISFACTION_NOTE, MARGIN, doc.y, { width });
+  doc.moveDown(0.4);
+  for (const part of satisfactionRows(report)) {
+    doc.font(BOLD).fontSize(9).text(part.section, MARGIN);
+    doc.moveDown(0.2);
+    table(
+      doc,
+      SATISFACTION_HEADER,
+      part.rows,
+      [0.24, 0.09, 0.09, 0.08, 0.08, 0.08, 0.08, 0.09, 0.17].map((share) => width * share),
+    );
+    doc.moveDown(0.4);
+  }
 
   // The list of complaints with their follow-up (landscape: it has many columns).
   doc.addPage({ size: 'A4', layout: 'landscape', margin: MARGIN });

@@ -1,6 +1,7 @@
 // The recap report as a spreadsheet (exceljs): a summary sheet, the units and the list of complaints.
 import ExcelJS from 'exceljs';
 import type { RecapReport } from './recap-report';
+import { addSatisfactionSheet } from './render-satisfaction';
 import {
   agencyLabel,
   categoryLabel,
@@ -116,6 +117,8 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     });
   list.getRow(1).font = { bold: true };
   list.views = [{ state: 'frozen', ySplit: 1 }];
+
+  addSatisfactionSheet(book, report);
 
   return Buffer.from(await book.xlsx.writeBuffer());
 }

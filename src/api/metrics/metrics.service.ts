@@ -4,6 +4,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { Complaint, ComplaintTask, Notification } from '../../db/entities';
 import { CLOSED_STATUSES } from '../../domain/complaint-rules';
+import { registerSatisfactionGauges } from './satisfaction-metrics';
 
 /**
  * Prometheus metrics of the API process: Node's own, HTTP request durations, and complaint counts
@@ -51,6 +52,7 @@ export class MetricsService implements OnModuleDestroy {
     });
     this.registerWorkloadGauges(em);
     this.registerNotificationGauges(em);
+    registerSatisfactionGauges(this.registry, em);
   }
 
   /** The notification outbox: rows by status and kind, and failed delivery attempts in all. */

@@ -184,6 +184,54 @@ export class RecapOpenCasesView {
   byStage!: RecapStageView[];
 }
 
+export class SatisfactionScoreCountView {
+  @ApiProperty({ type: 'integer', enum: [1, 2, 3, 4], example: 4 }) score!: number;
+  @ApiProperty({ example: 'Sangat baik' }) label!: string;
+  @ApiProperty({ type: 'integer', example: 3 }) count!: number;
+}
+
+export class SatisfactionSummaryView {
+  @ApiProperty({ type: 'integer', description: 'Jumlah penilaian' }) count!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Rata-rata nilai 1-4 (dua desimal)' })
+  average!: number | null;
+  @ApiProperty({ type: [SatisfactionScoreCountView], description: 'Jumlah penilaian per nilai 1-4' })
+  distribution!: SatisfactionScoreCountView[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Indeks gaya IKM: rata-rata x 25 (25-100, dua desimal)',
+  })
+  index!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['A', 'B', 'C', 'D'],
+    description:
+      'Mutu pelayanan menurut PermenPANRB 14/2017 (A Sangat baik, B Baik, C Kurang baik, D Tidak baik)',
+  })
+  grade!: 'A' | 'B' | 'C' | 'D' | null;
+}
+
+export class SatisfactionMonthView extends SatisfactionSummaryView {
+  @ApiProperty({ example: '2026-10' }) month!: string;
+}
+
+export class SatisfactionUnitView extends SatisfactionSummaryView {
+  @ApiProperty({ example: 'SEKSI_PENGADUAN' }) unit!: string;
+}
+
+export class RecapSatisfactionView {
+  @ApiProperty({ type: SatisfactionSummaryView, description: 'Semua penilaian yang diberikan dalam periode' })
+  overall!: SatisfactionSummaryView;
+  @ApiProperty({ type: [SatisfactionMonthView], description: 'Setiap bulan periode (termasuk yang nol)' })
+  byMonth!: SatisfactionMonthView[];
+  @ApiProperty({
+    type: [SatisfactionUnitView],
+    description: 'Setiap unit yang mendapat tugas pada pengaduan yang dinilai',
+  })
+  byUnit!: SatisfactionUnitView[];
+}
+
 export class RecapReportView {
   @ApiProperty({ example: 'BULANAN-2026-10' }) id!: string;
   @ApiProperty({ enum: ['MONTHLY', 'SEMESTER'] }) kind!: 'MONTHLY' | 'SEMESTER';
@@ -217,4 +265,10 @@ export class RecapReportView {
   @ApiProperty({ type: RecapBeratView }) berat!: RecapBeratView;
   @ApiProperty({ type: [RecapTrendView] }) trend!: RecapTrendView[];
   @ApiProperty({ type: [RecapComplaintView] }) complaints!: RecapComplaintView[];
+  @ApiProperty({
+    type: RecapSatisfactionView,
+    description:
+      'Kepuasan pengadu: penilaian (skala IKM 1-4) yang diberikan dalam periode, per bulan dan per unit',
+  })
+  satisfaction!: RecapSatisfactionView;
 }

@@ -753,6 +753,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/complaints/{trackingCode}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Penilaian kepuasan: apakah pengaduan dapat dinilai, dan penilaian yang sudah diberikan */
+    get: operations['PublicSatisfactionController_view'];
+    put?: never;
+    /** Menilai penanganan pengaduan (1-4, skala IKM) setelah ditanggapi; satu kali, tidak dapat diubah */
+    post: operations['PublicSatisfactionController_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Penilaian kepuasan pengadu atas penanganan pengaduan (bila sudah diberikan) */
+    get: operations['ComplaintSatisfactionController_forStaff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -964,6 +999,74 @@ export interface components {
       /** Format: date-time */
       latestFollowUpAt: string | null;
     };
+    SatisfactionScoreCountView: {
+      /**
+       * @example 4
+       * @enum {integer}
+       */
+      score: 1 | 2 | 3 | 4;
+      /** @example Sangat baik */
+      label: string;
+      /** @example 3 */
+      count: number;
+    };
+    SatisfactionSummaryView: {
+      /** @description Jumlah penilaian */
+      count: number;
+      /** @description Rata-rata nilai 1-4 (dua desimal) */
+      average: number | null;
+      /** @description Jumlah penilaian per nilai 1-4 */
+      distribution: components['schemas']['SatisfactionScoreCountView'][];
+      /** @description Indeks gaya IKM: rata-rata x 25 (25-100, dua desimal) */
+      index: number | null;
+      /**
+       * @description Mutu pelayanan menurut PermenPANRB 14/2017 (A Sangat baik, B Baik, C Kurang baik, D Tidak baik)
+       * @enum {string|null}
+       */
+      grade: 'A' | 'B' | 'C' | 'D' | null;
+    };
+    SatisfactionMonthView: {
+      /** @description Jumlah penilaian */
+      count: number;
+      /** @description Rata-rata nilai 1-4 (dua desimal) */
+      average: number | null;
+      /** @description Jumlah penilaian per nilai 1-4 */
+      distribution: components['schemas']['SatisfactionScoreCountView'][];
+      /** @description Indeks gaya IKM: rata-rata x 25 (25-100, dua desimal) */
+      index: number | null;
+      /**
+       * @description Mutu pelayanan menurut PermenPANRB 14/2017 (A Sangat baik, B Baik, C Kurang baik, D Tidak baik)
+       * @enum {string|null}
+       */
+      grade: 'A' | 'B' | 'C' | 'D' | null;
+      /** @example 2026-10 */
+      month: string;
+    };
+    SatisfactionUnitView: {
+      /** @description Jumlah penilaian */
+      count: number;
+      /** @description Rata-rata nilai 1-4 (dua desimal) */
+      average: number | null;
+      /** @description Jumlah penilaian per nilai 1-4 */
+      distribution: components['schemas']['SatisfactionScoreCountView'][];
+      /** @description Indeks gaya IKM: rata-rata x 25 (25-100, dua desimal) */
+      index: number | null;
+      /**
+       * @description Mutu pelayanan menurut PermenPANRB 14/2017 (A Sangat baik, B Baik, C Kurang baik, D Tidak baik)
+       * @enum {string|null}
+       */
+      grade: 'A' | 'B' | 'C' | 'D' | null;
+      /** @example SEKSI_PENGADUAN */
+      unit: string;
+    };
+    RecapSatisfactionView: {
+      /** @description Semua penilaian yang diberikan dalam periode */
+      overall: components['schemas']['SatisfactionSummaryView'];
+      /** @description Setiap bulan periode (termasuk yang nol) */
+      byMonth: components['schemas']['SatisfactionMonthView'][];
+      /** @description Setiap unit yang mendapat tugas pada pengaduan yang dinilai */
+      byUnit: components['schemas']['SatisfactionUnitView'][];
+    };
     RecapReportView: {
       /** @example BULANAN-2026-10 */
       id: string;
@@ -1000,6 +1103,8 @@ export interface components {
       berat: components['schemas']['RecapBeratView'];
       trend: components['schemas']['RecapTrendView'][];
       complaints: components['schemas']['RecapComplaintView'][];
+      /** @description Kepuasan pengadu: penilaian (skala IKM 1-4) yang diberikan dalam periode, per bulan dan per unit */
+      satisfaction: components['schemas']['RecapSatisfactionView'];
     };
     StoredReportView: {
       /** @example BULANAN-2026-10 */
@@ -2139,6 +2244,52 @@ export interface components {
     NotificationsReadView: {
       /** @description Jumlah pemberitahuan Anda yang belum dibaca sesudahnya */
       unreadCount: number;
+    };
+    RatingView: {
+      /**
+       * @example 4
+       * @enum {integer}
+       */
+      score: 1 | 2 | 3 | 4;
+      /** @example Sangat baik */
+      scoreLabel: string;
+      /** @example Tanggapannya jelas dan cepat. */
+      comment: string | null;
+      /** Format: date-time */
+      ratedAt: string;
+    };
+    RatingScaleItemView: {
+      /** @example 4 */
+      score: number;
+      /** @example Sangat baik */
+      label: string;
+    };
+    PublicRatingView: {
+      /** @description Pengaduan ini dapat dinilai sekarang (sudah ditanggapi dan belum dinilai) */
+      canRate: boolean;
+      /** @description Mengapa belum atau tidak dapat dinilai (kosong bila dapat dinilai) */
+      reason: string | null;
+      /** @description Penilaian yang sudah diberikan */
+      rating: components['schemas']['RatingView'] | null;
+      /** @description Skala penilaian 1-4 */
+      scale: components['schemas']['RatingScaleItemView'][];
+    };
+    RateComplaintDto: {
+      /**
+       * @description Penilaian penanganan pengaduan (skala IKM): 1 Tidak baik, 2 Kurang baik, 3 Baik, 4 Sangat baik
+       * @example 4
+       * @enum {integer}
+       */
+      score: 1 | 2 | 3 | 4;
+      /**
+       * @description Komentar (boleh kosong; paling banyak 1000 karakter, tidak boleh hanya spasi)
+       * @example Tanggapannya jelas dan cepat.
+       */
+      comment?: string | null;
+    };
+    ComplaintRatingView: {
+      /** @description Kosong bila pengadu belum menilai */
+      rating: components['schemas']['RatingView'] | null;
     };
     ErrorBody: {
       /**
@@ -5680,6 +5831,209 @@ export interface operations {
         };
       };
       /** @description Pemberitahuan tidak ditemukan (atau bukan untuk Anda). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicSatisfactionController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicRatingView'];
+        };
+      };
+      /** @description Kode pelacakan tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicSatisfactionController_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RateComplaintDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RatingView'];
+        };
+      };
+      /** @description Nilai bukan 1-4, atau komentar terlalu panjang */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Kode pelacakan tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan ini sudah dinilai. Penilaian hanya dapat diberikan satu kali dan tidak dapat diubah. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan belum ditanggapi atau ditolak, atau komentar hanya berisi spasi */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ComplaintSatisfactionController_forStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ID pengaduan (UUID) atau nomor registernya (mis. 2026-12-0007) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintRatingView'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Peran atau unit Anda tidak berwenang. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan tidak ditemukan */
       404: {
         headers: {
           [name: string]: unknown;

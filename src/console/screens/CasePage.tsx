@@ -15,6 +15,7 @@ import {
   UNIT_LABELS,
 } from '../format';
 import { BASE } from '../router';
+import { CaseRating } from '../satisfaction';
 import { Alert, Link, PageHeading } from '../ui';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { ForwardForm } from './ForwardForm';
@@ -299,6 +300,7 @@ export function CasePage(props: { id: string; me: Me }) {
         </section>
       ) : null}
 
+      <CaseRating complaintId={detail.id} status={detail.status} reloadKey={detail.timeline.length} />
       <NotificationDeliveries complaintId={detail.id} me={me} reloadKey={detail.timeline.length} />
       <section class="card" aria-labelledby="riwayat">
         <h2 id="riwayat">Riwayat</h2>

@@ -19,6 +19,7 @@ import {
   UNIT_LABELS,
 } from '../format';
 import { BASE } from '../router';
+import { SatisfactionRecap } from '../satisfaction';
 import { Alert, FieldError, fieldOf, Link, PageHeading } from '../ui';
 
 type Me = Schemas['UserDto'];
@@ -562,6 +563,8 @@ function RecapView(props: {
           </tbody>
         </table>
       ) : null}
+
+      <SatisfactionRecap satisfaction={r.satisfaction} />
 
       <h3>Daftar pengaduan ({r.complaints.length})</h3>
       {r.complaints.length === 0 ? (

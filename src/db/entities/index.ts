@@ -13,6 +13,7 @@ import { RateLimit } from './rate-limit.entity';
 import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RegisterCounter } from './register-counter.entity';
+import { SatisfactionRating } from './satisfaction-rating.entity';
 import { SecurityEvent } from './security-event.entity';
 import { User } from './user.entity';
 
@@ -32,6 +33,7 @@ export {
   RecapReportRecord,
   RefreshToken,
   RegisterCounter,
+  SatisfactionRating,
   SecurityEvent,
   User,
 };
@@ -53,4 +55,5 @@ export const ENTITIES = [
   RefreshToken,
   LoginThrottle,
   RateLimit,
+  SatisfactionRating,
 ];

@@ -220,6 +220,8 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
       'get /api/public/complaints/{}',
       'get /api/areas',
       'post /api/public/complaints/{}/attachments',
+      'get /api/public/complaints/{}/rating',
+      'post /api/public/complaints/{}/rating',
     ]) {
       expect(operations.get(key)!.responses).toHaveProperty('429');
     }

@@ -321,6 +321,10 @@ describe.each(databaseKinds())('rate limit of the public endpoints (%s)', (kind)
       .post('/api/public/complaints/ZZZZZZZZZ2/attachments')
       .attach('file', PNG, 'a.png')
       .expect(429);
+    // The satisfaction rating too.
+    for (let i = 0; i < LIMIT; i++)
+      await e.http.post('/api/public/complaints/ZZZZZZZZZ2/rating').send({ score: 4 }).expect(404);
+    await e.http.post('/api/public/complaints/ZZZZZZZZZ2/rating').send({ score: 4 }).expect(429);
   });
 
   it('does not limit the signed-in staff and admin endpoints', async () => {

@@ -159,6 +159,25 @@ const RULES: Record<string, Rule> = {
     allowed: EVERYONE,
     allowedStatus: [200],
   },
+  'GET /api/public/complaints/:trackingCode/rating': {
+    method: 'get',
+    path: (i) => `/api/public/complaints/${i.tracking}/rating`,
+    allowed: EVERYONE,
+    allowedStatus: [200],
+  },
+  'POST /api/public/complaints/:trackingCode/rating': {
+    method: 'post',
+    path: (i) => `/api/public/complaints/${i.tracking}/rating`,
+    allowed: EVERYONE,
+    // The empty body has no score.
+    allowedStatus: [400],
+  },
+  'GET /api/complaints/:id/rating': {
+    method: 'get',
+    path: (i) => `/api/complaints/${i.complaint}/rating`,
+    allowed: SIGNED_IN,
+    allowedStatus: [200],
+  },
 };
 
 describe.each(databaseKinds())('role x endpoint matrix (%s)', (kind) => {

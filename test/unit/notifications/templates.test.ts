@@ -32,6 +32,24 @@ describe('message templates', () => {
     expect(mail.html).toContain('<a href="https://pengaduan.example.go.id/lacak?kode=K7QX2M9TPA">');
   });
 
+  it("asks the complainant to rate the handling, with a link to the tracking page's rating form", () => {
+    const mail = composeEmail(base);
+    expect(mail.text).toContain('Mohon beri penilaian (1 Tidak baik, 2 Kurang baik, 3 Baik, 4 Sangat baik)');
+    expect(mail.text).toContain(
+      'Beri penilaian: https://pengaduan.example.go.id/lacak?kode=K7QX2M9TPA#penilaian',
+    );
+    expect(mail.html).toContain('<a href="https://pengaduan.example.go.id/lacak?kode=K7QX2M9TPA#penilaian">');
+    // Only the response asks for a rating, and only the complainant is asked.
+    for (const other of [
+      { ...base, kind: 'REGISTERED' },
+      { ...base, kind: 'REJECTED' },
+    ]) {
+      expect(composeEmail(other).text).not.toContain('penilaian');
+      expect(composeShortMessage(other)).not.toContain('penilaian');
+    }
+    expect(composeEmail({ ...base, recipient: 'SEKSI_PENGADUAN' }).text).not.toContain('penilaian');
+  });
+
   it('greets units by their SOP name and gives them no tracking link', () => {
     const mail = composeEmail({ ...base, kind: 'OVERDUE', recipient: 'KABID_PENGADUAN' });
     expect(mail.text).toMatch(/^Yth\. Kabid Pengaduan, Kebijakan dan Pelaporan Layanan,/);
@@ -43,8 +61,9 @@ describe('message templates', () => {
   it('keeps SMS/WhatsApp texts short and free of the name', () => {
     const text = composeShortMessage(base);
     expect(text).toBe(
-      'DPM-PTSP Prabumulih: pengaduan 2026/11/0042 telah ditanggapi. Baca tanggapan: https://pengaduan.example.go.id/lacak?kode=K7QX2M9TPA',
+      'DPM-PTSP Prabumulih: pengaduan 2026/11/0042 telah ditanggapi. Baca tanggapan dan beri penilaian: https://pengaduan.example.go.id/lacak?kode=K7QX2M9TPA#penilaian',
     );
+    expect(text.length).toBeLessThanOrEqual(160);
     expect(composeShortMessage({ ...base, kind: 'REGISTERED' })).toContain(
       'Ditanggapi paling lambat 11 Des 2026.',
     );
