@@ -1083,8 +1083,14 @@ export interface components {
        */
       kelurahan?: string | null;
     };
+    /**
+     * @description Identitas pengadu: BIASA (bawaan: dicatat dan dilihat petugas yang menangani), RAHASIA (dicatat, hanya dilihat Seksi Pengaduan, Kabid Pengaduan dan admin; NIK boleh kosong) atau ANONIM (tanpa identitas dan tanpa pemberitahuan: nama, NIK, alamat dan kontak tidak boleh diisi; hanya kode pelacakan yang menjadi kunci). RAHASIA dan ANONIM hanya untuk media WEBSITE dan EMAIL (422 untuk media lain).
+     * @enum {string}
+     */
+    IdentityMode: 'BIASA' | 'RAHASIA' | 'ANONIM';
     CreateComplaintDto: {
-      complainant: components['schemas']['ComplainantDto'];
+      /** @description Identitas pengadu: wajib, kecuali pengaduan anonim (identityMode ANONIM), yang tidak boleh menyertakannya. */
+      complainant?: components['schemas']['ComplainantDto'];
       /**
        * @description Layanan perizinan yang diadukan
        * @example Izin Usaha Mikro Kecil (IUMK)
@@ -1106,6 +1112,7 @@ export interface components {
        * @enum {string|null}
        */
       notifyBy?: 'EMAIL' | 'SMS' | 'WHATSAPP' | 'NONE' | null;
+      identityMode?: components['schemas']['IdentityMode'] | null;
       /** @enum {string} */
       channel: 'TATAP_MUKA' | 'TELEPON' | 'FAKSIMILE' | 'EMAIL' | 'WEBSITE' | 'SURAT';
       /**
@@ -1135,7 +1142,8 @@ export interface components {
       calendarWarning?: string;
     };
     PublicComplaintDto: {
-      complainant: components['schemas']['ComplainantDto'];
+      /** @description Identitas pengadu: wajib, kecuali pengaduan anonim (identityMode ANONIM), yang tidak boleh menyertakannya. */
+      complainant?: components['schemas']['ComplainantDto'];
       /**
        * @description Layanan perizinan yang diadukan
        * @example Izin Usaha Mikro Kecil (IUMK)
@@ -1157,6 +1165,7 @@ export interface components {
        * @enum {string|null}
        */
       notifyBy?: 'EMAIL' | 'SMS' | 'WHATSAPP' | 'NONE' | null;
+      identityMode?: components['schemas']['IdentityMode'] | null;
     };
     /** @enum {string} */
     ComplaintStatus:
@@ -1206,6 +1215,8 @@ export interface components {
       dueAt: string | null;
       overdue: boolean;
       location: components['schemas']['LocationView'];
+      /** @description BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim") */
+      identityMode: components['schemas']['IdentityMode'];
       complainant: components['schemas']['ComplainantSummaryView'];
     };
     ComplaintListView: {
@@ -1367,9 +1378,13 @@ export interface components {
       dueAt: string | null;
       overdue: boolean;
       location: components['schemas']['LocationView'];
+      /** @description BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim") */
+      identityMode: components['schemas']['IdentityMode'];
       complainant: components['schemas']['ComplainantView'];
       /** @description Benar bila pemanggil boleh melihat data pribadi pengadu (nama lengkap, NIK, alamat, telepon, email, berkas bukti) */
       personalDataVisible: boolean;
+      /** @description Benar bila pemanggil melihat identitas pengadu apa adanya; salah bila tersamar, "Dirahasiakan" (RAHASIA) atau tidak ada (ANONIM). Berkas bukti tetap mengikuti personalDataVisible. */
+      identityVisible: boolean;
       /** @description Layanan perizinan yang diadukan */
       licensingService: string | null;
       description: string;
