@@ -162,6 +162,7 @@ export class TaskComplaintView {
   })
   workingDaysLeft!: number | null;
   @ApiProperty({ description: 'Melewati batas waktu dan belum ditanggapi' }) overdue!: boolean;
+  @ApiProperty({ enum: IDENTITY_MODES, enumName: 'IdentityMode' }) identityMode!: string;
 }
 
 export class InboxTaskView extends TaskView {

@@ -1511,6 +1511,7 @@ export interface components {
       workingDaysLeft: number | null;
       /** @description Melewati batas waktu dan belum ditanggapi */
       overdue: boolean;
+      identityMode: components['schemas']['IdentityMode'];
     };
     InboxTaskView: {
       /** @example 0b7c4e2a-5f0d-4a43-9a0e-8f1d2c3b4a5e:1:SEKSI_KEBIJAKAN */
