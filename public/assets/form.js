@@ -50,20 +50,38 @@ function chosenNotifyBy() {
   return form.querySelector('input[name="notify-by"]:checked')?.value;
 }
 
+/** BIASA, RAHASIA or ANONIM as chosen (BIASA is checked to begin with). */
+function chosenIdentityMode() {
+  return form.querySelector('input[name="identity-mode"]:checked')?.value ?? 'BIASA';
+}
+
+/**
+ * The form for the identity mode chosen: ANONIM asks for no identity and no notification (their
+ * fieldsets are hidden, the note on what anonymity means is shown); RAHASIA makes the NIK optional.
+ * Values typed before switching to ANONIM stay in the hidden fields but are not sent.
+ */
+function applyIdentityMode() {
+  const mode = chosenIdentityMode();
+  const anonymous = mode === 'ANONIM';
+  field('identitas').hidden = anonymous;
+  field('pemberitahuan').hidden = anonymous;
+  field('catatan-anonim').hidden = !anonymous;
+  field('nik').required = mode === 'BIASA';
+  field('nik-wajib').hidden = mode !== 'BIASA';
+  setText(
+    'nik-bantuan',
+    mode === 'RAHASIA'
+      ? 'Boleh dikosongkan. Bila diisi, hanya Seksi Pengaduan dan Kepala Bidang Pengaduan yang dapat melihatnya.'
+      : 'Hanya petugas penanganan yang dapat melihat NIK Anda.',
+  );
+}
+
 /** Field id -> message, for every rule the form can check before sending. */
 function check() {
   const errors = {};
-  if (!value('nama')) errors.nama = 'Nama lengkap wajib diisi.';
-  if (!/^\d{16}$/.test(value('nik'))) errors.nik = 'NIK wajib 16 digit angka sesuai KTP.';
-  const phone = value('telepon');
-  const email = value('email');
-  if (!phone && !email) errors.telepon = 'Isi nomor telepon atau email agar kami dapat menghubungi Anda.';
-  if (phone && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) errors.telepon = 'Nomor telepon tidak valid.';
-  if (email && !field('email').checkValidity()) errors.email = 'Alamat email tidak valid.';
-  const notifyBy = chosenNotifyBy();
-  if (notifyBy === 'EMAIL' && !email) errors.email = 'Isi email untuk menerima pemberitahuan melalui email.';
-  if ((notifyBy === 'SMS' || notifyBy === 'WHATSAPP') && !phone)
-    errors.telepon = 'Isi nomor telepon untuk menerima pemberitahuan melalui SMS/WhatsApp.';
+  const mode = chosenIdentityMode();
+  // An anonymous complaint has no identity and no contact to check.
+  if (mode !== 'ANONIM') checkIdentity(errors, mode);
   if (!value('layanan')) errors.layanan = 'Pilih layanan perizinan yang diadukan.';
   if (!value('uraian')) errors.uraian = 'Uraian pengaduan wajib diisi.';
   if (value('kecamatan') && !value('kelurahan')) errors.kelurahan = 'Pilih kelurahan/desa lokasi.';
@@ -76,6 +94,22 @@ function check() {
   if (files.length === 0 && !value('keterangan-bukti'))
     errors['keterangan-bukti'] = 'Lampirkan berkas bukti atau tuliskan keterangan bukti.';
   return errors;
+}
+
+/** The identity and contact fields' rules (BIASA and RAHASIA); a RAHASIA NIK may be left out. */
+function checkIdentity(errors, mode) {
+  if (!value('nama')) errors.nama = 'Nama lengkap wajib diisi.';
+  const nik = value('nik');
+  if ((mode === 'BIASA' || nik) && !/^\d{16}$/.test(nik)) errors.nik = 'NIK wajib 16 digit angka sesuai KTP.';
+  const phone = value('telepon');
+  const email = value('email');
+  if (!phone && !email) errors.telepon = 'Isi nomor telepon atau email agar kami dapat menghubungi Anda.';
+  if (phone && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) errors.telepon = 'Nomor telepon tidak valid.';
+  if (email && !field('email').checkValidity()) errors.email = 'Alamat email tidak valid.';
+  const notifyBy = chosenNotifyBy();
+  if (notifyBy === 'EMAIL' && !email) errors.email = 'Isi email untuk menerima pemberitahuan melalui email.';
+  if ((notifyBy === 'SMS' || notifyBy === 'WHATSAPP') && !phone)
+    errors.telepon = 'Isi nomor telepon untuk menerima pemberitahuan melalui SMS/WhatsApp.';
 }
 
 /**
@@ -167,14 +201,23 @@ function complaintBody() {
   const location = value('kecamatan')
     ? { kecamatan: value('kecamatan'), kelurahan: value('kelurahan') }
     : undefined;
+  const mode = chosenIdentityMode();
+  // ANONIM: no identity and no notification are sent, whatever the hidden fields still hold.
+  const identity =
+    mode === 'ANONIM'
+      ? { identityMode: mode }
+      : {
+          complainant: {
+            name: value('nama'),
+            ...(mode === 'BIASA' || value('nik') ? { nik: value('nik') } : {}),
+            ...(value('alamat') ? { address: value('alamat') } : {}),
+            ...(value('telepon') ? { phone: value('telepon') } : {}),
+            ...(value('email') ? { email: value('email') } : {}),
+          },
+          ...(mode === 'RAHASIA' ? { identityMode: mode } : {}),
+        };
   return {
-    complainant: {
-      name: value('nama'),
-      nik: value('nik'),
-      ...(value('alamat') ? { address: value('alamat') } : {}),
-      ...(value('telepon') ? { phone: value('telepon') } : {}),
-      ...(value('email') ? { email: value('email') } : {}),
-    },
+    ...identity,
     licensingService: value('layanan'),
     description: value('uraian'),
     ...(location ? { location } : {}),
@@ -182,7 +225,7 @@ function complaintBody() {
       ...files.map((f) => `Berkas: ${f.name}`),
       ...(value('keterangan-bukti') ? [value('keterangan-bukti')] : []),
     ],
-    ...(chosenNotifyBy() ? { notifyBy: chosenNotifyBy() } : {}),
+    ...(chosenNotifyBy() && mode !== 'ANONIM' ? { notifyBy: chosenNotifyBy() } : {}),
   };
 }
 
@@ -207,7 +250,9 @@ async function uploadEvidence(trackingCode, files) {
 }
 
 /** How the complainant will be told of the response, as they chose on the form. */
-function howTold(notifyBy) {
+function howTold(notifyBy, identityMode) {
+  if (identityMode === 'ANONIM')
+    return 'Pengaduan Anda anonim: kami tidak dapat memberi tahu Anda. Lihat tanggapan di halaman pelacakan dengan kode pelacakan di atas; kode yang hilang tidak dapat dikirim ulang.';
   switch (notifyBy) {
     case 'EMAIL':
       return 'Tanggapan juga dikirim ke email Anda.';
@@ -230,7 +275,7 @@ function showReceipt(created, body) {
   setText('diterima', formatDateTime(created.receivedAt));
   setText('batas-waktu', formatDateTime(created.dueAt));
   setText('batas-waktu-selanjutnya', formatDueDate(created.dueAt));
-  setText('cara-diberi-tahu', howTold(body.notifyBy));
+  setText('cara-diberi-tahu', howTold(body.notifyBy, body.identityMode));
   setText('layanan-terima', body.licensingService);
   setText('uraian-terima', body.description);
   // The tracking page opens this code directly: the link to keep, print or send to someone.
@@ -339,6 +384,9 @@ form.addEventListener('submit', async (event) => {
 });
 
 field('kecamatan').addEventListener('change', fillKelurahan);
+for (const radio of form.querySelectorAll('input[name="identity-mode"]'))
+  radio.addEventListener('change', applyIdentityMode);
+applyIdentityMode();
 form.addEventListener('input', recheckShownErrors);
 form.addEventListener('change', recheckShownErrors);
 loadAreas();

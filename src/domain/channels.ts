@@ -1,4 +1,6 @@
 // Workflow-safe: pure rules from SOP section C (tata cara pengaduan).
+
+import { checkIdentityMode } from './identity-mode';
 import {
   composeKtpAddress,
   KTP_ADDRESS_LABELS,
@@ -115,6 +117,10 @@ export interface IntakeInput {
   evidence: string[];
   /** The official who received a face-to-face complaint (SOP C.1.a); only for TATAP_MUKA. */
   receivingOfficial?: ReceivingOfficialFacts | null;
+  /** BIASA (default), RAHASIA or ANONIM (src/domain/identity-mode.ts). */
+  identityMode?: string | null;
+  /** The complainant's choice of notification (ANONIM allows only NONE). */
+  notifyBy?: string | null;
 }
 
 export interface IntakeViolation {
@@ -151,11 +157,13 @@ export function checkIntakeRules(input: IntakeInput): IntakeViolation[] {
   const out: IntakeViolation[] = [];
   const add = (field: string, rule: string, message: string) => out.push({ field, rule, message });
   const complainant = input.complainant ?? ({} as Partial<IntakeInput['complainant']>);
+  // An anonymous complaint has no complainant to name or to answer by e-mail (identity-mode.ts).
+  const anonymous = input.identityMode === 'ANONIM';
 
   if (!isChannel(input.channel)) {
     add('channel', 'CHANNEL_VALID', `Media pengaduan harus salah satu dari: ${CHANNELS.join(', ')}.`);
   }
-  if (isBlank(complainant.name)) {
+  if (!anonymous && isBlank(complainant.name)) {
     add('complainant.name', 'NAME_REQUIRED', 'Nama pengadu wajib diisi.');
   }
   // SOP A: a complaint is a notice "disertai bukti awal" about the licensing service.
@@ -202,7 +210,7 @@ export function checkIntakeRules(input: IntakeInput): IntakeViolation[] {
     );
   }
   // An e-mail or a fax (SOP C.2.a, C.2.b) is answered the way it came: the channel implies the contact.
-  if (input.channel === 'EMAIL' && isBlank(complainant.email)) {
+  if (input.channel === 'EMAIL' && !anonymous && isBlank(complainant.email)) {
     add(
       'complainant.email',
       'EMAIL_SENDER_ADDRESS',
@@ -229,5 +237,6 @@ export function checkIntakeRules(input: IntakeInput): IntakeViolation[] {
   } else if (nik) {
     add('complainant.nik', 'NIK_VALID', nik.message);
   }
+  out.push(...checkIdentityMode(input));
   return out;
 }

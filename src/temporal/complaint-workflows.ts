@@ -30,6 +30,7 @@ import {
 import type { AppConfig } from '../config/config';
 import type { Complaint } from '../db/entities';
 import { CHANNEL_LABELS, type Channel } from '../domain/channels';
+import { summaryComplainant } from '../domain/identity-mode';
 import { SA } from './search-attributes';
 
 /** gRPC FAILED_PRECONDITION, the code of Temporal's WorkflowNotReady. */
@@ -217,11 +218,8 @@ export function workflowInputFor(complaint: Complaint): ComplaintWorkflowInput {
  * initials only (no personal data goes to Temporal).
  */
 export function staticSummaryOf(complaint: Complaint): string {
-  const initials = complaint.complainantName
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => `${w[0].toUpperCase()}.`)
-    .join('');
+  // Initials for BIASA; RAHASIA and ANONIM name no one (src/domain/identity-mode.ts).
+  const complainant = summaryComplainant(complaint.identityMode, complaint.complainantName);
   const location = complaint.kelurahan ?? complaint.kecamatan ?? 'lokasi belum ditentukan';
-  return `Pengaduan ${complaint.registerNumber} · ${CHANNEL_LABELS[complaint.channel as Channel] ?? complaint.channel} · ${location} · pengadu ${initials}`;
+  return `Pengaduan ${complaint.registerNumber} · ${CHANNEL_LABELS[complaint.channel as Channel] ?? complaint.channel} · ${location} · ${complainant}`;
 }

@@ -6,6 +6,7 @@ import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter, User } from 
 import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
 import { officeDateOf } from '../../domain/calendar';
 import { type Channel, checkIntakeRules, complainantAddressText } from '../../domain/channels';
+import { ANONYMOUS_NAME, DEFAULT_IDENTITY_MODE } from '../../domain/identity-mode';
 import { notifyByProblem } from '../../notifications/notify-by';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
@@ -76,19 +77,23 @@ export class ComplaintIntakeService {
     const { dueAt, warning: calendarWarning } = await this.referenceData.deadline(receivedAt);
 
     const now = new Date();
+    const identityMode = req.body.identityMode ?? DEFAULT_IDENTITY_MODE;
+    // ANONIM: the rules refused any identity, so there is none to store and nobody to tell.
+    const complainant = identityMode === 'ANONIM' ? { name: ANONYMOUS_NAME } : req.body.complainant!;
     const complaint: Complaint = {
       id: randomUUID(),
       registerNumber: '', // given by the register counter when stored
       trackingCode: trackingCode(),
       workflowId: '',
       channel: req.channel,
-      complainantName: req.body.complainant.name.trim(),
-      complainantNik: req.body.complainant.nik?.trim() || null,
+      complainantName: complainant.name.trim(),
+      complainantNik: complainant.nik?.trim() || null,
       // Parts of a KTP address are kept as one line, as records and reports show an address.
-      complainantAddress: complainantAddressText(req.body.complainant) ?? null,
-      complainantPhone: req.body.complainant.phone?.trim() || null,
-      complainantEmail: req.body.complainant.email?.trim() || null,
-      notifyBy: req.body.notifyBy ?? null,
+      complainantAddress: complainantAddressText(complainant) ?? null,
+      complainantPhone: complainant.phone?.trim() || null,
+      complainantEmail: complainant.email?.trim() || null,
+      notifyBy: identityMode === 'ANONIM' ? 'NONE' : (req.body.notifyBy ?? null),
+      identityMode,
       licensingService: req.body.licensingService?.trim() || null,
       description: req.body.description.trim(),
       evidence: req.body.evidence.map((e) => e.trim()).filter(Boolean),
@@ -114,6 +119,7 @@ export class ComplaintIntakeService {
       details: {
         channel: req.channel,
         calendarWarning,
+        ...(identityMode !== DEFAULT_IDENTITY_MODE ? { identityMode } : {}),
         ...(official
           ? {
               receivingOfficial: {
@@ -189,16 +195,19 @@ export class ComplaintIntakeService {
   }
 
   private checkIntakeRules(req: IntakeRequest, official: User | null): void {
+    const complainant = req.body.complainant ?? { name: '' };
     const violations = checkIntakeRules({
       channel: req.channel,
-      complainant: req.body.complainant,
+      complainant,
       description: req.body.description,
       evidence: req.body.evidence,
       receivingOfficial: official,
+      identityMode: req.body.identityMode,
+      notifyBy: req.body.notifyBy,
     });
     const format = violations.filter((v) => FORMAT_RULES.has(v.rule));
     // A choice of notification without its contact is a rule across fields (422), like the channel rules.
-    const notifyBy = notifyByProblem(req.body.notifyBy, req.body.complainant);
+    const notifyBy = notifyByProblem(req.body.notifyBy, complainant);
     if (notifyBy) violations.push({ rule: 'NOTIFY_BY', message: notifyBy } as (typeof violations)[number]);
     // Each field's own message too, for a form to show next to the field (the first rule per field).
     const fieldsOf = (list: typeof violations) =>

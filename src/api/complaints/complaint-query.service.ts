@@ -7,6 +7,12 @@ import { type ComplaintListFilter, ComplaintRepository, TaskRepository } from '.
 import { calendarYearsBetween, OFFICE_ZONE, workingDaysLeft } from '../../domain/calendar';
 import { isClosed } from '../../domain/complaint-rules';
 import {
+  identityAccess,
+  identityAsSeen,
+  identityModeOf,
+  type StoredIdentity,
+} from '../../domain/identity-mode';
+import {
   canSeePersonalData as canSeePersonalDataOf,
   isOwnTask as isOwnTaskOf,
   maskName,
@@ -86,7 +92,17 @@ export function toTaskView(task: ComplaintTask): TaskView {
  * A complaint as lists show it. The NIK is always masked; the name is in full only when the caller
  * may see this complaint's personal data (`personalDataVisible`), masked like the NIK otherwise.
  */
-export function toSummaryView(c: Complaint, personalDataVisible: boolean): ComplaintSummaryView {
+export function toSummaryView(
+  c: Complaint,
+  personalDataVisible: boolean,
+  viewer: Principal,
+): ComplaintSummaryView {
+  // RAHASIA and ANONIM override the masking rule (src/domain/identity-mode.ts).
+  const seen = identityAsSeen(
+    identityAccess(c.identityMode, viewer, personalDataVisible),
+    complainantOf(c),
+    false,
+  );
   return {
     id: c.id,
     registerNumber: c.registerNumber,
@@ -98,10 +114,19 @@ export function toSummaryView(c: Complaint, personalDataVisible: boolean): Compl
     dueAt: iso(c.dueAt),
     overdue: c.overdue,
     location: { kecamatan: c.kecamatan ?? null, kelurahan: c.kelurahan ?? null },
-    complainant: {
-      name: personalDataVisible ? c.complainantName : maskName(c.complainantName),
-      nik: maskNik(c.complainantNik),
-    },
+    identityMode: identityModeOf(c.identityMode),
+    complainant: { name: seen.name, nik: seen.nik },
+  };
+}
+
+/** The stored identity of a complaint's complainant. */
+function complainantOf(c: Complaint): StoredIdentity {
+  return {
+    name: c.complainantName,
+    nik: c.complainantNik,
+    address: c.complainantAddress,
+    phone: c.complainantPhone,
+    email: c.complainantEmail,
   };
 }
 
@@ -184,7 +209,7 @@ export class ComplaintQueryService {
     );
     const visible = await this.personalDataVisibility(principal, rows);
     return {
-      items: rows.map((c) => toSummaryView(c, visible.has(c.id))),
+      items: rows.map((c) => toSummaryView(c, visible.has(c.id), principal)),
       total,
       page,
       pageSize,
@@ -245,19 +270,15 @@ export class ComplaintQueryService {
         a.id.localeCompare(b.id),
     );
     const visible = canSeePersonalData(principal, tasks);
-    const summary = toSummaryView(complaint, visible);
+    const summary = toSummaryView(complaint, visible, principal);
+    const access = identityAccess(complaint.identityMode, principal, visible);
     return {
       // The record's status: written with each transition, with its tasks and timeline, so the page
       // shows one state throughout (the live state, possibly a write ahead, is under `live`).
       ...summary,
-      complainant: {
-        name: visible ? complaint.complainantName : maskName(complaint.complainantName),
-        nik: visible ? (complaint.complainantNik ?? null) : maskNik(complaint.complainantNik),
-        address: visible ? (complaint.complainantAddress ?? null) : null,
-        phone: visible ? (complaint.complainantPhone ?? null) : null,
-        email: visible ? (complaint.complainantEmail ?? null) : null,
-      },
+      complainant: identityAsSeen(access, complainantOf(complaint), true),
       personalDataVisible: visible,
+      identityVisible: access === 'FULL',
       licensingService: complaint.licensingService ?? null,
       description: complaint.description,
       evidence: complaint.evidence ?? [],

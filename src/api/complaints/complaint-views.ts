@@ -6,6 +6,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLAINT_STATUSES, DECISIONS } from '../../../workflows/complaint/definitions';
 import { CATEGORIES } from '../../domain/categories';
 import { CHANNELS } from '../../domain/channels';
+import { IDENTITY_MODES } from '../../domain/identity-mode';
 import { UNITS } from '../../domain/units';
 import { ForwardedView } from './forwarding.views';
 
@@ -79,6 +80,13 @@ export class ComplaintBaseView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: LocationView }) location!: LocationView;
+  @ApiProperty({
+    enum: IDENTITY_MODES,
+    enumName: 'IdentityMode',
+    description:
+      'BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim")',
+  })
+  identityMode!: string;
 }
 
 export class ComplaintSummaryView extends ComplaintBaseView {
@@ -155,6 +163,7 @@ export class TaskComplaintView {
   })
   workingDaysLeft!: number | null;
   @ApiProperty({ description: 'Melewati batas waktu dan belum ditanggapi' }) overdue!: boolean;
+  @ApiProperty({ enum: IDENTITY_MODES, enumName: 'IdentityMode' }) identityMode!: string;
 }
 
 export class InboxTaskView extends TaskView {
@@ -259,6 +268,11 @@ export class ComplaintDetailView extends ComplaintBaseView {
       'Benar bila pemanggil boleh melihat data pribadi pengadu (nama lengkap, NIK, alamat, telepon, email, berkas bukti)',
   })
   personalDataVisible!: boolean;
+  @ApiProperty({
+    description:
+      'Benar bila pemanggil melihat identitas pengadu apa adanya; salah bila tersamar, "Dirahasiakan" (RAHASIA) atau tidak ada (ANONIM). Berkas bukti tetap mengikuti personalDataVisible.',
+  })
+  identityVisible!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Layanan perizinan yang diadukan' })
   licensingService!: string | null;
   @ApiProperty() description!: string;

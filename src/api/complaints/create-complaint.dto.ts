@@ -12,9 +12,11 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../../domain/channels';
+import { IDENTITY_MODES, type IdentityMode } from '../../domain/identity-mode';
 import { NOTIFY_BY, type NotifyBy } from '../../notifications/notify-by';
 import { IsIsoDateTime } from '../common/dates';
 
@@ -141,11 +143,17 @@ export class LocationDto {
 
 /** The public form's fields (channel WEBSITE is implied). */
 export class PublicComplaintDto {
-  @ApiProperty({ type: ComplainantDto })
+  @ApiPropertyOptional({
+    type: ComplainantDto,
+    description:
+      'Identitas pengadu: wajib, kecuali pengaduan anonim (identityMode ANONIM), yang tidak boleh menyertakannya.',
+  })
+  // An anonymous complaint has none; one sent anyway is refused by the intake rules (422).
+  @ValidateIf((o: PublicComplaintDto) => o.identityMode !== 'ANONIM' || o.complainant !== undefined)
   @ValidateNested()
   @Type(() => ComplainantDto)
   @IsNotEmpty({ message: 'Data pengadu wajib diisi.' })
-  complainant!: ComplainantDto;
+  complainant?: ComplainantDto;
 
   @ApiPropertyOptional({
     example: 'Izin Usaha Mikro Kecil (IUMK)',
@@ -191,6 +199,22 @@ export class PublicComplaintDto {
   @IsOptional()
   @IsIn(NOTIFY_BY, { message: `Pilihan pemberitahuan wajib salah satu dari: ${NOTIFY_BY.join(', ')}.` })
   notifyBy?: NotifyBy;
+
+  @ApiPropertyOptional({
+    enum: IDENTITY_MODES,
+    enumName: 'IdentityMode',
+    default: 'BIASA',
+    description:
+      'Identitas pengadu: BIASA (bawaan: dicatat dan dilihat petugas yang menangani), RAHASIA (dicatat, ' +
+      'hanya dilihat Seksi Pengaduan, Kabid Pengaduan dan admin; NIK boleh kosong) atau ANONIM (tanpa ' +
+      'identitas dan tanpa pemberitahuan: nama, NIK, alamat dan kontak tidak boleh diisi; hanya kode ' +
+      'pelacakan yang menjadi kunci). RAHASIA dan ANONIM hanya untuk media WEBSITE dan EMAIL (422 untuk media lain).',
+  })
+  @IsOptional()
+  @IsIn(IDENTITY_MODES, {
+    message: `Pilihan identitas (identityMode) wajib salah satu dari: ${IDENTITY_MODES.join(', ')}.`,
+  })
+  identityMode?: IdentityMode;
 }
 
 /** A complaint registered by staff, through any channel. */

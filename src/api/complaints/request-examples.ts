@@ -52,6 +52,22 @@ export const CREATE_COMPLAINT_EXAMPLES: Examples = {
 /** POST /public/complaints (the website form). */
 export const PUBLIC_COMPLAINT_EXAMPLES: Examples = {
   website: { summary: 'Pengaduan lewat formulir website', value: complaint },
+  rahasia: {
+    summary:
+      'Pengaduan rahasia tentang pungutan liar, tanpa NIK (identitas hanya untuk Seksi Pengaduan dan Kabid)',
+    value: {
+      ...complaint,
+      identityMode: 'RAHASIA',
+      complainant: { name: complainant.name, phone: complainant.phone },
+      description: 'Petugas meminta uang di luar tarif resmi agar izin usaha cepat terbit.',
+      location: undefined,
+      evidence: ['Kuitansi tanpa kop dinas'],
+    },
+  },
+  anonim: {
+    summary: 'Pengaduan anonim (tanpa identitas dan tanpa pemberitahuan; lacak dengan kode pelacakan)',
+    value: { ...complaint, identityMode: 'ANONIM', complainant: undefined },
+  },
 };
 
 /** POST /complaints/{id}/triage: accept with a category (and location), or reject as out of scope. */

@@ -5,6 +5,7 @@ import { type InboxFilter, type InboxRow, TaskRepository } from '../../db/reposi
 import { calendarYearsBetween, type WorkingDayCalendar, workingDaysLeft } from '../../domain/calendar';
 import { checkTaskNotDone, checkTaskOwnership } from '../../domain/complaint-rules';
 import { shortText } from '../../domain/format';
+import { identityModeOf } from '../../domain/identity-mode';
 import { AREA_UNITS } from '../../domain/units';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound, throwIfRefused } from '../common/api-error';
@@ -84,6 +85,7 @@ export class TasksService {
           dueAt: iso(c.dueAt),
           workingDaysLeft: c.dueAt && calendar ? workingDaysLeft(now, c.dueAt, calendar) : null,
           overdue: c.overdue,
+          identityMode: identityModeOf(c.identityMode),
         },
       }),
     );

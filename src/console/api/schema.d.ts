@@ -1229,8 +1229,14 @@ export interface components {
        */
       kelurahan?: string | null;
     };
+    /**
+     * @description Identitas pengadu: BIASA (bawaan: dicatat dan dilihat petugas yang menangani), RAHASIA (dicatat, hanya dilihat Seksi Pengaduan, Kabid Pengaduan dan admin; NIK boleh kosong) atau ANONIM (tanpa identitas dan tanpa pemberitahuan: nama, NIK, alamat dan kontak tidak boleh diisi; hanya kode pelacakan yang menjadi kunci). RAHASIA dan ANONIM hanya untuk media WEBSITE dan EMAIL (422 untuk media lain).
+     * @enum {string}
+     */
+    IdentityMode: 'BIASA' | 'RAHASIA' | 'ANONIM';
     CreateComplaintDto: {
-      complainant: components['schemas']['ComplainantDto'];
+      /** @description Identitas pengadu: wajib, kecuali pengaduan anonim (identityMode ANONIM), yang tidak boleh menyertakannya. */
+      complainant?: components['schemas']['ComplainantDto'];
       /**
        * @description Layanan perizinan yang diadukan
        * @example Izin Usaha Mikro Kecil (IUMK)
@@ -1252,6 +1258,7 @@ export interface components {
        * @enum {string|null}
        */
       notifyBy?: 'EMAIL' | 'SMS' | 'WHATSAPP' | 'NONE' | null;
+      identityMode?: components['schemas']['IdentityMode'] | null;
       /** @enum {string} */
       channel: 'TATAP_MUKA' | 'TELEPON' | 'FAKSIMILE' | 'EMAIL' | 'WEBSITE' | 'SURAT';
       /**
@@ -1281,7 +1288,8 @@ export interface components {
       calendarWarning?: string;
     };
     PublicComplaintDto: {
-      complainant: components['schemas']['ComplainantDto'];
+      /** @description Identitas pengadu: wajib, kecuali pengaduan anonim (identityMode ANONIM), yang tidak boleh menyertakannya. */
+      complainant?: components['schemas']['ComplainantDto'];
       /**
        * @description Layanan perizinan yang diadukan
        * @example Izin Usaha Mikro Kecil (IUMK)
@@ -1303,6 +1311,7 @@ export interface components {
        * @enum {string|null}
        */
       notifyBy?: 'EMAIL' | 'SMS' | 'WHATSAPP' | 'NONE' | null;
+      identityMode?: components['schemas']['IdentityMode'] | null;
     };
     /** @enum {string} */
     ComplaintStatus:
@@ -1353,6 +1362,8 @@ export interface components {
       dueAt: string | null;
       overdue: boolean;
       location: components['schemas']['LocationView'];
+      /** @description BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim") */
+      identityMode: components['schemas']['IdentityMode'];
       complainant: components['schemas']['ComplainantSummaryView'];
     };
     ComplaintListView: {
@@ -1533,9 +1544,13 @@ export interface components {
       dueAt: string | null;
       overdue: boolean;
       location: components['schemas']['LocationView'];
+      /** @description BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim") */
+      identityMode: components['schemas']['IdentityMode'];
       complainant: components['schemas']['ComplainantView'];
       /** @description Benar bila pemanggil boleh melihat data pribadi pengadu (nama lengkap, NIK, alamat, telepon, email, berkas bukti) */
       personalDataVisible: boolean;
+      /** @description Benar bila pemanggil melihat identitas pengadu apa adanya; salah bila tersamar, "Dirahasiakan" (RAHASIA) atau tidak ada (ANONIM). Berkas bukti tetap mengikuti personalDataVisible. */
+      identityVisible: boolean;
       /** @description Layanan perizinan yang diadukan */
       licensingService: string | null;
       description: string;
@@ -1664,6 +1679,7 @@ export interface components {
       workingDaysLeft: number | null;
       /** @description Melewati batas waktu dan belum ditanggapi */
       overdue: boolean;
+      identityMode: components['schemas']['IdentityMode'];
     };
     InboxTaskView: {
       /** @example 0b7c4e2a-5f0d-4a43-9a0e-8f1d2c3b4a5e:1:SEKSI_KEBIJAKAN */

@@ -14,6 +14,7 @@ import {
   taskUnitLabel,
   UNIT_LABELS,
 } from '../format';
+import { IdentityBadge, identityNote } from '../identity-mode';
 import { BASE } from '../router';
 import { CaseRating } from '../satisfaction';
 import { Alert, Link, PageHeading } from '../ui';
@@ -109,6 +110,7 @@ export function CasePage(props: { id: string; me: Me }) {
         <span class="badge">{STATUS_LABELS[detail.status]}</span>
         {detail.category ? <span class="badge">{CATEGORY_LABELS[detail.category]}</span> : null}
         {detail.overdue ? <span class="badge danger">Terlambat</span> : null}
+        <IdentityBadge mode={detail.identityMode} />
       </p>
       <Alert kind="info" message={notice} />
 
@@ -167,9 +169,11 @@ export function CasePage(props: { id: string; me: Me }) {
 
         <section class="card" aria-labelledby="pengadu">
           <h2 id="pengadu">Pengadu</h2>
-          {detail.personalDataVisible ? null : (
-            <p class="muted small">Data pribadi disamarkan sesuai kewenangan Anda.</p>
-          )}
+          {identityNote(detail.identityMode, detail.identityVisible, detail.personalDataVisible) ? (
+            <p class="muted small">
+              {identityNote(detail.identityMode, detail.identityVisible, detail.personalDataVisible)}
+            </p>
+          ) : null}
           <dl class="facts">
             <div>
               <dt>Nama</dt>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, errorMessage, type Schemas } from '../api/client';
 import { formatDateTime, registerSlug, STATUS_LABELS } from '../format';
+import { IdentityBadge } from '../identity-mode';
 import { BASE } from '../router';
 import { Alert, FieldError, Link, PageHeading } from '../ui';
 
@@ -56,7 +57,8 @@ export function Find() {
           {results.map((c) => (
             <li key={c.id} class={`card${c.overdue ? ' overdue' : ''}`}>
               <h2>
-                <Link href={`${BASE}/pengaduan/${registerSlug(c.registerNumber)}`}>{c.registerNumber}</Link>
+                <Link href={`${BASE}/pengaduan/${registerSlug(c.registerNumber)}`}>{c.registerNumber}</Link>{' '}
+                <IdentityBadge mode={c.identityMode} />
               </h2>
               <p>
                 {STATUS_LABELS[c.status]} · diterima {formatDateTime(c.receivedAt)}

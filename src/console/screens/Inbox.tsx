@@ -10,6 +10,7 @@ import {
   STATUS_LABELS,
   taskUnitLabel,
 } from '../format';
+import { IdentityBadge } from '../identity-mode';
 import { BASE, navigate, useLocation } from '../router';
 import { Alert, FieldError, fieldOf, Link, PageHeading } from '../ui';
 
@@ -213,6 +214,7 @@ export function Inbox(_props: { me: Schemas['UserDto'] }) {
                 {t.complaint.registerNumber}
               </Link>
               {t.complaint.overdue ? <span class="badge danger">Terlambat</span> : null}
+              <IdentityBadge mode={t.complaint.identityMode} />
             </h2>
             <p class="service">{t.complaint.licensingService ?? 'Layanan tidak disebutkan'}</p>
             <p>{t.complaint.shortDescription}</p>

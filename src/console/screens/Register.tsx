@@ -12,10 +12,12 @@ import {
   checkIntakeRules,
   type IntakeViolation,
 } from '../../domain/channels';
+import { ANONYMOUS_NAME, type IdentityMode } from '../../domain/identity-mode';
 import { api, errorMessage, fetchWithSession, type Schemas } from '../api/client';
 import { type AreaChoice, LocationSelects } from '../areas';
 import { formatDateTime, registerSlug } from '../format';
 import { howTold } from '../how-told';
+import { allowsIdentityMode, IdentityModeChoice } from '../identity-mode';
 import {
   EMPTY_KTP_ADDRESS,
   KtpAddressFields,
@@ -44,7 +46,8 @@ type Field =
   | 'kecamatan'
   | 'kelurahan'
   | 'receivedAt'
-  | 'receivingOfficial';
+  | 'receivingOfficial'
+  | 'identityMode';
 
 /** The domain's field names (IntakeViolation.field) → the form's. */
 const RULE_FIELDS: Record<string, Field> = {
@@ -58,6 +61,7 @@ const RULE_FIELDS: Record<string, Field> = {
   description: 'description',
   evidence: 'evidence',
   receivingOfficial: 'receivingOfficial',
+  identityMode: 'identityMode',
 };
 
 /** Rules that depend on the chosen channel: shown as soon as they apply, not only after a submit. */
@@ -87,6 +91,7 @@ const API_FIELD_WORDS: Record<Field, string[]> = {
   kelurahan: ['kelurahan'],
   receivedAt: ['receivedat', 'waktu penerimaan'],
   receivingOfficial: ['pejabat penerima', 'eselon'],
+  identityMode: ['identitas', 'anonim', 'rahasia'],
 };
 
 const NOTIFY_LABELS: Record<string, string> = {
@@ -113,6 +118,8 @@ interface FormState {
   location: AreaChoice;
   receivedAt: string;
   receivingOfficialId: string;
+  /** BIASA, RAHASIA or ANONIM: offered for website and e-mail complaints only. */
+  identityMode: IdentityMode;
 }
 
 const EMPTY: FormState = {
@@ -130,6 +137,7 @@ const EMPTY: FormState = {
   location: { kecamatan: '', kelurahan: '' },
   receivedAt: '',
   receivingOfficialId: '',
+  identityMode: 'BIASA',
 };
 
 function evidenceLines(text: string): string[] {
@@ -166,6 +174,9 @@ export function Register(props: { me: Me }) {
   };
   const touch = (field: Field) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
   const tatapMuka = form.channel === 'TATAP_MUKA';
+  // Another channel keeps the SOP's identity rules: the choice made for e-mail does not carry over.
+  const identityMode: IdentityMode = allowsIdentityMode(form.channel) ? form.identityMode : 'BIASA';
+  const anonymous = identityMode === 'ANONIM';
   const receiving = useReceivingOfficials(tatapMuka);
   // An eligible official who registers a complaint they received is chosen until another is.
   const officialId =
@@ -175,18 +186,22 @@ export function Register(props: { me: Me }) {
     () =>
       checkIntakeRules({
         channel: form.channel as Channel,
-        complainant: {
-          name: form.name,
-          nik: form.nik,
-          ...(form.channel === 'TELEPON' ? { ktpAddress: form.ktpAddress } : { address: form.address }),
-          phone: form.phone,
-          email: form.email,
-        },
+        // ANONIM: the identity fields are hidden and nothing of them is sent.
+        complainant: anonymous
+          ? { name: '' }
+          : {
+              name: form.name,
+              nik: form.nik,
+              ...(form.channel === 'TELEPON' ? { ktpAddress: form.ktpAddress } : { address: form.address }),
+              phone: form.phone,
+              email: form.email,
+            },
         description: form.description,
         evidence: evidenceLines(form.evidence),
         receivingOfficial: tatapMuka ? officialFacts(receiving.officials, officialId) : null,
+        identityMode,
       }),
-    [form, tatapMuka, receiving.officials, officialId],
+    [form, tatapMuka, receiving.officials, officialId, identityMode, anonymous],
   ).map((v) => (v.rule === 'CHANNEL_VALID' ? { ...v, message: 'Pilih media pengaduan.' } : v));
 
   /** The message shown next to a field: the live SOP rule, else the API's refusal. */
@@ -215,22 +230,27 @@ export function Register(props: { me: Me }) {
         headers: { 'Idempotency-Key': idempotencyKey },
         body: {
           channel: form.channel as Channel,
-          complainant: {
-            name: form.name.trim(),
-            nik: text(form.nik),
-            ...(form.channel === 'TELEPON'
-              ? { ktpAddress: ktpAddressBody(form.ktpAddress) }
-              : { address: text(form.address) }),
-            phone: text(form.phone),
-            email: text(form.email),
-          },
+          complainant: anonymous
+            ? undefined
+            : {
+                name: form.name.trim(),
+                nik: text(form.nik),
+                ...(form.channel === 'TELEPON'
+                  ? { ktpAddress: ktpAddressBody(form.ktpAddress) }
+                  : { address: text(form.address) }),
+                phone: text(form.phone),
+                email: text(form.email),
+              },
+          identityMode: identityMode === 'BIASA' ? undefined : identityMode,
           licensingService: text(form.licensingService),
           description: form.description.trim(),
           evidence: evidenceLines(form.evidence),
           location: form.location.kecamatan
             ? { kecamatan: form.location.kecamatan, kelurahan: form.location.kelurahan || undefined }
             : undefined,
-          notifyBy: (form.notifyBy || undefined) as Schemas['CreateComplaintDto']['notifyBy'],
+          notifyBy: anonymous
+            ? undefined
+            : ((form.notifyBy || undefined) as Schemas['CreateComplaintDto']['notifyBy']),
           receivedAt: form.receivedAt ? wibIso(form.receivedAt) : undefined,
           receivingOfficialId: tatapMuka ? officialId : undefined,
         },
@@ -255,8 +275,12 @@ export function Register(props: { me: Me }) {
       <Receipt
         created={created}
         channel={form.channel as Channel}
-        name={form.name.trim()}
-        howTold={howTold(form)}
+        name={anonymous ? ANONYMOUS_NAME : form.name.trim()}
+        howTold={
+          anonymous
+            ? 'Pengaduan anonim: pengadu tidak diberi tahu dan tidak dapat dihubungi; perkembangan dan tanggapan dilihat di halaman pelacakan dengan kode pelacakan. Kode yang hilang tidak dapat dikirim ulang.'
+            : howTold(form)
+        }
         onAnother={() => {
           setCreated(null);
           setForm(EMPTY);
@@ -331,92 +355,102 @@ export function Register(props: { me: Me }) {
           </div>
         </fieldset>
 
-        <fieldset>
-          <legend>Pengadu</legend>
-          <div class="filters">
-            <div class="field">
-              <label for="daftar-name">Nama pengadu</label>
-              <input
-                {...aria('name')}
-                autoComplete="off"
-                maxLength={200}
-                value={form.name}
-                onInput={(e) => set('name', e.currentTarget.value)}
-              />
-              {error('name')}
-            </div>
-            <div class="field">
-              <label for="daftar-nik">NIK (16 digit, sesuai KTP)</label>
-              <input
-                {...aria('nik')}
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={16}
-                value={form.nik}
-                onInput={(e) => set('nik', e.currentTarget.value)}
-              />
-              {error('nik')}
-            </div>
-            {form.channel === 'TELEPON' ? (
-              <KtpAddressFields
-                prefix="daftar"
-                value={form.ktpAddress}
-                onChange={(part, value) => set('ktpAddress', { ...form.ktpAddress, [part]: value })}
-                onBlur={() => touch('ktpAddress')}
-                message={messageFor('ktpAddress')}
-              />
-            ) : (
-              <div class="field wide">
-                <label for="daftar-address">Alamat sesuai KTP</label>
+        {allowsIdentityMode(form.channel) ? (
+          <IdentityModeChoice
+            prefix="daftar"
+            value={identityMode}
+            onChange={(mode) => set('identityMode', mode)}
+            message={messageFor('identityMode')}
+          />
+        ) : null}
+        {anonymous ? null : (
+          <fieldset>
+            <legend>Pengadu</legend>
+            <div class="filters">
+              <div class="field">
+                <label for="daftar-name">Nama pengadu</label>
                 <input
-                  {...aria('address')}
+                  {...aria('name')}
                   autoComplete="off"
-                  maxLength={500}
-                  value={form.address}
-                  onInput={(e) => set('address', e.currentTarget.value)}
+                  maxLength={200}
+                  value={form.name}
+                  onInput={(e) => set('name', e.currentTarget.value)}
                 />
-                {error('address')}
+                {error('name')}
               </div>
-            )}
-            <div class="field">
-              <label for="daftar-phone">Nomor telepon</label>
-              <input
-                {...aria('phone')}
-                type="tel"
-                autoComplete="off"
-                value={form.phone}
-                onInput={(e) => set('phone', e.currentTarget.value)}
-              />
-              {error('phone')}
+              <div class="field">
+                <label for="daftar-nik">NIK (16 digit, sesuai KTP)</label>
+                <input
+                  {...aria('nik')}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={16}
+                  value={form.nik}
+                  onInput={(e) => set('nik', e.currentTarget.value)}
+                />
+                {error('nik')}
+              </div>
+              {form.channel === 'TELEPON' ? (
+                <KtpAddressFields
+                  prefix="daftar"
+                  value={form.ktpAddress}
+                  onChange={(part, value) => set('ktpAddress', { ...form.ktpAddress, [part]: value })}
+                  onBlur={() => touch('ktpAddress')}
+                  message={messageFor('ktpAddress')}
+                />
+              ) : (
+                <div class="field wide">
+                  <label for="daftar-address">Alamat sesuai KTP</label>
+                  <input
+                    {...aria('address')}
+                    autoComplete="off"
+                    maxLength={500}
+                    value={form.address}
+                    onInput={(e) => set('address', e.currentTarget.value)}
+                  />
+                  {error('address')}
+                </div>
+              )}
+              <div class="field">
+                <label for="daftar-phone">Nomor telepon</label>
+                <input
+                  {...aria('phone')}
+                  type="tel"
+                  autoComplete="off"
+                  value={form.phone}
+                  onInput={(e) => set('phone', e.currentTarget.value)}
+                />
+                {error('phone')}
+              </div>
+              <div class="field">
+                <label for="daftar-email">Email</label>
+                <input
+                  {...aria('email')}
+                  type="email"
+                  autoComplete="off"
+                  value={form.email}
+                  onInput={(e) => set('email', e.currentTarget.value)}
+                />
+                {error('email')}
+              </div>
+              <div class="field">
+                <label for="daftar-notifyBy">Pemberitahuan perkembangan</label>
+                <select
+                  {...aria('notifyBy')}
+                  value={form.notifyBy}
+                  onChange={(e) => set('notifyBy', e.currentTarget.value)}
+                >
+                  {Object.entries(NOTIFY_LABELS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                {error('notifyBy')}
+              </div>
             </div>
-            <div class="field">
-              <label for="daftar-email">Email</label>
-              <input
-                {...aria('email')}
-                type="email"
-                autoComplete="off"
-                value={form.email}
-                onInput={(e) => set('email', e.currentTarget.value)}
-              />
-              {error('email')}
-            </div>
-            <div class="field">
-              <label for="daftar-notifyBy">Pemberitahuan perkembangan</label>
-              <select
-                {...aria('notifyBy')}
-                value={form.notifyBy}
-                onChange={(e) => set('notifyBy', e.currentTarget.value)}
-              >
-                {Object.entries(NOTIFY_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-              {error('notifyBy')}
-            </div>
-          </div>
-        </fieldset>
+          </fieldset>
+        )}
 
         <fieldset>
           <legend>Pengaduan</legend>

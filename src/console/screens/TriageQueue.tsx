@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, type Schemas } from '../api/client';
 import { CHANNEL_LABELS, formatDateTime, registerSlug } from '../format';
+import { IdentityBadge } from '../identity-mode';
 import { BASE } from '../router';
 import { Alert, Link, PageHeading } from '../ui';
 
@@ -72,6 +73,7 @@ export function TriageQueue() {
                 <Link href={`${BASE}/pengaduan/${registerSlug(c.registerNumber)}`}>{c.registerNumber}</Link>
                 <span class="badge warn">Menunggu {describeWaiting(c.receivedAt, now)}</span>
                 {c.overdue ? <span class="badge danger">Terlambat</span> : null}
+                <IdentityBadge mode={c.identityMode} />
               </h2>
               <p>
                 {CHANNEL_LABELS[c.channel] ?? c.channel} · {c.complainant.name} · diterima{' '}

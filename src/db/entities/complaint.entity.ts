@@ -45,6 +45,13 @@ export class Complaint {
   @Property({ type: 'string', length: 12, nullable: true })
   notifyBy?: string | null;
 
+  /**
+   * BIASA, RAHASIA (identity seen by Seksi Pengaduan, the Kabid and admins only) or ANONIM (no
+   * identity taken): src/domain/identity-mode.ts.
+   */
+  @Property({ type: 'string', length: 8, default: 'BIASA' })
+  identityMode?: string = 'BIASA';
+
   /** The licensing service the complaint is about (layanan perizinan), as the complainant named it. */
   @Property({ type: 'string', length: 200, nullable: true })
   licensingService?: string | null;

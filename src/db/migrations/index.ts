@@ -9,6 +9,7 @@ import { Migration20261201140000_notification_reads as PgNotificationReads } fro
 import { Migration20261202015700_rate_limit as PgRateLimit } from './postgresql/Migration20261202015700_rate_limit';
 import { Migration20261202043356_receiving_official as PgReceivingOfficial } from './postgresql/Migration20261202043356_receiving_official';
 import { Migration20261202071822_satisfaction_rating as PgSatisfactionRating } from './postgresql/Migration20261202071822_satisfaction_rating';
+import { Migration20261202071836_identity_mode as PgIdentityMode } from './postgresql/Migration20261202071836_identity_mode';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
@@ -19,6 +20,7 @@ import { Migration20261201140000_notification_reads as SqliteNotificationReads }
 import { Migration20261202015659_rate_limit as SqliteRateLimit } from './sqlite/Migration20261202015659_rate_limit';
 import { Migration20261202043356_receiving_official as SqliteReceivingOfficial } from './sqlite/Migration20261202043356_receiving_official';
 import { Migration20261202071822_satisfaction_rating as SqliteSatisfactionRating } from './sqlite/Migration20261202071822_satisfaction_rating';
+import { Migration20261202071836_identity_mode as SqliteIdentityMode } from './sqlite/Migration20261202071836_identity_mode';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -36,6 +38,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202015659_rate_limit', class: SqliteRateLimit },
     { name: 'Migration20261202043356_receiving_official', class: SqliteReceivingOfficial },
     { name: 'Migration20261202071822_satisfaction_rating', class: SqliteSatisfactionRating },
+    { name: 'Migration20261202071836_identity_mode', class: SqliteIdentityMode },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -48,6 +51,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202015700_rate_limit', class: PgRateLimit },
     { name: 'Migration20261202043356_receiving_official', class: PgReceivingOfficial },
     { name: 'Migration20261202071822_satisfaction_rating', class: PgSatisfactionRating },
+    { name: 'Migration20261202071836_identity_mode', class: PgIdentityMode },
   ],
 };
 

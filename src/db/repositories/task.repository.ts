@@ -53,6 +53,7 @@ export type InboxComplaint = Pick<
   | 'kelurahan'
   | 'receivedAt'
   | 'description'
+  | 'identityMode'
 >;
 
 /** A task of an inbox with the complaint it belongs to. */
@@ -178,7 +179,7 @@ export class TaskRepository {
         'select t.id, t.complaint_id, t.round, t.unit, t.area, t.status, t.outcome, t.notes, t.completed_by, ' +
           't.completed_at, t.created_at, c.register_number, c.tracking_code, c.category, ' +
           'c.status as complaint_status, c.due_at, c.overdue, c.licensing_service, c.kecamatan, c.kelurahan, ' +
-          `c.received_at, substr(c.description, 1, ${INBOX_DESCRIPTION_CHARS}) as description_head ` +
+          `c.received_at, substr(c.description, 1, ${INBOX_DESCRIPTION_CHARS}) as description_head, c.identity_mode ` +
           `from (select t.id as task_id ${joined} where ${where} ${order('t', 'c')} limit ? offset ?) p ` +
           `join ${taskTable} t on t.id = p.task_id join ${complaintTable} c on c.id = t.complaint_id ` +
           order('t', 'c'),
@@ -222,6 +223,7 @@ export class TaskRepository {
             kelurahan: (row.kelurahan as string | null) ?? null,
             receivedAt: dateOf(row.received_at)!,
             description: String(row.description_head ?? ''),
+            identityMode: (row.identity_mode as string | null) ?? undefined,
           },
         };
       }),

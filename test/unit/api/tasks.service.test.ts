@@ -221,6 +221,7 @@ describe('TasksService.inbox', () => {
           dueAt: c.dueAt!.toISOString(),
           workingDaysLeft: 5,
           overdue: false,
+          identityMode: 'BIASA',
         },
       }),
     ]);

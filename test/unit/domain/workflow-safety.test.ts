@@ -15,6 +15,8 @@ const WORKFLOW_SAFE = [
   'location',
   'nik',
   'units',
+  'identity-mode',
+  'personal-data',
 ];
 const source = (name: string) => readFileSync(join(__dirname, '../../../src/domain', `${name}.ts`), 'utf8');
 

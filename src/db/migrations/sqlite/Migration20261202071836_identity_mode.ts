@@ -1,0 +1,7 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261202071836_identity_mode extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`complaint\` add column \`identity_mode\` text not null default 'BIASA';`);
+  }
+}
