@@ -9,6 +9,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { Notification } from './notification.entity';
 import { NotificationRead } from './notification-read.entity';
+import { Open311ApiKey } from './open311-api-key.entity';
 import { RateLimit } from './rate-limit.entity';
 import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -28,6 +29,7 @@ export {
   LoginThrottle,
   Notification,
   NotificationRead,
+  Open311ApiKey,
   RateLimit,
   RecapReportRecord,
   RefreshToken,
@@ -53,4 +55,5 @@ export const ENTITIES = [
   RefreshToken,
   LoginThrottle,
   RateLimit,
+  Open311ApiKey,
 ];
