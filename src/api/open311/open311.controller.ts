@@ -18,6 +18,7 @@ import {
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { AcceptsForm } from '../common/body-limits';
+import { ApiErrorContent } from '../common/openapi';
 import { PublicRateLimit } from '../common/throttling';
 import {
   OPEN311_POST_SCHEMA,
@@ -35,7 +36,8 @@ import { Open311ErrorFilter, type Open311Format, open311Error, sendOpen311 } fro
 export const OPEN311_BASE = '/open311/v2';
 
 const FORMAT = { name: 'format', enum: ['json', 'xml'], description: 'Format jawaban: json atau xml' };
-const ERRORS = { schema: { type: 'array', items: { $ref: getSchemaPath(Open311ErrorDto) } } } as const;
+/** Errors as the standard's list: `[{code, description}]`, in XML `<errors><error>...`. */
+const ERRORS = { type: 'array', items: { $ref: getSchemaPath(Open311ErrorDto) } } as const;
 
 function formatParam(format: string): Open311Format {
   if (format !== 'json' && format !== 'xml')
@@ -52,6 +54,7 @@ function formatParam(format: string): Open311Format {
 @ApiTags('open311')
 @ApiExtraModels(Open311ErrorDto)
 @ApiProduces('application/json', 'text/xml')
+@ApiErrorContent({ 'application/json': { schema: ERRORS }, 'text/xml': { schema: ERRORS } })
 @Public()
 @PublicRateLimit()
 @UseFilters(Open311ErrorFilter)
@@ -75,7 +78,7 @@ export class Open311Controller {
   @ApiParam({ name: 'code', example: 'SEDANG' })
   @ApiParam(FORMAT)
   @ApiOkResponse({ type: Open311ServiceDefinitionDto })
-  @ApiNotFoundResponse({ description: 'service_code tidak dikenal', ...ERRORS })
+  @ApiNotFoundResponse({ description: 'service_code tidak dikenal' })
   async definition(
     @Param('code') code: string,
     @Param('format') format: string,
@@ -101,12 +104,10 @@ export class Open311Controller {
   @ApiCreatedResponse({ type: [Open311CreatedDto] })
   @ApiBadRequestResponse({
     description: 'Kolom kurang atau tidak valid (tiap kesalahan menyebut kolomnya)',
-    ...ERRORS,
   })
-  @ApiForbiddenResponse({ description: 'api_key tidak ada, tidak sah atau sudah dicabut', ...ERRORS })
+  @ApiForbiddenResponse({ description: 'api_key tidak ada, tidak sah atau sudah dicabut' })
   @ApiUnprocessableEntityResponse({
     description: 'Ditolak aturan SOP (mis. NIK yang tidak mungkin ada)',
-    ...ERRORS,
   })
   async create(
     @Param('format') format: string,
@@ -132,7 +133,7 @@ export class Open311Controller {
   @ApiQuery({ name: 'status', required: false, description: 'open, closed, atau open,closed' })
   @ApiQuery({ name: 'jurisdiction_id', required: false, description: 'Diabaikan' })
   @ApiOkResponse({ type: [Open311RequestDto] })
-  @ApiBadRequestResponse({ description: 'Parameter tidak valid', ...ERRORS })
+  @ApiBadRequestResponse({ description: 'Parameter tidak valid' })
   async list(
     @Param('format') format: string,
     @Query() query: Open311ListQuery,
@@ -147,7 +148,7 @@ export class Open311Controller {
   @ApiParam({ name: 'id', example: '2026-12-0007', description: 'service_request_id atau token' })
   @ApiParam(FORMAT)
   @ApiOkResponse({ type: [Open311RequestDto] })
-  @ApiNotFoundResponse({ description: 'Tidak ditemukan', ...ERRORS })
+  @ApiNotFoundResponse({ description: 'Tidak ditemukan' })
   async get(@Param('id') id: string, @Param('format') format: string, @Res() res: Response): Promise<void> {
     const f = formatParam(format);
     sendOpen311(res, f, 200, await this.open311.get(id), { root: 'service_requests', item: 'request' });
@@ -158,7 +159,7 @@ export class Open311Controller {
   @ApiParam({ name: 'token', example: 'K7QX2M9TPA' })
   @ApiParam(FORMAT)
   @ApiOkResponse({ type: [Open311TokenDto] })
-  @ApiNotFoundResponse({ description: 'Token tidak ditemukan', ...ERRORS })
+  @ApiNotFoundResponse({ description: 'Token tidak ditemukan' })
   async token(
     @Param('token') token: string,
     @Param('format') format: string,

@@ -51,6 +51,15 @@ const CONTRACT: [string, string, string?][] = [
   ['get', '/api/complaints/{}/attachments/{}'],
   ['post', '/api/public/complaints/{}/attachments', 'multipart/form-data'],
   ['get', '/health'],
+  ['get', '/open311/v2/services.{}'],
+  ['get', '/open311/v2/services/{}.{}'],
+  ['post', '/open311/v2/requests.{}', 'application/x-www-form-urlencoded'],
+  ['get', '/open311/v2/requests.{}'],
+  ['get', '/open311/v2/requests/{}.{}'],
+  ['get', '/open311/v2/tokens/{}.{}'],
+  ['get', '/api/open311/api-keys'],
+  ['post', '/api/open311/api-keys', 'application/json'],
+  ['post', '/api/open311/api-keys/{}/revoke'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */
@@ -61,6 +70,12 @@ const PUBLIC = new Set([
   'post /api/public/complaints/{}/attachments',
   'get /api/areas',
   'get /health',
+  'get /open311/v2/services.{}',
+  'get /open311/v2/services/{}.{}',
+  'post /open311/v2/requests.{}',
+  'get /open311/v2/requests.{}',
+  'get /open311/v2/requests/{}.{}',
+  'get /open311/v2/tokens/{}.{}',
 ]);
 
 /** Path parameters may be named freely ({id}, {taskId}); the contract fixes only their place. */
@@ -220,5 +235,27 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
     ]) {
       expect(operations.get(key)!.responses).toHaveProperty('429');
     }
+  });
+
+  it('documents Open311 answers in JSON and XML, and its errors as the standard error list', () => {
+    for (const key of [
+      'get /open311/v2/services.{}',
+      'get /open311/v2/requests.{}',
+      'post /open311/v2/requests.{}',
+    ]) {
+      const op = operations.get(key)!;
+      const success = Object.entries(op.responses).find(([status]) => /^20\d$/.test(status))![1];
+      expect({ key, media: Object.keys(success.content ?? {}).sort() }).toEqual({
+        key,
+        media: ['application/json', 'text/xml'],
+      });
+    }
+    const refused = operations.get('post /open311/v2/requests.{}')!.responses['403'];
+    const schema = Object.values(refused.content ?? {})[0].schema;
+    expect(schema.type).toBe('array');
+    expect(resolve(schema.items!).properties).toMatchObject({
+      code: { type: 'number' },
+      description: { type: 'string' },
+    });
   });
 });
