@@ -28,6 +28,8 @@ describe('staff console: Open311 API keys', () => {
       api_key: apiKey,
       service_code: 'RINGAN',
       address_string: 'Loket DPM-PTSP',
+      lat: '-3.4321',
+      long: '104.2355',
       first_name: 'Siti',
       last_name: 'Aminah',
       description: 'Biaya izin usaha tidak dijelaskan di loket.',
@@ -66,6 +68,20 @@ describe('staff console: Open311 API keys', () => {
       .fork()
       .findOneOrFail(Complaint, { trackingCode: created.body[0].token });
     expect(complaint).toMatchObject({ source: 'OPEN311', sourceClient: 'Aplikasi Prabumulih Smart City' });
+
+    // Seksi Pengaduan sees on the case page where the complaint came from and where the site is.
+    const staff = await h.openPage(DESKTOP);
+    await staff.goto(`${baseUrl}/staf/pengaduan/${complaint.id}`);
+    await h.signIn(staff, 'pengaduan');
+    await staff.getByText('Website (Open311: Aplikasi Prabumulih Smart City)').waitFor();
+    await staff.getByText('Loket DPM-PTSP').waitFor();
+    const map = staff.getByRole('link', { name: '-3.4321, 104.2355' });
+    expect(await map.getAttribute('href')).toContain('openstreetmap.org/?mlat=-3.4321&mlon=104.2355');
+    expect(await staff.locator('dd', { hasText: 'Ringan' }).first().textContent()).toContain(
+      'diputuskan saat triase',
+    );
+    await h.expectAccessible(staff, 'case page of an Open311 complaint');
+    await h.shot(staff, 'open311-case-desktop');
 
     // Once dismissed, the key is not shown again, not even after a reload.
     await page.getByRole('button', { name: 'Sudah saya salin' }).click();

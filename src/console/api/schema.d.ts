@@ -1358,6 +1358,24 @@ export interface components {
        */
       eselon: string | null;
     };
+    Open311OriginView: {
+      /**
+       * @description Aplikasi klien (nama kunci API)
+       * @example Aplikasi Prabumulih Smart City
+       */
+      client: string;
+      /**
+       * @description Kategori (service_code) yang diajukan klien; triase yang memutuskan
+       * @example SEDANG
+       */
+      requestedCategory: string | null;
+      /** @example -3.4321 */
+      latitude: number | null;
+      /** @example 104.2355 */
+      longitude: number | null;
+      /** @description Lokasi dalam kata-kata (address_string) */
+      address: string | null;
+    };
     /** @enum {string} */
     TaskStatus: 'OPEN' | 'DONE';
     TaskView: {
@@ -1490,6 +1508,8 @@ export interface components {
       receivedBy: string | null;
       /** @description Tatap muka: pejabat minimal eselon IV yang menerima pengadu; kosong untuk media lain */
       receivingOfficial: components['schemas']['ReceivingOfficialView'] | null;
+      /** @description Pengaduan dari Open311 GeoReport v2: aplikasi klien, kategori yang diajukan, koordinat */
+      open311: components['schemas']['Open311OriginView'] | null;
       /** @description Tanggapan akhir */
       response: string | null;
       respondedBy: string | null;

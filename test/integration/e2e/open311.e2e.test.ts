@@ -240,6 +240,21 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
         locationAddress: 'Jl. Jend. Sudirman dekat jembatan',
         status: 'RECEIVED',
       });
+      // Staff see where it came from: the client, the proposed category, the coordinates.
+      const detail = await e.detail(complaint.id, 'pengaduan');
+      expect(detail.channel).toBe('WEBSITE');
+      expect(detail.open311).toEqual({
+        client: 'Aplikasi Prabumulih Smart City',
+        requestedCategory: 'SEDANG',
+        latitude: -3.43215678,
+        longitude: 104.23551234,
+        address: 'Jl. Jend. Sudirman dekat jembatan',
+      });
+      const website = await e.http
+        .post('/api/public/complaints')
+        .send({ complainant: { name: 'Budi' }, description: 'Biaya tidak jelas.', evidence: ['Foto'] })
+        .expect(201);
+      expect((await e.detail(website.body.id, 'pengaduan')).open311).toBeNull();
       expect(complaint.latitude).toBeCloseTo(-3.43215678, 8);
       expect(complaint.longitude).toBeCloseTo(104.23551234, 8);
       // Its workflow runs like any other complaint's.
