@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -15,7 +15,7 @@ import {
   ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { AcceptsForm } from '../common/body-limits';
 import { ApiErrorContent } from '../common/openapi';
@@ -23,13 +23,14 @@ import { PublicRateLimit } from '../common/throttling';
 import {
   OPEN311_POST_SCHEMA,
   Open311CreatedDto,
+  Open311DiscoveryDto,
   Open311ErrorDto,
   Open311RequestDto,
   Open311ServiceDefinitionDto,
   Open311ServiceDto,
   Open311TokenDto,
 } from './open311.dto';
-import { type Open311ListQuery, Open311Service } from './open311.service';
+import { type Open311ListQuery, Open311Service, open311Discovery } from './open311.service';
 import { Open311ErrorFilter, type Open311Format, open311Error, sendOpen311 } from './open311-format';
 
 /** Where the GeoReport v2 endpoint lives (outside the `/api` prefix, as its clients expect). */
@@ -61,6 +62,25 @@ function formatParam(format: string): Open311Format {
 @Controller(OPEN311_BASE.slice(1))
 export class Open311Controller {
   constructor(private readonly open311: Open311Service) {}
+
+  /** Service discovery: where this endpoint is, its formats, and whom to ask for an API key. */
+  @Get('discovery.:format')
+  @ApiParam(FORMAT)
+  @ApiOkResponse({ type: Open311DiscoveryDto })
+  discovery(@Param('format') format: string, @Req() req: Request, @Res() res: Response): void {
+    const f = formatParam(format);
+    const discovery = open311Discovery(`${req.protocol}://${req.get('host')}${OPEN311_BASE}`);
+    const body =
+      f === 'json'
+        ? discovery
+        : {
+            ...discovery,
+            endpoints: {
+              endpoint: discovery.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })),
+            },
+          };
+    sendOpen311(res, f, 200, body, { root: 'discovery' });
+  }
 
   /** GET Service List: our complaint categories as services. */
   @Get('services.:format')

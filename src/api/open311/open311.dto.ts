@@ -97,6 +97,21 @@ export class Open311TokenDto {
   @ApiProperty({ example: 'K7QX2M9TPA' }) token!: string;
 }
 
+export class Open311EndpointDto {
+  @ApiProperty({ example: 'http://wiki.open311.org/GeoReport_v2' }) specification!: string;
+  @ApiProperty({ example: 'https://pengaduan.example/open311/v2' }) url!: string;
+  @ApiProperty() changeset!: string;
+  @ApiProperty({ example: 'production' }) type!: string;
+  @ApiProperty({ type: [String], example: ['text/xml', 'application/json'] }) formats!: string[];
+}
+
+export class Open311DiscoveryDto {
+  @ApiProperty() changeset!: string;
+  @ApiProperty() contact!: string;
+  @ApiProperty() key_service!: string;
+  @ApiProperty({ type: [Open311EndpointDto] }) endpoints!: Open311EndpointDto[];
+}
+
 export class Open311ErrorDto {
   @ApiProperty({ example: 403 }) code!: number;
   @ApiProperty({ example: 'api_key tidak sah atau sudah dicabut; pengajuan tidak dapat diproses.' })

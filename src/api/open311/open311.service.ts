@@ -352,6 +352,27 @@ export class Open311Service {
   }
 }
 
+/** When this endpoint's behaviour last changed (the discovery's `changeset`). */
+export const OPEN311_CHANGESET = '2026-12-02T00:00:00+07:00';
+
+/** The standard's service discovery document for the endpoint at `url`. */
+export function open311Discovery(url: string) {
+  return {
+    changeset: OPEN311_CHANGESET,
+    contact: `${OPEN311_AGENCY}, dpmptsp@kotaprabumulih.go.id, telepon 0713-3310251`,
+    key_service: `Kunci API untuk membuat permintaan diberikan oleh admin ${OPEN311_AGENCY} (dpmptsp@kotaprabumulih.go.id).`,
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url,
+        changeset: OPEN311_CHANGESET,
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
+  };
+}
+
 /** `2026/12/0007` as an id in a URL path: `2026-12-0007`. */
 export function requestIdOf(registerNumber: string): string {
   return registerNumber.replaceAll('/', '-');

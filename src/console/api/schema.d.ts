@@ -716,6 +716,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/open311/v2/discovery.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311Controller_discovery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/open311/v2/services.{format}': {
     parameters: {
       query?: never;
@@ -2137,6 +2153,28 @@ export interface components {
       code: number;
       /** @example api_key tidak sah atau sudah dicabut; pengajuan tidak dapat diproses. */
       description: string;
+    };
+    Open311EndpointDto: {
+      /** @example http://wiki.open311.org/GeoReport_v2 */
+      specification: string;
+      /** @example https://pengaduan.example/open311/v2 */
+      url: string;
+      changeset: string;
+      /** @example production */
+      type: string;
+      /**
+       * @example [
+       *       "text/xml",
+       *       "application/json"
+       *     ]
+       */
+      formats: string[];
+    };
+    Open311DiscoveryDto: {
+      changeset: string;
+      contact: string;
+      key_service: string;
+      endpoints: components['schemas']['Open311EndpointDto'][];
     };
     Open311ServiceDto: {
       /**
@@ -5703,6 +5741,59 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  Open311Controller_discovery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311DiscoveryDto'];
+          'text/xml': components['schemas']['Open311DiscoveryDto'];
+        };
+      };
+      /** @description Data tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
         };
       };
     };

@@ -18,7 +18,7 @@ import { type E2e, eventually, startE2e } from '../../helpers/e2e';
 
 const xml = new XMLParser({
   parseTagValue: false,
-  isArray: (name) => ['service', 'request', 'error', 'attribute', 'value'].includes(name),
+  isArray: (name) => ['service', 'request', 'error', 'attribute', 'value', 'format'].includes(name),
 });
 
 const PERSON = {
@@ -134,6 +134,24 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
       expect(res.body).toEqual([{ code: 403, description: expect.stringMatching(/api_key tidak sah/) }]);
       expect(await complaintCount()).toBe(before);
     });
+  });
+
+  it('publishes the service discovery document (JSON and XML)', async () => {
+    const res = await e.http.get('/open311/v2/discovery.json').expect(200);
+    expect(res.body).toMatchObject({
+      contact: expect.stringMatching(/DPM-PTSP Kota Prabumulih/),
+      key_service: expect.stringMatching(/admin/),
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: expect.stringMatching(/^http:\/\/[^/]+\/open311\/v2$/),
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
+    });
+    const inXml = xml.parse((await e.http.get('/open311/v2/discovery.xml').expect(200)).text);
+    expect(inXml.discovery.endpoints.endpoint.formats.format).toEqual(['text/xml', 'application/json']);
   });
 
   describe('GET Service List and Service Definition', () => {

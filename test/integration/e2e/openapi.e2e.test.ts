@@ -57,6 +57,7 @@ const CONTRACT: [string, string, string?][] = [
   ['get', '/open311/v2/requests.{}'],
   ['get', '/open311/v2/requests/{}.{}'],
   ['get', '/open311/v2/tokens/{}.{}'],
+  ['get', '/open311/v2/discovery.{}'],
   ['get', '/api/open311/api-keys'],
   ['post', '/api/open311/api-keys', 'application/json'],
   ['post', '/api/open311/api-keys/{}/revoke'],
@@ -76,6 +77,7 @@ const PUBLIC = new Set([
   'get /open311/v2/requests.{}',
   'get /open311/v2/requests/{}.{}',
   'get /open311/v2/tokens/{}.{}',
+  'get /open311/v2/discovery.{}',
 ]);
 
 /** Path parameters may be named freely ({id}, {taskId}); the contract fixes only their place. */
