@@ -1986,7 +1986,7 @@ export interface components {
       /** Format: date-time */
       at: string;
       /**
-       * @description USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED, LOGIN_...
+       * @description USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED, LOGIN_..., OPEN311_KEY_CREATED, OPEN311_KEY_REVOKED
        * @example USER_CREATED
        */
       type: string;

@@ -85,6 +85,20 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
       const row = await e.db.orm.em.fork().findOneOrFail(Open311ApiKey, { id: created.body.id });
       expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(row)).not.toContain(created.body.key);
+      // Making a key is a security event, without the key.
+      const events = await e.http
+        .get('/api/users/security-events?pageSize=100')
+        .set(await e.as('admin'))
+        .expect(200);
+      const made = events.body.items.find(
+        (ev: { type: string; details: { keyId?: string } | null }) =>
+          ev.type === 'OPEN311_KEY_CREATED' && ev.details?.keyId === created.body.id,
+      );
+      expect(made).toMatchObject({
+        actorUsername: 'admin',
+        details: { name: 'Agregator LAPOR', keyPrefix: created.body.keyPrefix },
+      });
+      expect(JSON.stringify(events.body)).not.toContain(created.body.key);
 
       const list = await e.http
         .get('/api/open311/api-keys')
