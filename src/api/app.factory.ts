@@ -13,6 +13,7 @@ import { methodNotAllowed } from './common/method-not-allowed';
 import { completeOpenApiDocument, ErrorBody } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 import { OPEN311_BASE } from './open311/open311.controller';
+import { open311BodyErrors } from './open311/open311-format';
 
 /** Builds the configured Nest application (used by main.ts and by the e2e tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -31,7 +32,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // JSON bodies only as application/json, limited in size, depth and member count before validation.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: 'application/json' });
   // Form fields only where a standard posts them: Open311 GeoReport v2 (src/api/open311/).
-  app.use(OPEN311_BASE, urlencoded({ extended: false, limit: JSON_BODY_LIMIT, parameterLimit: 100 }));
+  app.use(
+    OPEN311_BASE,
+    urlencoded({ extended: false, limit: JSON_BODY_LIMIT, parameterLimit: 100 }),
+    open311BodyErrors,
+  );
   app.use(jsonShapeLimit);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics', `${OPEN311_BASE.slice(1)}/{*path}`] });
   app.useGlobalInterceptors(new ContentTypeInterceptor(app.get(Reflector)));

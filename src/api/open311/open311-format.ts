@@ -112,3 +112,27 @@ export class Open311ErrorFilter implements ExceptionFilter {
     return { status, errors: [{ code: status, description }] };
   }
 }
+
+/**
+ * Express error handler behind the form parser of `/open311/v2/`: a body it refuses (too large, too
+ * many fields, malformed) is answered in the standard's error form too, like every other error there.
+ */
+export function open311BodyErrors(
+  err: unknown,
+  req: Request,
+  res: Response,
+  next: (err?: unknown) => void,
+): void {
+  const status = (err as { status?: unknown; expose?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || res.headersSent) return next(err);
+  sendOpen311(
+    res,
+    formatOf(req),
+    status,
+    [{ code: status, description: DEFAULT_MESSAGES[status] ?? DEFAULT_MESSAGES[400] }],
+    {
+      root: 'errors',
+      item: 'error',
+    },
+  );
+}

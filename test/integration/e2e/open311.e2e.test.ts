@@ -375,6 +375,14 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
       expect(await complaintCount()).toBe(before);
     });
 
+    it('refuses a body the form parser refuses in the standard error form too (413)', async () => {
+      const many = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, 'x']));
+      const res = await post('xml', { ...exampleRequest(apiKey), ...many }).expect(413);
+      expect(xml.parse(res.text).errors.error).toEqual([
+        { code: '413', description: 'Ukuran data yang dikirim terlalu besar.' },
+      ]);
+    });
+
     it('takes form fields only (415 for JSON, in the standard error form)', async () => {
       const res = await e.http.post('/open311/v2/requests.json').send(exampleRequest(apiKey)).expect(415);
       expect(res.body).toEqual([{ code: 415, description: expect.stringMatching(/x-www-form-urlencoded/) }]);
