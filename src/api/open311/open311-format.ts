@@ -124,7 +124,10 @@ export function open311BodyErrors(
   next: (err?: unknown) => void,
 ): void {
   const status = (err as { status?: unknown; expose?: unknown } | null)?.status;
-  if (typeof status !== 'number' || status < 400 || status >= 500 || res.headersSent) return next(err);
+  if (typeof status !== 'number' || status < 400 || status >= 500 || res.headersSent) {
+    next(err);
+    return;
+  }
   sendOpen311(
     res,
     formatOf(req),
