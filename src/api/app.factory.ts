@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { type NextFunction, type Request, type Response, urlencoded } from 'express';
 import helmet, { xContentTypeOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, PROJECT_ROOT } from '../config/config';
@@ -12,6 +12,8 @@ import { ContentTypeInterceptor, JSON_BODY_LIMIT, jsonShapeLimit } from './commo
 import { methodNotAllowed } from './common/method-not-allowed';
 import { completeOpenApiDocument, ErrorBody } from './common/openapi';
 import { createValidationPipe } from './common/validation';
+import { OPEN311_BASE } from './open311/open311.controller';
+import { open311BodyErrors } from './open311/open311-format';
 
 /** Builds the configured Nest application (used by main.ts and by the e2e tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -29,8 +31,14 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(xContentTypeOptions());
   // JSON bodies only as application/json, limited in size, depth and member count before validation.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: 'application/json' });
+  // Form fields only where a standard posts them: Open311 GeoReport v2 (src/api/open311/).
+  app.use(
+    OPEN311_BASE,
+    urlencoded({ extended: false, limit: JSON_BODY_LIMIT, parameterLimit: 100 }),
+    open311BodyErrors,
+  );
   app.use(jsonShapeLimit);
-  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics', `${OPEN311_BASE.slice(1)}/{*path}`] });
   app.useGlobalInterceptors(new ContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   servePublicWebsite(app);
@@ -66,7 +74,7 @@ export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
  */
 function servePublicWebsite(app: NestExpressApplication): void {
   const pageHeaders = strictPageHeaders(["'self'", 'data:']);
-  const notForPages = /^\/(api|docs|docs-json|health|metrics|staf)(\/|$)/;
+  const notForPages = /^\/(api|docs|docs-json|health|metrics|staf|open311)(\/|$)/;
   app.use((req: Request, res: Response, next: NextFunction) =>
     notForPages.test(req.path) ? next() : pageHeaders(req, res, next),
   );

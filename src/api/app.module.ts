@@ -16,6 +16,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Module } from './open311/open311.module';
 import { OpsModule } from './ops/ops.module';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
@@ -61,6 +62,7 @@ export class AppModule {
         UsersModule,
         NotificationsModule,
         SatisfactionModule,
+        Open311Module,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

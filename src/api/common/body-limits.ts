@@ -80,6 +80,21 @@ const BODY_KIND = 'pengaduan:body-kind';
 /** Marks an upload endpoint: its body must be multipart/form-data (JSON endpoints are the default). */
 export const AcceptsMultipart = () => SetMetadata(BODY_KIND, 'multipart');
 
+/**
+ * Marks an endpoint whose standard posts form fields (Open311 GeoReport v2): its body must be
+ * application/x-www-form-urlencoded, parsed only under the paths given to `urlencoded` in app.factory.
+ */
+export const AcceptsForm = () => SetMetadata(BODY_KIND, 'form');
+
+export const FORM_REQUIRED =
+  'Jenis isi permintaan tidak didukung. Kirim data sebagai formulir (Content-Type: application/x-www-form-urlencoded).';
+
+const BODY_TYPES: Record<string, { type: string; message: string }> = {
+  json: { type: 'application/json', message: JSON_REQUIRED },
+  multipart: { type: 'multipart/form-data', message: MULTIPART_REQUIRED },
+  form: { type: 'application/x-www-form-urlencoded', message: FORM_REQUIRED },
+};
+
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** A body is present when it is chunked or has a non-zero length (an empty POST is not a body). */
@@ -103,11 +118,11 @@ export class ContentTypeInterceptor implements NestInterceptor {
     if (context.getType() === 'http') {
       const req = context.switchToHttp().getRequest<Request>();
       if (METHODS_WITH_BODY.has(req.method) && hasBody(req)) {
-        const multipart =
-          this.reflector.getAllAndOverride<string>(BODY_KIND, [context.getHandler(), context.getClass()]) ===
-          'multipart';
-        if (!req.is(multipart ? 'multipart/form-data' : 'application/json'))
-          throw new ApiError(415, multipart ? MULTIPART_REQUIRED : JSON_REQUIRED);
+        const kind =
+          this.reflector.getAllAndOverride<string>(BODY_KIND, [context.getHandler(), context.getClass()]) ??
+          'json';
+        const expected = BODY_TYPES[kind] ?? BODY_TYPES.json;
+        if (!req.is(expected.type)) throw new ApiError(415, expected.message);
       }
     }
     return next.handle();

@@ -12,7 +12,7 @@
  * Schemathesis (scripts/schemathesis.sh) checks the result against the running server.
  */
 
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer, Reflector } from '@nestjs/core';
@@ -174,6 +174,16 @@ function applyDocumentedBodyRules(route: Handler, schemas: Record<string, Schema
   }
 }
 
+/** Metadata: the content of a controller's error answers when they are not the API's ErrorBody. */
+const ERROR_CONTENT = 'pengaduan:openapi-error-content';
+
+/**
+ * Documents a controller's errors with its own content (a standard's error format, Open311) instead
+ * of the ErrorBody every other route answers with.
+ */
+export const ApiErrorContent = (content: Record<string, { schema: SchemaObject | ReferenceObject }>) =>
+  SetMetadata(ERROR_CONTENT, content);
+
 function documentErrors(op: OperationObject, route: Handler | undefined, reflector: Reflector): void {
   const statuses = new Set<number>();
   const parameters = (op.parameters ?? []) as ParameterObject[];
@@ -201,12 +211,17 @@ function documentErrors(op: OperationObject, route: Handler | undefined, reflect
   statuses.add(503);
 
   const responses = op.responses as Record<string, ResponseObject | ReferenceObject>;
+  const errorContent = route
+    ? reflector.getAllAndOverride<ResponseObject['content']>(ERROR_CONTENT, [route.handler, route.controller])
+    : undefined;
   for (const status of statuses) responses[status] ??= { description: DEFAULT_DESCRIPTIONS[status] };
   for (const [status, response] of Object.entries(responses)) {
     const code = Number(status);
     if (!(code >= 400) || '$ref' in response) continue;
     response.description ||= DEFAULT_DESCRIPTIONS[code] ?? ERROR_NAMES[code] ?? 'Error';
-    response.content = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
+    response.content = errorContent ?? {
+      'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } },
+    };
   }
   // Keep the responses in status order, as a reader expects.
   op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));

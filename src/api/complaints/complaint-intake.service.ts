@@ -29,6 +29,19 @@ export interface IntakeRequest {
   /** TATAP_MUKA: the user id of the official who received the complainant (SOP C.1.a). */
   receivingOfficialId?: string;
   idempotencyKey?: string;
+  /** Where it came in from besides its channel (the Open311 endpoint), with what that source adds. */
+  origin?: IntakeOrigin;
+}
+
+/** A complaint from the Open311 GeoReport v2 endpoint (channel WEBSITE, source OPEN311). */
+export interface IntakeOrigin {
+  source: 'OPEN311';
+  /** The client application's name (its API key's). */
+  client: string;
+  requestedService: string;
+  latitude: number | null;
+  longitude: number | null;
+  locationAddress: string | null;
 }
 
 /**
@@ -109,6 +122,12 @@ export class ComplaintIntakeService {
       overdue: false,
       createdAt: now,
       updatedAt: now,
+      source: req.origin?.source ?? null,
+      sourceClient: req.origin?.client ?? null,
+      requestedService: req.origin?.requestedService ?? null,
+      latitude: req.origin?.latitude ?? null,
+      longitude: req.origin?.longitude ?? null,
+      locationAddress: req.origin?.locationAddress ?? null,
     };
     const received: Partial<AuditEvent> = {
       id: `${complaint.id}:received`,
@@ -120,6 +139,7 @@ export class ComplaintIntakeService {
         channel: req.channel,
         calendarWarning,
         ...(identityMode !== DEFAULT_IDENTITY_MODE ? { identityMode } : {}),
+        ...(req.origin ? { source: req.origin.source, sourceClient: req.origin.client } : {}),
         ...(official
           ? {
               receivingOfficial: {

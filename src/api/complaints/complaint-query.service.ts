@@ -290,6 +290,16 @@ export class ComplaintQueryService {
             eselon: complaint.receivingOfficialEselon ?? null,
           }
         : null,
+      open311:
+        complaint.source === 'OPEN311'
+          ? {
+              client: complaint.sourceClient ?? '',
+              requestedCategory: complaint.requestedService ?? null,
+              latitude: complaint.latitude ?? null,
+              longitude: complaint.longitude ?? null,
+              address: complaint.locationAddress ?? null,
+            }
+          : null,
       response: complaint.response ?? null,
       respondedBy: complaint.respondedBy ?? null,
       rejectionReason: complaint.rejectionReason ?? null,

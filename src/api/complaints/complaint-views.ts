@@ -261,6 +261,23 @@ export class ReceivingOfficialView {
   eselon!: string | null;
 }
 
+/** A complaint created through Open311 GeoReport v2 (source OPEN311): what its client sent besides the form. */
+export class Open311OriginView {
+  @ApiProperty({ example: 'Aplikasi Prabumulih Smart City', description: 'Aplikasi klien (nama kunci API)' })
+  client!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'SEDANG',
+    description: 'Kategori (service_code) yang diajukan klien; triase yang memutuskan',
+  })
+  requestedCategory!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: -3.4321 }) latitude!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 104.2355 }) longitude!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Lokasi dalam kata-kata (address_string)' })
+  address!: string | null;
+}
+
 export class ComplaintDetailView extends ComplaintBaseView {
   @ApiProperty({ type: ComplainantView }) complainant!: ComplainantView;
   @ApiProperty({
@@ -285,6 +302,12 @@ export class ComplaintDetailView extends ComplaintBaseView {
     description: 'Tatap muka: pejabat minimal eselon IV yang menerima pengadu; kosong untuk media lain',
   })
   receivingOfficial!: ReceivingOfficialView | null;
+  @ApiProperty({
+    type: Open311OriginView,
+    nullable: true,
+    description: 'Pengaduan dari Open311 GeoReport v2: aplikasi klien, kategori yang diajukan, koordinat',
+  })
+  open311!: Open311OriginView | null;
   @ApiProperty({ nullable: true, type: String, description: 'Tanggapan akhir' }) response!: string | null;
   @ApiProperty({ nullable: true, type: String }) respondedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;

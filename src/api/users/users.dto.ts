@@ -249,7 +249,7 @@ export class SecurityEventDto {
   @ApiProperty({
     example: 'USER_CREATED',
     description:
-      'USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED, LOGIN_...',
+      'USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED, LOGIN_..., OPEN311_KEY_CREATED, OPEN311_KEY_REVOKED',
   })
   type!: string;
   @ApiProperty({ type: String, nullable: true }) actorId!: string | null;

@@ -788,6 +788,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/open311/v2/discovery.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311Controller_discovery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311Controller_services'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services/{code}.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311Controller_definition'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311Controller_list'];
+    put?: never;
+    post: operations['Open311Controller_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests/{id}.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311Controller_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/tokens/{token}.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311Controller_token'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/open311/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Open311ApiKeysController_list'];
+    put?: never;
+    post: operations['Open311ApiKeysController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/open311/api-keys/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Open311ApiKeysController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1404,6 +1532,24 @@ export interface components {
        */
       eselon: string | null;
     };
+    Open311OriginView: {
+      /**
+       * @description Aplikasi klien (nama kunci API)
+       * @example Aplikasi Prabumulih Smart City
+       */
+      client: string;
+      /**
+       * @description Kategori (service_code) yang diajukan klien; triase yang memutuskan
+       * @example SEDANG
+       */
+      requestedCategory: string | null;
+      /** @example -3.4321 */
+      latitude: number | null;
+      /** @example 104.2355 */
+      longitude: number | null;
+      /** @description Lokasi dalam kata-kata (address_string) */
+      address: string | null;
+    };
     ForwardedView: {
       /** @example DPUPR */
       agency: string;
@@ -1559,6 +1705,8 @@ export interface components {
       receivedBy: string | null;
       /** @description Tatap muka: pejabat minimal eselon IV yang menerima pengadu; kosong untuk media lain */
       receivingOfficial: components['schemas']['ReceivingOfficialView'] | null;
+      /** @description Pengaduan dari Open311 GeoReport v2: aplikasi klien, kategori yang diajukan, koordinat */
+      open311: components['schemas']['Open311OriginView'] | null;
       /** @description Tanggapan akhir */
       response: string | null;
       respondedBy: string | null;
@@ -2099,7 +2247,7 @@ export interface components {
       /** Format: date-time */
       at: string;
       /**
-       * @description USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED, LOGIN_...
+       * @description USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED, LOGIN_..., OPEN311_KEY_CREATED, OPEN311_KEY_REVOKED
        * @example USER_CREATED
        */
       type: string;
@@ -2306,6 +2454,187 @@ export interface components {
     ComplaintRatingView: {
       /** @description Kosong bila pengadu belum menilai */
       rating: components['schemas']['RatingView'] | null;
+    };
+    Open311ErrorDto: {
+      /** @example 403 */
+      code: number;
+      /** @example api_key tidak sah atau sudah dicabut; pengajuan tidak dapat diproses. */
+      description: string;
+    };
+    Open311EndpointDto: {
+      /** @example http://wiki.open311.org/GeoReport_v2 */
+      specification: string;
+      /** @example https://pengaduan.example/open311/v2 */
+      url: string;
+      changeset: string;
+      /** @example production */
+      type: string;
+      /**
+       * @example [
+       *       "text/xml",
+       *       "application/json"
+       *     ]
+       */
+      formats: string[];
+    };
+    Open311DiscoveryDto: {
+      changeset: string;
+      contact: string;
+      key_service: string;
+      endpoints: components['schemas']['Open311EndpointDto'][];
+    };
+    Open311ServiceDto: {
+      /**
+       * @example SEDANG
+       * @enum {string}
+       */
+      service_code: 'RINGAN' | 'SEDANG' | 'BERAT';
+      /** @example Dampak lingkungan kegiatan usaha berizin */
+      service_name: string;
+      description: string;
+      /**
+       * @description Selalu true: setiap layanan punya atribut (services/{code})
+       * @example true
+       */
+      metadata: boolean;
+      /** @example realtime */
+      type: string;
+      /** @example izin usaha, lingkungan, limbah */
+      keywords: string;
+      /** @example Dampak kegiatan usaha */
+      group: string;
+    };
+    Open311AttributeValueDto: {
+      /** @example 16.74.01 */
+      key: string;
+      /** @example Prabumulih Barat */
+      name: string;
+    };
+    Open311AttributeDto: {
+      /** @example true */
+      variable: boolean;
+      /**
+       * @description Dikirim sebagai attribute[kode]
+       * @example kecamatan
+       */
+      code: string;
+      /** @enum {string} */
+      datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+      /** @example false */
+      required: boolean;
+      datatype_description?: string | null;
+      /** @example 3 */
+      order: number;
+      description: string;
+      values: components['schemas']['Open311AttributeValueDto'][];
+    };
+    Open311ServiceDefinitionDto: {
+      /** @example SEDANG */
+      service_code: string;
+      attributes: components['schemas']['Open311AttributeDto'][];
+    };
+    Open311CreatedDto: {
+      /**
+       * @description Nomor register dengan tanda hubung
+       * @example 2026-12-0007
+       */
+      service_request_id: string;
+      /**
+       * @description Kode pelacakan pengadu (rahasia): untuk halaman lacak, GET requests/{token} (dengan tanggapan) dan tokens/{token}
+       * @example K7QX2M9TPA
+       */
+      token: string;
+      service_notice: string;
+      account_id?: string | null;
+    };
+    Open311RequestDto: {
+      /** @example 2026-12-0007 */
+      service_request_id: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /**
+       * @description Keterangan status publik; lewat token: tanggapan (selesai) atau alasan penolakan
+       * @example Sedang ditindaklanjuti unit terkait
+       */
+      status_notes: string;
+      service_name?: string | null;
+      /** @description Kategori hasil triase; sebelum triase kategori yang diajukan klien Open311 */
+      service_code?: string | null;
+      /** @description Hanya lewat token (data pengadu) */
+      description?: string | null;
+      /** @example DPM-PTSP Kota Prabumulih */
+      agency_responsible: string;
+      service_notice: string;
+      /** @example 2026-12-01T09:15:00+07:00 */
+      requested_datetime: string;
+      /** @example 2026-12-02T10:00:00+07:00 */
+      updated_datetime: string;
+      /**
+       * @description Batas waktu 10 hari kerja (dueAt)
+       * @example 2026-12-15T23:59:59+07:00
+       */
+      expected_datetime?: string | null;
+      /** @example Kel./Desa Patih Galung, Kec. Prabumulih Barat, Kota Prabumulih */
+      address?: string | null;
+      /** @description Dibulatkan 3 desimal (tepat lewat token) */
+      lat?: number | null;
+      long?: number | null;
+    };
+    Open311TokenDto: {
+      /** @example 2026-12-0007 */
+      service_request_id: string;
+      /** @example K7QX2M9TPA */
+      token: string;
+    };
+    Open311ApiKeyDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Aplikasi Prabumulih Smart City */
+      name: string;
+      /**
+       * @description Awal kunci, untuk mengenalinya (kunci utuh tidak disimpan)
+       * @example o311_Xk3f
+       */
+      keyPrefix: string;
+      /** @example admin */
+      createdBy: string;
+      createdAt: string;
+      /** @description Saat kunci dicabut; kunci yang dicabut ditolak (403) */
+      revokedAt?: string | null;
+      revokedBy?: string | null;
+      /** @description Terakhir dipakai membuat pengaduan */
+      lastUsedAt?: string | null;
+    };
+    CreateOpen311ApiKeyDto: {
+      /**
+       * @description Nama aplikasi klien yang memakai kunci ini; dicatat pada setiap pengaduan yang dibuatnya.
+       * @example Aplikasi Prabumulih Smart City
+       */
+      name: string;
+    };
+    CreatedOpen311ApiKeyDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Aplikasi Prabumulih Smart City */
+      name: string;
+      /**
+       * @description Awal kunci, untuk mengenalinya (kunci utuh tidak disimpan)
+       * @example o311_Xk3f
+       */
+      keyPrefix: string;
+      /** @example admin */
+      createdBy: string;
+      createdAt: string;
+      /** @description Saat kunci dicabut; kunci yang dicabut ditolak (403) */
+      revokedAt?: string | null;
+      revokedBy?: string | null;
+      /** @description Terakhir dipakai membuat pengaduan */
+      lastUsedAt?: string | null;
+      /**
+       * @description Kunci API utuh: hanya ditampilkan sekali ini. Berikan kepada pengelola aplikasi klien.
+       * @example o311_Xk3fQ0b7m2yA9JcV1sWq8rT5uLzN4hPe6dGiKoBvCxE
+       */
+      key: string;
     };
     ErrorBody: {
       /**
@@ -6051,6 +6380,687 @@ export interface operations {
       };
       /** @description Pengaduan tidak ditemukan */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  Open311Controller_discovery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311DiscoveryDto'];
+          'text/xml': components['schemas']['Open311DiscoveryDto'];
+        };
+      };
+      /** @description Data tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+    };
+  };
+  Open311Controller_services: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ServiceDto'][];
+          'text/xml': components['schemas']['Open311ServiceDto'][];
+        };
+      };
+      /** @description Data tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+    };
+  };
+  Open311Controller_definition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ServiceDefinitionDto'];
+          'text/xml': components['schemas']['Open311ServiceDefinitionDto'];
+        };
+      };
+      /** @description service_code tidak dikenal */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+    };
+  };
+  Open311Controller_list: {
+    parameters: {
+      query?: {
+        /** @description Diabaikan */
+        jurisdiction_id?: unknown;
+        /** @description open, closed, atau open,closed */
+        status?: unknown;
+        /** @description ISO 8601 dengan zona waktu */
+        end_date?: unknown;
+        /** @description ISO 8601 dengan zona waktu */
+        start_date?: unknown;
+        /** @description Beberapa dipisah koma */
+        service_code?: unknown;
+        /** @description Beberapa dipisah koma; parameter lain diabaikan */
+        service_request_id?: unknown;
+      };
+      header?: never;
+      path: {
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311RequestDto'][];
+          'text/xml': components['schemas']['Open311RequestDto'][];
+        };
+      };
+      /** @description Parameter tidak valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Data tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+    };
+  };
+  Open311Controller_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          /** @description Kunci API aplikasi klien (dibuat admin) */
+          api_key: string;
+          /** @description Diabaikan (satu yurisdiksi) */
+          jurisdiction_id?: string;
+          /** @enum {string} */
+          service_code: 'RINGAN' | 'SEDANG' | 'BERAT';
+          /**
+           * @description Lintang WGS84 (bersama long)
+           * @example -3.4321
+           */
+          lat?: string;
+          /**
+           * @description Bujur WGS84 (bersama lat)
+           * @example 104.2355
+           */
+          long?: string;
+          /** @description Lokasi dalam kata-kata (atau lat/long, atau attribute[kecamatan]) */
+          address_string?: string;
+          email?: string;
+          /** @description Diabaikan */
+          device_id?: string;
+          /** @description Diabaikan */
+          account_id?: string;
+          /** @description Wajib: nama pengadu (bersama last_name) */
+          first_name?: string;
+          last_name?: string;
+          phone?: string;
+          /** @description Wajib: uraian pengaduan */
+          description?: string;
+          /** @description Dicatat sebagai bukti awal */
+          media_url?: string;
+          'attribute[nik]'?: string;
+          /** @description Wajib bila media_url kosong */
+          'attribute[bukti_awal]'?: string;
+          /** @example 16.74.01 */
+          'attribute[kecamatan]'?: string;
+          /** @example 16.74.01.1007 */
+          'attribute[kelurahan]'?: string;
+          'attribute[layanan_perizinan]'?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311CreatedDto'][];
+          'text/xml': components['schemas']['Open311CreatedDto'][];
+        };
+      };
+      /** @description Kolom kurang atau tidak valid (tiap kesalahan menyebut kolomnya) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description api_key tidak ada, tidak sah atau sudah dicabut */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Data tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Ditolak aturan SOP (mis. NIK yang tidak mungkin ada) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+    };
+  };
+  Open311Controller_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description service_request_id atau token */
+        id: string;
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311RequestDto'][];
+          'text/xml': components['schemas']['Open311RequestDto'][];
+        };
+      };
+      /** @description Tidak ditemukan */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+    };
+  };
+  Open311Controller_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+        /** @description Format jawaban: json atau xml */
+        format: 'json' | 'xml';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311TokenDto'][];
+          'text/xml': components['schemas']['Open311TokenDto'][];
+        };
+      };
+      /** @description Token tidak ditemukan */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+    };
+  };
+  Open311ApiKeysController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ApiKeyDto'][];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  Open311ApiKeysController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOpen311ApiKeyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedOpen311ApiKeyDto'];
+        };
+      };
+      /** @description Data permintaan tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  Open311ApiKeysController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ApiKeyDto'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Kunci API Open311 tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Kunci API Open311 ini sudah dicabut. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

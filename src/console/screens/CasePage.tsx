@@ -124,8 +124,12 @@ export function CasePage(props: { id: string; me: Me }) {
             </div>
             <div>
               <dt>Saluran</dt>
-              <dd>{CHANNEL_LABELS[detail.channel] ?? detail.channel}</dd>
+              <dd>
+                {CHANNEL_LABELS[detail.channel] ?? detail.channel}
+                {detail.open311 ? ` (Open311: ${detail.open311.client})` : ''}
+              </dd>
             </div>
+            {detail.open311 ? <Open311Facts origin={detail.open311} /> : null}
             <div>
               <dt>Layanan</dt>
               <dd>{detail.licensingService ?? '–'}</dd>
@@ -418,6 +422,46 @@ function Evidence(props: { complaintId: string; reloadKey: number }) {
             </li>
           ))}
         </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** What an Open311 client sent besides the form: the proposed category and where (words, coordinates). */
+function Open311Facts(props: { origin: NonNullable<Schemas['ComplaintDetailView']['open311']> }) {
+  const { origin } = props;
+  const { latitude, longitude } = origin;
+  return (
+    <>
+      {origin.requestedCategory ? (
+        <div>
+          <dt>Kategori diajukan</dt>
+          <dd>
+            {CATEGORY_LABELS[origin.requestedCategory as keyof typeof CATEGORY_LABELS] ??
+              origin.requestedCategory}{' '}
+            <span class="muted">(diputuskan saat triase)</span>
+          </dd>
+        </div>
+      ) : null}
+      {origin.address ? (
+        <div>
+          <dt>Lokasi menurut pengadu</dt>
+          <dd>{origin.address}</dd>
+        </div>
+      ) : null}
+      {latitude !== null && longitude !== null ? (
+        <div>
+          <dt>Koordinat</dt>
+          <dd>
+            <a
+              href={`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {latitude}, {longitude}
+            </a>
+          </dd>
+        </div>
       ) : null}
     </>
   );

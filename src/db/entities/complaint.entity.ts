@@ -117,4 +117,27 @@ export class Complaint {
 
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Where the complaint came in from besides its channel: 'OPEN311' (the GeoReport v2 endpoint), else null. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  source?: string | null;
+
+  /** OPEN311: the name of the client application whose API key created it. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  sourceClient?: string | null;
+
+  /** OPEN311: the service (our category) the client asked for; triage decides the category. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  requestedService?: string | null;
+
+  /** The location's coordinates (WGS84), when the complainant gave them. */
+  @Property({ type: 'double', nullable: true })
+  latitude?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude?: number | null;
+
+  /** The location as the complainant described it in words (Open311 address_string). */
+  @Property({ type: 'text', nullable: true })
+  locationAddress?: string | null;
 }

@@ -9,6 +9,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { Notification } from './notification.entity';
 import { NotificationRead } from './notification-read.entity';
+import { Open311ApiKey } from './open311-api-key.entity';
 import { RateLimit } from './rate-limit.entity';
 import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -29,6 +30,7 @@ export {
   LoginThrottle,
   Notification,
   NotificationRead,
+  Open311ApiKey,
   RateLimit,
   RecapReportRecord,
   RefreshToken,
@@ -56,4 +58,5 @@ export const ENTITIES = [
   LoginThrottle,
   RateLimit,
   SatisfactionRating,
+  Open311ApiKey,
 ];

@@ -8,6 +8,7 @@ import { Migration20261201130000_notification_delivery as PgNotificationDelivery
 import { Migration20261201140000_notification_reads as PgNotificationReads } from './postgresql/Migration20261201140000_notification_reads';
 import { Migration20261202015700_rate_limit as PgRateLimit } from './postgresql/Migration20261202015700_rate_limit';
 import { Migration20261202043356_receiving_official as PgReceivingOfficial } from './postgresql/Migration20261202043356_receiving_official';
+import { Migration20261202071800_open311 as PgOpen311 } from './postgresql/Migration20261202071800_open311';
 import { Migration20261202071822_satisfaction_rating as PgSatisfactionRating } from './postgresql/Migration20261202071822_satisfaction_rating';
 import { Migration20261202071836_identity_mode as PgIdentityMode } from './postgresql/Migration20261202071836_identity_mode';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
@@ -19,6 +20,7 @@ import { Migration20261201130000_notification_delivery as SqliteNotificationDeli
 import { Migration20261201140000_notification_reads as SqliteNotificationReads } from './sqlite/Migration20261201140000_notification_reads';
 import { Migration20261202015659_rate_limit as SqliteRateLimit } from './sqlite/Migration20261202015659_rate_limit';
 import { Migration20261202043356_receiving_official as SqliteReceivingOfficial } from './sqlite/Migration20261202043356_receiving_official';
+import { Migration20261202071759_open311 as SqliteOpen311 } from './sqlite/Migration20261202071759_open311';
 import { Migration20261202071822_satisfaction_rating as SqliteSatisfactionRating } from './sqlite/Migration20261202071822_satisfaction_rating';
 import { Migration20261202071836_identity_mode as SqliteIdentityMode } from './sqlite/Migration20261202071836_identity_mode';
 
@@ -39,6 +41,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202043356_receiving_official', class: SqliteReceivingOfficial },
     { name: 'Migration20261202071822_satisfaction_rating', class: SqliteSatisfactionRating },
     { name: 'Migration20261202071836_identity_mode', class: SqliteIdentityMode },
+    { name: 'Migration20261202071759_open311', class: SqliteOpen311 },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -52,6 +55,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202043356_receiving_official', class: PgReceivingOfficial },
     { name: 'Migration20261202071822_satisfaction_rating', class: PgSatisfactionRating },
     { name: 'Migration20261202071836_identity_mode', class: PgIdentityMode },
+    { name: 'Migration20261202071800_open311', class: PgOpen311 },
   ],
 };
 

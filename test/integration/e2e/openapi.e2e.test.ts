@@ -53,6 +53,16 @@ const CONTRACT: [string, string, string?][] = [
   ['get', '/health'],
   ['post', '/api/complaints/{}/forward', 'application/json'],
   ['get', '/api/agencies'],
+  ['get', '/open311/v2/services.{}'],
+  ['get', '/open311/v2/services/{}.{}'],
+  ['post', '/open311/v2/requests.{}', 'application/x-www-form-urlencoded'],
+  ['get', '/open311/v2/requests.{}'],
+  ['get', '/open311/v2/requests/{}.{}'],
+  ['get', '/open311/v2/tokens/{}.{}'],
+  ['get', '/open311/v2/discovery.{}'],
+  ['get', '/api/open311/api-keys'],
+  ['post', '/api/open311/api-keys', 'application/json'],
+  ['post', '/api/open311/api-keys/{}/revoke'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */
@@ -64,6 +74,13 @@ const PUBLIC = new Set([
   'get /api/areas',
   'get /health',
   'get /api/agencies',
+  'get /open311/v2/services.{}',
+  'get /open311/v2/services/{}.{}',
+  'post /open311/v2/requests.{}',
+  'get /open311/v2/requests.{}',
+  'get /open311/v2/requests/{}.{}',
+  'get /open311/v2/tokens/{}.{}',
+  'get /open311/v2/discovery.{}',
 ]);
 
 /** Path parameters may be named freely ({id}, {taskId}); the contract fixes only their place. */
@@ -225,5 +242,27 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
     ]) {
       expect(operations.get(key)!.responses).toHaveProperty('429');
     }
+  });
+
+  it('documents Open311 answers in JSON and XML, and its errors as the standard error list', () => {
+    for (const key of [
+      'get /open311/v2/services.{}',
+      'get /open311/v2/requests.{}',
+      'post /open311/v2/requests.{}',
+    ]) {
+      const op = operations.get(key)!;
+      const success = Object.entries(op.responses).find(([status]) => /^20\d$/.test(status))![1];
+      expect({ key, media: Object.keys(success.content ?? {}).sort() }).toEqual({
+        key,
+        media: ['application/json', 'text/xml'],
+      });
+    }
+    const refused = operations.get('post /open311/v2/requests.{}')!.responses['403'];
+    const schema = Object.values(refused.content ?? {})[0].schema;
+    expect(schema.type).toBe('array');
+    expect(resolve(schema.items!).properties).toMatchObject({
+      code: { type: 'number' },
+      description: { type: 'string' },
+    });
   });
 });
