@@ -66,5 +66,15 @@ export function renderNotification(
         subject: `Tanggapan atas pengaduan ${reg}`,
         body: `Pengaduan Anda dengan nomor register ${reg} telah selesai ditangani dan ditanggapi. Silakan lihat tanggapan melalui kode pelacakan Anda.`,
       };
+    case 'OBJECTED':
+      return recipient === 'COMPLAINANT'
+        ? {
+            subject: `Keberatan atas pengaduan ${reg} telah diterima`,
+            body: `Keberatan Anda atas ${data.previousStatus === 'REJECTED' ? 'penolakan' : 'tanggapan'} pengaduan ${reg} telah kami terima. Pengaduan diperiksa kembali dan akan ditanggapi paling lambat ${due(data)}.`,
+          }
+        : {
+            subject: `Keberatan atas pengaduan ${reg} menunggu triase`,
+            body: `Pengadu mengajukan keberatan atas ${data.previousStatus === 'REJECTED' ? 'penolakan' : 'tanggapan'} pengaduan ${reg}; pengaduan dibuka kembali dan perlu ditriase ulang. Batas waktu penyelesaian: ${due(data)}.`,
+          };
   }
 }

@@ -62,6 +62,7 @@ export const NOTIFICATION_KINDS = [
   'OVERDUE',
   'REJECTED',
   'RESOLVED',
+  'OBJECTED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

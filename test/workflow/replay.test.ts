@@ -61,6 +61,8 @@ describe('replay of recorded complaint histories', () => {
       expect(names.filter((n) => n.startsWith(`model/${version}/`)).length).toBeGreaterThanOrEqual(3);
     // After responder-by-category: the front desk answers a RINGAN case.
     expect(names).toContain('ringan-answered-by-front-desk');
+    // The new round an objection (keberatan) opens, started with the objection in its input.
+    expect(names).toContain('objection-round');
     // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.
     expect(names).toContain('recap-report-first-working-day');
   });
