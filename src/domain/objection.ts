@@ -35,9 +35,9 @@ export function objectionDeadline(closedAt: Date): Date {
 export interface ObjectionFacts {
   status: string;
   /** When the case was answered or rejected. */
-  closedAt: Date | null;
+  closedAt?: Date | null;
   /** When an objection was filed, if one was. */
-  objectedAt: Date | null;
+  objectedAt?: Date | null;
 }
 
 const refusal = (type: Refusal['type'], message: string): Refusal => ({ type, message });
@@ -47,8 +47,7 @@ const refusal = (type: Refusal['type'], message: string): Refusal => ({ type, me
  * objection, within the window; the reason must say something and not be too long.
  */
 export function checkObjection(facts: ObjectionFacts, reason: unknown, now: Date): Refusal | null {
-  if (typeof reason !== 'string' || reason === '')
-    return refusal('INVALID', 'Alasan keberatan wajib diisi.');
+  if (typeof reason !== 'string' || reason === '') return refusal('INVALID', 'Alasan keberatan wajib diisi.');
   if (reason.trim() === '') return refusal('RULE', 'Alasan keberatan tidak boleh hanya berisi spasi.');
   if (reason.trim().length > OBJECTION_REASON_MAX)
     return refusal('INVALID', `Alasan keberatan paling panjang ${OBJECTION_REASON_MAX} karakter.`);

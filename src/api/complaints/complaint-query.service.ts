@@ -28,6 +28,7 @@ import type {
   TaskView,
   TimelineEventView,
 } from './complaint-views';
+import { objectionOpenUntil, toObjectionView } from './objection.service';
 
 /** How long a detail read waits for the workflow's live state before answering without it. */
 export const LIVE_STATE_TIMEOUT_MS = 3_000;
@@ -97,6 +98,7 @@ export function toSummaryView(c: Complaint, personalDataVisible: boolean): Compl
     dueAt: iso(c.dueAt),
     overdue: c.overdue,
     location: { kecamatan: c.kecamatan ?? null, kelurahan: c.kelurahan ?? null },
+    objectedAt: iso(c.objectedAt),
     complainant: {
       name: personalDataVisible ? c.complainantName : maskName(c.complainantName),
       nik: maskNik(c.complainantNik),
@@ -285,6 +287,8 @@ export class ComplaintQueryService {
       ),
       live: liveRead.live,
       ...(liveRead.liveNote ? { liveNote: liveRead.liveNote } : {}),
+      objection: toObjectionView(complaint),
+      objectionOpenUntil: objectionOpenUntil(complaint),
     };
   }
 

@@ -7,6 +7,7 @@ import { COMPLAINT_STATUSES, DECISIONS } from '../../../workflows/complaint/defi
 import { CATEGORIES } from '../../domain/categories';
 import { CHANNELS } from '../../domain/channels';
 import { UNITS } from '../../domain/units';
+import { ObjectionView } from './objection.dto';
 
 const TASK_STATUSES = ['OPEN', 'DONE'] as const;
 const WAITING_FOR = ['TRIAGE', 'TASKS', 'DECISION', 'RESPONSE', 'NOTHING'] as const;
@@ -78,6 +79,13 @@ export class ComplaintBaseView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: LocationView }) location!: LocationView;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada',
+  })
+  objectedAt!: string | null;
 }
 
 export class ComplaintSummaryView extends ComplaintBaseView {
@@ -290,4 +298,17 @@ export class ComplaintDetailView extends ComplaintBaseView {
   live!: LiveStateView | null;
   @ApiPropertyOptional({ description: 'Mengapa `live` kosong' })
   liveNote?: string;
+  @ApiProperty({
+    type: ObjectionView,
+    nullable: true,
+    description: 'Keberatan pengadu dan tanggapan/penolakan yang dikesampingkannya, bila ada',
+  })
+  objection!: ObjectionView | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Sampai kapan pengadu masih dapat mengajukan keberatan; kosong bila tidak dapat',
+  })
+  objectionOpenUntil!: string | null;
 }

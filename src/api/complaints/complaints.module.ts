@@ -7,6 +7,8 @@ import { ComplaintQueryController } from './complaint-query.controller';
 import { ComplaintQueryService } from './complaint-query.service';
 import { ComplaintWorkflowService } from './complaint-workflow.service';
 import { ComplaintsController } from './complaints.controller';
+import { ObjectionController } from './objection.controller';
+import { ObjectionService } from './objection.service';
 import { PublicComplaintsController } from './public-complaints.controller';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
@@ -19,6 +21,7 @@ import { TasksService } from './tasks.service';
     ComplaintQueryController,
     ComplaintActionsController,
     TasksController,
+    ObjectionController,
   ],
   providers: [
     ComplaintIntakeService,
@@ -26,6 +29,7 @@ import { TasksService } from './tasks.service';
     ComplaintActionsService,
     ComplaintWorkflowService,
     TasksService,
+    ObjectionService,
   ],
 })
 export class ComplaintsModule {}

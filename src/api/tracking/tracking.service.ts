@@ -3,6 +3,7 @@ import { ComplaintRepository } from '../../db/repositories';
 import { publicStageLabel } from '../../domain/timeline-labels';
 import { PUBLIC_UNIT_LABELS } from '../../domain/units';
 import { notFound } from '../common/api-error';
+import { objectionOpenUntil, toTrackingObjection } from '../complaints/objection.service';
 import type { TrackingDto } from './tracking.dto';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
 
@@ -14,6 +15,8 @@ export const STATUS_LABELS: Record<string, string> = {
   RESOLVED: 'Selesai ditanggapi',
   REJECTED: 'Ditolak',
 };
+/** An open case reopened by an objection reads as being examined again. */
+const REOPENED_LABEL = 'Keberatan diterima, pengaduan sedang diperiksa kembali';
 
 /**
  * Public tracking by the code the complainant received. Reads only the non-personal columns (the
@@ -42,7 +45,8 @@ export class TrackingService {
       trackingCode: complaint.trackingCode,
       registerNumber: complaint.registerNumber,
       status,
-      statusLabel: STATUS_LABELS[status] ?? status,
+      statusLabel:
+        complaint.objectedAt && status === 'RECEIVED' ? REOPENED_LABEL : (STATUS_LABELS[status] ?? status),
       category: complaint.category ?? null,
       channel: complaint.channel,
       receivedAt: complaint.receivedAt.toISOString(),
@@ -58,6 +62,8 @@ export class TrackingService {
       units: units.map((u) => ({ unit: u.unit, label: PUBLIC_UNIT_LABELS[u.unit], done: u.done })),
       response: status === 'RESOLVED' ? (complaint.response ?? null) : null,
       rejectionReason: status === 'REJECTED' ? (complaint.rejectionReason ?? null) : null,
+      objection: toTrackingObjection(complaint),
+      objectionOpenUntil: objectionOpenUntil(complaint),
     };
   }
 }

@@ -341,6 +341,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/complaints/{id}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Catat keberatan pengadu atas tanggapan atau penolakan
+     * @description Paling lambat 14 hari kalender (WIB) setelah tanggapan atau penolakan, satu kali. Pengaduan dibuka kembali sebagai putaran baru kepada Seksi Pengaduan dengan batas waktu 10 hari kerja yang baru, dihitung dari keberatan.
+     */
+    post: operations['ObjectionController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calendar/holidays': {
     parameters: {
       query?: never;
@@ -464,6 +484,26 @@ export interface paths {
     get: operations['TrackingController_track'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/complaints/{trackingCode}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ajukan keberatan atas tanggapan atau penolakan pengaduan
+     * @description Paling lambat 14 hari kalender (WIB) setelah tanggapan atau penolakan, satu kali. Pengaduan diperiksa kembali dengan batas waktu 10 hari kerja yang baru.
+     */
+    post: operations['PublicObjectionController_file'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1206,6 +1246,11 @@ export interface components {
       dueAt: string | null;
       overdue: boolean;
       location: components['schemas']['LocationView'];
+      /**
+       * Format: date-time
+       * @description Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada
+       */
+      objectedAt: string | null;
       complainant: components['schemas']['ComplainantSummaryView'];
     };
     ComplaintListView: {
@@ -1349,6 +1394,51 @@ export interface components {
       /** @description Batas waktu dihitung dengan daftar libur cadangan */
       calendarWarning?: string;
     };
+    PreviousOutcomeView: {
+      /**
+       * @description Hasil penanganan pertama
+       * @enum {string}
+       */
+      status: 'RESOLVED' | 'REJECTED';
+      /** @description Tanggapan yang diberikan */
+      response: string | null;
+      respondedBy: string | null;
+      /** @description Alasan penolakan */
+      rejectionReason: string | null;
+      /**
+       * Format: date-time
+       * @description Kapan tanggapan/penolakan diberikan
+       */
+      closedAt: string;
+      /**
+       * Format: date-time
+       * @description Batas waktu penanganan pertama
+       */
+      dueAt: string | null;
+      /** @description Kategori pada penanganan pertama */
+      category: string | null;
+      /** @description Penanganan pertama melewati batas waktu */
+      overdue: boolean;
+    };
+    ObjectionView: {
+      /**
+       * Format: date-time
+       * @description Kapan keberatan diajukan
+       */
+      filedAt: string;
+      /** @description Alasan keberatan */
+      reason: string;
+      /** @description Petugas yang mencatat keberatan atas nama pengadu; kosong bila diajukan pengadu sendiri */
+      filedBy: string | null;
+      /**
+       * @description Keberatan ke berapa (hanya satu yang diterima)
+       * @example 1
+       */
+      round: number;
+      /** @description ID proses (workflow) penanganan pertama */
+      previousWorkflowId: string | null;
+      previousOutcome: components['schemas']['PreviousOutcomeView'] | null;
+    };
     ComplaintDetailView: {
       /** Format: uuid */
       id: string;
@@ -1367,6 +1457,11 @@ export interface components {
       dueAt: string | null;
       overdue: boolean;
       location: components['schemas']['LocationView'];
+      /**
+       * Format: date-time
+       * @description Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada
+       */
+      objectedAt: string | null;
       complainant: components['schemas']['ComplainantView'];
       /** @description Benar bila pemanggil boleh melihat data pribadi pengadu (nama lengkap, NIK, alamat, telepon, email, berkas bukti) */
       personalDataVisible: boolean;
@@ -1393,6 +1488,13 @@ export interface components {
       live: components['schemas']['LiveStateView'] | null;
       /** @description Mengapa `live` kosong */
       liveNote?: string;
+      /** @description Keberatan pengadu dan tanggapan/penolakan yang dikesampingkannya, bila ada */
+      objection: components['schemas']['ObjectionView'] | null;
+      /**
+       * Format: date-time
+       * @description Sampai kapan pengadu masih dapat mengajukan keberatan; kosong bila tidak dapat
+       */
+      objectionOpenUntil: string | null;
     };
     ActionLocationDto: {
       /**
@@ -1532,6 +1634,13 @@ export interface components {
       outcome: string;
       /** @example Foto peninjauan disimpan di arsip seksi. */
       notes?: string | null;
+    };
+    ObjectionDto: {
+      /**
+       * @description Alasan keberatan atas tanggapan atau penolakan (paling lambat 14 hari setelahnya, satu kali)
+       * @example Tanggapan tidak menjawab pengaduan saya: biaya yang ditarik petugas belum dikembalikan.
+       */
+      reason: string;
     };
     HolidayDto: {
       /** @example 2026-03-20 */
@@ -1756,6 +1865,27 @@ export interface components {
       /** @description Unit ini sudah menyelesaikan tindak lanjutnya */
       done: boolean;
     };
+    TrackingObjectionDto: {
+      /**
+       * Format: date-time
+       * @description Kapan keberatan diajukan
+       */
+      filedAt: string;
+      /**
+       * @description Hasil penanganan sebelum keberatan
+       * @enum {string}
+       */
+      previousStatus: 'RESOLVED' | 'REJECTED';
+      /** @description Tanggapan sebelum keberatan */
+      previousResponse: string | null;
+      /** @description Alasan penolakan sebelum keberatan */
+      previousRejectionReason: string | null;
+      /**
+       * Format: date-time
+       * @description Kapan tanggapan/penolakan itu diberikan
+       */
+      previousClosedAt: string;
+    };
     TrackingDto: {
       /** @example K7QX2M9TPA */
       trackingCode: string;
@@ -1792,6 +1922,13 @@ export interface components {
       response: string | null;
       /** @description Alasan penolakan; hanya bila status REJECTED */
       rejectionReason: string | null;
+      /** @description Keberatan yang diajukan (pengaduan diperiksa kembali dengan batas waktu baru), bila ada */
+      objection: components['schemas']['TrackingObjectionDto'] | null;
+      /**
+       * Format: date-time
+       * @description Sampai kapan keberatan atas tanggapan/penolakan masih dapat diajukan; kosong bila tidak dapat (belum selesai, sudah lewat, atau sudah diajukan)
+       */
+      objectionOpenUntil: string | null;
     };
     /** @enum {string} */
     Role: 'ADMIN' | 'STAFF' | 'KEPALA_DAERAH';
@@ -3618,6 +3755,114 @@ export interface operations {
       };
     };
   };
+  ObjectionController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ID pengaduan atau nomor register (2026/12/0007) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Keberatan dicatat; pengaduan dibuka kembali */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintDetailView'];
+        };
+      };
+      /** @description Alasan keberatan kosong atau terlalu panjang */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya Petugas Loket dan Seksi Pengaduan */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan tidak ditemukan */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan belum ditanggapi, atau keberatan sudah pernah diajukan */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Lewat 14 hari sejak tanggapan, atau alasan hanya berisi spasi */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   CalendarController_get: {
     parameters: {
       query: {
@@ -4303,6 +4548,104 @@ export interface operations {
       };
       /** @description Kode pelacakan tidak ditemukan. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicObjectionController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Keberatan diterima; pengaduan dibuka kembali */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackingDto'];
+        };
+      };
+      /** @description Alasan keberatan kosong atau terlalu panjang */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Kode pelacakan tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan belum ditanggapi, atau keberatan sudah pernah diajukan */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Lewat 14 hari sejak tanggapan, atau alasan hanya berisi spasi */
+      422: {
         headers: {
           [name: string]: unknown;
         };

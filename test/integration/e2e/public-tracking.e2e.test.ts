@@ -45,6 +45,8 @@ const TRACKING_KEYS = [
   'units',
   'response',
   'rejectionReason',
+  'objection',
+  'objectionOpenUntil',
 ].sort();
 
 describe.each(databaseKinds())('public tracking (%s)', (kind) => {

@@ -42,7 +42,9 @@ describe('checkObjection', () => {
 
   it('refuses an objection to a case still being handled (409)', () => {
     for (const status of ['RECEIVED', 'IN_PROGRESS', 'AWAITING_DECISION', 'AWAITING_RESPONSE']) {
-      expect(checkObjection({ status, closedAt: null, objectedAt: null }, 'alasan', now)?.type).toBe('CONFLICT');
+      expect(checkObjection({ status, closedAt: null, objectedAt: null }, 'alasan', now)?.type).toBe(
+        'CONFLICT',
+      );
     }
   });
 
