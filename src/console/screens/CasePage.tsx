@@ -18,6 +18,7 @@ import { BASE } from '../router';
 import { Alert, Link, PageHeading } from '../ui';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { NotificationDeliveries } from './NotificationDeliveries';
+import { ObjectionPanel } from './Objection';
 import { RecategoriseForm } from './RecategoriseForm';
 import { ResponseForm } from './ResponseForm';
 import { TriageForm } from './TriageForm';
@@ -107,6 +108,7 @@ export function CasePage(props: { id: string; me: Me }) {
         <span class="badge">{STATUS_LABELS[detail.status]}</span>
         {detail.category ? <span class="badge">{CATEGORY_LABELS[detail.category]}</span> : null}
         {detail.overdue ? <span class="badge danger">Terlambat</span> : null}
+        {detail.objection ? <span class="badge warn">Keberatan</span> : null}
       </p>
       <Alert kind="info" message={notice} />
 
@@ -272,6 +274,8 @@ export function CasePage(props: { id: string; me: Me }) {
           {detail.respondedBy ? <p class="muted small">oleh {detail.respondedBy}</p> : null}
         </section>
       ) : null}
+
+      <ObjectionPanel detail={detail} me={me} onDone={onActionDone} />
 
       <NotificationDeliveries complaintId={detail.id} me={me} reloadKey={detail.timeline.length} />
       <section class="card" aria-labelledby="riwayat">
