@@ -964,6 +964,24 @@ export interface components {
       latestFollowUp: string | null;
       /** Format: date-time */
       latestFollowUpAt: string | null;
+      /**
+       * Format: date-time
+       * @description Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada
+       */
+      objectedAt: string | null;
+    };
+    RecapObjectionMonthView: {
+      /** @example 2026-10 */
+      month: string;
+      count: number;
+    };
+    RecapObjectionsView: {
+      /** @description Keberatan yang diajukan dalam periode (menurut tanggal pengajuan, WIB) */
+      filed: number;
+      /** @description Per bulan periode, termasuk yang nol */
+      byMonth: components['schemas']['RecapObjectionMonthView'][];
+      /** @description Keberatan atas apa: RESOLVED (tanggapan) atau REJECTED (penolakan) */
+      byPreviousStatus: components['schemas']['CountByView'][];
     };
     RecapReportView: {
       /** @example BULANAN-2026-10 */
@@ -999,6 +1017,8 @@ export interface components {
       berat: components['schemas']['RecapBeratView'];
       trend: components['schemas']['RecapTrendView'][];
       complaints: components['schemas']['RecapComplaintView'][];
+      /** @description Keberatan (keberatan atas tanggapan/penolakan); kosong pada laporan yang disimpan sebelum keberatan dihitung */
+      objections: components['schemas']['RecapObjectionsView'] | null;
     };
     StoredReportView: {
       /** @example BULANAN-2026-10 */

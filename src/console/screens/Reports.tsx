@@ -496,6 +496,12 @@ function RecapView(props: {
           <dt>Pengaduan berat</dt>
           <dd>{r.berat.cases}</dd>
         </div>
+        {r.objections ? (
+          <div>
+            <dt>Keberatan diajukan</dt>
+            <dd>{r.objections.filed}</dd>
+          </div>
+        ) : null}
       </dl>
 
       <div class="recap-tables">
@@ -508,6 +514,26 @@ function RecapView(props: {
         <CountTable caption="Menurut jenis pengaduan" head="Jenis" rows={r.byCategory} />
         {r.berat.cases > 0 ? (
           <CountTable caption="Keputusan Kepala Daerah (berat)" head="Keputusan" rows={r.berat.decisions} />
+        ) : null}
+        {r.objections && r.objections.filed > 0 ? (
+          <CountTable
+            caption="Keberatan per bulan (menurut tanggal diajukan)"
+            head="Bulan"
+            rows={r.objections.byMonth.map((m) => ({
+              key: `${MONTHS[Number(m.month.slice(5)) - 1]} ${m.month.slice(0, 4)}`,
+              count: m.count,
+            }))}
+          />
+        ) : null}
+        {r.objections && r.objections.filed > 0 ? (
+          <CountTable
+            caption="Keberatan atas"
+            head="Hasil sebelumnya"
+            rows={r.objections.byPreviousStatus.map((p) => ({
+              key: p.key === 'REJECTED' ? 'Penolakan' : 'Tanggapan',
+              count: p.count,
+            }))}
+          />
         ) : null}
       </div>
 
