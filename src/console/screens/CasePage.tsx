@@ -162,7 +162,9 @@ export function CasePage(props: { id: string; me: Me }) {
               </div>
             ) : null}
           </dl>
-          {me.role === 'ADMIN' ? <WorkflowLink registerNumber={detail.registerNumber} /> : null}
+          {me.role === 'ADMIN' ? (
+            <WorkflowLink registerNumber={detail.registerNumber} objected={!!detail.objection} />
+          ) : null}
         </section>
 
         <section class="card" aria-labelledby="pengadu">
@@ -296,8 +298,11 @@ export function CasePage(props: { id: string; me: Me }) {
   );
 }
 
-/** For ADMIN: the complaint's workflow in the Temporal Web UI (ID pengaduan-<register number>). */
-function WorkflowLink(props: { registerNumber: string }) {
+/**
+ * For ADMIN: the complaint's workflow in the Temporal Web UI (ID pengaduan-<register number>); after
+ * an objection, the new round's (…-keberatan-1) and the first handling's.
+ */
+function WorkflowLink(props: { registerNumber: string; objected?: boolean }) {
   const [config, setConfig] = useState<ConsoleConfig | null>(null);
   useEffect(() => {
     void fetch(`${BASE}/config.json`)
@@ -306,14 +311,20 @@ function WorkflowLink(props: { registerNumber: string }) {
       .catch(() => undefined);
   }, []);
   if (!config) return null;
-  const workflowId = `pengaduan-${registerSlug(props.registerNumber)}`;
-  const href = `${config.temporalUiUrl}/namespaces/${encodeURIComponent(config.temporalNamespace)}/workflows/${encodeURIComponent(workflowId)}`;
+  const first = `pengaduan-${registerSlug(props.registerNumber)}`;
+  const workflowIds = props.objected ? [`${first}-keberatan-1`, first] : [first];
+  const href = (workflowId: string) =>
+    `${config.temporalUiUrl}/namespaces/${encodeURIComponent(config.temporalNamespace)}/workflows/${encodeURIComponent(workflowId)}`;
   return (
-    <p>
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        Buka proses {workflowId} di Temporal Web UI (tab baru)
-      </a>
-    </p>
+    <>
+      {workflowIds.map((workflowId) => (
+        <p key={workflowId}>
+          <a href={href(workflowId)} target="_blank" rel="noopener noreferrer">
+            Buka proses {workflowId} di Temporal Web UI (tab baru)
+          </a>
+        </p>
+      ))}
+    </>
   );
 }
 
