@@ -50,6 +50,8 @@ describe('TrackingService.track', () => {
       units: [],
       response: null,
       rejectionReason: null,
+      objection: null,
+      objectionOpenUntil: null,
     });
     // Nothing personal, no officer's username.
     const text = JSON.stringify(answer);
