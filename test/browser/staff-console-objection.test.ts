@@ -73,6 +73,11 @@ describe('staff console: objection', () => {
     await seksi.goto(`${h.baseUrl}/staf`);
     await h.signIn(seksi, 'pengaduan');
     await seksi.waitForURL(/\/staf\/kotak-masuk$/);
+    // In the triage queue again, marked as an objection.
+    await seksi.goto(`${h.baseUrl}/staf/triase`);
+    const queued = seksi.locator('.triage-item', { hasText: created.registerNumber });
+    await queued.waitFor();
+    expect(await queued.locator('.badge').allTextContents()).toContain('Keberatan');
     await seksi.goto(`${h.baseUrl}/staf/pengaduan/${created.registerNumber.replaceAll('/', '-')}`);
     await seksi.getByRole('heading', { level: 2, name: 'Keberatan pengadu' }).waitFor();
     await seksi

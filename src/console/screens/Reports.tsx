@@ -605,6 +605,7 @@ function RecapView(props: {
                 <td data-label="Status">
                   {STATUS_LABELS[c.status as keyof typeof STATUS_LABELS] ?? c.status}
                   {c.overdue ? <span class="badge danger">Terlambat</span> : null}
+                  {c.objectedAt ? <span class="badge">Keberatan</span> : null}
                 </td>
                 <td data-label="Batas waktu">{formatDate(c.dueAt)}</td>
                 <td data-label="Lokasi">
