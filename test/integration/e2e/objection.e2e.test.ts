@@ -9,7 +9,7 @@ import { AuditEvent, Complaint, Notification } from '../../../src/db/entities';
 import { type ComplaintWorkflows, complaintWorkflowsFor } from '../../../src/temporal/complaint-workflows';
 import { WorkflowReconciler } from '../../../src/worker/workflow-reconciler';
 import { databaseKinds } from '../../helpers/databases';
-import { type E2e, eventually, startE2e } from '../../helpers/e2e';
+import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
 
 interface TaskBody {
   id: string;
@@ -236,6 +236,54 @@ describe.each(databaseKinds())('objection (%s)', (kind) => {
     expect(after).toMatchObject({ status: 'REJECTED', objectedAt: null, previousWorkflowId: null });
     const tracked = await e.http.get(`/api/public/complaints/${created.trackingCode}`).expect(200);
     expect(tracked.body.objectionOpenUntil).toBeNull();
+  });
+
+  it('the new round waits for triage since the objection, not since the receipt (/api/ops/stuck)', async () => {
+    const DAY = 86_400_000;
+    const letter = (
+      await e.http
+        .post('/api/complaints')
+        .set(await e.as('pengaduan'))
+        .send(
+          staffComplaint({
+            channel: 'EMAIL',
+            receivedAt: new Date(Date.now() - 20 * DAY).toISOString(),
+          }),
+        )
+        .expect(201)
+    ).body;
+    await eventually(async () => (await events(letter.id, 'REGISTERED')) === 1);
+    await e.http
+      .post(`/api/complaints/${letter.id}/triage`)
+      .set(await e.as('pengaduan'))
+      .send({ reject: { reason: 'Di luar lingkup.' } })
+      .expect(200);
+    await e.http
+      .post(`/api/complaints/${letter.id}/objection`)
+      .set(await e.as('pengaduan'))
+      .send({ reason: 'Pengadu menjelaskan lewat surat kedua.' })
+      .expect(201);
+    await eventually(async () => (await events(letter.id, 'OBJECTED')) === 1);
+    const stuck = async (asOf: Date) =>
+      (
+        await e.http
+          .get(`/api/ops/stuck?asOf=${encodeURIComponent(asOf.toISOString())}`)
+          .set(await e.as('kabid'))
+          .expect(200)
+      ).body.items.filter(
+        (i: { kind: string; registerNumber: string }) =>
+          i.kind === 'TRIAGE_LATE' && i.registerNumber === letter.registerNumber,
+      );
+    // Received 20 days ago, objected to today: not late for triage today.
+    await eventually(async () => (await stuck(new Date())).length === 0);
+    // A week on, it is, counted from the objection.
+    let late: { detail: string; since: string }[] = [];
+    await eventually(async () => {
+      late = await stuck(new Date(Date.now() + 7 * DAY));
+      return late.length === 1;
+    });
+    expect(late[0].detail).toMatch(/^Belum ditriase; keberatan diajukan /);
+    expect(late[0].since).toBe((await record(letter.id)).objectedAt!.toISOString());
   });
 
   it('an objection stored while Temporal was unreachable gets its new round from the reconciler', async () => {
