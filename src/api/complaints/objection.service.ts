@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Complaint, ComplaintTask, Decision } from '../../db/entities';
 import { CLOSED_STATUSES, type ClosedStatus } from '../../domain/complaint-rules';
-import { checkObjection, objectionDeadline, type PreviousOutcome } from '../../domain/objection';
+import { canObject, checkObjection, objectionDeadline, type PreviousOutcome } from '../../domain/objection';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { workflowIdForObjection } from '../../temporal/ids';
 import { conflict, throwIfRefused } from '../common/api-error';
@@ -100,15 +100,14 @@ export class ObjectionService {
   }
 }
 
-/** Until when the complainant may object, while they still may; null otherwise. */
+/** Until when the complainant may object, while they still may (the domain's rule); null otherwise. */
 export function objectionOpenUntil(
   complaint: Pick<Complaint, 'status' | 'closedAt' | 'objectedAt'>,
   now = new Date(),
 ): string | null {
-  if (!complaint.closedAt || complaint.objectedAt) return null;
-  if (!(CLOSED_STATUSES as readonly string[]).includes(complaint.status)) return null;
-  const until = objectionDeadline(complaint.closedAt);
-  return until.getTime() >= now.getTime() ? until.toISOString() : null;
+  return complaint.closedAt && canObject(complaint, now)
+    ? objectionDeadline(complaint.closedAt).toISOString()
+    : null;
 }
 
 /** The objection on the case detail page (staff). */
