@@ -71,5 +71,15 @@ export function renderNotification(
         subject: `Pengaduan ${reg} diteruskan ke ${data.agencyName ?? 'instansi lain'}`,
         body: `Pengaduan Anda dengan nomor register ${reg} bukan wewenang DPM-PTSP Kota Prabumulih dan telah diteruskan kepada ${data.agencyName ?? '-'} dengan surat nomor ${data.letterNumber ?? '-'}. Alasan: ${data.reason ?? '-'}. Tindak lanjut selanjutnya dilakukan oleh instansi tersebut.`,
       };
+    case 'OBJECTED':
+      return recipient === 'COMPLAINANT'
+        ? {
+            subject: `Keberatan atas pengaduan ${reg} telah diterima`,
+            body: `Keberatan Anda atas ${data.previousStatus === 'REJECTED' ? 'penolakan' : 'tanggapan'} pengaduan ${reg} telah kami terima. Pengaduan diperiksa kembali dan akan ditanggapi paling lambat ${due(data)}.`,
+          }
+        : {
+            subject: `Keberatan atas pengaduan ${reg} menunggu triase`,
+            body: `Pengadu mengajukan keberatan atas ${data.previousStatus === 'REJECTED' ? 'penolakan' : 'tanggapan'} pengaduan ${reg}; pengaduan dibuka kembali dan perlu ditriase ulang. Batas waktu penyelesaian: ${due(data)}.`,
+          };
   }
 }

@@ -63,6 +63,7 @@ export const NOTIFICATION_KINDS = [
   'REJECTED',
   'RESOLVED',
   'FORWARDED',
+  'OBJECTED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

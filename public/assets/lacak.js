@@ -8,6 +8,10 @@ const LATEST_STAGES = 3;
 /** What each status means for the citizen, in a sentence (the answer first, the details after). */
 function explanation(c) {
   const due = formatDueDate(c.dueAt);
+  if (c.objection && c.status === 'RECEIVED')
+    return c.dueAt
+      ? `Keberatan Anda sudah diterima. Pengaduan Anda diperiksa kembali oleh Seksi Pengaduan dan Informasi Layanan; tanggapan baru diberikan paling lambat ${due}.`
+      : 'Keberatan Anda sudah diterima. Pengaduan Anda diperiksa kembali oleh Seksi Pengaduan dan Informasi Layanan; batas waktu yang baru sedang ditetapkan.';
   switch (c.status) {
     case 'RECEIVED':
       return `Pengaduan Anda sudah tercatat dan menunggu diperiksa Seksi Pengaduan dan Informasi Layanan. Tanggapan diberikan paling lambat ${due}.`;
@@ -79,6 +83,35 @@ function showStages(stages) {
   setText('tahapan-sebelumnya-jumlah', `(${older.length} tahapan sebelumnya)`);
 }
 
+/**
+ * Objection (keberatan): once filed, when, and the answer it set aside; while it may still be filed
+ * (14 days after the answer, once), the form with its deadline.
+ */
+function showObjection(c) {
+  const box = document.getElementById('hasil-keberatan');
+  box.hidden = !c.objection;
+  if (c.objection) {
+    const what = c.objection.previousStatus === 'REJECTED' ? 'penolakan' : 'tanggapan';
+    setText(
+      'hasil-keberatan-keterangan',
+      `Anda mengajukan keberatan atas ${what} pengaduan ini pada ${formatDateTime(c.objection.filedAt)}.`,
+    );
+    setText(
+      'hasil-keberatan-judul-sebelumnya',
+      c.objection.previousStatus === 'REJECTED'
+        ? 'Alasan penolakan sebelum keberatan'
+        : 'Tanggapan sebelum keberatan',
+    );
+    setText(
+      'hasil-keberatan-sebelumnya',
+      c.objection.previousResponse ?? c.objection.previousRejectionReason ?? '—',
+    );
+  }
+  const objectionForm = document.getElementById('form-keberatan');
+  objectionForm.hidden = !c.objectionOpenUntil;
+  setText('keberatan-batas', formatDueDate(c.objectionOpenUntil));
+}
+
 /** The answer first (status, response or reason), then progress, the dates and the stages. */
 function show(c) {
   setText('hasil-register', c.registerNumber);
@@ -99,6 +132,7 @@ function show(c) {
   setText('hasil-diteruskan-tanggal', forwarded ? formatDateTime(forwarded.at) : '');
   setText('hasil-diteruskan-surat', forwarded?.letterNumber ?? '');
   setText('hasil-diteruskan-alasan', forwarded?.reason ?? '');
+  showObjection(c);
   showProgress(c.units ?? []);
   setText('hasil-layanan', c.licensingService ?? '—');
   setText('hasil-diterima', formatDateTime(c.receivedAt));
@@ -110,7 +144,11 @@ const form = document.getElementById('form-lacak');
 const input = document.getElementById('kode');
 const result = document.getElementById('hasil');
 
+/** The code of the complaint on show (the objection form files against it). */
+let shownCode = null;
+
 async function track(code) {
+  setText('status-keberatan', '');
   setText('kode-galat', '');
   input.removeAttribute('aria-invalid');
   if (!/^[A-Za-z0-9]{6,32}$/.test(code)) {
@@ -126,11 +164,49 @@ async function track(code) {
     result.hidden = true;
     return;
   }
+  shownCode = response.body.trackingCode;
   show(response.body);
   result.hidden = false;
   result.focus();
   await showRating(response.body.trackingCode, response.body.status);
 }
+
+// The objection form: the reason goes to the API; the answer is the tracking view, open again.
+const objectionForm = document.getElementById('form-keberatan');
+const reason = document.getElementById('alasan-keberatan');
+objectionForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  setText('alasan-keberatan-galat', '');
+  setText('status-keberatan', '');
+  reason.removeAttribute('aria-invalid');
+  if (reason.value.trim() === '') {
+    reason.setAttribute('aria-invalid', 'true');
+    setText('alasan-keberatan-galat', 'Tuliskan alasan keberatan Anda.');
+    reason.focus();
+    return;
+  }
+  const button = document.getElementById('kirim-keberatan');
+  button.disabled = true;
+  const response = await api(`/api/public/complaints/${encodeURIComponent(shownCode)}/objection`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reason: reason.value }),
+  });
+  button.disabled = false;
+  if (!response.ok) {
+    reason.setAttribute('aria-invalid', 'true');
+    setText('alasan-keberatan-galat', messageOf(response));
+    reason.focus();
+    return;
+  }
+  reason.value = '';
+  show(response.body);
+  setText(
+    'status-keberatan',
+    'Keberatan Anda telah diterima. Pengaduan akan diperiksa kembali; perkembangannya dapat Anda lacak di halaman ini.',
+  );
+  document.getElementById('hasil-keberatan').scrollIntoView?.({ block: 'nearest' });
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

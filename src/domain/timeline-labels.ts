@@ -18,6 +18,7 @@ export const TIMELINE_EVENT_LABELS: Record<string, string> = {
   OVERDUE: 'Batas waktu terlampaui; pimpinan telah diberi tahu',
   RESPONDED: 'Tanggapan diberikan',
   FORWARDED: 'Pengaduan diteruskan ke instansi yang berwenang',
+  OBJECTED: 'Keberatan diajukan; pengaduan diperiksa kembali dengan batas waktu baru',
 };
 
 /**

@@ -8,7 +8,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { loadWorkingDayCalendar } from '../calendar/holiday-calendar';
 import { ComplaintTask } from '../db/entities';
-import { WorkingDayCalendar } from '../domain/calendar';
+import { officeDateOf, WorkingDayCalendar } from '../domain/calendar';
 import { isClosed } from '../domain/complaint-rules';
 import { shortText } from '../domain/format';
 import type { ReportPeriod } from '../domain/reporting';
@@ -96,7 +96,22 @@ export interface RecapReport {
     /** The latest follow-up on the timeline (FOLLOW_UP_EVENTS), with a completed task's outcome. */
     latestFollowUp: string | null;
     latestFollowUpAt: string | null;
+    /** When the complainant objected (keberatan; the case was reopened), if they did. */
+    objectedAt: string | null;
   }[];
+  /**
+   * Objections (keberatan) filed in the period, by the WIB date they were filed; null in reports
+   * stored before objections were counted.
+   */
+  objections: RecapObjections | null;
+}
+
+export interface RecapObjections {
+  filed: number;
+  /** Each month of the period, zeros included. */
+  byMonth: { month: string; count: number }[];
+  /** What the objection was against: the answer (RESOLVED) or the rejection (REJECTED). */
+  byPreviousStatus: CountBy[];
 }
 
 export interface OpenCases {
@@ -137,6 +152,7 @@ export function completeRecapReport(report: RecapReport): RecapReport {
     kelurahan: c.kelurahan ?? null,
     latestFollowUp: c.latestFollowUp ?? null,
     latestFollowUpAt: c.latestFollowUpAt ?? null,
+    objectedAt: c.objectedAt ?? null,
   }));
   return {
     ...report,
@@ -146,6 +162,7 @@ export function completeRecapReport(report: RecapReport): RecapReport {
     outcome: { ...report.outcome, forwarded: report.outcome.forwarded ?? 0 },
     forwardedTo: report.forwardedTo ?? [],
     satisfaction: report.satisfaction ?? emptySatisfactionRecap(report.trend.map((t) => t.month)),
+    objections: report.objections ?? null,
   };
 }
 
@@ -280,7 +297,7 @@ export async function buildRecapReport(
   );
   const list = await q<Record<string, unknown>>(
     `select c.id, c.register_number, c.received_at, c.channel, c.category, c.status, c.due_at, c.closed_at,
-           c.response, c.rejection_reason, c.description, kc.name as kecamatan_name, kl.name as kelurahan_name
+           c.response, c.rejection_reason, c.description, c.objected_at, kc.name as kecamatan_name, kl.name as kelurahan_name
          from complaint c
          left join area kc on kc.code = c.kecamatan
          left join area kl on kl.code = c.kelurahan
@@ -296,6 +313,11 @@ export async function buildRecapReport(
            where ${inPeriod} and e.type in (${FOLLOW_UP_EVENTS.map(() => '?').join(', ')})
        ) x where x.rn = 1`,
     [...range, ...FOLLOW_UP_EVENTS],
+  );
+  // Objections filed in the period (few: one per complaint at most), counted per WIB month here.
+  const objected = await q<{ objected_at: unknown; previous_outcome: unknown }>(
+    'select c.objected_at, c.previous_outcome from complaint c where c.objected_at >= ? and c.objected_at < ?',
+    range,
   );
   const completedTaskIds = followUps.flatMap((f) => {
     const taskId = f.type === 'TASK_COMPLETED' ? detailsOf(f.details).taskId : undefined;
@@ -364,6 +386,7 @@ export async function buildRecapReport(
       kelurahan: (r.kelurahan_name as string | null) ?? null,
       latestFollowUp: followUp?.text ?? null,
       latestFollowUpAt: followUp?.at ?? null,
+      objectedAt: toDate(r.objected_at)?.toISOString() ?? null,
     };
   });
 
@@ -409,6 +432,27 @@ export async function buildRecapReport(
     complaints,
     openCases: openCasesOf(complaints),
     satisfaction,
+    objections: objectionsOf(objected, period),
+  };
+}
+
+/** The objections filed in the period: how many, per month, and against what. */
+function objectionsOf(
+  rows: { objected_at: unknown; previous_outcome: unknown }[],
+  period: ReportPeriod,
+): RecapObjections {
+  const months = rows.map((r) => officeDateOf(toDate(r.objected_at)!).slice(0, 7));
+  const previous = rows.map((r) => String(detailsOf(r.previous_outcome).status ?? 'RESOLVED'));
+  return {
+    filed: rows.length,
+    byMonth: period.months.map((m) => {
+      const month = `${period.year}-${String(m).padStart(2, '0')}`;
+      return { month, count: months.filter((x) => x === month).length };
+    }),
+    byPreviousStatus: [...new Set(previous)].sort().map((key) => ({
+      key,
+      count: previous.filter((p) => p === key).length,
+    })),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   days,
   latestFollowUpLabel,
   locationLabel,
+  monthLabel,
   percent,
   statusLabel,
   unitLabel,
@@ -105,6 +106,7 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
       `${days(report.resolutionWorkingDays.average)} / ${days(report.resolutionWorkingDays.median)}`,
     ],
     ['Pengaduan BERAT', String(report.berat.cases)],
+    ...objectionFigures(report),
   ];
   table(doc, ['Uraian', 'Jumlah'], figures, [width * 0.65, width * 0.35]);
   doc.moveDown(0.5);
@@ -249,7 +251,7 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
       c.registerNumber,
       dateLabel(c.receivedAt),
       `${channelLabel(c.channel)} / ${categoryLabel(c.category)}`,
-      statusLabel(c.status),
+      `${statusLabel(c.status)}${c.objectedAt ? ' (keberatan)' : ''}`,
       `${dateLabel(c.dueAt)}${c.overdue ? ' (TERLAMBAT)' : ''}`,
       locationLabel(c),
       c.summary ?? '-',
@@ -306,4 +308,16 @@ function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widt
   };
   drawRow(header, true);
   for (const row of rows) drawRow(row, false);
+}
+
+/** Objections (keberatan) filed in the period: the total, then per month when the period has several. */
+function objectionFigures(report: RecapReport): [string, string][] {
+  const o = report.objections;
+  if (!o) return [];
+  return [
+    ['Keberatan diajukan (pengaduan dibuka kembali)', String(o.filed)],
+    ...(o.byMonth.length > 1
+      ? o.byMonth.map((m): [string, string] => [`   ${monthLabel(m.month)}`, String(m.count)])
+      : []),
+  ];
 }

@@ -10,6 +10,7 @@ import {
   dateLabel,
   days,
   latestFollowUpLabel,
+  monthLabel,
   percent,
   statusLabel,
   unitLabel,
@@ -38,6 +39,9 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     ['Rata-rata waktu penyelesaian', days(report.resolutionWorkingDays.average)],
     ['Median waktu penyelesaian', days(report.resolutionWorkingDays.median)],
     ['Pengaduan BERAT', report.berat.cases],
+    ...(report.objections
+      ? [['Keberatan diajukan (pengaduan dibuka kembali)', report.objections.filed] as [string, number]]
+      : []),
     ['', ''],
     ['Pengaduan dalam proses menurut tahap', ''],
     ...report.openCases.byStage.map((r): [string, number] => [r.label, r.count]),
@@ -53,6 +57,13 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     ['', ''],
     ['Diteruskan menurut instansi tujuan', ''],
     ...report.forwardedTo.map((r): [string, number] => [agencyLabel(r.key), r.count]),
+    ...(report.objections
+      ? [
+          ['', ''] as [string, string],
+          ['Keberatan per bulan', ''] as [string, string],
+          ...report.objections.byMonth.map((m): [string, number] => [monthLabel(m.month), m.count]),
+        ]
+      : []),
   ];
   for (const row of rows) summary.addRow(row);
   summary.getRow(1).font = { bold: true, size: 14 };
@@ -62,6 +73,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     'Menurut jenis pengaduan',
     'Keputusan Kepala Daerah (pengaduan BERAT)',
     'Diteruskan menurut instansi tujuan',
+    'Keberatan per bulan',
   ])
     summary.eachRow((row) => {
       if (row.getCell(1).value === title) row.font = { bold: true };
@@ -105,7 +117,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
       received: dateLabel(c.receivedAt),
       channel: channelLabel(c.channel),
       category: categoryLabel(c.category),
-      status: statusLabel(c.status),
+      status: `${statusLabel(c.status)}${c.objectedAt ? ' (keberatan)' : ''}`,
       due: dateLabel(c.dueAt),
       overdue: yesNo(c.overdue),
       closed: dateLabel(c.closedAt),

@@ -25,6 +25,7 @@ import {
   decisionOutcomeUpdate,
   type EscalationDecisionInput,
   escalationDecisionSignal,
+  type ObjectionInput,
   stateQuery,
 } from '../../workflows/complaint/definitions';
 import type { AppConfig } from '../config/config';
@@ -210,6 +211,17 @@ export function workflowInputFor(complaint: Complaint): ComplaintWorkflowInput {
       complaint.kecamatan && complaint.kelurahan
         ? { kecamatan: complaint.kecamatan, kelurahan: complaint.kelurahan }
         : null,
+    ...(complaint.objectedAt ? { objection: objectionInputFor(complaint) } : {}),
+  };
+}
+
+/** The new round an objection opened, as its workflow gets it (not the reason: personal data). */
+function objectionInputFor(complaint: Complaint): ObjectionInput {
+  return {
+    filedAt: complaint.objectedAt!.toISOString(),
+    previousStatus: complaint.previousOutcome?.status ?? 'RESOLVED',
+    round: 1,
+    lastRound: complaint.previousOutcome?.lastRound ?? 0,
   };
 }
 

@@ -8,3 +8,11 @@ export const WORKFLOW_ID_PREFIX = 'pengaduan-';
 export function workflowIdForRegister(registerNumber: string): string {
   return WORKFLOW_ID_PREFIX + registerNumber.replace(/\//g, '-');
 }
+
+/**
+ * The workflow of the new round an objection (keberatan) opens: the first workflow has completed,
+ * and its history stays under its own ID (`pengaduan-2026-11-0042-keberatan-1`).
+ */
+export function workflowIdForObjection(registerNumber: string, round: number): string {
+  return `${workflowIdForRegister(registerNumber)}-keberatan-${round}`;
+}

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { AuditEvent, Complaint } from '../db/entities';
 import type { ComplaintWorkflows } from '../temporal/complaint-workflows';
@@ -37,19 +37,28 @@ export class WorkflowReconciler {
   /** Starts the missing workflows of complaints older than the grace period; returns how many. */
   async reconcileOnce(limit = 200): Promise<number> {
     const em = this.orm.em.fork();
-    const candidates = await em.find(
-      Complaint,
-      { status: 'RECEIVED', createdAt: { $lt: new Date(Date.now() - this.options.graceMs) } },
-      { orderBy: { createdAt: 'asc' }, limit },
-    );
-    if (candidates.length === 0) return 0;
-    const registered = await em.find(
-      AuditEvent,
-      { type: 'REGISTERED', complaintId: { $in: candidates.map((c) => c.id) } },
-      { fields: ['complaintId'] },
-    );
-    const done = new Set(registered.map((e) => e.complaintId));
-    const missing = candidates.filter((c) => !done.has(c.id));
+    const before = new Date(Date.now() - this.options.graceMs);
+    const candidates = (
+      await em.find(
+        Complaint,
+        { status: 'RECEIVED', createdAt: { $lt: before } },
+        { orderBy: { createdAt: 'asc' }, limit },
+      )
+    ).filter((c) => !c.objectedAt);
+    const missing = [
+      ...(await this.notRegistered(em, candidates, 'REGISTERED')),
+      // Objections (keberatan) whose new round never registered: the record was stored with the new
+      // round's workflow ID before that workflow was started, and the start failed or was cut short.
+      ...(await this.notRegistered(
+        em,
+        await em.find(
+          Complaint,
+          { status: 'RECEIVED', objectedAt: { $ne: null, $lt: before } },
+          { orderBy: { objectedAt: 'asc' }, limit },
+        ),
+        'OBJECTED',
+      )),
+    ];
     for (const complaint of missing) {
       await this.workflows.start(complaint);
       this.log.info(
@@ -58,5 +67,21 @@ export class WorkflowReconciler {
       );
     }
     return missing.length;
+  }
+
+  /** The complaints among `candidates` without the timeline event their workflow starts with. */
+  private async notRegistered(
+    em: EntityManager,
+    candidates: Complaint[],
+    type: string,
+  ): Promise<Complaint[]> {
+    if (candidates.length === 0) return [];
+    const registered = await em.find(
+      AuditEvent,
+      { type, complaintId: { $in: candidates.map((c) => c.id) } },
+      { fields: ['complaintId'] },
+    );
+    const done = new Set(registered.map((e) => e.complaintId));
+    return candidates.filter((c) => !done.has(c.id));
   }
 }

@@ -63,6 +63,8 @@ describe('replay of recorded complaint histories', () => {
     expect(names).toContain('ringan-answered-by-front-desk');
     // After forward-to-agency: a case forwarded to another agency ("bukan wewenang").
     expect(names).toContain('forwarded');
+    // The new round an objection (keberatan) opens, started with the objection in its input.
+    expect(names).toContain('objection-round');
     // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.
     expect(names).toContain('recap-report-first-working-day');
   });

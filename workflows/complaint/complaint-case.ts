@@ -124,6 +124,16 @@ export class ComplaintCase {
       tasks: [],
       decisions: [],
     };
+    if (input.objection) {
+      // A new round after an objection: the rounds of study go on from the first handling's.
+      this.state.objection = { ...input.objection };
+      this.state.round = input.objection.lastRound;
+    }
+  }
+
+  /** When the deadline counts from: the objection of a new round, else the receipt. */
+  countsFrom(): string {
+    return this.state.objection?.filedAt ?? this.state.receivedAt;
   }
 
   // ---- Facts and the status that follows from them ----------------------------------------------
@@ -207,6 +217,22 @@ export class ComplaintCase {
   register(dueAt: string, calendarWarning: string | undefined): RecordWrite[] {
     this.state.dueAt = dueAt;
     this.state.calendarWarning = calendarWarning;
+    const objection = this.state.objection;
+    if (objection) {
+      // The new round of an objection: back to Seksi Pengaduan for triage, the complainant told.
+      return this.settle([
+        this.event('OBJECTED', null, {
+          dueAt,
+          calendarWarning,
+          round: objection.round,
+          previousStatus: objection.previousStatus,
+          filedAt: objection.filedAt,
+        }),
+        ...this.notify('OBJECTED', [{ recipient: 'SEKSI_PENGADUAN' }, { recipient: 'COMPLAINANT' }], {
+          previousStatus: objection.previousStatus,
+        }),
+      ]);
+    }
     const writes = [this.event('REGISTERED', null, { dueAt, calendarWarning })];
     writes.push(
       ...this.notify('REGISTERED', [{ recipient: 'SEKSI_PENGADUAN' }, { recipient: 'COMPLAINANT' }]),
@@ -226,8 +252,9 @@ export class ComplaintCase {
     }
     s.category = category!;
     if (location) s.location = { kecamatan: location.kecamatan, kelurahan: location.kelurahan };
-    s.round = 1;
-    const opened = this.openTasksFor(unitsForCategory(s.category), 1);
+    // 1, or the round after the first handling's when an objection reopened the case.
+    s.round = (s.objection?.lastRound ?? 0) + 1;
+    const opened = this.openTasksFor(unitsForCategory(s.category), s.round);
     return this.settle([
       ...opened.rows,
       this.event('TRIAGED', actor.username, { category, notes }),

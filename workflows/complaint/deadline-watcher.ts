@@ -30,14 +30,15 @@ export class DeadlineWatcher {
      */
     private readonly warnsOnlyForCountedYears = false,
   ) {
-    this.years = calendarYearsFor(new Date(complaint.state.receivedAt));
+    this.years = calendarYearsFor(new Date(complaint.countsFrom()));
   }
 
   /** The deadline from the holidays as the database has them now. */
   async computeDeadline(): Promise<{ dueAt: string; warning?: string }> {
     const data = await this.loadCalendar(this.years);
     this.calendar = new WorkingDayCalendar(data.nonWorkingDates);
-    const receivedAt = new Date(this.complaint.state.receivedAt);
+    // The receipt, or for the new round of an objection the objection (a new 10 working days).
+    const receivedAt = new Date(this.complaint.countsFrom());
     const dueAt = computeDueAt(receivedAt, this.calendar);
     // An activity of an older worker (a rolling deploy) sends no per-year warnings: its whole warning.
     const warning =

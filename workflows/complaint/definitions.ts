@@ -34,6 +34,26 @@ export interface ComplaintWorkflowInput {
   receivedAt: string;
   /** Location given at intake (triage confirms or sets it). */
   location?: Partial<Location> | null;
+  /**
+   * Set when this execution is the new round an objection (keberatan) opened after the first
+   * handling ended: the case waits for triage again, with a deadline counted from `filedAt`.
+   */
+  objection?: ObjectionInput | null;
+}
+
+/**
+ * An objection as the workflow gets it. Not its reason: no personal data goes into Temporal's
+ * history (the reason stays on the complaint's record).
+ */
+export interface ObjectionInput {
+  /** ISO instant the objection was filed; the new 10-working-day deadline counts from its WIB date. */
+  filedAt: string;
+  /** What the first handling ended as. */
+  previousStatus: 'RESOLVED' | 'REJECTED';
+  /** Which objection this is (1: only one is allowed). */
+  round: number;
+  /** The highest round of study of the first handling: the new tasks' rounds number after it. */
+  lastRound: number;
 }
 
 export interface TaskState {
@@ -82,6 +102,8 @@ export interface ComplaintState {
   closedAt?: string;
   /** Set when the deadline used a fallback holiday list rather than an official one. */
   calendarWarning?: string;
+  /** The objection this execution handles (a new round after the first answer), if any. */
+  objection?: ObjectionInput;
   /** Set when Seksi Pengaduan forwarded the case to another agency ("bukan wewenang"); it is closed. */
   forwarded?: ForwardedState;
 }

@@ -35,6 +35,7 @@ import type {
   TimelineEventView,
 } from './complaint-views';
 import { forwardedOf } from './forwarding.views';
+import { objectionOpenUntil, toObjectionView } from './objection.service';
 
 /** How long a detail read waits for the workflow's live state before answering without it. */
 export const LIVE_STATE_TIMEOUT_MS = 3_000;
@@ -115,6 +116,7 @@ export function toSummaryView(
     overdue: c.overdue,
     location: { kecamatan: c.kecamatan ?? null, kelurahan: c.kelurahan ?? null },
     identityMode: identityModeOf(c.identityMode),
+    objectedAt: iso(c.objectedAt),
     complainant: { name: seen.name, nik: seen.nik },
   };
 }
@@ -318,6 +320,8 @@ export class ComplaintQueryService {
       ),
       live: liveRead.live,
       ...(liveRead.liveNote ? { liveNote: liveRead.liveNote } : {}),
+      objection: toObjectionView(complaint),
+      objectionOpenUntil: objectionOpenUntil(complaint),
     };
   }
 

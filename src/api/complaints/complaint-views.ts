@@ -9,6 +9,7 @@ import { CHANNELS } from '../../domain/channels';
 import { IDENTITY_MODES } from '../../domain/identity-mode';
 import { UNITS } from '../../domain/units';
 import { ForwardedView } from './forwarding.views';
+import { ObjectionView } from './objection.dto';
 
 const TASK_STATUSES = ['OPEN', 'DONE'] as const;
 const WAITING_FOR = ['TRIAGE', 'TASKS', 'DECISION', 'RESPONSE', 'NOTHING'] as const;
@@ -87,6 +88,13 @@ export class ComplaintBaseView {
       'BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim")',
   })
   identityMode!: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada',
+  })
+  objectedAt!: string | null;
 }
 
 export class ComplaintSummaryView extends ComplaintBaseView {
@@ -336,4 +344,17 @@ export class ComplaintDetailView extends ComplaintBaseView {
   live!: LiveStateView | null;
   @ApiPropertyOptional({ description: 'Mengapa `live` kosong' })
   liveNote?: string;
+  @ApiProperty({
+    type: ObjectionView,
+    nullable: true,
+    description: 'Keberatan pengadu dan tanggapan/penolakan yang dikesampingkannya, bila ada',
+  })
+  objection!: ObjectionView | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Sampai kapan pengadu masih dapat mengajukan keberatan; kosong bila tidak dapat',
+  })
+  objectionOpenUntil!: string | null;
 }

@@ -9,6 +9,8 @@ import { ComplaintWorkflowService } from './complaint-workflow.service';
 import { ComplaintsController } from './complaints.controller';
 import { AgenciesController, ForwardingController } from './forwarding.controller';
 import { ForwardingService } from './forwarding.service';
+import { ObjectionController } from './objection.controller';
+import { ObjectionService } from './objection.service';
 import { PublicComplaintsController } from './public-complaints.controller';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
@@ -23,6 +25,7 @@ import { TasksService } from './tasks.service';
     TasksController,
     ForwardingController,
     AgenciesController,
+    ObjectionController,
   ],
   providers: [
     ComplaintIntakeService,
@@ -31,6 +34,7 @@ import { TasksService } from './tasks.service';
     ComplaintWorkflowService,
     TasksService,
     ForwardingService,
+    ObjectionService,
   ],
 })
 export class ComplaintsModule {}

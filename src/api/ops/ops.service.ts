@@ -110,15 +110,20 @@ export class OpsService {
       [],
     );
     const receivedAt = new Map(records.map((c) => [c.workflowId, c.receivedAt]));
+    // The new round of an objection (keberatan) waits for triage since the objection.
+    const objectedAt = new Map(records.flatMap((c) => (c.objectedAt ? [[c.workflowId, c.objectedAt]] : [])));
     return waiting.flatMap((wf) => {
-      const received = receivedAt.get(wf.workflowId) ?? wf.startTime;
+      const objected = objectedAt.get(wf.workflowId);
+      const received = objected ?? receivedAt.get(wf.workflowId) ?? wf.startTime;
       if (received >= before) return [];
       return [
         {
           kind: 'TRIAGE_LATE' as const,
           workflowId: wf.workflowId,
           since: received.toISOString(),
-          detail: `Belum ditriase; diterima ${formatWibDateTime(received)}.`,
+          detail: objected
+            ? `Belum ditriase; keberatan diajukan ${formatWibDateTime(objected)}.`
+            : `Belum ditriase; diterima ${formatWibDateTime(received)}.`,
         },
       ];
     });

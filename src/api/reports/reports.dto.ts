@@ -160,6 +160,33 @@ export class RecapComplaintView {
   })
   latestFollowUp!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) latestFollowUpAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada',
+  })
+  objectedAt!: string | null;
+}
+
+export class RecapObjectionMonthView {
+  @ApiProperty({ example: '2026-10' }) month!: string;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+export class RecapObjectionsView {
+  @ApiProperty({
+    type: 'integer',
+    description: 'Keberatan yang diajukan dalam periode (menurut tanggal pengajuan, WIB)',
+  })
+  filed!: number;
+  @ApiProperty({ type: [RecapObjectionMonthView], description: 'Per bulan periode, termasuk yang nol' })
+  byMonth!: RecapObjectionMonthView[];
+  @ApiProperty({
+    type: [CountByView],
+    description: 'Keberatan atas apa: RESOLVED (tanggapan) atau REJECTED (penolakan)',
+  })
+  byPreviousStatus!: CountByView[];
 }
 
 export class RecapStageView {
@@ -271,4 +298,11 @@ export class RecapReportView {
       'Kepuasan pengadu: penilaian (skala IKM 1-4) yang diberikan dalam periode, per bulan dan per unit',
   })
   satisfaction!: RecapSatisfactionView;
+  @ApiProperty({
+    type: RecapObjectionsView,
+    nullable: true,
+    description:
+      'Keberatan (keberatan atas tanggapan/penolakan); kosong pada laporan yang disimpan sebelum keberatan dihitung',
+  })
+  objections!: RecapObjectionsView | null;
 }

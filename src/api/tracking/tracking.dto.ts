@@ -3,6 +3,7 @@ import { COMPLAINT_STATUSES } from '../../../workflows/complaint/definitions';
 import { CATEGORIES } from '../../domain/categories';
 import { CHANNELS } from '../../domain/channels';
 import { UNITS, type Unit } from '../../domain/units';
+import { TrackingObjectionDto } from '../complaints/objection.dto';
 
 export class TrackingStageDto {
   @ApiProperty({ example: 'TASK_COMPLETED', description: 'Jenis peristiwa pada riwayat pengaduan' })
@@ -69,4 +70,18 @@ export class TrackingDto {
     description: 'Instansi tujuan, alasan dan tanggal penerusan; hanya bila status FORWARDED',
   })
   forwarded!: TrackingForwardedDto | null;
+  @ApiProperty({
+    type: TrackingObjectionDto,
+    nullable: true,
+    description: 'Keberatan yang diajukan (pengaduan diperiksa kembali dengan batas waktu baru), bila ada',
+  })
+  objection!: TrackingObjectionDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Sampai kapan keberatan atas tanggapan/penolakan masih dapat diajukan; kosong bila tidak dapat (belum selesai, sudah lewat, atau sudah diajukan)',
+  })
+  objectionOpenUntil!: string | null;
 }

@@ -4,6 +4,7 @@ import type { PublicStage } from '../../db/repositories/complaint.repository';
 import { publicStageLabel } from '../../domain/timeline-labels';
 import { PUBLIC_UNIT_LABELS } from '../../domain/units';
 import { notFound } from '../common/api-error';
+import { objectionOpenUntil, toTrackingObjection } from '../complaints/objection.service';
 import type { TrackingDto, TrackingForwardedDto } from './tracking.dto';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from './tracking-code';
 
@@ -16,6 +17,8 @@ export const STATUS_LABELS: Record<string, string> = {
   REJECTED: 'Ditolak',
   FORWARDED: 'Diteruskan ke instansi yang berwenang',
 };
+/** An open case reopened by an objection reads as being examined again. */
+const REOPENED_LABEL = 'Keberatan diterima, pengaduan sedang diperiksa kembali';
 
 /**
  * Public tracking by the code the complainant received. Reads only the non-personal columns (the
@@ -44,7 +47,8 @@ export class TrackingService {
       trackingCode: complaint.trackingCode,
       registerNumber: complaint.registerNumber,
       status,
-      statusLabel: STATUS_LABELS[status] ?? status,
+      statusLabel:
+        complaint.objectedAt && status === 'RECEIVED' ? REOPENED_LABEL : (STATUS_LABELS[status] ?? status),
       category: complaint.category ?? null,
       channel: complaint.channel,
       receivedAt: complaint.receivedAt.toISOString(),
@@ -63,6 +67,8 @@ export class TrackingService {
       response: status === 'RESOLVED' ? (complaint.response ?? null) : null,
       rejectionReason: status === 'REJECTED' ? (complaint.rejectionReason ?? null) : null,
       forwarded: status === 'FORWARDED' ? forwardedOf(events) : null,
+      objection: toTrackingObjection(complaint),
+      objectionOpenUntil: objectionOpenUntil(complaint),
     };
   }
 }

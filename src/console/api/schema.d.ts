@@ -378,6 +378,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/complaints/{id}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Catat keberatan pengadu atas tanggapan atau penolakan
+     * @description Paling lambat 14 hari kalender (WIB) setelah tanggapan atau penolakan, satu kali. Pengaduan dibuka kembali sebagai putaran baru kepada Seksi Pengaduan dengan batas waktu 10 hari kerja yang baru, dihitung dari keberatan.
+     */
+    post: operations['ObjectionController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calendar/holidays': {
     parameters: {
       query?: never;
@@ -501,6 +521,26 @@ export interface paths {
     get: operations['TrackingController_track'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/complaints/{trackingCode}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ajukan keberatan atas tanggapan atau penolakan pengaduan
+     * @description Paling lambat 14 hari kalender (WIB) setelah tanggapan atau penolakan, satu kali. Pengaduan diperiksa kembali dengan batas waktu 10 hari kerja yang baru.
+     */
+    post: operations['PublicObjectionController_file'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1126,6 +1166,11 @@ export interface components {
       latestFollowUp: string | null;
       /** Format: date-time */
       latestFollowUpAt: string | null;
+      /**
+       * Format: date-time
+       * @description Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada
+       */
+      objectedAt: string | null;
     };
     SatisfactionScoreCountView: {
       /**
@@ -1195,6 +1240,19 @@ export interface components {
       /** @description Setiap unit yang mendapat tugas pada pengaduan yang dinilai */
       byUnit: components['schemas']['SatisfactionUnitView'][];
     };
+    RecapObjectionMonthView: {
+      /** @example 2026-10 */
+      month: string;
+      count: number;
+    };
+    RecapObjectionsView: {
+      /** @description Keberatan yang diajukan dalam periode (menurut tanggal pengajuan, WIB) */
+      filed: number;
+      /** @description Per bulan periode, termasuk yang nol */
+      byMonth: components['schemas']['RecapObjectionMonthView'][];
+      /** @description Keberatan atas apa: RESOLVED (tanggapan) atau REJECTED (penolakan) */
+      byPreviousStatus: components['schemas']['CountByView'][];
+    };
     RecapReportView: {
       /** @example BULANAN-2026-10 */
       id: string;
@@ -1233,6 +1291,8 @@ export interface components {
       complaints: components['schemas']['RecapComplaintView'][];
       /** @description Kepuasan pengadu: penilaian (skala IKM 1-4) yang diberikan dalam periode, per bulan dan per unit */
       satisfaction: components['schemas']['RecapSatisfactionView'];
+      /** @description Keberatan (keberatan atas tanggapan/penolakan); kosong pada laporan yang disimpan sebelum keberatan dihitung */
+      objections: components['schemas']['RecapObjectionsView'] | null;
     };
     StoredReportView: {
       /** @example BULANAN-2026-10 */
@@ -1492,6 +1552,11 @@ export interface components {
       location: components['schemas']['LocationView'];
       /** @description BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim") */
       identityMode: components['schemas']['IdentityMode'];
+      /**
+       * Format: date-time
+       * @description Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada
+       */
+      objectedAt: string | null;
       complainant: components['schemas']['ComplainantSummaryView'];
     };
     ComplaintListView: {
@@ -1672,6 +1737,51 @@ export interface components {
       /** @description Bila diteruskan ke instansi lain */
       forwarded?: components['schemas']['ForwardedView'];
     };
+    PreviousOutcomeView: {
+      /**
+       * @description Hasil penanganan pertama
+       * @enum {string}
+       */
+      status: 'RESOLVED' | 'REJECTED' | 'FORWARDED';
+      /** @description Tanggapan yang diberikan */
+      response: string | null;
+      respondedBy: string | null;
+      /** @description Alasan penolakan */
+      rejectionReason: string | null;
+      /**
+       * Format: date-time
+       * @description Kapan tanggapan/penolakan diberikan
+       */
+      closedAt: string;
+      /**
+       * Format: date-time
+       * @description Batas waktu penanganan pertama
+       */
+      dueAt: string | null;
+      /** @description Kategori pada penanganan pertama */
+      category: string | null;
+      /** @description Penanganan pertama melewati batas waktu */
+      overdue: boolean;
+    };
+    ObjectionView: {
+      /**
+       * Format: date-time
+       * @description Kapan keberatan diajukan
+       */
+      filedAt: string;
+      /** @description Alasan keberatan */
+      reason: string;
+      /** @description Petugas yang mencatat keberatan atas nama pengadu; kosong bila diajukan pengadu sendiri */
+      filedBy: string | null;
+      /**
+       * @description Keberatan ke berapa (hanya satu yang diterima)
+       * @example 1
+       */
+      round: number;
+      /** @description ID proses (workflow) penanganan pertama */
+      previousWorkflowId: string | null;
+      previousOutcome: components['schemas']['PreviousOutcomeView'] | null;
+    };
     ComplaintDetailView: {
       /** Format: uuid */
       id: string;
@@ -1692,6 +1802,11 @@ export interface components {
       location: components['schemas']['LocationView'];
       /** @description BIASA, RAHASIA (identitas hanya untuk Seksi Pengaduan, Kabid Pengaduan dan admin; selain itu "Dirahasiakan") atau ANONIM (tanpa identitas; nama "Anonim") */
       identityMode: components['schemas']['IdentityMode'];
+      /**
+       * Format: date-time
+       * @description Kapan pengadu mengajukan keberatan (pengaduan dibuka kembali); kosong bila tidak ada
+       */
+      objectedAt: string | null;
       complainant: components['schemas']['ComplainantView'];
       /** @description Benar bila pemanggil boleh melihat data pribadi pengadu (nama lengkap, NIK, alamat, telepon, email, berkas bukti) */
       personalDataVisible: boolean;
@@ -1724,6 +1839,13 @@ export interface components {
       live: components['schemas']['LiveStateView'] | null;
       /** @description Mengapa `live` kosong */
       liveNote?: string;
+      /** @description Keberatan pengadu dan tanggapan/penolakan yang dikesampingkannya, bila ada */
+      objection: components['schemas']['ObjectionView'] | null;
+      /**
+       * Format: date-time
+       * @description Sampai kapan pengadu masih dapat mengajukan keberatan; kosong bila tidak dapat
+       */
+      objectionOpenUntil: string | null;
     };
     ActionLocationDto: {
       /**
@@ -1925,6 +2047,13 @@ export interface components {
       name: string;
       /** @description OPD: perangkat daerah Kota Prabumulih; NASIONAL: SP4N-LAPOR!; VERTIKAL: instansi lain */
       kind: components['schemas']['AgencyKind'];
+    };
+    ObjectionDto: {
+      /**
+       * @description Alasan keberatan atas tanggapan atau penolakan (paling lambat 14 hari setelahnya, satu kali)
+       * @example Tanggapan tidak menjawab pengaduan saya: biaya yang ditarik petugas belum dikembalikan.
+       */
+      reason: string;
     };
     HolidayDto: {
       /** @example 2026-03-20 */
@@ -2162,6 +2291,27 @@ export interface components {
       /** @description Kapan diteruskan */
       at: string;
     };
+    TrackingObjectionDto: {
+      /**
+       * Format: date-time
+       * @description Kapan keberatan diajukan
+       */
+      filedAt: string;
+      /**
+       * @description Hasil penanganan sebelum keberatan
+       * @enum {string}
+       */
+      previousStatus: 'RESOLVED' | 'REJECTED' | 'FORWARDED';
+      /** @description Tanggapan sebelum keberatan */
+      previousResponse: string | null;
+      /** @description Alasan penolakan sebelum keberatan */
+      previousRejectionReason: string | null;
+      /**
+       * Format: date-time
+       * @description Kapan tanggapan/penolakan itu diberikan
+       */
+      previousClosedAt: string;
+    };
     TrackingDto: {
       /** @example K7QX2M9TPA */
       trackingCode: string;
@@ -2201,6 +2351,13 @@ export interface components {
       rejectionReason: string | null;
       /** @description Instansi tujuan, alasan dan tanggal penerusan; hanya bila status FORWARDED */
       forwarded: components['schemas']['TrackingForwardedDto'] | null;
+      /** @description Keberatan yang diajukan (pengaduan diperiksa kembali dengan batas waktu baru), bila ada */
+      objection: components['schemas']['TrackingObjectionDto'] | null;
+      /**
+       * Format: date-time
+       * @description Sampai kapan keberatan atas tanggapan/penolakan masih dapat diajukan; kosong bila tidak dapat (belum selesai, sudah lewat, atau sudah diajukan)
+       */
+      objectionOpenUntil: string | null;
     };
     /** @enum {string} */
     Role: 'ADMIN' | 'STAFF' | 'KEPALA_DAERAH';
@@ -4397,6 +4554,114 @@ export interface operations {
       };
     };
   };
+  ObjectionController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description ID pengaduan atau nomor register (2026/12/0007) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Keberatan dicatat; pengaduan dibuka kembali */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintDetailView'];
+        };
+      };
+      /** @description Alasan keberatan kosong atau terlalu panjang */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya Petugas Loket dan Seksi Pengaduan */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan tidak ditemukan */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan belum ditanggapi, atau keberatan sudah pernah diajukan */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Lewat 14 hari sejak tanggapan, atau alasan hanya berisi spasi */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   CalendarController_get: {
     parameters: {
       query: {
@@ -5082,6 +5347,104 @@ export interface operations {
       };
       /** @description Kode pelacakan tidak ditemukan. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi. (batas per menit per alamat IP) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PublicObjectionController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      /** @description Keberatan diterima; pengaduan dibuka kembali */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackingDto'];
+        };
+      };
+      /** @description Alasan keberatan kosong atau terlalu panjang */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Kode pelacakan tidak ditemukan. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan belum ditanggapi, atau keberatan sudah pernah diajukan */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Lewat 14 hari sejak tanggapan, atau alasan hanya berisi spasi */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -21,6 +21,7 @@ import { Alert, Link, PageHeading } from '../ui';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { ForwardForm } from './ForwardForm';
 import { NotificationDeliveries } from './NotificationDeliveries';
+import { ObjectionPanel } from './Objection';
 import { RecategoriseForm } from './RecategoriseForm';
 import { ResponseForm } from './ResponseForm';
 import { TriageForm } from './TriageForm';
@@ -111,6 +112,7 @@ export function CasePage(props: { id: string; me: Me }) {
         {detail.category ? <span class="badge">{CATEGORY_LABELS[detail.category]}</span> : null}
         {detail.overdue ? <span class="badge danger">Terlambat</span> : null}
         <IdentityBadge mode={detail.identityMode} />
+        {detail.objection ? <span class="badge warn">Keberatan</span> : null}
       </p>
       <Alert kind="info" message={notice} />
 
@@ -168,7 +170,9 @@ export function CasePage(props: { id: string; me: Me }) {
               </div>
             ) : null}
           </dl>
-          {me.role === 'ADMIN' ? <WorkflowLink registerNumber={detail.registerNumber} /> : null}
+          {me.role === 'ADMIN' ? (
+            <WorkflowLink registerNumber={detail.registerNumber} objected={!!detail.objection} />
+          ) : null}
         </section>
 
         <section class="card" aria-labelledby="pengadu">
@@ -309,6 +313,8 @@ export function CasePage(props: { id: string; me: Me }) {
       ) : null}
 
       <CaseRating complaintId={detail.id} status={detail.status} reloadKey={detail.timeline.length} />
+      <ObjectionPanel detail={detail} me={me} onDone={onActionDone} />
+
       <NotificationDeliveries complaintId={detail.id} me={me} reloadKey={detail.timeline.length} />
       <section class="card" aria-labelledby="riwayat">
         <h2 id="riwayat">Riwayat</h2>
@@ -328,8 +334,11 @@ export function CasePage(props: { id: string; me: Me }) {
   );
 }
 
-/** For ADMIN: the complaint's workflow in the Temporal Web UI (ID pengaduan-<register number>). */
-function WorkflowLink(props: { registerNumber: string }) {
+/**
+ * For ADMIN: the complaint's workflow in the Temporal Web UI (ID pengaduan-<register number>); after
+ * an objection, the new round's (…-keberatan-1) and the first handling's.
+ */
+function WorkflowLink(props: { registerNumber: string; objected?: boolean }) {
   const [config, setConfig] = useState<ConsoleConfig | null>(null);
   useEffect(() => {
     void fetch(`${BASE}/config.json`)
@@ -338,14 +347,20 @@ function WorkflowLink(props: { registerNumber: string }) {
       .catch(() => undefined);
   }, []);
   if (!config) return null;
-  const workflowId = `pengaduan-${registerSlug(props.registerNumber)}`;
-  const href = `${config.temporalUiUrl}/namespaces/${encodeURIComponent(config.temporalNamespace)}/workflows/${encodeURIComponent(workflowId)}`;
+  const first = `pengaduan-${registerSlug(props.registerNumber)}`;
+  const workflowIds = props.objected ? [`${first}-keberatan-1`, first] : [first];
+  const href = (workflowId: string) =>
+    `${config.temporalUiUrl}/namespaces/${encodeURIComponent(config.temporalNamespace)}/workflows/${encodeURIComponent(workflowId)}`;
   return (
-    <p>
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        Buka proses {workflowId} di Temporal Web UI (tab baru)
-      </a>
-    </p>
+    <>
+      {workflowIds.map((workflowId) => (
+        <p key={workflowId}>
+          <a href={href(workflowId)} target="_blank" rel="noopener noreferrer">
+            Buka proses {workflowId} di Temporal Web UI (tab baru)
+          </a>
+        </p>
+      ))}
+    </>
   );
 }
 

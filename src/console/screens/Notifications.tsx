@@ -31,6 +31,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   FORWARDED: 'Diteruskan',
   TRACKING_CODE: 'Kode pelacakan',
   RECAP_REPORT: 'Laporan rekapitulasi',
+  OBJECTED: 'Keberatan',
 };
 
 /** Who receives notifications in the console (the API's rule): unit staff and the Kepala Daerah. */

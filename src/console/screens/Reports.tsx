@@ -503,6 +503,12 @@ function RecapView(props: {
           <dt>Pengaduan berat</dt>
           <dd>{r.berat.cases}</dd>
         </div>
+        {r.objections ? (
+          <div>
+            <dt>Keberatan diajukan</dt>
+            <dd>{r.objections.filed}</dd>
+          </div>
+        ) : null}
       </dl>
 
       <div class="recap-tables">
@@ -523,6 +529,26 @@ function RecapView(props: {
             rows={r.forwardedTo.map((f) => ({
               key: f.key === 'TIDAK_DIKETAHUI' ? 'Tidak diketahui' : agencyName(f.key),
               count: f.count,
+            }))}
+          />
+        ) : null}
+        {r.objections && r.objections.filed > 0 ? (
+          <CountTable
+            caption="Keberatan per bulan (menurut tanggal diajukan)"
+            head="Bulan"
+            rows={r.objections.byMonth.map((m) => ({
+              key: `${MONTHS[Number(m.month.slice(5)) - 1]} ${m.month.slice(0, 4)}`,
+              count: m.count,
+            }))}
+          />
+        ) : null}
+        {r.objections && r.objections.filed > 0 ? (
+          <CountTable
+            caption="Keberatan atas"
+            head="Hasil sebelumnya"
+            rows={r.objections.byPreviousStatus.map((p) => ({
+              key: p.key === 'REJECTED' ? 'Penolakan' : 'Tanggapan',
+              count: p.count,
             }))}
           />
         ) : null}
@@ -598,6 +624,7 @@ function RecapView(props: {
                 <td data-label="Status">
                   {STATUS_LABELS[c.status as keyof typeof STATUS_LABELS] ?? c.status}
                   {c.overdue ? <span class="badge danger">Terlambat</span> : null}
+                  {c.objectedAt ? <span class="badge">Keberatan</span> : null}
                 </td>
                 <td data-label="Batas waktu">{formatDate(c.dueAt)}</td>
                 <td data-label="Lokasi">

@@ -71,9 +71,11 @@ export function TriageQueue() {
             <li key={c.id} class={`card task triage-item${c.overdue ? ' overdue' : ''}`}>
               <h2>
                 <Link href={`${BASE}/pengaduan/${registerSlug(c.registerNumber)}`}>{c.registerNumber}</Link>
-                <span class="badge warn">Menunggu {describeWaiting(c.receivedAt, now)}</span>
+                {/* After an objection (keberatan) the case waits for triage again since the objection. */}
+                <span class="badge warn">Menunggu {describeWaiting(c.objectedAt ?? c.receivedAt, now)}</span>
                 {c.overdue ? <span class="badge danger">Terlambat</span> : null}
                 <IdentityBadge mode={c.identityMode} />
+                {c.objectedAt ? <span class="badge">Keberatan</span> : null}
               </h2>
               <p>
                 {CHANNEL_LABELS[c.channel] ?? c.channel} · {c.complainant.name} · diterima{' '}

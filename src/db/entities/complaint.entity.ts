@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { PreviousOutcome } from '../../domain/objection';
 
 /** One complaint as the office's lists and reports see it; the workflow keeps it current. */
 @Entity({ tableName: 'complaint' })
@@ -111,6 +112,27 @@ export class Complaint {
 
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;
+
+  /**
+   * Objection (keberatan, src/domain/objection.ts): when it was filed, its reason, and by whom (the
+   * front-desk officer's username; null when the complainant filed it from the tracking page). The
+   * case then runs a new round in a new workflow (workflowId); the first one stays as
+   * previousWorkflowId, and the answer the objection set aside as previousOutcome.
+   */
+  @Property({ type: 'datetime', nullable: true, index: true })
+  objectedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  objectionReason?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  objectedBy?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  previousWorkflowId?: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  previousOutcome?: PreviousOutcome | null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

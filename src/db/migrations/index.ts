@@ -8,6 +8,7 @@ import { Migration20261201130000_notification_delivery as PgNotificationDelivery
 import { Migration20261201140000_notification_reads as PgNotificationReads } from './postgresql/Migration20261201140000_notification_reads';
 import { Migration20261202015700_rate_limit as PgRateLimit } from './postgresql/Migration20261202015700_rate_limit';
 import { Migration20261202043356_receiving_official as PgReceivingOfficial } from './postgresql/Migration20261202043356_receiving_official';
+import { Migration20261202071743_objection as PgObjection } from './postgresql/Migration20261202071743_objection';
 import { Migration20261202071800_open311 as PgOpen311 } from './postgresql/Migration20261202071800_open311';
 import { Migration20261202071822_satisfaction_rating as PgSatisfactionRating } from './postgresql/Migration20261202071822_satisfaction_rating';
 import { Migration20261202071836_identity_mode as PgIdentityMode } from './postgresql/Migration20261202071836_identity_mode';
@@ -20,6 +21,7 @@ import { Migration20261201130000_notification_delivery as SqliteNotificationDeli
 import { Migration20261201140000_notification_reads as SqliteNotificationReads } from './sqlite/Migration20261201140000_notification_reads';
 import { Migration20261202015659_rate_limit as SqliteRateLimit } from './sqlite/Migration20261202015659_rate_limit';
 import { Migration20261202043356_receiving_official as SqliteReceivingOfficial } from './sqlite/Migration20261202043356_receiving_official';
+import { Migration20261202071742_objection as SqliteObjection } from './sqlite/Migration20261202071742_objection';
 import { Migration20261202071759_open311 as SqliteOpen311 } from './sqlite/Migration20261202071759_open311';
 import { Migration20261202071822_satisfaction_rating as SqliteSatisfactionRating } from './sqlite/Migration20261202071822_satisfaction_rating';
 import { Migration20261202071836_identity_mode as SqliteIdentityMode } from './sqlite/Migration20261202071836_identity_mode';
@@ -42,6 +44,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202071822_satisfaction_rating', class: SqliteSatisfactionRating },
     { name: 'Migration20261202071836_identity_mode', class: SqliteIdentityMode },
     { name: 'Migration20261202071759_open311', class: SqliteOpen311 },
+    { name: 'Migration20261202071742_objection', class: SqliteObjection },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -56,6 +59,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202071822_satisfaction_rating', class: PgSatisfactionRating },
     { name: 'Migration20261202071836_identity_mode', class: PgIdentityMode },
     { name: 'Migration20261202071800_open311', class: PgOpen311 },
+    { name: 'Migration20261202071743_objection', class: PgObjection },
   ],
 };
 

@@ -50,6 +50,11 @@ export const PUBLIC_COMPLAINT_FIELDS = [
   'overdue',
   'response',
   'rejectionReason',
+  // Objection (keberatan): the tracking page shows when, and the answer it set aside (never the
+  // reason nor the officers: TrackingService maps them out).
+  'closedAt',
+  'objectedAt',
+  'previousOutcome',
 ] as const satisfies readonly (keyof Complaint)[];
 
 export type PublicComplaintRecord = Pick<Complaint, (typeof PUBLIC_COMPLAINT_FIELDS)[number]>;

@@ -46,6 +46,8 @@ const TRACKING_KEYS = [
   'response',
   'rejectionReason',
   'forwarded',
+  'objection',
+  'objectionOpenUntil',
 ].sort();
 
 describe.each(databaseKinds())('public tracking (%s)', (kind) => {

@@ -51,6 +51,8 @@ describe('TrackingService.track', () => {
       response: null,
       rejectionReason: null,
       forwarded: null,
+      objection: null,
+      objectionOpenUntil: null,
     });
     // Nothing personal, no officer's username.
     const text = JSON.stringify(answer);

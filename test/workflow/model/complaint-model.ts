@@ -196,7 +196,22 @@ export function invariantViolations(s: ComplaintState): string[] {
       broken.push('forwarded and also answered or rejected');
     if (s.waitingFor !== 'NOTHING' || !s.closedAt) broken.push('forwarded but not closed');
   }
+  // The new round of an objection (keberatan) studies the case in rounds after the first handling's,
+  // so its tasks and decisions never take the ids of that handling's rows.
+  const lastRound = s.objection?.lastRound ?? 0;
+  if (s.tasks.some((t) => t.round <= lastRound) || s.decisions.some((d) => d.round <= lastRound))
+    broken.push(`a round of the first handling (<= ${lastRound}) reused after the objection`);
   return broken;
+}
+
+/** The first round of study of this execution: 1, or the one after the first handling's. */
+export function firstRound(s: ComplaintState): number {
+  return (s.objection?.lastRound ?? 0) + 1;
+}
+
+/** When the deadline counts from: the receipt, or the objection of a new round. */
+export function countsFrom(s: ComplaintState): string {
+  return s.objection?.filedAt ?? s.receivedAt;
 }
 
 function summary(s: ComplaintState): string {
@@ -312,7 +327,7 @@ class Triage extends Action {
           m.category = this.category;
         // Read-your-writes: the tasks are recorded when the triage is answered.
         const rows = r.fake.of(r.complaintId).tasks;
-        const missing = state.tasks.filter((t) => t.round === 1 && !rows.has(t.id));
+        const missing = state.tasks.filter((t) => t.round === firstRound(state) && !rows.has(t.id));
         if (missing.length > 0)
           throw new Error(`triage answered before ${missing.length} task row(s) were written`);
       }
@@ -482,7 +497,9 @@ class AddHoliday extends Action {
     return `holiday ${this.daysAfterReceipt} days after receipt`;
   }
   async act(m: Model, r: Real) {
-    const day = new Date(new Date(r.last.receivedAt).getTime() + (this.daysAfterReceipt * 24 + 7) * 3600_000);
+    const day = new Date(
+      new Date(countsFrom(r.last)).getTime() + (this.daysAfterReceipt * 24 + 7) * 3600_000,
+    );
     const date = day.toISOString().slice(0, 10);
     if (!m.holidays.includes(date)) m.holidays.push(date);
     r.fake.calendars.set(r.complaintId, [...m.holidays]);
@@ -611,8 +628,9 @@ export function settledMismatches(m: Model, r: Real, s: ComplaintState): string[
     problems.push(`done tasks ${done.length}, completions answered ${m.completed.size}`);
   const decided = s.decisions.filter((d) => d.decision !== undefined).length;
   if (decided !== m.decisionsApplied) problems.push(`${decided} decisions, ${m.decisionsApplied} applied`);
-  // Round 1 is the triage category's units; a later round opens only for a study the SOP asks for.
-  const round1 = s.tasks.filter((t) => t.round === 1).map((t) => t.unit);
+  // Round 1 (after an objection: the first round after the first handling's) is the triage
+  // category's units; a later round opens only for a study the SOP asks for.
+  const round1 = s.tasks.filter((t) => t.round === firstRound(s)).map((t) => t.unit);
   const firstCategory =
     s.category && round1.length > 0 ? (round1.includes('LOKET') ? 'RINGAN' : 'SEDANG') : null;
   if (firstCategory && [...round1].sort().join() !== [...unitsForCategory(firstCategory)].sort().join())
@@ -622,6 +640,8 @@ export function settledMismatches(m: Model, r: Real, s: ComplaintState): string[
   // The deadline of an open case follows the holidays as they are now (a closed one keeps its own).
   const closed = s.status === 'RESOLVED' || s.status === 'REJECTED' || s.status === 'FORWARDED';
   const due = computeDueAt(new Date(s.receivedAt), new WorkingDayCalendar(m.holidays)).toISOString();
+  const closed = s.status === 'RESOLVED' || s.status === 'REJECTED';
+  const due = computeDueAt(new Date(countsFrom(s)), new WorkingDayCalendar(m.holidays)).toISOString();
   if (!closed && s.dueAt !== due) problems.push(`due ${s.dueAt}, the holidays give ${due}`);
   return problems;
 }
@@ -635,9 +655,29 @@ export async function startCase(
   const complaintId = `c${seed.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   fake.latency.set(complaintId, delays(seed, 12));
   fake.calendars.set(complaintId, []);
-  const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+  const now = await env.currentTimeMs();
+  // One case in three is the new round an objection (keberatan) opened: received three weeks ago,
+  // answered (or rejected) after one or two rounds of study, objected to now.
+  const objection =
+    seed % 3 === 0
+      ? {
+          filedAt: new Date(now).toISOString(),
+          previousStatus: seed % 2 === 0 ? ('RESOLVED' as const) : ('REJECTED' as const),
+          round: 1,
+          lastRound: 1 + (seed % 2),
+        }
+      : undefined;
+  const receivedAt = new Date(objection ? now - 21 * 86_400_000 : now).toISOString();
   const handle = await env.client.workflow.start(complaintWorkflow, {
-    args: [{ complaintId, registerNumber: `2026/12/${complaintId}`, channel: 'WEBSITE', receivedAt }],
+    args: [
+      {
+        complaintId,
+        registerNumber: `2026/12/${complaintId}`,
+        channel: 'WEBSITE',
+        receivedAt,
+        ...(objection ? { objection } : {}),
+      },
+    ],
     taskQueue,
     workflowId: workflowIdOf(complaintId),
   });

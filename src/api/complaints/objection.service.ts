@@ -1,0 +1,157 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Complaint, ComplaintTask, Decision } from '../../db/entities';
+import {
+  canObject,
+  checkObjection,
+  OBJECTABLE_STATUSES,
+  type ObjectableStatus,
+  objectionDeadline,
+  type PreviousOutcome,
+} from '../../domain/objection';
+import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
+import { workflowIdForObjection } from '../../temporal/ids';
+import { conflict, throwIfRefused } from '../common/api-error';
+import type { ObjectionView, TrackingObjectionDto } from './objection.dto';
+
+/** Only one objection is accepted, so the new round is always the first. */
+const OBJECTION_ROUND = 1;
+
+/**
+ * Objection (keberatan, src/domain/objection.ts): the complainant, from the tracking page, or the
+ * front desk on their behalf, objects to the answer; the case reopens as a new round.
+ *
+ * Durability: the objection is written to the complaint's record first (with the new round's
+ * workflow ID, the status back to RECEIVED and the answer it sets aside kept in previousOutcome),
+ * in one conditional UPDATE that only a closed case without an objection matches, so of two
+ * objections at once exactly one wins. Then the new round's workflow is started; if that fails, the
+ * worker's reconciler starts it (it looks for objections without their OBJECTED timeline event).
+ * An objection answered 201 is never lost.
+ */
+@Injectable()
+export class ObjectionService {
+  private readonly logger = new Logger(ObjectionService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
+  ) {}
+
+  /** Files the objection; answers the complaint's record as it is now (open again). */
+  async file(complaint: Complaint, reason: string, filedBy: string | null): Promise<Complaint> {
+    const now = new Date();
+    throwIfRefused(checkObjection(complaint, reason, now));
+    const status = complaint.status as ObjectableStatus;
+    const previousOutcome: PreviousOutcome = {
+      status,
+      response: complaint.response ?? null,
+      respondedBy: complaint.respondedBy ?? null,
+      rejectionReason: complaint.rejectionReason ?? null,
+      closedAt: complaint.closedAt!.toISOString(),
+      dueAt: complaint.dueAt?.toISOString() ?? null,
+      category: complaint.category ?? null,
+      overdue: complaint.overdue,
+      lastRound: await this.lastRound(complaint.id),
+    };
+    const changes = {
+      objectedAt: now,
+      objectionReason: reason.trim(),
+      objectedBy: filedBy,
+      previousWorkflowId: complaint.workflowId,
+      previousOutcome,
+      workflowId: workflowIdForObjection(complaint.registerNumber, OBJECTION_ROUND),
+      // Open again, waiting for triage; the new round's workflow writes its deadline and category.
+      status: 'RECEIVED',
+      category: null,
+      dueAt: null,
+      overdue: false,
+      response: null,
+      respondedBy: null,
+      rejectionReason: null,
+      closedAt: null,
+    };
+    const em = this.em.fork();
+    const updated = await em.nativeUpdate(
+      Complaint,
+      { id: complaint.id, objectedAt: null, status: { $in: [...OBJECTABLE_STATUSES] } },
+      changes,
+    );
+    if (updated === 0) {
+      // Another objection (or action) came first: answer with what the record says now.
+      const current = await em.findOne(Complaint, { id: complaint.id });
+      if (current) throwIfRefused(checkObjection(current, reason, now));
+      throw conflict(
+        'Keberatan atas pengaduan ini sudah pernah diajukan. Keberatan hanya dapat diajukan satu kali.',
+      );
+    }
+    const reopened = await em.findOneOrFail(Complaint, { id: complaint.id }, { refresh: true });
+    try {
+      await this.workflows.start(reopened);
+    } catch (err) {
+      this.logger.warn(
+        `objection to ${reopened.registerNumber} saved; its new round will be started by the reconciler: ${err}`,
+      );
+    }
+    return reopened;
+  }
+
+  /** The highest round of study the first handling reached (tasks or decisions), 0 if none. */
+  private async lastRound(complaintId: string): Promise<number> {
+    const em = this.em.fork();
+    const [tasks, decisions] = await Promise.all([
+      em.find(ComplaintTask, { complaintId }, { fields: ['round'] }),
+      em.find(Decision, { complaintId }, { fields: ['round'] }),
+    ]);
+    return Math.max(0, ...tasks.map((t) => t.round), ...decisions.map((d) => d.round));
+  }
+}
+
+/** Until when the complainant may object, while they still may (the domain's rule); null otherwise. */
+export function objectionOpenUntil(
+  complaint: Pick<Complaint, 'status' | 'closedAt' | 'objectedAt'>,
+  now = new Date(),
+): string | null {
+  return complaint.closedAt && canObject(complaint, now)
+    ? objectionDeadline(complaint.closedAt).toISOString()
+    : null;
+}
+
+/** The objection on the case detail page (staff). */
+export function toObjectionView(complaint: Complaint): ObjectionView | null {
+  if (!complaint.objectedAt) return null;
+  const p = complaint.previousOutcome;
+  return {
+    filedAt: complaint.objectedAt.toISOString(),
+    reason: complaint.objectionReason ?? '',
+    filedBy: complaint.objectedBy ?? null,
+    round: OBJECTION_ROUND,
+    previousWorkflowId: complaint.previousWorkflowId ?? null,
+    previousOutcome: p
+      ? {
+          status: p.status,
+          response: p.response,
+          respondedBy: p.respondedBy,
+          rejectionReason: p.rejectionReason,
+          closedAt: p.closedAt,
+          dueAt: p.dueAt,
+          category: p.category,
+          overdue: p.overdue,
+        }
+      : null,
+  };
+}
+
+/** The objection on the public tracking page: no reason, no officer. */
+export function toTrackingObjection(
+  complaint: Pick<Complaint, 'objectedAt' | 'previousOutcome'>,
+): TrackingObjectionDto | null {
+  if (!complaint.objectedAt || !complaint.previousOutcome) return null;
+  const p = complaint.previousOutcome;
+  return {
+    filedAt: complaint.objectedAt.toISOString(),
+    previousStatus: p.status,
+    previousResponse: p.status === 'RESOLVED' ? p.response : null,
+    previousRejectionReason: p.status === 'REJECTED' ? p.rejectionReason : null,
+    previousClosedAt: p.closedAt,
+  };
+}
