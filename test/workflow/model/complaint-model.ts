@@ -639,8 +639,6 @@ export function settledMismatches(m: Model, r: Real, s: ComplaintState): string[
     if (AREA_UNITS.includes(t.unit) && t.area === null) problems.push(`${t.unit} task without an area`);
   // The deadline of an open case follows the holidays as they are now (a closed one keeps its own).
   const closed = s.status === 'RESOLVED' || s.status === 'REJECTED' || s.status === 'FORWARDED';
-  const due = computeDueAt(new Date(s.receivedAt), new WorkingDayCalendar(m.holidays)).toISOString();
-  const closed = s.status === 'RESOLVED' || s.status === 'REJECTED';
   const due = computeDueAt(new Date(countsFrom(s)), new WorkingDayCalendar(m.holidays)).toISOString();
   if (!closed && s.dueAt !== due) problems.push(`due ${s.dueAt}, the holidays give ${due}`);
   return problems;
