@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { loadNonWorkingDates } from '../src/calendar/holiday-calendar';
 import { AuditEvent, Complaint, ComplaintTask, Decision, Notification } from '../src/db/entities';
 import { insertIgnoringDuplicates } from '../src/db/insert-ignoring-duplicates';
+import { loadStageDeadlines } from '../src/db/stage-deadlines';
 import { renderNotification } from './notification-templates';
 import { recordTransition } from './record-transition';
 import type {
@@ -41,6 +42,8 @@ export function createComplaintActivities({ orm, log }: ActivityDeps): Complaint
       }
       return calendar;
     },
+
+    loadStageDeadlines: () => loadStageDeadlines(em()),
 
     recordTransition: (input) => recordTransition(orm, input),
 

@@ -110,4 +110,8 @@ export class Complaint {
 
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** The triage's stage deadline (null for cases started before stage deadlines). */
+  @Property({ type: 'datetime', nullable: true })
+  triageDueAt?: Date | null;
 }

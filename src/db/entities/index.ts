@@ -14,6 +14,7 @@ import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RegisterCounter } from './register-counter.entity';
 import { SecurityEvent } from './security-event.entity';
+import { StageDeadlineSetting } from './stage-deadline-setting.entity';
 import { User } from './user.entity';
 
 export {
@@ -33,6 +34,7 @@ export {
   RefreshToken,
   RegisterCounter,
   SecurityEvent,
+  StageDeadlineSetting,
   User,
 };
 export const ENTITIES = [
@@ -53,4 +55,5 @@ export const ENTITIES = [
   RefreshToken,
   LoginThrottle,
   RateLimit,
+  StageDeadlineSetting,
 ];

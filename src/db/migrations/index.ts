@@ -8,6 +8,7 @@ import { Migration20261201130000_notification_delivery as PgNotificationDelivery
 import { Migration20261201140000_notification_reads as PgNotificationReads } from './postgresql/Migration20261201140000_notification_reads';
 import { Migration20261202015700_rate_limit as PgRateLimit } from './postgresql/Migration20261202015700_rate_limit';
 import { Migration20261202043356_receiving_official as PgReceivingOfficial } from './postgresql/Migration20261202043356_receiving_official';
+import { Migration20261202072121_stage_deadlines as PgStageDeadlines } from './postgresql/Migration20261202072121_stage_deadlines';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
@@ -17,6 +18,7 @@ import { Migration20261201130000_notification_delivery as SqliteNotificationDeli
 import { Migration20261201140000_notification_reads as SqliteNotificationReads } from './sqlite/Migration20261201140000_notification_reads';
 import { Migration20261202015659_rate_limit as SqliteRateLimit } from './sqlite/Migration20261202015659_rate_limit';
 import { Migration20261202043356_receiving_official as SqliteReceivingOfficial } from './sqlite/Migration20261202043356_receiving_official';
+import { Migration20261202072120_stage_deadlines as SqliteStageDeadlines } from './sqlite/Migration20261202072120_stage_deadlines';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -33,6 +35,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261201140000_notification_reads', class: SqliteNotificationReads },
     { name: 'Migration20261202015659_rate_limit', class: SqliteRateLimit },
     { name: 'Migration20261202043356_receiving_official', class: SqliteReceivingOfficial },
+    { name: 'Migration20261202072120_stage_deadlines', class: SqliteStageDeadlines },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -44,6 +47,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261201140000_notification_reads', class: PgNotificationReads },
     { name: 'Migration20261202015700_rate_limit', class: PgRateLimit },
     { name: 'Migration20261202043356_receiving_official', class: PgReceivingOfficial },
+    { name: 'Migration20261202072121_stage_deadlines', class: PgStageDeadlines },
   ],
 };
 
