@@ -38,6 +38,7 @@ import { complaintWorkflowV1 } from './legacy/complaint-v1.workflow';
 import { Presentation } from './presentation';
 import { RecordWriter } from './record-writer';
 import { sideEffects } from './side-effects';
+import { StageWatcher, stageClockFor } from './stage-watcher';
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintState> {
   // Executions started before this code keep running (and replaying) the code they started with.
@@ -54,6 +55,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   // December complaint due in December was warned about next year); later ones only of the years
   // the deadline's working days reach.
   const warnsOnlyForCountedYears = patched('calendar-warning-for-counted-years');
+  // Executions started before stage deadlines have none: no stage timers, no early warnings.
+  const hasStageDeadlines = patched('stage-deadlines');
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
   const writer = new RecordWriter(complaint, io);
@@ -61,6 +64,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   /** Applies a transition's records: the Web UI view at once, the database in order. */
   const apply = (writes: RecordWrite[]): Promise<void> => {
     presentation.refresh();
+    stages?.refresh();
     return writer.write(writes);
   };
   // Executions started before this rule load the calendar beside the writes, as they did.
@@ -68,6 +72,9 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     ? (years: number[]) => writer.run(() => io.loadCalendar(years))
     : io.loadCalendar;
   const deadline = new DeadlineWatcher(complaint, loadCalendar, apply, warnsOnlyForCountedYears);
+  const stages = hasStageDeadlines
+    ? new StageWatcher(complaint, () => deadline.currentCalendar, apply)
+    : undefined;
 
   /** Becomes true once the deadline is known; actions that arrive earlier wait for it. */
   let registered = false;
@@ -168,6 +175,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
 
   // ---- Main line ----------------------------------------------------------------------------------
   const { dueAt, warning } = await deadline.computeDeadline();
+  // The stage deadlines as the admin set them now: fixed for this case from its registration.
+  if (hasStageDeadlines) {
+    const settings = await writer.run(() => io.loadStageDeadlines());
+    complaint.stageClock = stageClockFor(settings, () => deadline.currentCalendar);
+  }
   const registration = apply(complaint.register(dueAt, warning));
   registered = true;
   void deadline.run();
