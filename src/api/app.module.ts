@@ -19,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OpsModule } from './ops/ops.module';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
+import { StageDeadlinesModule } from './stage-deadlines/stage-deadlines.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
@@ -59,6 +60,7 @@ export class AppModule {
         TrackingModule,
         UsersModule,
         NotificationsModule,
+        StageDeadlinesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

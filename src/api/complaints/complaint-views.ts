@@ -6,6 +6,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLAINT_STATUSES, DECISIONS } from '../../../workflows/complaint/definitions';
 import { CATEGORIES } from '../../domain/categories';
 import { CHANNELS } from '../../domain/channels';
+import { STAGES } from '../../domain/stage-deadlines';
 import { UNITS } from '../../domain/units';
 
 const TASK_STATUSES = ['OPEN', 'DONE'] as const;
@@ -112,6 +113,18 @@ export class TaskView {
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
   @ApiProperty({ nullable: true, type: String }) completedBy!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Batas waktu tugas ini (tahap unit, hari kerja sejak tugas dibuka); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  dueAt!: string | null;
+  @ApiProperty({
+    description: 'Batas waktu tugas terlewati: masih terbuka sesudahnya, atau selesai sesudahnya',
+  })
+  stageBreached!: boolean;
 }
 
 /** A complaint's location with the areas' names (from the area master data). */
@@ -182,6 +195,15 @@ export class DecisionView {
   @ApiProperty({ enum: UNITS, enumName: 'Unit', isArray: true, nullable: true }) units!: string[] | null;
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Batas waktu keputusan (hari kerja sejak eskalasi); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  dueAt!: string | null;
+  @ApiProperty({ description: 'Batas waktu keputusan terlewati' }) stageBreached!: boolean;
 }
 
 export class TimelineEventView {
@@ -205,6 +227,8 @@ export class LiveTaskView {
   @ApiPropertyOptional() notes?: string;
   @ApiPropertyOptional() completedBy?: string;
   @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Batas waktu tugas' }) dueAt?: string;
+  @ApiPropertyOptional({ description: 'Batas waktu tugas terlewati selagi terbuka' }) breached?: boolean;
 }
 
 export class LiveDecisionView {
@@ -215,6 +239,19 @@ export class LiveDecisionView {
   @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit', isArray: true }) units?: string[];
   @ApiPropertyOptional() decidedBy?: string;
   @ApiPropertyOptional({ format: 'date-time' }) decidedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Batas waktu keputusan' }) dueAt?: string;
+  @ApiPropertyOptional({ description: 'Batas waktu keputusan terlewati' }) breached?: boolean;
+}
+
+/** A stage whose deadline passed before it was done. */
+export class StageBreachView {
+  @ApiProperty({ enum: STAGES, enumName: 'Stage' }) stage!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Saat terlewatinya dicatat' }) at!: string;
+  @ApiPropertyOptional() taskId?: string;
+  @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit' }) unit?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) area?: string | null;
+  @ApiPropertyOptional({ type: 'integer' }) round?: number;
 }
 
 /** The workflow's `state` query: the live truth of the process. */
@@ -238,6 +275,11 @@ export class LiveStateView {
   @ApiPropertyOptional() rejectionReason?: string;
   @ApiPropertyOptional({ description: 'Batas waktu dihitung dengan daftar libur cadangan' })
   calendarWarning?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Batas waktu triase' }) triageDueAt?: string;
+  @ApiPropertyOptional({ type: [StageBreachView], description: 'Tahap yang melewati batas waktunya' })
+  stageBreaches?: StageBreachView[];
+  @ApiPropertyOptional({ type: [String], description: 'Peringatan dini terkirim: <persen>@<batas waktu>' })
+  earlyWarnings?: string[];
 }
 
 /** The official of eselon IV or higher who received a face-to-face complaint (SOP C.1.a). */
@@ -279,6 +321,14 @@ export class ComplaintDetailView extends ComplaintBaseView {
       'Hari kerja tersisa sampai batas waktu (WIB, dengan hari libur): 0 pada hari batas, negatif bila terlambat; kosong bila pengaduan sudah selesai',
   })
   workingDaysLeft!: number | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Batas waktu triase (hari kerja sejak diterima); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  triageDueAt!: string | null;
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [DecisionView] }) decisions!: DecisionView[];
   @ApiProperty({ type: [TimelineEventView] }) timeline!: TimelineEventView[];

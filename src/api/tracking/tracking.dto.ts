@@ -25,6 +25,13 @@ export class TrackingUnitDto {
   @ApiProperty({ enum: UNITS, enumName: 'Unit', example: 'SEKSI_PENGADUAN' }) unit!: Unit;
   @ApiProperty({ example: 'Seksi Pengaduan dan Informasi Layanan' }) label!: string;
   @ApiProperty({ description: 'Unit ini sudah menyelesaikan tindak lanjutnya' }) done!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Batas waktu tugas unit ini (tugas terakhirnya); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  dueAt!: string | null;
 }
 
 /** What anyone holding the tracking code may see: the progress, never who complained or who handled it. */
@@ -40,6 +47,18 @@ export class TrackingDto {
   @ApiProperty({ type: String, nullable: true, description: 'Batas waktu: akhir hari kerja ke-10 (WIB)' })
   dueAt!: string | null;
   @ApiProperty({ description: 'Sudah melewati batas waktu tanpa tanggapan' }) overdue!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Batas waktu pemeriksaan (triase) oleh Seksi Pengaduan',
+  })
+  triageDueAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Batas waktu keputusan Kepala Daerah (pengaduan berat yang sudah dieskalasi)',
+  })
+  decisionDueAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Layanan perizinan yang diadukan' })
   licensingService!: string | null;
   @ApiProperty({ type: [TrackingStageDto] }) stages!: TrackingStageDto[];
