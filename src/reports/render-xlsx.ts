@@ -47,6 +47,13 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     ['', ''],
     ['Keputusan Kepala Daerah (pengaduan BERAT)', ''],
     ...report.berat.decisions.map((r): [string, number] => [DECISION_LABELS[r.key] ?? r.key, r.count]),
+    ['', ''],
+    ['Tahap yang melewati batas waktunya', ''],
+    ...(report.stageBreaches?.byStage ?? []).map((r): [string, number] => [r.label, r.count]),
+    ...(report.stageBreaches?.byUnit ?? []).map((r): [string, number] => [
+      `Tugas ${unitLabel(r.unit)}`,
+      r.count,
+    ]),
   ];
   for (const row of rows) summary.addRow(row);
   summary.getRow(1).font = { bold: true, size: 14 };
@@ -55,6 +62,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     'Menurut media pengaduan',
     'Menurut jenis pengaduan',
     'Keputusan Kepala Daerah (pengaduan BERAT)',
+    'Tahap yang melewati batas waktunya',
   ])
     summary.eachRow((row) => {
       if (row.getCell(1).value === title) row.font = { bold: true };
