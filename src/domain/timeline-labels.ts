@@ -17,6 +17,7 @@ export const TIMELINE_EVENT_LABELS: Record<string, string> = {
   DUE_DATE_CHANGED: 'Batas waktu disesuaikan dengan perubahan hari libur',
   OVERDUE: 'Batas waktu terlampaui; pimpinan telah diberi tahu',
   RESPONDED: 'Tanggapan diberikan',
+  STAGE_BREACHED: 'Batas waktu satu tahap terlampaui; unit dan pimpinan telah diberi tahu',
 };
 
 /**
