@@ -4,7 +4,9 @@
  * its tasks (case detail, the unit's inbox, public tracking), and a stage past its deadline is
  * listed by /api/ops/stuck.
  */
-import { type E2e, eventually, startE2e } from '../../helpers/e2e';
+import { Notification } from '../../../src/db/entities';
+import { workflowIdForRegister } from '../../../src/temporal/ids';
+import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
 
 const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
 
@@ -123,5 +125,42 @@ describe('stage deadlines (sqlite)', () => {
     );
     expect(row.detail).toMatch(/Melewati batas waktu tahap: tugas TIM_TEKNIS/);
     expect(stuck.queries.STAGE_BREACHED).toContain('StageDueAt <');
+  });
+
+  it('breaches the triage of a letter logged after its stage deadline at once: timeline, notices, Web UI filter', async () => {
+    // Received 10 days ago: the 2-working-day triage deadline has passed (the timer fires at once).
+    const late = (
+      await e.http
+        .post('/api/complaints')
+        .set(await e.as('pengaduan'))
+        .send(
+          staffComplaint({
+            channel: 'SURAT',
+            receivedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+          }),
+        )
+        .expect(201)
+    ).body;
+    await eventually(async () =>
+      (await e.detail(late.id)).timeline.some((ev) => ev.type === 'STAGE_BREACHED'),
+    );
+    const detail = await e.detail(late.id);
+    const breach = detail.timeline.find((ev) => ev.type === 'STAGE_BREACHED')!;
+    expect(breach.details).toMatchObject({ stage: 'TRIAGE', dueAt: detail.triageDueAt });
+    expect(detail.live?.stageBreaches).toMatchObject([{ stage: 'TRIAGE' }]);
+    const notices = await e.db.orm.em
+      .fork()
+      .find(Notification, { complaintId: late.id, kind: 'STAGE_BREACHED' });
+    expect(notices.map((n) => n.recipient).sort()).toEqual(['KABID_PENGADUAN', 'SEKSI_PENGADUAN']);
+    expect(notices[0].subject).toBe(
+      `Tahap Triase oleh Seksi Pengaduan pengaduan ${late.registerNumber} melewati batas waktunya`,
+    );
+    // Operators find it in the Web UI by the StageBreached search attribute.
+    const workflowId = workflowIdForRegister(late.registerNumber);
+    await eventually(async () => {
+      for await (const wf of e.temporal.workflow.list({ query: 'StageBreached = "TRIAGE"' }))
+        if (wf.workflowId === workflowId) return true;
+      return false;
+    });
   });
 });
