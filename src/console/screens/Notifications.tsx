@@ -30,6 +30,8 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   RESOLVED: 'Selesai',
   TRACKING_CODE: 'Kode pelacakan',
   RECAP_REPORT: 'Laporan rekapitulasi',
+  EARLY_WARNING: 'Peringatan dini',
+  STAGE_BREACHED: 'Lewat batas tahap',
 };
 
 /** Who receives notifications in the console (the API's rule): unit staff and the Kepala Daerah. */
