@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { loadNonWorkingDates } from '../src/calendar/holiday-calendar';
 import { AuditEvent, Complaint, ComplaintTask, Decision, Notification } from '../src/db/entities';
 import { insertIgnoringDuplicates } from '../src/db/insert-ignoring-duplicates';
+import { loadStageDeadlines } from '../src/db/stage-deadlines';
 import { CLOSED_STATUSES } from '../src/domain/complaint-rules';
 import { renderNotification } from './notification-templates';
 import { recordTransition } from './record-transition';
@@ -42,6 +43,8 @@ export function createComplaintActivities({ orm, log }: ActivityDeps): Complaint
       }
       return calendar;
     },
+
+    loadStageDeadlines: () => loadStageDeadlines(em()),
 
     recordTransition: (input) => recordTransition(orm, input),
 

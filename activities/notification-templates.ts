@@ -1,4 +1,6 @@
 import { formatWibDateTime } from '../src/domain/format';
+import { STAGE_LABELS, type Stage } from '../src/domain/stage-deadlines';
+import { UNIT_LABELS, type Unit } from '../src/domain/units';
 import type { NotificationKind } from './types';
 
 type Data = Record<string, string | number | null | undefined>;
@@ -11,6 +13,13 @@ const DECISION_LABELS: Record<string, string> = {
 
 function due(data: Data): string {
   return data.dueAt ? formatWibDateTime(new Date(String(data.dueAt))) : '-';
+}
+
+/** The stage's own deadline, when the notice has one ("Batas waktu tahap ini: ... "). */
+function stageDue(data: Data): string {
+  return data.stageDueAt
+    ? `Batas waktu tahap ini: ${formatWibDateTime(new Date(String(data.stageDueAt)))}. `
+    : '';
 }
 
 /** Subject and body of a notification, in Bahasa Indonesia. */
@@ -34,12 +43,12 @@ export function renderNotification(
     case 'TASK_ASSIGNED':
       return {
         subject: `Tugas baru: pengaduan ${reg}`,
-        body: `Unit Anda mendapat tugas penanganan pengaduan ${reg} (putaran ${data.round ?? 1}). Batas waktu: ${due(data)}.`,
+        body: `Unit Anda mendapat tugas penanganan pengaduan ${reg} (putaran ${data.round ?? 1}). ${stageDue(data)}Batas waktu: ${due(data)}.`,
       };
     case 'ESCALATED':
       return {
         subject: `Pengaduan berat ${reg} memerlukan keputusan Kepala Daerah`,
-        body: `Kajian pengaduan ${reg} telah selesai dan memerlukan keputusan Bapak/Ibu Kepala Daerah. Batas waktu: ${due(data)}.`,
+        body: `Kajian pengaduan ${reg} telah selesai dan memerlukan keputusan Bapak/Ibu Kepala Daerah. ${stageDue(data)}Batas waktu: ${due(data)}.`,
       };
     case 'DECIDED':
       return {
@@ -61,6 +70,20 @@ export function renderNotification(
         subject: `Pengaduan ${reg} tidak dapat diproses`,
         body: `Pengaduan Anda dengan nomor register ${reg} tidak dapat diproses sebagai pengaduan perizinan. Alasan: ${data.reason ?? '-'}.`,
       };
+    case 'EARLY_WARNING':
+      return {
+        subject: `Peringatan dini: ${data.percent}% waktu penanganan pengaduan ${reg} telah berjalan`,
+        body: `${data.percent}% dari 10 hari kerja untuk pengaduan ${reg} telah berlalu. Batas waktu: ${due(data)}. Mohon segera selesaikan bagian unit Anda.`,
+      };
+    case 'STAGE_BREACHED': {
+      const stage = STAGE_LABELS[data.stage as Stage] ?? String(data.stage);
+      const unit = data.unit ? ` (${UNIT_LABELS[data.unit as Unit] ?? data.unit})` : '';
+      const stageDueAt = data.stageDueAt ? formatWibDateTime(new Date(String(data.stageDueAt))) : '-';
+      return {
+        subject: `Tahap ${stage} pengaduan ${reg} melewati batas waktunya`,
+        body: `Tahap ${stage}${unit} untuk pengaduan ${reg} belum selesai hingga batas waktu tahapnya ${stageDueAt}. Batas waktu pengaduan: ${due(data)}. Mohon tindak lanjut segera.`,
+      };
+    }
     case 'RESOLVED':
       return {
         subject: `Tanggapan atas pengaduan ${reg}`,

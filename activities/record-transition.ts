@@ -27,10 +27,11 @@ async function insertNew<T extends object>(tx: Tx, entity: new () => T, rows: Pa
 async function write(tx: Tx, w: TransitionWrite): Promise<void> {
   switch (w.kind) {
     case 'event': {
-      const { dueAt, closedAt, ...rest } = w.input.fields;
+      const { dueAt, closedAt, triageDueAt, ...rest } = w.input.fields;
       const fields = {
         ...rest,
         ...(dueAt !== undefined ? { dueAt: new Date(dueAt) } : {}),
+        ...(triageDueAt ? { triageDueAt: new Date(triageDueAt) } : {}),
         ...(closedAt !== undefined ? { closedAt: closedAt ? new Date(closedAt) : null } : {}),
       };
       if (Object.keys(fields).length > 0) {
@@ -62,6 +63,7 @@ async function write(tx: Tx, w: TransitionWrite): Promise<void> {
           area: t.area,
           status: 'OPEN',
           createdAt: new Date(t.openedAt),
+          ...(t.dueAt ? { dueAt: new Date(t.dueAt) } : {}),
         })),
       );
     case 'task-completed': {
@@ -86,6 +88,7 @@ async function write(tx: Tx, w: TransitionWrite): Promise<void> {
           complaintId: w.input.complaintId,
           round: w.input.round,
           escalatedAt: new Date(w.input.escalatedAt),
+          ...(w.input.dueAt ? { dueAt: new Date(w.input.dueAt) } : {}),
         },
       ]);
     case 'decided': {

@@ -11,6 +11,8 @@ export interface ComplaintFields {
   respondedBy: string | null;
   rejectionReason: string | null;
   closedAt: string | null;
+  /** The triage's stage deadline (executions with stage deadlines only). */
+  triageDueAt?: string | null;
 }
 
 export interface RecordChangeInput {
@@ -26,7 +28,15 @@ export interface RecordChangeInput {
 
 export interface OpenTasksInput {
   complaintId: string;
-  tasks: { id: string; unit: string; area: string | null; round: number; openedAt: string }[];
+  tasks: {
+    id: string;
+    unit: string;
+    area: string | null;
+    round: number;
+    openedAt: string;
+    /** The task's stage deadline (executions with stage deadlines only). */
+    dueAt?: string;
+  }[];
 }
 
 export interface TaskCompletionInput {
@@ -43,6 +53,8 @@ export interface EscalationInput {
   decisionId: string;
   round: number;
   escalatedAt: string;
+  /** The decision's stage deadline (executions with stage deadlines only). */
+  dueAt?: string;
 }
 
 export interface DecisionInput extends EscalationInput {
@@ -64,6 +76,8 @@ export const NOTIFICATION_KINDS = [
   'RESOLVED',
   'FORWARDED',
   'OBJECTED',
+  'EARLY_WARNING',
+  'STAGE_BREACHED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -103,9 +117,18 @@ export interface RecordTransitionInput {
   writes: TransitionWrite[];
 }
 
+/** Working days per stage (src/domain/stage-deadlines.ts), as an admin set them. */
+export interface StageDeadlineData {
+  triage: number;
+  decision: number;
+  units: Record<string, number>;
+}
+
 /** The activities as the workflow sees them. */
 export interface ComplaintActivities {
   loadCalendar(input: { years: number[] }): Promise<CalendarData>;
+  /** The stage deadlines as an admin set them (defaults where not set). */
+  loadStageDeadlines(): Promise<StageDeadlineData>;
   /** Every record of one transition, in one transaction (current workflows). */
   recordTransition(input: RecordTransitionInput): Promise<void>;
   // One write each, as ordinary activities: what workflows started before recordTransition call.

@@ -58,6 +58,9 @@ function showProgress(units) {
       state.className = 'unit-state';
       state.textContent = u.done ? 'Selesai' : 'Belum selesai';
       item.append(document.createTextNode(`${u.label}: `), state);
+      // The unit's own deadline while it still works (the stage deadline of its task).
+      if (!u.done && u.dueAt)
+        item.append(document.createTextNode(` (batas waktu unit: ${formatDateTime(u.dueAt)})`));
       return item;
     }),
   );
@@ -137,6 +140,16 @@ function show(c) {
   setText('hasil-layanan', c.licensingService ?? '—');
   setText('hasil-diterima', formatDateTime(c.receivedAt));
   setText('hasil-batas', formatDateTime(c.dueAt));
+  // Stage deadlines: the triage while it is pending, the Kepala Daerah's decision while awaited.
+  const stageDue =
+    c.status === 'RECEIVED' && c.triageDueAt
+      ? `Pemeriksaan (triase): ${formatDateTime(c.triageDueAt)}`
+      : c.status === 'AWAITING_DECISION' && c.decisionDueAt
+        ? `Keputusan Kepala Daerah: ${formatDateTime(c.decisionDueAt)}`
+        : '';
+  document.getElementById('hasil-batas-tahap-baris').hidden = stageDue === '';
+  document.getElementById('hasil-batas-tahap').hidden = stageDue === '';
+  setText('hasil-batas-tahap', stageDue);
   showStages(c.stages);
 }
 

@@ -21,6 +21,7 @@ import { OpsModule } from './ops/ops.module';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
+import { StageDeadlinesModule } from './stage-deadlines/stage-deadlines.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
@@ -63,6 +64,7 @@ export class AppModule {
         NotificationsModule,
         SatisfactionModule,
         Open311Module,
+        StageDeadlinesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

@@ -8,6 +8,7 @@ import { BASE, navigate, useLocation } from './router';
 import { AdminAreas } from './screens/AdminAreas';
 import { AdminHolidays } from './screens/AdminHolidays';
 import { AdminOpen311Keys } from './screens/AdminOpen311Keys';
+import { AdminStageDeadlines } from './screens/AdminStageDeadlines';
 import { AdminUsers } from './screens/AdminUsers';
 import { CasePage } from './screens/CasePage';
 import { Decisions } from './screens/Decisions';
@@ -69,6 +70,7 @@ function navFor(me: Me): NavItem[] {
     items.push({ href: `${BASE}/admin/wilayah`, label: 'Wilayah' });
     items.push({ href: `${BASE}/admin/pengguna`, label: 'Pengguna' });
     items.push({ href: `${BASE}/admin/open311`, label: 'Kunci API Open311' });
+    items.push({ href: `${BASE}/admin/batas-tahap`, label: 'Batas waktu tahap' });
   }
   items.push({ href: `${BASE}/cari`, label: 'Cari pengaduan' });
   return items;
@@ -210,6 +212,7 @@ function Route(props: { path: string; search: URLSearchParams; me: Me }) {
   if (path === `${BASE}/admin/wilayah` && isAdmin(me)) return <AdminAreas />;
   if (path === `${BASE}/admin/pengguna` && isAdmin(me)) return <AdminUsers me={me} />;
   if (path === `${BASE}/admin/open311` && isAdmin(me)) return <AdminOpen311Keys />;
+  if (path === `${BASE}/admin/batas-tahap` && isAdmin(me)) return <AdminStageDeadlines />;
   if (path === `${BASE}/notifikasi`) return <Notifications me={me} />;
   const match = /^\/staf\/pengaduan\/([^/]+)$/.exec(path);
   if (match) return <CasePage id={decodeURIComponent(match[1])} me={me} />;

@@ -19,6 +19,7 @@ export const TIMELINE_EVENT_LABELS: Record<string, string> = {
   RESPONDED: 'Tanggapan diberikan',
   FORWARDED: 'Pengaduan diteruskan ke instansi yang berwenang',
   OBJECTED: 'Keberatan diajukan; pengaduan diperiksa kembali dengan batas waktu baru',
+  STAGE_BREACHED: 'Batas waktu satu tahap terlampaui; unit dan pimpinan telah diberi tahu',
 };
 
 /**

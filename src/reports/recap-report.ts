@@ -12,6 +12,7 @@ import { officeDateOf, WorkingDayCalendar } from '../domain/calendar';
 import { isClosed } from '../domain/complaint-rules';
 import { shortText } from '../domain/format';
 import type { ReportPeriod } from '../domain/reporting';
+import { STAGE_LABELS, STAGES } from '../domain/stage-deadlines';
 import { OPEN_STAGES, STATUS_LABELS } from '../domain/status-labels';
 import { TIMELINE_EVENT_LABELS } from '../domain/timeline-labels';
 import { UNIT_LABELS, type Unit } from '../domain/units';
@@ -68,6 +69,11 @@ export interface RecapReport {
    * wait in each stage (every open status, in order, with its label; zeros included).
    */
   openCases: OpenCases;
+  /**
+   * Stage deadlines missed by the complaints received in the period (STAGE_BREACHED events, as of
+   * generatedAt): in all, per stage (TRIAGE, TASK, DECISION; zeros included) and per unit (tasks).
+   */
+  stageBreaches?: StageBreaches;
   /** Share of resolved complaints answered within 10 working days, 0..1 (null when none resolved). */
   slaCompliance: number | null;
   resolutionWorkingDays: { average: number | null; median: number | null };
@@ -112,6 +118,30 @@ export interface RecapObjections {
   byMonth: { month: string; count: number }[];
   /** What the objection was against: the answer (RESOLVED) or the rejection (REJECTED). */
   byPreviousStatus: CountBy[];
+}
+
+export interface StageBreaches {
+  total: number;
+  byStage: { stage: string; label: string; count: number }[];
+  byUnit: { unit: string; count: number }[];
+}
+
+/** Counts the breaches (each event's details: stage, unit). */
+export function stageBreachesOf(details: Record<string, unknown>[]): StageBreaches {
+  const byUnit = new Map<string, number>();
+  for (const d of details)
+    if (d.stage === 'TASK' && typeof d.unit === 'string') byUnit.set(d.unit, (byUnit.get(d.unit) ?? 0) + 1);
+  return {
+    total: details.length,
+    byStage: STAGES.map((stage) => ({
+      stage,
+      label: STAGE_LABELS[stage],
+      count: details.filter((d) => d.stage === stage).length,
+    })),
+    byUnit: [...byUnit.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([unit, count]) => ({ unit, count })),
+  };
 }
 
 export interface OpenCases {
@@ -163,6 +193,8 @@ export function completeRecapReport(report: RecapReport): RecapReport {
     forwardedTo: report.forwardedTo ?? [],
     satisfaction: report.satisfaction ?? emptySatisfactionRecap(report.trend.map((t) => t.month)),
     objections: report.objections ?? null,
+    // Reports stored before stage deadlines counted none.
+    stageBreaches: report.stageBreaches ?? stageBreachesOf([]),
   };
 }
 
@@ -319,6 +351,11 @@ export async function buildRecapReport(
     'select c.objected_at, c.previous_outcome from complaint c where c.objected_at >= ? and c.objected_at < ?',
     range,
   );
+  const breaches = await q<{ details: unknown }>(
+    `select e.details from audit_event e join complaint c on c.id = e.complaint_id
+         where ${inPeriod} and e.type = 'STAGE_BREACHED'`,
+    range,
+  );
   const completedTaskIds = followUps.flatMap((f) => {
     const taskId = f.type === 'TASK_COMPLETED' ? detailsOf(f.details).taskId : undefined;
     return typeof taskId === 'string' ? [taskId] : [];
@@ -433,6 +470,7 @@ export async function buildRecapReport(
     openCases: openCasesOf(complaints),
     satisfaction,
     objections: objectionsOf(objected, period),
+    stageBreaches: stageBreachesOf(breaches.map((b) => detailsOf(b.details))),
   };
 }
 

@@ -212,6 +212,17 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
     [width * 0.65, width * 0.35],
   );
   doc.moveDown(0.8);
+  heading(doc, 'Tahap yang melewati batas waktunya');
+  table(
+    doc,
+    ['Tahap', 'Jumlah'],
+    [
+      ...(report.stageBreaches?.byStage ?? []).map((r) => [r.label, String(r.count)]),
+      ...(report.stageBreaches?.byUnit ?? []).map((r) => [`Tugas ${unitLabel(r.unit)}`, String(r.count)]),
+    ],
+    [width * 0.65, width * 0.35],
+  );
+  doc.moveDown(0.8);
 
   // The complainants' satisfaction (ratings given in the period): overall, per month, per unit.
   if (doc.y > doc.page.height - 220) doc.addPage();

@@ -64,6 +64,13 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
           ...report.objections.byMonth.map((m): [string, number] => [monthLabel(m.month), m.count]),
         ]
       : []),
+    ['', ''],
+    ['Tahap yang melewati batas waktunya', ''],
+    ...(report.stageBreaches?.byStage ?? []).map((r): [string, number] => [r.label, r.count]),
+    ...(report.stageBreaches?.byUnit ?? []).map((r): [string, number] => [
+      `Tugas ${unitLabel(r.unit)}`,
+      r.count,
+    ]),
   ];
   for (const row of rows) summary.addRow(row);
   summary.getRow(1).font = { bold: true, size: 14 };
@@ -74,6 +81,7 @@ export async function renderXlsx(report: RecapReport): Promise<Buffer> {
     'Keputusan Kepala Daerah (pengaduan BERAT)',
     'Diteruskan menurut instansi tujuan',
     'Keberatan per bulan',
+    'Tahap yang melewati batas waktunya',
   ])
     summary.eachRow((row) => {
       if (row.getCell(1).value === title) row.font = { bold: true };

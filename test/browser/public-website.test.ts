@@ -324,12 +324,14 @@ describe('public website: complaint form and tracking page', () => {
     expect(await page.textContent('#hasil-status')).toBe('Sedang ditindaklanjuti unit terkait');
     expect(await page.textContent('#hasil-kemajuan-ringkas')).toBe('5 dari 8 unit selesai');
     expect(await page.locator('#hasil-unit li').allTextContents()).toEqual([
-      'Kepala DPM-PTSP: Belum selesai',
+      expect.stringMatching(/^Kepala DPM-PTSP: Belum selesai \(batas waktu unit: .+ WIB\)$/),
       'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan: Selesai',
-      'Seksi Pengaduan dan Informasi Layanan: Belum selesai',
+      expect.stringMatching(
+        /^Seksi Pengaduan dan Informasi Layanan: Belum selesai \(batas waktu unit: .+ WIB\)$/,
+      ),
       'Seksi Kebijakan dan Advokasi Layanan: Selesai',
       'Bidang Pelayanan Perizinan dan Non Perizinan: Selesai',
-      'Tim Teknis Perizinan: Belum selesai',
+      expect.stringMatching(/^Tim Teknis Perizinan: Belum selesai \(batas waktu unit: .+ WIB\)$/),
       'Aparatur Kecamatan: Selesai',
       'Aparatur Kelurahan/Desa: Selesai',
     ]);

@@ -320,5 +320,34 @@ describe('staff console: reports and administration', () => {
     await page.setViewportSize(PHONE);
     await h.shot(page, 'areas-phone');
     await h.expectAccessible(page, 'areas (phone)');
+
+    // Stage deadlines: a value out of 1..10 is refused next to its field; a valid one is saved.
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('link', { name: 'Batas waktu tahap' }).click();
+    await page.waitForURL(/\/staf\/admin\/batas-tahap$/);
+    await page.getByRole('heading', { level: 1, name: 'Batas waktu tiap tahap' }).waitFor();
+    await h.expectAccessible(page, 'stage deadlines');
+    const teknis = page.getByLabel('Tim Teknis Perizinan', { exact: true });
+    expect(await teknis.inputValue()).toBe('5');
+    await teknis.fill('11');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page
+      .locator('#tahap-unit-TIM_TEKNIS-galat')
+      .getByText(/1 sampai 10 hari kerja/)
+      .waitFor();
+    await h.expectAccessible(page, 'stage deadlines refused');
+    await teknis.fill('3');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page
+      .getByText('Batas waktu tahap disimpan. Berlaku untuk pengaduan yang dicatat sesudah ini.')
+      .waitFor();
+    const stored = (
+      await e.http
+        .get('/api/settings/stage-deadlines')
+        .set(await e.as('admin'))
+        .expect(200)
+    ).body;
+    expect(stored.units.find((u: { unit: string }) => u.unit === 'TIM_TEKNIS').workingDays).toBe(3);
+    await h.shot(page, 'stage-deadlines-desktop');
   });
 });

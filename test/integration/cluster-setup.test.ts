@@ -59,6 +59,8 @@ describe('Temporal cluster setup step', () => {
       PendingUnits: 'INDEXED_VALUE_TYPE_KEYWORD_LIST',
       Kecamatan: 'INDEXED_VALUE_TYPE_KEYWORD',
       WaitingFor: 'INDEXED_VALUE_TYPE_KEYWORD',
+      StageBreached: 'INDEXED_VALUE_TYPE_KEYWORD_LIST',
+      StageDueAt: 'INDEXED_VALUE_TYPE_DATETIME',
     });
 
     const second = await setup(namespace);

@@ -166,6 +166,7 @@ describe('complaint workflow', () => {
       expect(summaries.activities).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^Muat hari libur tahun 20\d\d/),
+          'Muat batas waktu tiap tahap penanganan',
           'Catat riwayat: REGISTERED (RECEIVED)',
           'Kirim notifikasi REGISTERED ke SEKSI_PENGADUAN, COMPLAINANT',
           expect.stringMatching(/^Buka tugas putaran 1 untuk: .*TIM_TEKNIS/),
@@ -180,7 +181,7 @@ describe('complaint workflow', () => {
       expect(summaries.timers.length).toBeGreaterThan(0);
       for (const timer of summaries.timers)
         expect(timer).toMatch(
-          /^(Pengingat [13] hari kerja sebelum batas waktu|Batas waktu 10 hari kerja:) \d+ \w+ 20\d\d$/,
+          /^(Pengingat [13] hari kerja sebelum batas waktu|Batas waktu 10 hari kerja:|Peringatan dini (50|75)% menuju batas waktu|Batas waktu tahap .+:) \d+ \w+ 20\d\d$/,
         );
       await maybeSaveHistory(handle, 'berat-approved');
     });

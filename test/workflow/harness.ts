@@ -15,6 +15,7 @@ import type {
   OpenTasksInput,
   RecordChangeInput,
 } from '../../activities/types';
+import { defaultStageDeadlines, type StageDeadlineSettings } from '../../src/domain/stage-deadlines';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import {
   type Actor,
@@ -53,6 +54,9 @@ export class FakeActivities {
   /** The calendar's warning per year without a list ('2027': ...), as loadNonWorkingDates gives it. */
   yearWarnings?: Record<string, string>;
   calendarLoads: Recorded<{ years: number[] }>[] = [];
+  /** The stage deadlines loadStageDeadlines answers (the defaults unless a test sets others). */
+  stageDeadlines: StageDeadlineSettings = defaultStageDeadlines();
+  stageDeadlineLoads = 0;
   changes: Recorded<RecordChangeInput>[] = [];
   tasksOpened: Recorded<OpenTasksInput>[] = [];
   notifications: Recorded<NotifyInput>[] = [];
@@ -85,6 +89,10 @@ export class FakeActivities {
           nonWorkingDates: [...this.nonWorkingDates],
           ...(warnings ? { warning: Object.values(warnings).join(' '), yearWarnings: { ...warnings } } : {}),
         };
+      },
+      loadStageDeadlines: async () => {
+        this.stageDeadlineLoads++;
+        return this.stageDeadlines;
       },
       recordChange: async (input) => {
         await this.pause();

@@ -67,6 +67,8 @@ describe('replay of recorded complaint histories', () => {
     expect(names).toContain('objection-round');
     // The recap report workflow, recorded on the dev server by test/integration/e2e/reports.e2e.test.ts.
     expect(names).toContain('recap-report-first-working-day');
+    // After stage-deadlines: the triage and two unit tasks breached, early warnings at 50% and 75%.
+    expect(names).toContain('stage-breached');
   });
 
   it('replays every history on the current workflow code without non-determinism', async () => {

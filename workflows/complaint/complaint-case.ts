@@ -26,6 +26,11 @@ import {
   checkTriage,
   type Refusal,
 } from '../../src/domain/complaint-rules';
+import {
+  type EarlyWarningPercent,
+  earlyWarningRecipients,
+  type Stage,
+} from '../../src/domain/stage-deadlines';
 import type { Unit } from '../../src/domain/units';
 import type {
   ComplaintState,
@@ -38,6 +43,7 @@ import type {
   RecategoriseInput,
   RejectionType,
   RespondInput,
+  StageBreach,
   TaskState,
   TriageInput,
   WaitingFor,
@@ -96,9 +102,17 @@ export function studyUnitsFor(units: readonly Unit[] | undefined): Unit[] {
   return named.length > 0 ? [...new Set(named)] : [...all];
 }
 
+/** A stage's deadline (ISO) from its start (ISO): the workflow's calendar and the case's settings. */
+export type StageClock = (stage: Stage, start: string, unit?: Unit) => string;
+
 export class ComplaintCase {
   readonly state: ComplaintState;
   private eventSeq = 0;
+  /**
+   * Set by the workflow before registration for executions with stage deadlines; without it no
+   * stage deadline is set or watched (executions started before them).
+   */
+  stageClock?: StageClock;
 
   constructor(
     input: ComplaintWorkflowInput,
@@ -217,6 +231,16 @@ export class ComplaintCase {
   register(dueAt: string, calendarWarning: string | undefined): RecordWrite[] {
     this.state.dueAt = dueAt;
     this.state.calendarWarning = calendarWarning;
+    if (this.stageClock) {
+      // An objection's round starts its triage when the objection is filed.
+      this.state.triageDueAt = this.stageClock(
+        'TRIAGE',
+        this.state.objection?.filedAt ?? this.state.receivedAt,
+      );
+      this.state.stageBreaches = [];
+      this.state.earlyWarnings = [];
+    }
+    const triageDueAt = this.state.triageDueAt;
     const objection = this.state.objection;
     if (objection) {
       // The new round of an objection: back to Seksi Pengaduan for triage, the complainant told.
@@ -224,6 +248,7 @@ export class ComplaintCase {
         this.event('OBJECTED', null, {
           dueAt,
           calendarWarning,
+          ...(triageDueAt ? { triageDueAt } : {}),
           round: objection.round,
           previousStatus: objection.previousStatus,
           filedAt: objection.filedAt,
@@ -233,7 +258,9 @@ export class ComplaintCase {
         }),
       ]);
     }
-    const writes = [this.event('REGISTERED', null, { dueAt, calendarWarning })];
+    const writes = [
+      this.event('REGISTERED', null, { dueAt, calendarWarning, ...(triageDueAt ? { triageDueAt } : {}) }),
+    ];
     writes.push(
       ...this.notify('REGISTERED', [{ recipient: 'SEKSI_PENGADUAN' }, { recipient: 'COMPLAINANT' }]),
     );
@@ -394,6 +421,77 @@ export class ComplaintCase {
     return this.notify('REMINDER', this.pendingParties(), { workingDaysLeft });
   }
 
+  // ---- Stage deadlines and early warnings (executions with stage deadlines only) -------------------
+
+  /**
+   * An early warning at `percent` of the working time to the deadline `dueAt`: to the parties still
+   * working, at 75% to the Kabid as well. Once per deadline (a moved deadline warns again).
+   */
+  warnEarly(percent: EarlyWarningPercent, dueAt: string): RecordWrite[] {
+    const s = this.state;
+    const key = `${percent}@${dueAt}`;
+    if (this.isClosed() || s.dueAt !== dueAt || s.earlyWarnings?.includes(key)) return [];
+    s.earlyWarnings = [...(s.earlyWarnings ?? []), key];
+    return this.notify('EARLY_WARNING', earlyWarningRecipients(percent, this.pendingParties()), { percent });
+  }
+
+  /** The triage's stage deadline passed with the case still untriaged. */
+  breachTriage(): RecordWrite[] {
+    const s = this.state;
+    if (this.isClosed() || s.category !== null || !s.triageDueAt) return [];
+    if (s.stageBreaches?.some((b) => b.stage === 'TRIAGE')) return [];
+    return this.breach({ stage: 'TRIAGE', dueAt: s.triageDueAt, at: this.now() }, [
+      { recipient: 'SEKSI_PENGADUAN' },
+    ]);
+  }
+
+  /** A task's stage deadline passed with the task still open. */
+  breachTask(taskId: string): RecordWrite[] {
+    const task = this.state.tasks.find((t) => t.id === taskId);
+    if (this.isClosed() || !task || task.status !== 'OPEN' || task.breached || !task.dueAt) return [];
+    task.breached = true;
+    const breach: StageBreach = {
+      stage: 'TASK',
+      dueAt: task.dueAt,
+      at: this.now(),
+      taskId,
+      unit: task.unit,
+      area: task.area,
+      round: task.round,
+    };
+    return this.breach(breach, [{ recipient: task.unit, area: task.area }]);
+  }
+
+  /** The decision's stage deadline passed without a decision. */
+  breachDecision(round: number): RecordWrite[] {
+    const decision = this.state.decisions.find((d) => d.round === round);
+    if (
+      this.isClosed() ||
+      !decision ||
+      decision.decision !== undefined ||
+      decision.breached ||
+      !decision.dueAt
+    )
+      return [];
+    decision.breached = true;
+    return this.breach({ stage: 'DECISION', dueAt: decision.dueAt, at: this.now(), round }, [
+      { recipient: 'KEPALA_DAERAH' },
+    ]);
+  }
+
+  private breach(breach: StageBreach, responsible: Recipient[]): RecordWrite[] {
+    this.state.stageBreaches = [...(this.state.stageBreaches ?? []), breach];
+    const { at: _at, ...details } = breach;
+    return this.settle([
+      this.event('STAGE_BREACHED', null, { ...details }),
+      ...this.notify('STAGE_BREACHED', [...responsible, { recipient: 'KABID_PENGADUAN' }], {
+        stage: breach.stage,
+        stageDueAt: breach.dueAt,
+        unit: breach.unit ?? null,
+      }),
+    ]);
+  }
+
   // ---- Helpers ------------------------------------------------------------------------------------
 
   /**
@@ -410,12 +508,17 @@ export class ComplaintCase {
       this.openTasks().length === 0 &&
       this.currentDecision() === undefined
     ) {
-      const decision: DecisionState = { round: s.round, escalatedAt: this.now() };
+      const escalatedAt = this.now();
+      const decision: DecisionState = { round: s.round, escalatedAt };
+      if (this.stageClock) decision.dueAt = this.stageClock('DECISION', escalatedAt);
       s.decisions.push(decision);
       writes.push(
         { kind: 'escalated', decisionId: this.decisionId(s.round), decision },
         this.event('ESCALATED', null, { round: s.round }),
-        ...this.notify('ESCALATED', [{ recipient: 'KEPALA_DAERAH' }], { round: s.round }),
+        ...this.notify('ESCALATED', [{ recipient: 'KEPALA_DAERAH' }], {
+          round: s.round,
+          ...(decision.dueAt ? { stageDueAt: decision.dueAt } : {}),
+        }),
       );
     }
     const next = this.deriveStatus();
@@ -442,6 +545,7 @@ export class ComplaintCase {
       respondedBy: s.respondedBy ?? null,
       rejectionReason: s.rejectionReason ?? null,
       closedAt: s.closedAt ?? null,
+      ...(s.triageDueAt ? { triageDueAt: s.triageDueAt } : {}),
     };
   }
 
@@ -464,6 +568,7 @@ export class ComplaintCase {
         status: 'OPEN',
         openedAt: this.now(),
       };
+      if (this.stageClock) task.dueAt = this.stageClock('TASK', task.openedAt, unit);
       s.tasks.push(task);
       created.push(task);
     }
@@ -473,9 +578,16 @@ export class ComplaintCase {
       notices: this.notify(
         'TASK_ASSIGNED',
         created.map((t) => ({ recipient: t.unit, area: t.area })),
-        { round },
+        { round, ...this.sharedTaskDueAt(created) },
       ),
     };
+  }
+
+  /** The stage deadline of the tasks just opened, for their notice, when they all share one. */
+  private sharedTaskDueAt(tasks: TaskState[]): { stageDueAt?: string } {
+    const dues = new Set(tasks.map((t) => t.dueAt));
+    const [only] = dues;
+    return dues.size === 1 && only ? { stageDueAt: only } : {};
   }
 
   private decisionId(round: number): string {

@@ -39,6 +39,7 @@ import { complaintWorkflowV1 } from './legacy/complaint-v1.workflow';
 import { Presentation } from './presentation';
 import { RecordWriter } from './record-writer';
 import { sideEffects } from './side-effects';
+import { StageWatcher, stageClockFor } from './stage-watcher';
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintState> {
   // Executions started before this code keep running (and replaying) the code they started with.
@@ -58,6 +59,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   // Executions started before forwarding ("bukan wewenang") existed have no forward Update: one sent
   // to them is refused as unknown, as it was. Asked here with the others, as forwarding closes the case.
   const forwards = patched('forward-to-agency');
+  // Executions started before stage deadlines have none: no stage timers, no early warnings.
+  const hasStageDeadlines = patched('stage-deadlines');
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
   const writer = new RecordWriter(complaint, io);
@@ -65,6 +68,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   /** Applies a transition's records: the Web UI view at once, the database in order. */
   const apply = (writes: RecordWrite[]): Promise<void> => {
     presentation.refresh();
+    stages?.refresh();
     return writer.write(writes);
   };
   // Executions started before this rule load the calendar beside the writes, as they did.
@@ -72,6 +76,9 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     ? (years: number[]) => writer.run(() => io.loadCalendar(years))
     : io.loadCalendar;
   const deadline = new DeadlineWatcher(complaint, loadCalendar, apply, warnsOnlyForCountedYears);
+  const stages = hasStageDeadlines
+    ? new StageWatcher(complaint, () => deadline.currentCalendar, apply)
+    : undefined;
 
   /** Becomes true once the deadline is known; actions that arrive earlier wait for it. */
   let registered = false;
@@ -183,6 +190,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
 
   // ---- Main line ----------------------------------------------------------------------------------
   const { dueAt, warning } = await deadline.computeDeadline();
+  // The stage deadlines as the admin set them now: fixed for this case from its registration.
+  if (hasStageDeadlines) {
+    const settings = await writer.run(() => io.loadStageDeadlines());
+    complaint.stageClock = stageClockFor(settings, () => deadline.currentCalendar);
+  }
   const registration = apply(complaint.register(dueAt, warning));
   registered = true;
   void deadline.run();

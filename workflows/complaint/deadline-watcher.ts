@@ -48,6 +48,11 @@ export class DeadlineWatcher {
     return { dueAt: dueAt.toISOString(), warning };
   }
 
+  /** The working-day calendar as last loaded (stage deadlines count with it too). */
+  get currentCalendar(): WorkingDayCalendar {
+    return this.calendar;
+  }
+
   calendarChanged(): void {
     this.pendingChanges++;
   }

@@ -7,6 +7,7 @@ import type { Category } from '../../src/domain/categories';
 import type { Channel } from '../../src/domain/channels';
 import type { ComplaintStatus, RefusalType } from '../../src/domain/complaint-rules';
 import type { Location } from '../../src/domain/location';
+import type { Stage } from '../../src/domain/stage-deadlines';
 import type { Unit } from '../../src/domain/units';
 
 // The statuses are domain rules (src/domain/complaint-rules.ts); re-exported for existing imports.
@@ -67,6 +68,10 @@ export interface TaskState {
   notes?: string;
   completedBy?: string;
   completedAt?: string;
+  /** The task's stage deadline (executions with stage deadlines only). */
+  dueAt?: string;
+  /** Set once the stage deadline passed with the task still open. */
+  breached?: boolean;
 }
 
 export interface DecisionState {
@@ -77,6 +82,23 @@ export interface DecisionState {
   units?: Unit[];
   decidedBy?: string;
   decidedAt?: string;
+  /** The decision's stage deadline (executions with stage deadlines only). */
+  dueAt?: string;
+  /** Set once the stage deadline passed without a decision. */
+  breached?: boolean;
+}
+
+/** A stage whose deadline passed before it was done (src/domain/stage-deadlines.ts). */
+export interface StageBreach {
+  stage: Stage;
+  dueAt: string;
+  /** When the breach was noticed (the stage timer fired). */
+  at: string;
+  /** TASK: the task and its unit; DECISION: the round. */
+  taskId?: string;
+  unit?: Unit;
+  area?: string | null;
+  round?: number;
 }
 
 export interface ComplaintState {
@@ -102,6 +124,12 @@ export interface ComplaintState {
   closedAt?: string;
   /** Set when the deadline used a fallback holiday list rather than an official one. */
   calendarWarning?: string;
+  /** The triage's stage deadline (executions with stage deadlines only). */
+  triageDueAt?: string;
+  /** Stage deadlines that passed, in order (executions with stage deadlines only). */
+  stageBreaches?: StageBreach[];
+  /** Early warnings sent, as `<percent>@<dueAt>` (executions with stage deadlines only). */
+  earlyWarnings?: string[];
   /** The objection this execution handles (a new round after the first answer), if any. */
   objection?: ObjectionInput;
   /** Set when Seksi Pengaduan forwarded the case to another agency ("bukan wewenang"); it is closed. */

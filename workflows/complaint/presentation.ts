@@ -32,6 +32,30 @@ export function currentDetails(complaint: ComplaintCase): string {
   return `**${s.registerNumber}** · ${waiting[s.waitingFor]} Batas waktu: ${due}.${overdue}`;
 }
 
+/**
+ * The stage deadlines' attributes (executions with stage deadlines only): the stages breached, and
+ * the earliest deadline of the stages still pending.
+ */
+function stageAttributes(complaint: ComplaintCase) {
+  const s = complaint.state;
+  if (s.stageBreaches === undefined) return [];
+  const breached = [
+    ...new Set(s.stageBreaches.map((b) => (b.stage === 'TASK' ? `TASK:${b.unit}` : b.stage))),
+  ];
+  const pending = complaint.isClosed()
+    ? []
+    : [
+        ...(s.category === null && s.triageDueAt ? [s.triageDueAt] : []),
+        ...complaint.openTasks().flatMap((t) => (t.dueAt ? [t.dueAt] : [])),
+        ...s.decisions.flatMap((d) => (d.decision === undefined && d.dueAt ? [d.dueAt] : [])),
+      ].sort();
+  return [
+    { key: SA.StageBreached, value: breached },
+    // Cleared once no stage is pending, so a filter on it finds only cases with a stage running.
+    { key: SA.StageDueAt, value: pending.length > 0 ? new Date(pending[0]) : null },
+  ];
+}
+
 /** Keeps the Web UI's view current; only what changed is sent to Temporal. */
 export class Presentation {
   private lastDetails = '';
@@ -52,6 +76,7 @@ export class Presentation {
       { key: SA.PendingUnits, value: [...new Set(this.complaint.openTasks().map((t) => t.unit))] },
       ...(s.category ? [{ key: SA.ComplaintCategory, value: s.category }] : []),
       ...(s.location ? [{ key: SA.Kecamatan, value: s.location.kecamatan }] : []),
+      ...stageAttributes(this.complaint),
     ];
     const key = JSON.stringify(attributes);
     if (key !== this.lastAttributes) upsertSearchAttributes(attributes);

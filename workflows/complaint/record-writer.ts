@@ -128,6 +128,7 @@ export class RecordWriter {
               decisionId: w.decisionId,
               round: w.decision.round,
               escalatedAt: w.decision.escalatedAt,
+              ...(w.decision.dueAt ? { dueAt: w.decision.dueAt } : {}),
             },
           },
         };

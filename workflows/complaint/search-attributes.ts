@@ -17,4 +17,8 @@ export const SA = {
   PendingUnits: defineSearchAttributeKey('PendingUnits', SearchAttributeType.KEYWORD_LIST),
   Kecamatan: defineSearchAttributeKey('Kecamatan', SearchAttributeType.KEYWORD),
   WaitingFor: defineSearchAttributeKey('WaitingFor', SearchAttributeType.KEYWORD),
+  /** Stages whose deadline passed: TRIAGE, TASK:<unit>, DECISION (src/domain/stage-deadlines.ts). */
+  StageBreached: defineSearchAttributeKey('StageBreached', SearchAttributeType.KEYWORD_LIST),
+  /** The earliest deadline among the stages still pending. */
+  StageDueAt: defineSearchAttributeKey('StageDueAt', SearchAttributeType.DATETIME),
 } as const;

@@ -8,7 +8,7 @@
  * the operators meanwhile.
  */
 import { type ActivityInterfaceFor, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { CalendarData, ComplaintActivities } from '../../activities/types';
+import type { CalendarData, ComplaintActivities, StageDeadlineData } from '../../activities/types';
 
 // Database outages are waited out: an accepted action is recorded once the database is back.
 const ordinary = proxyActivities<ComplaintActivities>({
@@ -32,6 +32,7 @@ export interface SideEffects {
    */
   localFirst<T>(call: (activities: Activities) => Promise<T>): Promise<T>;
   loadCalendar(years: number[]): Promise<CalendarData>;
+  loadStageDeadlines(): Promise<StageDeadlineData>;
 }
 
 export function sideEffects(useLocal: boolean): SideEffects {
@@ -51,6 +52,10 @@ export function sideEffects(useLocal: boolean): SideEffects {
     loadCalendar: (years) => {
       const options = { summary: `Muat hari libur tahun ${years.join(', ')} untuk batas waktu` };
       return localFirst((a) => a.loadCalendar.executeWithOptions(options, [{ years }]));
+    },
+    loadStageDeadlines: () => {
+      const options = { summary: 'Muat batas waktu tiap tahap penanganan' };
+      return localFirst((a) => a.loadStageDeadlines.executeWithOptions(options, []));
     },
   };
 }

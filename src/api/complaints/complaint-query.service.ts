@@ -86,7 +86,19 @@ export function toTaskView(task: ComplaintTask): TaskView {
     notes: task.notes ?? null,
     completedBy: task.completedBy ?? null,
     completedAt: iso(task.completedAt),
+    dueAt: iso(task.dueAt),
+    stageBreached: stageBreached(task.dueAt, task.status === 'OPEN' ? null : task.completedAt),
   };
+}
+
+/** Whether a stage missed its deadline: still pending after it, or done after it. */
+export function stageBreached(
+  dueAt: Date | null | undefined,
+  doneAt: Date | null | undefined,
+  now = new Date(),
+): boolean {
+  if (!dueAt) return false;
+  return (doneAt ?? now).getTime() > dueAt.getTime();
 }
 
 /**
@@ -142,6 +154,8 @@ function toDecisionView(d: Decision): DecisionView {
     units: d.units ?? null,
     decidedBy: d.decidedBy ?? null,
     decidedAt: iso(d.decidedAt),
+    dueAt: iso(d.dueAt),
+    stageBreached: stageBreached(d.dueAt, d.decidedAt),
   };
 }
 
@@ -308,6 +322,7 @@ export class ComplaintQueryService {
       closedAt: iso(complaint.closedAt),
       forwarded: forwardedOf(events),
       workingDaysLeft: daysLeft,
+      triageDueAt: iso(complaint.triageDueAt),
       tasks: tasks.map(toTaskView),
       decisions: decisions.map(toDecisionView),
       timeline: events.map(

@@ -7,6 +7,7 @@ import { COMPLAINT_STATUSES, DECISIONS } from '../../../workflows/complaint/defi
 import { CATEGORIES } from '../../domain/categories';
 import { CHANNELS } from '../../domain/channels';
 import { IDENTITY_MODES } from '../../domain/identity-mode';
+import { STAGES } from '../../domain/stage-deadlines';
 import { UNITS } from '../../domain/units';
 import { ForwardedView } from './forwarding.views';
 import { ObjectionView } from './objection.dto';
@@ -129,6 +130,18 @@ export class TaskView {
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
   @ApiProperty({ nullable: true, type: String }) completedBy!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Batas waktu tugas ini (tahap unit, hari kerja sejak tugas dibuka); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  dueAt!: string | null;
+  @ApiProperty({
+    description: 'Batas waktu tugas terlewati: masih terbuka sesudahnya, atau selesai sesudahnya',
+  })
+  stageBreached!: boolean;
 }
 
 /** A complaint's location with the areas' names (from the area master data). */
@@ -200,6 +213,15 @@ export class DecisionView {
   @ApiProperty({ enum: UNITS, enumName: 'Unit', isArray: true, nullable: true }) units!: string[] | null;
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Batas waktu keputusan (hari kerja sejak eskalasi); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  dueAt!: string | null;
+  @ApiProperty({ description: 'Batas waktu keputusan terlewati' }) stageBreached!: boolean;
 }
 
 export class TimelineEventView {
@@ -223,6 +245,8 @@ export class LiveTaskView {
   @ApiPropertyOptional() notes?: string;
   @ApiPropertyOptional() completedBy?: string;
   @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Batas waktu tugas' }) dueAt?: string;
+  @ApiPropertyOptional({ description: 'Batas waktu tugas terlewati selagi terbuka' }) breached?: boolean;
 }
 
 export class LiveDecisionView {
@@ -233,6 +257,19 @@ export class LiveDecisionView {
   @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit', isArray: true }) units?: string[];
   @ApiPropertyOptional() decidedBy?: string;
   @ApiPropertyOptional({ format: 'date-time' }) decidedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Batas waktu keputusan' }) dueAt?: string;
+  @ApiPropertyOptional({ description: 'Batas waktu keputusan terlewati' }) breached?: boolean;
+}
+
+/** A stage whose deadline passed before it was done. */
+export class StageBreachView {
+  @ApiProperty({ enum: STAGES, enumName: 'Stage' }) stage!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Saat terlewatinya dicatat' }) at!: string;
+  @ApiPropertyOptional() taskId?: string;
+  @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit' }) unit?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) area?: string | null;
+  @ApiPropertyOptional({ type: 'integer' }) round?: number;
 }
 
 /** The workflow's `state` query: the live truth of the process. */
@@ -258,6 +295,11 @@ export class LiveStateView {
   calendarWarning?: string;
   @ApiPropertyOptional({ type: ForwardedView, description: 'Bila diteruskan ke instansi lain' })
   forwarded?: ForwardedView;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Batas waktu triase' }) triageDueAt?: string;
+  @ApiPropertyOptional({ type: [StageBreachView], description: 'Tahap yang melewati batas waktunya' })
+  stageBreaches?: StageBreachView[];
+  @ApiPropertyOptional({ type: [String], description: 'Peringatan dini terkirim: <persen>@<batas waktu>' })
+  earlyWarnings?: string[];
 }
 
 /** The official of eselon IV or higher who received a face-to-face complaint (SOP C.1.a). */
@@ -333,6 +375,14 @@ export class ComplaintDetailView extends ComplaintBaseView {
       'Hari kerja tersisa sampai batas waktu (WIB, dengan hari libur): 0 pada hari batas, negatif bila terlambat; kosong bila pengaduan sudah selesai',
   })
   workingDaysLeft!: number | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Batas waktu triase (hari kerja sejak diterima); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  triageDueAt!: string | null;
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [DecisionView] }) decisions!: DecisionView[];
   @ApiProperty({ type: [TimelineEventView] }) timeline!: TimelineEventView[];

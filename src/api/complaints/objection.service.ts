@@ -64,6 +64,8 @@ export class ObjectionService {
       status: 'RECEIVED',
       category: null,
       dueAt: null,
+      // The first handling's triage deadline is not the new round's (ops/stuck would list it late).
+      triageDueAt: null,
       overdue: false,
       response: null,
       respondedBy: null,

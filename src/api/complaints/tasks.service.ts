@@ -12,7 +12,7 @@ import { badRequest, notFound, throwIfRefused } from '../common/api-error';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import { COMPLAINT_KEY_MESSAGE, complaintKeyOf } from './complaint-lookup';
 import { DEFAULT_PAGE_SIZE } from './complaint-query.dto';
-import { actorOf, iso, toTaskView } from './complaint-query.service';
+import { actorOf, iso, stageBreached, toTaskView } from './complaint-query.service';
 import type { InboxTaskView, TaskListView, TaskView } from './complaint-views';
 import { ComplaintWorkflowService, refuseIfClosed } from './complaint-workflow.service';
 import type { CompleteTaskDto, ListTasksQueryDto } from './tasks.dto';
@@ -130,6 +130,11 @@ export class TasksService {
       notes: done.notes ?? null,
       completedBy: done.completedBy ?? null,
       completedAt: done.completedAt ?? null,
+      dueAt: done.dueAt ?? null,
+      stageBreached: stageBreached(
+        done.dueAt ? new Date(done.dueAt) : null,
+        done.completedAt ? new Date(done.completedAt) : null,
+      ),
     };
   }
 }

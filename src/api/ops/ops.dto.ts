@@ -10,6 +10,7 @@ export const STUCK_KINDS = [
   'FAILING_ACTIVITIES',
   'NOTIFICATION_FAILED',
   'HOLIDAY_LIST_MISSING',
+  'STAGE_BREACHED',
 ] as const;
 export type StuckKind = (typeof STUCK_KINDS)[number];
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { missingHolidayLists } from '../../calendar/holiday-list-alert';
 import type { AppConfig } from '../../config/config';
-import { type ComplaintTask, Notification } from '../../db/entities';
+import { Complaint, ComplaintTask, Decision, Notification } from '../../db/entities';
 import { ComplaintRepository, ReferenceDataRepository, TaskRepository } from '../../db/repositories';
 import type { WorkingDayCalendar } from '../../domain/calendar';
 import { formatWibDateTime } from '../../domain/format';
@@ -53,20 +53,23 @@ export class OpsService {
       NOTIFICATION_FAILED: `notification outbox: status FAILED, or PENDING after ${STUCK_RULES.notificationAttempts}+ attempts`,
       HOLIDAY_LIST_MISSING:
         'holiday table and shipped SKB lists: the current year, and from 1 November (WIB) the next, without an official list',
+      STAGE_BREACHED: `${RUNNING_COMPLAINTS} AND StageDueAt < "${asOf.toISOString()}" (records: triage, open tasks and undecided escalations past their stage deadline; breached stages so far: StageBreached = "TRIAGE" / "TASK:<unit>" / "DECISION")`,
     };
-    const [triage, overdue, tasks, decisions, failing, notifications, holidayLists] = await Promise.all([
-      this.lateTriage(filters.TRIAGE, triageCutoff),
-      this.fromVisibility(
-        'OVERDUE',
-        filters.OVERDUE,
-        () => 'Melewati batas waktu 10 hari kerja dan belum ditanggapi.',
-      ),
-      this.lateTasks(cutoff(STUCK_RULES.taskWorkingDays)),
-      this.lateDecisions(cutoff(STUCK_RULES.decisionWorkingDays)),
-      this.failingActivities(),
-      this.failedNotifications(),
-      this.missingHolidayLists(asOf),
-    ]);
+    const [triage, overdue, tasks, decisions, failing, notifications, holidayLists, stages] =
+      await Promise.all([
+        this.lateTriage(filters.TRIAGE, triageCutoff),
+        this.fromVisibility(
+          'OVERDUE',
+          filters.OVERDUE,
+          () => 'Melewati batas waktu 10 hari kerja dan belum ditanggapi.',
+        ),
+        this.lateTasks(cutoff(STUCK_RULES.taskWorkingDays)),
+        this.lateDecisions(cutoff(STUCK_RULES.decisionWorkingDays)),
+        this.failingActivities(),
+        this.failedNotifications(),
+        this.missingHolidayLists(asOf),
+        this.stageBreaches(asOf),
+      ]);
     const items = await this.withRecords([
       ...triage,
       ...tasks,
@@ -75,6 +78,7 @@ export class OpsService {
       ...failing,
       ...notifications,
       ...holidayLists,
+      ...stages,
     ]);
     return { asOf: asOf.toISOString(), items: items.sort(byDueDate), queries };
   }
@@ -226,6 +230,39 @@ export class OpsService {
         `Daftar resmi hari libur untuk tahun ${year} belum ada. Batas waktu yang mencapai tahun ${year} ` +
         'dihitung dengan daftar otomatis (tanpa cuti bersama). Admin: masukkan daftar SKB 3 Menteri ' +
         `tahun ${year} (PUT /api/calendar/holidays?year=${year}, menu Hari libur).`,
+    }));
+  }
+
+  /**
+   * Stages still pending past their own deadline (src/domain/stage-deadlines.ts), one row per
+   * complaint: the triage, open unit tasks, an undecided escalation.
+   */
+  private async stageBreaches(asOf: Date): Promise<Partial<StuckCaseView>[]> {
+    const em = this.em.fork();
+    const [untriaged, tasks, decisions] = await Promise.all([
+      em.find(Complaint, { status: 'RECEIVED', triageDueAt: { $lt: asOf } }, { limit: 1000 }),
+      em.find(
+        ComplaintTask,
+        { status: 'OPEN', dueAt: { $lt: asOf } },
+        { orderBy: { dueAt: 'asc' }, limit: 1000 },
+      ),
+      em.find(Decision, { decision: null, dueAt: { $lt: asOf } }, { orderBy: { dueAt: 'asc' }, limit: 1000 }),
+    ]);
+    const byComplaint = new Map<string, { since: Date; parts: string[] }>();
+    const add = (complaintId: string, dueAt: Date, part: string) => {
+      const row = byComplaint.get(complaintId) ?? { since: dueAt, parts: [] };
+      if (dueAt < row.since) row.since = dueAt;
+      row.parts.push(`${part} (batas ${formatWibDateTime(dueAt)})`);
+      byComplaint.set(complaintId, row);
+    };
+    for (const c of untriaged) add(c.id, c.triageDueAt!, 'triase oleh Seksi Pengaduan');
+    for (const t of tasks) add(t.complaintId, t.dueAt!, `tugas ${t.area ? `${t.unit} ${t.area}` : t.unit}`);
+    for (const d of decisions) add(d.complaintId, d.dueAt!, `keputusan Kepala Daerah (putaran ${d.round})`);
+    return [...byComplaint.entries()].map(([complaintId, row]) => ({
+      kind: 'STAGE_BREACHED' as const,
+      complaintId,
+      since: row.since.toISOString(),
+      detail: `Melewati batas waktu tahap: ${row.parts.join('; ')}.`,
     }));
   }
 

@@ -259,6 +259,26 @@ export class RecapSatisfactionView {
   byUnit!: SatisfactionUnitView[];
 }
 
+export class RecapStageBreachView {
+  @ApiProperty({ enum: ['TRIAGE', 'TASK', 'DECISION'] }) stage!: string;
+  @ApiProperty({ example: 'Triase oleh Seksi Pengaduan' }) label!: string;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+export class RecapUnitBreachView {
+  @ApiProperty({ example: 'TIM_TEKNIS' }) unit!: string;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+export class RecapStageBreachesView {
+  @ApiProperty({ type: 'integer', description: 'Tahap yang melewati batas waktunya, seluruhnya' })
+  total!: number;
+  @ApiProperty({ type: [RecapStageBreachView], description: 'Per tahap (termasuk yang nol)' })
+  byStage!: RecapStageBreachView[];
+  @ApiProperty({ type: [RecapUnitBreachView], description: 'Tugas yang melewati batas waktunya, per unit' })
+  byUnit!: RecapUnitBreachView[];
+}
+
 export class RecapReportView {
   @ApiProperty({ example: 'BULANAN-2026-10' }) id!: string;
   @ApiProperty({ enum: ['MONTHLY', 'SEMESTER'] }) kind!: 'MONTHLY' | 'SEMESTER';
@@ -281,6 +301,11 @@ export class RecapReportView {
   })
   forwardedTo!: CountByView[];
   @ApiProperty({ type: RecapOpenCasesView }) openCases!: RecapOpenCasesView;
+  @ApiProperty({
+    type: RecapStageBreachesView,
+    description: 'Batas waktu tahap yang terlewati oleh pengaduan periode ini (saat laporan dibuat)',
+  })
+  stageBreaches!: RecapStageBreachesView;
   @ApiProperty({
     type: Number,
     nullable: true,

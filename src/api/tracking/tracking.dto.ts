@@ -26,6 +26,13 @@ export class TrackingUnitDto {
   @ApiProperty({ enum: UNITS, enumName: 'Unit', example: 'SEKSI_PENGADUAN' }) unit!: Unit;
   @ApiProperty({ example: 'Seksi Pengaduan dan Informasi Layanan' }) label!: string;
   @ApiProperty({ description: 'Unit ini sudah menyelesaikan tindak lanjutnya' }) done!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Batas waktu tugas unit ini (tugas terakhirnya); kosong untuk pengaduan sebelum batas waktu tahap',
+  })
+  dueAt!: string | null;
 }
 
 /** Where a complaint that is not DPM-PTSP's business went ("bukan wewenang"). */
@@ -51,6 +58,18 @@ export class TrackingDto {
   @ApiProperty({ type: String, nullable: true, description: 'Batas waktu: akhir hari kerja ke-10 (WIB)' })
   dueAt!: string | null;
   @ApiProperty({ description: 'Sudah melewati batas waktu tanpa tanggapan' }) overdue!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Batas waktu pemeriksaan (triase) oleh Seksi Pengaduan',
+  })
+  triageDueAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Batas waktu keputusan Kepala Daerah (pengaduan berat yang sudah dieskalasi)',
+  })
+  decisionDueAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Layanan perizinan yang diadukan' })
   licensingService!: string | null;
   @ApiProperty({ type: [TrackingStageDto] }) stages!: TrackingStageDto[];

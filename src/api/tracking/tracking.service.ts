@@ -39,9 +39,10 @@ export class TrackingService {
     // The record's status is the workflow's: each transition writes it with its records, in one
     // transaction.
     const status = complaint.status;
-    const [events, units] = await Promise.all([
+    const [events, units, stageDeadlines] = await Promise.all([
       this.complaints.findPublicStages(complaint.id),
       this.complaints.findPublicUnitProgress(complaint.id),
+      this.complaints.findPublicStageDeadlines(complaint.id),
     ]);
     return {
       trackingCode: complaint.trackingCode,
@@ -54,6 +55,8 @@ export class TrackingService {
       receivedAt: complaint.receivedAt.toISOString(),
       dueAt: complaint.dueAt?.toISOString() ?? null,
       overdue: complaint.overdue,
+      triageDueAt: complaint.triageDueAt?.toISOString() ?? null,
+      decisionDueAt: stageDeadlines.decisionDueAt?.toISOString() ?? null,
       licensingService: complaint.licensingService ?? null,
       stages: events.map((e) => ({
         type: e.type,
@@ -63,7 +66,12 @@ export class TrackingService {
         at: e.at.toISOString(),
         unit: e.unit,
       })),
-      units: units.map((u) => ({ unit: u.unit, label: PUBLIC_UNIT_LABELS[u.unit], done: u.done })),
+      units: units.map((u) => ({
+        unit: u.unit,
+        label: PUBLIC_UNIT_LABELS[u.unit],
+        done: u.done,
+        dueAt: stageDeadlines.units.get(u.unit)?.toISOString() ?? null,
+      })),
       response: status === 'RESOLVED' ? (complaint.response ?? null) : null,
       rejectionReason: status === 'REJECTED' ? (complaint.rejectionReason ?? null) : null,
       forwarded: status === 'FORWARDED' ? forwardedOf(events) : null,

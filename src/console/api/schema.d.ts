@@ -956,6 +956,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/stage-deadlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Batas waktu tiap tahap: triase, tugas tiap unit, keputusan Kepala Daerah */
+    get: operations['StageDeadlinesController_get'];
+    /** Ubah batas waktu tahap (berlaku untuk pengaduan yang dicatat sesudahnya) */
+    put: operations['StageDeadlinesController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -968,7 +986,8 @@ export interface components {
       | 'OVERDUE'
       | 'FAILING_ACTIVITIES'
       | 'NOTIFICATION_FAILED'
-      | 'HOLIDAY_LIST_MISSING';
+      | 'HOLIDAY_LIST_MISSING'
+      | 'STAGE_BREACHED';
     StuckCaseView: {
       kind: components['schemas']['StuckKind'];
       /** @example pengaduan-2026-11-0042 */
@@ -1101,6 +1120,26 @@ export interface components {
       overdue: number;
       /** @description Pengaduan terbuka per tahap (setiap status terbuka, berurutan, termasuk yang nol) */
       byStage: components['schemas']['RecapStageView'][];
+    };
+    RecapStageBreachView: {
+      /** @enum {string} */
+      stage: 'TRIAGE' | 'TASK' | 'DECISION';
+      /** @example Triase oleh Seksi Pengaduan */
+      label: string;
+      count: number;
+    };
+    RecapUnitBreachView: {
+      /** @example TIM_TEKNIS */
+      unit: string;
+      count: number;
+    };
+    RecapStageBreachesView: {
+      /** @description Tahap yang melewati batas waktunya, seluruhnya */
+      total: number;
+      /** @description Per tahap (termasuk yang nol) */
+      byStage: components['schemas']['RecapStageBreachView'][];
+      /** @description Tugas yang melewati batas waktunya, per unit */
+      byUnit: components['schemas']['RecapUnitBreachView'][];
     };
     RecapDurationView: {
       /** @description Rata-rata hari kerja sampai selesai */
@@ -1282,6 +1321,8 @@ export interface components {
       /** @description Pengaduan yang diteruskan (outcome.forwarded) menurut kode instansi tujuan (GET /api/agencies), terbanyak dahulu */
       forwardedTo: components['schemas']['CountByView'][];
       openCases: components['schemas']['RecapOpenCasesView'];
+      /** @description Batas waktu tahap yang terlewati oleh pengaduan periode ini (saat laporan dibuat) */
+      stageBreaches: components['schemas']['RecapStageBreachesView'];
       /** @description Porsi pengaduan selesai yang dijawab dalam 10 hari kerja, 0..1 */
       slaCompliance: number | null;
       resolutionWorkingDays: components['schemas']['RecapDurationView'];
@@ -1653,6 +1694,13 @@ export interface components {
       completedBy: string | null;
       /** Format: date-time */
       completedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Batas waktu tugas ini (tahap unit, hari kerja sejak tugas dibuka); kosong untuk pengaduan sebelum batas waktu tahap
+       */
+      dueAt: string | null;
+      /** @description Batas waktu tugas terlewati: masih terbuka sesudahnya, atau selesai sesudahnya */
+      stageBreached: boolean;
     };
     /**
      * @description Kosong selama belum diputuskan
@@ -1671,6 +1719,13 @@ export interface components {
       decidedBy: string | null;
       /** Format: date-time */
       decidedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Batas waktu keputusan (hari kerja sejak eskalasi); kosong untuk pengaduan sebelum batas waktu tahap
+       */
+      dueAt: string | null;
+      /** @description Batas waktu keputusan terlewati */
+      stageBreached: boolean;
     };
     TimelineEventView: {
       /** @example TRIAGED */
@@ -1698,6 +1753,13 @@ export interface components {
       completedBy?: string;
       /** Format: date-time */
       completedAt?: string;
+      /**
+       * Format: date-time
+       * @description Batas waktu tugas
+       */
+      dueAt?: string;
+      /** @description Batas waktu tugas terlewati selagi terbuka */
+      breached?: boolean;
     };
     LiveDecisionView: {
       round: number;
@@ -1709,6 +1771,29 @@ export interface components {
       decidedBy?: string;
       /** Format: date-time */
       decidedAt?: string;
+      /**
+       * Format: date-time
+       * @description Batas waktu keputusan
+       */
+      dueAt?: string;
+      /** @description Batas waktu keputusan terlewati */
+      breached?: boolean;
+    };
+    /** @enum {string} */
+    Stage: 'TRIAGE' | 'TASK' | 'DECISION';
+    StageBreachView: {
+      stage: components['schemas']['Stage'];
+      /** Format: date-time */
+      dueAt: string;
+      /**
+       * Format: date-time
+       * @description Saat terlewatinya dicatat
+       */
+      at: string;
+      taskId?: string;
+      unit?: components['schemas']['Unit'];
+      area?: string | null;
+      round?: number;
     };
     LiveStateView: {
       /** Format: uuid */
@@ -1736,6 +1821,15 @@ export interface components {
       calendarWarning?: string;
       /** @description Bila diteruskan ke instansi lain */
       forwarded?: components['schemas']['ForwardedView'];
+      /**
+       * Format: date-time
+       * @description Batas waktu triase
+       */
+      triageDueAt?: string;
+      /** @description Tahap yang melewati batas waktunya */
+      stageBreaches?: components['schemas']['StageBreachView'][];
+      /** @description Peringatan dini terkirim: <persen>@<batas waktu> */
+      earlyWarnings?: string[];
     };
     PreviousOutcomeView: {
       /**
@@ -1832,6 +1926,11 @@ export interface components {
       forwarded: components['schemas']['ForwardedView'] | null;
       /** @description Hari kerja tersisa sampai batas waktu (WIB, dengan hari libur): 0 pada hari batas, negatif bila terlambat; kosong bila pengaduan sudah selesai */
       workingDaysLeft: number | null;
+      /**
+       * Format: date-time
+       * @description Batas waktu triase (hari kerja sejak diterima); kosong untuk pengaduan sebelum batas waktu tahap
+       */
+      triageDueAt: string | null;
       tasks: components['schemas']['TaskView'][];
       decisions: components['schemas']['DecisionView'][];
       timeline: components['schemas']['TimelineEventView'][];
@@ -1970,6 +2069,13 @@ export interface components {
       completedBy: string | null;
       /** Format: date-time */
       completedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Batas waktu tugas ini (tahap unit, hari kerja sejak tugas dibuka); kosong untuk pengaduan sebelum batas waktu tahap
+       */
+      dueAt: string | null;
+      /** @description Batas waktu tugas terlewati: masih terbuka sesudahnya, atau selesai sesudahnya */
+      stageBreached: boolean;
       complaint: components['schemas']['TaskComplaintView'];
     };
     TaskListView: {
@@ -2277,6 +2383,8 @@ export interface components {
       label: string;
       /** @description Unit ini sudah menyelesaikan tindak lanjutnya */
       done: boolean;
+      /** @description Batas waktu tugas unit ini (tugas terakhirnya); kosong untuk pengaduan sebelum batas waktu tahap */
+      dueAt: string | null;
     };
     TrackingForwardedDto: {
       /** @example Dinas Pekerjaan Umum dan Penataan Ruang Kota Prabumulih */
@@ -2340,6 +2448,10 @@ export interface components {
       dueAt: string | null;
       /** @description Sudah melewati batas waktu tanpa tanggapan */
       overdue: boolean;
+      /** @description Batas waktu pemeriksaan (triase) oleh Seksi Pengaduan */
+      triageDueAt: string | null;
+      /** @description Batas waktu keputusan Kepala Daerah (pengaduan berat yang sudah dieskalasi) */
+      decisionDueAt: string | null;
       /** @description Layanan perizinan yang diadukan */
       licensingService: string | null;
       stages: components['schemas']['TrackingStageDto'][];
@@ -2792,6 +2904,84 @@ export interface components {
        * @example o311_Xk3fQ0b7m2yA9JcV1sWq8rT5uLzN4hPe6dGiKoBvCxE
        */
       key: string;
+    };
+    UnitStageDeadlineDto: {
+      /** @enum {string} */
+      unit:
+        | 'LOKET'
+        | 'KEPALA_DINAS'
+        | 'KABID_PENGADUAN'
+        | 'SEKSI_PENGADUAN'
+        | 'SEKSI_KEBIJAKAN'
+        | 'SEKSI_PELAPORAN'
+        | 'BIDANG_PERIZINAN'
+        | 'TIM_TEKNIS'
+        | 'KECAMATAN'
+        | 'KELURAHAN';
+      /** @example Tim Teknis Perizinan */
+      label: string;
+      /** @example 5 */
+      workingDays: number;
+    };
+    StageDeadlinesDto: {
+      /**
+       * @description Triase oleh Seksi Pengaduan, sejak diterima
+       * @example 1
+       */
+      triage: number;
+      /**
+       * @description Keputusan Kepala Daerah, sejak eskalasi
+       * @example 3
+       */
+      decision: number;
+      /** @description Tugas tiap unit, sejak tugas dibuka */
+      units: components['schemas']['UnitStageDeadlineDto'][];
+      /** @example 1 */
+      min: number;
+      /** @example 10 */
+      max: number;
+      /** @description Pengaduan memakai batas waktu tahap yang berlaku saat dicatat; perubahan berlaku untuk pengaduan baru */
+      appliesTo: string;
+      /** @description Terakhir diubah (ISO) */
+      updatedAt?: string | null;
+      /** @description Terakhir diubah oleh */
+      updatedBy?: string | null;
+    };
+    UnitStageDeadlineInputDto: {
+      /**
+       * @description Kode unit
+       * @enum {string}
+       */
+      unit:
+        | 'LOKET'
+        | 'KEPALA_DINAS'
+        | 'KABID_PENGADUAN'
+        | 'SEKSI_PENGADUAN'
+        | 'SEKSI_KEBIJAKAN'
+        | 'SEKSI_PELAPORAN'
+        | 'BIDANG_PERIZINAN'
+        | 'TIM_TEKNIS'
+        | 'KECAMATAN'
+        | 'KELURAHAN';
+      /**
+       * @description Jumlah hari kerja (1-10)
+       * @example 5
+       */
+      workingDays: number;
+    };
+    UpdateStageDeadlinesDto: {
+      /**
+       * @description Triase sejak diterima: Jumlah hari kerja (1-10)
+       * @example 1
+       */
+      triage: number;
+      /**
+       * @description Keputusan Kepala Daerah sejak eskalasi: Jumlah hari kerja (1-10)
+       * @example 3
+       */
+      decision: number;
+      /** @description Batas waktu tugas per unit sejak tugas dibuka; unit yang tidak disebut tetap */
+      units?: components['schemas']['UnitStageDeadlineInputDto'][] | null;
     };
     ErrorBody: {
       /**
@@ -7424,6 +7614,138 @@ export interface operations {
       };
       /** @description Kunci API Open311 ini sudah dicabut. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  StageDeadlinesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StageDeadlinesDto'];
+        };
+      };
+      /** @description Belum masuk (login). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  StageDeadlinesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateStageDeadlinesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StageDeadlinesDto'];
+        };
+      };
+      /** @description Isian bukan angka atau unit tidak dikenal. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Belum masuk (login). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nilai di luar 1 sampai 10 hari kerja, atau unit yang tidak menerima tugas; tidak ada yang disimpan. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -161,6 +161,12 @@ export function CasePage(props: { id: string; me: Me }) {
               <dt>Batas waktu</dt>
               <dd>{formatDateTime(detail.dueAt)}</dd>
             </div>
+            {detail.triageDueAt ? (
+              <div>
+                <dt>Batas waktu triase</dt>
+                <dd>{formatDateTime(detail.triageDueAt)}</dd>
+              </div>
+            ) : null}
             {inboxView ? (
               <div>
                 <dt>Sisa waktu</dt>
@@ -245,6 +251,8 @@ export function CasePage(props: { id: string; me: Me }) {
                     <span class={`badge${t.status === 'OPEN' ? ' warn' : ' ok'}`}>
                       {t.status === 'OPEN' ? 'Terbuka' : 'Selesai'}
                     </span>
+                    {t.stageBreached ? <span class="badge warn">Lewat batas tugas</span> : null}
+                    {t.dueAt ? <p class="muted small">Batas waktu tugas: {formatDateTime(t.dueAt)}</p> : null}
                     {t.outcome ? <p class="prewrap">Hasil: {t.outcome}</p> : null}
                     {t.notes ? <p class="prewrap muted">Catatan: {t.notes}</p> : null}
                     {t.completedAt ? (
@@ -267,6 +275,12 @@ export function CasePage(props: { id: string; me: Me }) {
               <li key={d.id} class="task-row">
                 <strong>Putaran {d.round}</strong>: diteruskan {formatDateTime(d.escalatedAt)} ·{' '}
                 {d.decision ? DECISION_LABELS[d.decision] : 'belum diputuskan'}
+                {d.dueAt ? (
+                  <p class="muted small">
+                    Batas waktu keputusan: {formatDateTime(d.dueAt)}
+                    {d.stageBreached ? ' (terlewati)' : ''}
+                  </p>
+                ) : null}
                 {d.units?.length ? <p>Unit kajian: {d.units.map((u) => UNIT_LABELS[u]).join(', ')}</p> : null}
                 {d.notes ? <p class="prewrap">{d.notes}</p> : null}
                 {d.decidedAt ? (

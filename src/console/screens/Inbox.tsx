@@ -227,6 +227,15 @@ export function Inbox(_props: { me: Schemas['UserDto'] }) {
                     .join(', ') || '–'}
                 </dd>
               </div>
+              {t.dueAt ? (
+                <div>
+                  <dt>Batas waktu tugas</dt>
+                  <dd class={t.stageBreached ? 'danger-text' : undefined}>
+                    {formatDateTime(t.dueAt)}
+                    {t.stageBreached ? ' (terlewati)' : ''}
+                  </dd>
+                </div>
+              ) : null}
               <div>
                 <dt>Batas waktu</dt>
                 <dd>{formatDate(t.complaint.dueAt)}</dd>

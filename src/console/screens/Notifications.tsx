@@ -32,6 +32,8 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   TRACKING_CODE: 'Kode pelacakan',
   RECAP_REPORT: 'Laporan rekapitulasi',
   OBJECTED: 'Keberatan',
+  EARLY_WARNING: 'Peringatan dini',
+  STAGE_BREACHED: 'Lewat batas tahap',
 };
 
 /** Who receives notifications in the console (the API's rule): unit staff and the Kepala Daerah. */

@@ -24,6 +24,7 @@ const KIND_LABELS: Record<StuckKind, string> = {
   FAILING_ACTIVITIES: 'Proses gagal berulang',
   NOTIFICATION_FAILED: 'Pemberitahuan gagal terkirim',
   HOLIDAY_LIST_MISSING: 'Daftar hari libur belum ada',
+  STAGE_BREACHED: 'Melewati batas waktu tahap',
 };
 
 /** The kinds whose detail does not already say since when (the others' details do, or it means nothing). */

@@ -519,6 +519,17 @@ function RecapView(props: {
         />
         <CountTable caption="Menurut media pengaduan" head="Media" rows={r.byChannel} />
         <CountTable caption="Menurut jenis pengaduan" head="Jenis" rows={r.byCategory} />
+        <CountTable
+          caption="Tahap yang melewati batas waktunya"
+          head="Tahap"
+          rows={[
+            ...r.stageBreaches.byStage.map((st) => ({ key: st.label, count: st.count })),
+            ...r.stageBreaches.byUnit.map((u) => ({
+              key: `Tugas ${UNIT_LABELS[u.unit as keyof typeof UNIT_LABELS] ?? u.unit}`,
+              count: u.count,
+            })),
+          ]}
+        />
         {r.berat.cases > 0 ? (
           <CountTable caption="Keputusan Kepala Daerah (berat)" head="Keputusan" rows={r.berat.decisions} />
         ) : null}

@@ -40,4 +40,8 @@ export class ComplaintTask {
 
   @Property({ type: 'datetime' })
   createdAt!: Date;
+
+  /** The task's stage deadline (null for tasks of cases started before stage deadlines). */
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
 }

@@ -162,4 +162,7 @@ export class Complaint {
   /** The location as the complainant described it in words (Open311 address_string). */
   @Property({ type: 'text', nullable: true })
   locationAddress?: string | null;
+  /** The triage's stage deadline (null for cases started before stage deadlines). */
+  @Property({ type: 'datetime', nullable: true })
+  triageDueAt?: Date | null;
 }

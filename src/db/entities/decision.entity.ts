@@ -31,4 +31,8 @@ export class Decision {
 
   @Property({ type: 'datetime', nullable: true })
   decidedAt?: Date | null;
+
+  /** The decision's stage deadline (null for cases started before stage deadlines). */
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
 }

@@ -16,6 +16,7 @@ import { RefreshToken } from './refresh-token.entity';
 import { RegisterCounter } from './register-counter.entity';
 import { SatisfactionRating } from './satisfaction-rating.entity';
 import { SecurityEvent } from './security-event.entity';
+import { StageDeadlineSetting } from './stage-deadline-setting.entity';
 import { User } from './user.entity';
 
 export {
@@ -37,6 +38,7 @@ export {
   RegisterCounter,
   SatisfactionRating,
   SecurityEvent,
+  StageDeadlineSetting,
   User,
 };
 export const ENTITIES = [
@@ -59,4 +61,5 @@ export const ENTITIES = [
   RateLimit,
   SatisfactionRating,
   Open311ApiKey,
+  StageDeadlineSetting,
 ];

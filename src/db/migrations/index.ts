@@ -12,6 +12,7 @@ import { Migration20261202071743_objection as PgObjection } from './postgresql/M
 import { Migration20261202071800_open311 as PgOpen311 } from './postgresql/Migration20261202071800_open311';
 import { Migration20261202071822_satisfaction_rating as PgSatisfactionRating } from './postgresql/Migration20261202071822_satisfaction_rating';
 import { Migration20261202071836_identity_mode as PgIdentityMode } from './postgresql/Migration20261202071836_identity_mode';
+import { Migration20261202072121_stage_deadlines as PgStageDeadlines } from './postgresql/Migration20261202072121_stage_deadlines';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
@@ -25,6 +26,7 @@ import { Migration20261202071742_objection as SqliteObjection } from './sqlite/M
 import { Migration20261202071759_open311 as SqliteOpen311 } from './sqlite/Migration20261202071759_open311';
 import { Migration20261202071822_satisfaction_rating as SqliteSatisfactionRating } from './sqlite/Migration20261202071822_satisfaction_rating';
 import { Migration20261202071836_identity_mode as SqliteIdentityMode } from './sqlite/Migration20261202071836_identity_mode';
+import { Migration20261202072120_stage_deadlines as SqliteStageDeadlines } from './sqlite/Migration20261202072120_stage_deadlines';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -45,6 +47,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202071836_identity_mode', class: SqliteIdentityMode },
     { name: 'Migration20261202071759_open311', class: SqliteOpen311 },
     { name: 'Migration20261202071742_objection', class: SqliteObjection },
+    { name: 'Migration20261202072120_stage_deadlines', class: SqliteStageDeadlines },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -60,6 +63,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202071836_identity_mode', class: PgIdentityMode },
     { name: 'Migration20261202071800_open311', class: PgOpen311 },
     { name: 'Migration20261202071743_objection', class: PgObjection },
+    { name: 'Migration20261202072121_stage_deadlines', class: PgStageDeadlines },
   ],
 };
 

@@ -55,6 +55,7 @@ export const PUBLIC_COMPLAINT_FIELDS = [
   'closedAt',
   'objectedAt',
   'previousOutcome',
+  'triageDueAt',
 ] as const satisfies readonly (keyof Complaint)[];
 
 export type PublicComplaintRecord = Pick<Complaint, (typeof PUBLIC_COMPLAINT_FIELDS)[number]>;
@@ -169,6 +170,31 @@ export class ComplaintRepository {
   async findPublicUnitProgress(complaintId: string): Promise<PublicUnitProgress[]> {
     const tasks = await this.em.fork().find(ComplaintTask, { complaintId }, { fields: ['unit', 'status'] });
     return publicUnitProgressOf(tasks);
+  }
+
+  /**
+   * The stage deadlines public tracking shows: each unit's latest task's deadline, and the latest
+   * decision's (dates only: no area, officer or outcome).
+   */
+  async findPublicStageDeadlines(
+    complaintId: string,
+  ): Promise<{ units: Map<string, Date>; decisionDueAt: Date | null }> {
+    const em = this.em.fork();
+    const [tasks, decisions] = await Promise.all([
+      em.find(
+        ComplaintTask,
+        { complaintId },
+        { fields: ['unit', 'round', 'dueAt'], orderBy: { round: 'asc' } },
+      ),
+      em.find(
+        Decision,
+        { complaintId },
+        { fields: ['round', 'dueAt'], orderBy: { round: 'desc' }, limit: 1 },
+      ),
+    ]);
+    const units = new Map<string, Date>();
+    for (const t of tasks) if (t.dueAt) units.set(t.unit, t.dueAt);
+    return { units, decisionDueAt: decisions[0]?.dueAt ?? null };
   }
 
   /** The complaint's timeline events, in no particular order. */

@@ -177,7 +177,7 @@ export class TaskRepository {
     const [rows, [count]] = await Promise.all([
       connection.execute<Record<string, unknown>[]>(
         'select t.id, t.complaint_id, t.round, t.unit, t.area, t.status, t.outcome, t.notes, t.completed_by, ' +
-          't.completed_at, t.created_at, c.register_number, c.tracking_code, c.category, ' +
+          't.completed_at, t.created_at, t.due_at as task_due_at, c.register_number, c.tracking_code, c.category, ' +
           'c.status as complaint_status, c.due_at, c.overdue, c.licensing_service, c.kecamatan, c.kelurahan, ' +
           `c.received_at, substr(c.description, 1, ${INBOX_DESCRIPTION_CHARS}) as description_head, c.identity_mode ` +
           `from (select t.id as task_id ${joined} where ${where} ${order('t', 'c')} limit ? offset ?) p ` +
@@ -207,6 +207,7 @@ export class TaskRepository {
           completedBy: (row.completed_by as string | null) ?? null,
           completedAt: dateOf(row.completed_at),
           createdAt: dateOf(row.created_at)!,
+          dueAt: dateOf(row.task_due_at),
         });
         return {
           task,

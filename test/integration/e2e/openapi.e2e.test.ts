@@ -229,6 +229,7 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
     ]);
     expect(Object.keys(resolve(schemas.TrackingDto.properties!.units.items!).properties!).sort()).toEqual([
       'done',
+      'dueAt',
       'label',
       'unit',
     ]);

@@ -107,8 +107,13 @@ describe('GET /api/ops/stuck', () => {
         .filter((i) => i.registerNumber === reg)
         .map((i) => i.kind)
         .sort();
-    expect(kindsOf(sedang.registerNumber)).toEqual(['TASK_LATE']);
-    expect(kindsOf(berat.registerNumber)).toEqual(['DECISION_LATE']);
+    // Past the default stage deadlines too (unit task 5, decision 3 working days): STAGE_BREACHED.
+    expect(kindsOf(sedang.registerNumber)).toEqual(['STAGE_BREACHED', 'TASK_LATE']);
+    expect(kindsOf(berat.registerNumber)).toEqual(['DECISION_LATE', 'STAGE_BREACHED']);
+    expect(
+      report.items.find((i) => i.kind === 'STAGE_BREACHED' && i.registerNumber === berat.registerNumber)
+        ?.detail,
+    ).toMatch(/keputusan Kepala Daerah \(putaran 1\)/);
     const failing = report.items.find(
       (i) => i.kind === 'FAILING_ACTIVITIES' && i.workflowId === broken.workflowId,
     )!;

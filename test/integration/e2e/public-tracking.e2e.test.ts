@@ -48,6 +48,8 @@ const TRACKING_KEYS = [
   'forwarded',
   'objection',
   'objectionOpenUntil',
+  'triageDueAt',
+  'decisionDueAt',
 ].sort();
 
 describe.each(databaseKinds())('public tracking (%s)', (kind) => {
@@ -201,14 +203,34 @@ describe.each(databaseKinds())('public tracking (%s)', (kind) => {
     const triaged = await track(created.trackingCode);
     // The SEDANG units, in the SOP's order, none done yet; names in Bahasa, no area, no officer.
     expect(triaged.units).toEqual([
-      { unit: 'KEPALA_DINAS', label: 'Kepala DPM-PTSP', done: false },
-      { unit: 'KABID_PENGADUAN', label: 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan', done: false },
-      { unit: 'SEKSI_PENGADUAN', label: 'Seksi Pengaduan dan Informasi Layanan', done: false },
-      { unit: 'SEKSI_KEBIJAKAN', label: 'Seksi Kebijakan dan Advokasi Layanan', done: false },
-      { unit: 'BIDANG_PERIZINAN', label: 'Bidang Pelayanan Perizinan dan Non Perizinan', done: false },
-      { unit: 'TIM_TEKNIS', label: 'Tim Teknis Perizinan', done: false },
-      { unit: 'KECAMATAN', label: 'Aparatur Kecamatan', done: false },
-      { unit: 'KELURAHAN', label: 'Aparatur Kelurahan/Desa', done: false },
+      { unit: 'KEPALA_DINAS', label: 'Kepala DPM-PTSP', done: false, dueAt: expect.any(String) },
+      {
+        unit: 'KABID_PENGADUAN',
+        label: 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan',
+        done: false,
+        dueAt: expect.any(String),
+      },
+      {
+        unit: 'SEKSI_PENGADUAN',
+        label: 'Seksi Pengaduan dan Informasi Layanan',
+        done: false,
+        dueAt: expect.any(String),
+      },
+      {
+        unit: 'SEKSI_KEBIJAKAN',
+        label: 'Seksi Kebijakan dan Advokasi Layanan',
+        done: false,
+        dueAt: expect.any(String),
+      },
+      {
+        unit: 'BIDANG_PERIZINAN',
+        label: 'Bidang Pelayanan Perizinan dan Non Perizinan',
+        done: false,
+        dueAt: expect.any(String),
+      },
+      { unit: 'TIM_TEKNIS', label: 'Tim Teknis Perizinan', done: false, dueAt: expect.any(String) },
+      { unit: 'KECAMATAN', label: 'Aparatur Kecamatan', done: false, dueAt: expect.any(String) },
+      { unit: 'KELURAHAN', label: 'Aparatur Kelurahan/Desa', done: false, dueAt: expect.any(String) },
     ]);
 
     const tasks = (await handle.query(stateQuery)).tasks;

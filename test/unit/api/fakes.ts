@@ -89,6 +89,20 @@ export class InMemoryComplaintRepository extends ComplaintRepository {
     return publicUnitProgressOf(this.tasks.filter((t) => t.complaintId === complaintId));
   }
 
+  override async findPublicStageDeadlines(
+    complaintId: string,
+  ): Promise<{ units: Map<string, Date>; decisionDueAt: Date | null }> {
+    const units = new Map<string, Date>();
+    for (const t of this.tasks
+      .filter((row) => row.complaintId === complaintId)
+      .sort((a, b) => a.round - b.round))
+      if (t.dueAt) units.set(t.unit, t.dueAt);
+    const decision = this.decisions
+      .filter((d) => d.complaintId === complaintId)
+      .sort((a, b) => b.round - a.round)[0];
+    return { units, decisionDueAt: decision?.dueAt ?? null };
+  }
+
   override async findTimeline(complaintId: string): Promise<AuditEvent[]> {
     return this.events.filter((e) => e.complaintId === complaintId);
   }

@@ -122,6 +122,7 @@ describe('TasksService.complete', () => {
       notes: body.notes,
       completedBy: 'camat-cambai',
       completedAt: '2026-05-05T04:00:00.000Z',
+      dueAt: '2026-05-04T16:59:59.999Z',
     };
     gateway.reply = () => done;
     const camat = staff('KECAMATAN', 'camat-cambai', KECAMATAN_CAMBAI);
@@ -152,6 +153,9 @@ describe('TasksService.complete', () => {
       notes: body.notes,
       completedBy: 'camat-cambai',
       completedAt: '2026-05-05T04:00:00.000Z',
+      // Done the day after its stage deadline.
+      dueAt: '2026-05-04T16:59:59.999Z',
+      stageBreached: true,
     });
   });
 

@@ -37,6 +37,8 @@ describe('TrackingService.track', () => {
       receivedAt: '2026-05-04T02:00:00.000Z',
       dueAt: '2026-05-18T16:59:59.000Z',
       overdue: false,
+      triageDueAt: null,
+      decisionDueAt: null,
       licensingService: null,
       stages: [
         { type: 'RECEIVED', label: 'Pengaduan diterima', at: '2026-05-04T02:00:00.000Z', unit: null },
@@ -91,7 +93,11 @@ describe('TrackingService.track', () => {
       taskRecord(c, 'KABID_PENGADUAN', { status: 'DONE', completedBy: 'petugas-kabid-01' }),
       // Asked again in a further study: not done until that task is finished too.
       taskRecord(c, 'TIM_TEKNIS', { status: 'DONE' }),
-      taskRecord(c, 'TIM_TEKNIS', { id: `${c.id}:2:TIM_TEKNIS`, round: 2 }),
+      taskRecord(c, 'TIM_TEKNIS', {
+        id: `${c.id}:2:TIM_TEKNIS`,
+        round: 2,
+        dueAt: new Date('2026-05-13T16:59:59.999Z'),
+      }),
     );
 
     const answer = await service.track(c.trackingCode);
@@ -102,11 +108,17 @@ describe('TrackingService.track', () => {
       ['Aparatur Kecamatan menyelesaikan tindak lanjutnya', 'KECAMATAN'],
     ]);
     // In the SOP's order of units.
+    // Each unit's own deadline is its latest task's (none for tasks opened before stage deadlines).
     expect(answer.units).toEqual([
-      { unit: 'KABID_PENGADUAN', label: 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan', done: true },
-      { unit: 'SEKSI_PENGADUAN', label: 'Seksi Pengaduan dan Informasi Layanan', done: false },
-      { unit: 'TIM_TEKNIS', label: 'Tim Teknis Perizinan', done: false },
-      { unit: 'KECAMATAN', label: 'Aparatur Kecamatan', done: true },
+      {
+        unit: 'KABID_PENGADUAN',
+        label: 'Bidang Pengaduan, Kebijakan dan Pelaporan Layanan',
+        done: true,
+        dueAt: null,
+      },
+      { unit: 'SEKSI_PENGADUAN', label: 'Seksi Pengaduan dan Informasi Layanan', done: false, dueAt: null },
+      { unit: 'TIM_TEKNIS', label: 'Tim Teknis Perizinan', done: false, dueAt: '2026-05-13T16:59:59.999Z' },
+      { unit: 'KECAMATAN', label: 'Aparatur Kecamatan', done: true, dueAt: null },
     ]);
     const text = JSON.stringify(answer);
     for (const secret of ['Budi', 'Catatan', 'Dicek', '16.74.01', 'petugas-', 'kec-', 'taskId', c.id])

@@ -201,6 +201,33 @@ export function invariantViolations(s: ComplaintState): string[] {
   const lastRound = s.objection?.lastRound ?? 0;
   if (s.tasks.some((t) => t.round <= lastRound) || s.decisions.some((d) => d.round <= lastRound))
     broken.push(`a round of the first handling (<= ${lastRound}) reused after the objection`);
+  // Stage deadlines: every stage started has its own deadline, after its start; only a stage still
+  // pending at its deadline is breached, and at most once.
+  if (s.stageBreaches !== undefined) {
+    if (s.dueAt && !s.triageDueAt) broken.push('registered without a triage deadline');
+    for (const t of s.tasks) {
+      if (!t.dueAt || t.dueAt <= t.openedAt)
+        broken.push(`task ${t.unit} ${t.round} without a deadline after its opening`);
+      if (t.breached && t.completedAt && t.completedAt <= t.dueAt!)
+        broken.push(`task ${t.unit} ${t.round} breached though done in time`);
+    }
+    for (const d of s.decisions) {
+      if (!d.dueAt || d.dueAt <= d.escalatedAt)
+        broken.push(`decision ${d.round} without a deadline after escalation`);
+      if (d.breached && d.decidedAt && d.decidedAt <= d.dueAt!)
+        broken.push(`decision ${d.round} breached though given in time`);
+    }
+    const keys = s.stageBreaches.map((b) => `${b.stage}:${b.taskId ?? b.round ?? ''}`);
+    if (new Set(keys).size !== keys.length) broken.push(`a stage breached twice: ${keys.join(', ')}`);
+    for (const b of s.stageBreaches)
+      if (b.at < b.dueAt) broken.push(`${b.stage} breached before its deadline`);
+    const breachedTasks = s.tasks.filter((t) => t.breached).length;
+    if (breachedTasks !== s.stageBreaches.filter((b) => b.stage === 'TASK').length)
+      broken.push('the breached tasks and the TASK breaches disagree');
+    const warned = s.earlyWarnings ?? [];
+    if (new Set(warned).size !== warned.length)
+      broken.push(`an early warning sent twice: ${warned.join(', ')}`);
+  }
   return broken;
 }
 

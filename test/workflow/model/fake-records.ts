@@ -4,8 +4,10 @@
  * random time (from the test case's seed). Each write also checks what the database must never see,
  * and notes a violation instead of throwing (the workflow would retry a throwing activity forever).
  */
+
 import { Context } from '@temporalio/activity';
 import type { CalendarData, ComplaintActivities, ComplaintFields } from '../../../activities/types';
+import { defaultStageDeadlines } from '../../../src/domain/stage-deadlines';
 import { withRecordTransition } from '../one-write-at-a-time';
 
 export interface RecordedComplaint {
@@ -75,6 +77,7 @@ export class FakeRecords {
         await this.pause(complaintId);
         return { nonWorkingDates: [...(this.calendars.get(complaintId) ?? [])] };
       },
+      loadStageDeadlines: async () => defaultStageDeadlines(),
       recordChange: async (input) => {
         await this.pause(input.complaintId);
         const c = this.of(input.complaintId);
