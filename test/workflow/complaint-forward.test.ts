@@ -26,6 +26,11 @@ import { maybeSaveHistory } from './histories';
 
 let env: TestWorkflowEnvironment;
 let fake: FakeActivities;
+/**
+ * The case's own events, without a triage stage breach: while a test waits for an Update, the
+ * time-skipping server may pass the 1-working-day triage deadline, which is right but not the point.
+ */
+const caseEvents = () => fake.eventTypes().filter((type) => type !== 'STAGE_BREACHED');
 let worker: Worker;
 
 beforeAll(async () => {
@@ -98,7 +103,7 @@ describe('forwarding a complaint to another agency', () => {
       const state = await handle.query(stateQuery);
       expect(state.status).toBe('RECEIVED');
       expect(state.forwarded).toBeUndefined();
-      expect(fake.eventTypes()).toEqual(['REGISTERED']);
+      expect(caseEvents()).toEqual(['REGISTERED']);
       // Still triageable: nothing changed.
       await closingUpdate(handle, triageUpdate, {
         args: [{ actor: actors.pengaduan, reject: { reason: 'Bukan pengaduan.' } }],
@@ -135,7 +140,7 @@ it('a forwarded case takes no further action', async () => {
       expect(again.message).toBe('Pengaduan ini sudah diteruskan ke instansi lain dan ditutup.');
     const final = await handle.result();
     expect(final.status).toBe('FORWARDED');
-    expect(fake.eventTypes()).toEqual(['REGISTERED', 'FORWARDED']);
+    expect(caseEvents()).toEqual(['REGISTERED', 'FORWARDED']);
     await expect(
       handle.executeUpdate(respondUpdate, { args: [{ actor: actors.pengaduan, response: 'x' }] }),
     ).rejects.toThrow();

@@ -36,8 +36,9 @@ describe('replay of recorded complaint histories', () => {
     // records-in-local-activities (one ordinary activity per record); <path>.v4: before
     // completes-in-own-workflow-task (the workflow completed in the closing action's task);
     // <path>.v5: before calendar-warning-for-counted-years (every loaded year's warning);
+    // <path>.v6: before forward-to-agency and stage-deadlines (no forward Update, no stage timers);
     // <path>: current code.
-    const versions = ['', '.v1', '.v2', '.v3', '.v4', '.v5'];
+    const versions = ['', '.v1', '.v2', '.v3', '.v4', '.v5', '.v6'];
     expect(names).toEqual(expect.arrayContaining(PATHS.flatMap((p) => versions.map((v) => `${p}${v}`))));
     // The timings that broke the legacy workflow, and interleavings from the model-based test.
     const races = [
@@ -46,7 +47,7 @@ describe('replay of recorded complaint histories', () => {
       'recategorised-ringan-settled-to-berat',
     ];
     expect(names).toEqual(
-      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`])]),
+      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`, `${r}.v6`])]),
     );
     // A transition written by an ordinary activity after its local activity failed.
     expect(names).toEqual(
@@ -54,10 +55,11 @@ describe('replay of recorded complaint histories', () => {
         'records-fall-back-to-ordinary-activity',
         'records-fall-back-to-ordinary-activity.v4',
         'records-fall-back-to-ordinary-activity.v5',
+        'records-fall-back-to-ordinary-activity.v6',
       ]),
     );
     expect(names.filter((n) => /^model\/[^/]+$/.test(n)).length).toBeGreaterThanOrEqual(3);
-    for (const version of ['v3', 'v4'])
+    for (const version of ['v3', 'v4', 'v6'])
       expect(names.filter((n) => n.startsWith(`model/${version}/`)).length).toBeGreaterThanOrEqual(3);
     // After responder-by-category: the front desk answers a RINGAN case.
     expect(names).toContain('ringan-answered-by-front-desk');
