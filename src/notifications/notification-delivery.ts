@@ -82,6 +82,7 @@ export class NotificationDelivery implements NotificationPort {
             complainantName: complaint.complainantName,
             dueAt: complaint.dueAt,
             response: complaint.response,
+            objectedAt: complaint.objectedAt ?? null,
           }
         : null,
       publicUrl: this.config.publicUrl,

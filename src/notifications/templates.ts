@@ -6,6 +6,7 @@
  * complainant, the response when there is one, and the footer.
  */
 import { formatWibDate, formatWibDateTime } from '../domain/format';
+import { OBJECTION_WINDOW_DAYS } from '../domain/objection';
 import { isUnit, UNIT_LABELS } from '../domain/units';
 
 export interface MessageInput {
@@ -20,6 +21,8 @@ export interface MessageInput {
     complainantName: string;
     dueAt?: Date | null;
     response?: string | null;
+    /** Set once the complainant objected: no second objection is offered. */
+    objectedAt?: Date | null;
   } | null;
   /** PUBLIC_URL without a trailing slash. */
   publicUrl: string;
@@ -92,6 +95,15 @@ function parts(input: MessageInput): Part[] {
         { kind: 'facts', rows: [['Beri penilaian', url, url]] },
       );
     }
+    if (
+      (input.kind === 'RESOLVED' || input.kind === 'REJECTED') &&
+      input.recipient === 'COMPLAINANT' &&
+      !c.objectedAt
+    )
+      out.push({
+        kind: 'p',
+        text: `Bila Anda tidak puas dengan ${input.kind === 'RESOLVED' ? 'tanggapan' : 'penolakan'} ini, Anda dapat mengajukan keberatan satu kali, paling lambat ${OBJECTION_WINDOW_DAYS} hari setelah pesan ini, melalui halaman pelacakan di atas. Pengaduan Anda akan diperiksa kembali dengan batas waktu baru.`,
+      });
   }
   if (input.kind === 'TRACKING_CODE')
     out.push({ kind: 'p', text: `Lacak pengaduan Anda di ${input.publicUrl}/lacak.` });

@@ -50,6 +50,21 @@ describe('message templates', () => {
     expect(composeEmail({ ...base, recipient: 'SEKSI_PENGADUAN' }).text).not.toContain('penilaian');
   });
 
+  it('tells the complainant of an answer that one objection is possible within 14 days, and not after one', () => {
+    for (const kind of ['RESOLVED', 'REJECTED']) {
+      const text = composeEmail({ ...base, kind }).text;
+      expect(text).toContain('dapat mengajukan keberatan satu kali, paling lambat 14 hari setelah pesan ini');
+      expect(text).toContain(
+        kind === 'RESOLVED' ? 'tidak puas dengan tanggapan ini' : 'tidak puas dengan penolakan ini',
+      );
+    }
+    expect(composeEmail({ ...base, kind: 'REGISTERED' }).text).not.toContain('keberatan');
+    expect(composeEmail({ ...base, recipient: 'SEKSI_PENGADUAN' }).text).not.toContain('keberatan');
+    // The answer of an objection's round: the one objection was used.
+    const second = { ...base, complaint: { ...complaint, objectedAt: new Date('2026-12-03T02:00:00Z') } };
+    expect(composeEmail(second).text).not.toContain('mengajukan keberatan');
+  });
+
   it('greets units by their SOP name and gives them no tracking link', () => {
     const mail = composeEmail({ ...base, kind: 'OVERDUE', recipient: 'KABID_PENGADUAN' });
     expect(mail.text).toMatch(/^Yth\. Kabid Pengaduan, Kebijakan dan Pelaporan Layanan,/);
