@@ -398,10 +398,10 @@ describe.each(databaseKinds())('recap report figures (%s)', (kind) => {
       'Kelurahan/desa',
       'Pokok pengaduan',
       'Tindak lanjut terakhir',
-      'Tanggapan / alasan penolakan',
+      'Tanggapan / alasan penolakan / penerusan',
     ]);
     const cell = (row: number, title: string) => list.getRow(row).getCell(header.indexOf(title) + 1).value;
-    expect(cell(5, 'Tanggapan / alasan penolakan')).toBe('Bukan kewenangan DPM-PTSP.');
+    expect(cell(5, 'Tanggapan / alasan penolakan / penerusan')).toBe('Bukan kewenangan DPM-PTSP.');
     // The rows follow the JSON's list.
     report.complaints.forEach((c, i) => {
       expect(cell(i + 2, 'Nomor register')).toBe(c.registerNumber);

@@ -165,7 +165,7 @@ export class Open311Controller {
 
   /** GET Service Request: by service_request_id, or by token (the tracking code) with the response. */
   @Get('requests/:id.:format')
-  @ApiParam({ name: 'id', example: '2026-12-0007', description: 'service_request_id atau token' })
+  @ApiParam({ name: 'id', description: 'service_request_id (mis. 2026-12-0007) atau token' })
   @ApiParam(FORMAT)
   @ApiOkResponse({ type: [Open311RequestDto] })
   @ApiNotFoundResponse({ description: 'Tidak ditemukan' })
