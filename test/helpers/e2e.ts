@@ -31,6 +31,7 @@ import { createTestDatabase, type DatabaseKind, TEST_SEED_PASSWORD, type TestDat
 import { type DevServer, startDevServer } from './dev-server';
 import { WORKFLOWS_PATH } from './paths';
 import { appEnv } from './processes';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 
 export interface E2e {
   kind: DatabaseKind;
@@ -236,6 +237,7 @@ export function staffComplaint(overrides: Record<string, unknown> = {}) {
     description: 'Biaya penerbitan izin usaha tidak jelas dan waktu penyelesaian melebihi janji.',
     evidence: ['Kuitansi pembayaran'],
     location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
     ...overrides,
   };
 }

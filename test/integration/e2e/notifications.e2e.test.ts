@@ -12,6 +12,7 @@ import { OutboxDispatcher } from '../../../src/notifications/outbox-dispatcher';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, startE2e } from '../../helpers/e2e';
 import { startTestSmtp, type TestSmtp } from '../../helpers/smtp';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 
 const PERSON = {
   name: 'Dewi Lestari',
@@ -63,6 +64,7 @@ describe.each(databaseKinds())('notifications end to end (%s)', (kind) => {
           complainant,
           description: 'Biaya izin reklame tidak jelas.',
           evidence: ['Kuitansi'],
+          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
           ...extra,
         })
         .expect(201)
@@ -179,6 +181,7 @@ describe.each(databaseKinds())('notifications end to end (%s)', (kind) => {
         complainant: { name: 'Tanpa Email', nik: PERSON.nik, phone: PERSON.phone },
         description: 'Uraian.',
         evidence: ['Bukti'],
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
         notifyBy: 'EMAIL',
       })
       .expect(422);

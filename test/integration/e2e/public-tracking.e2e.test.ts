@@ -11,6 +11,7 @@ import {
 } from '../../../workflows/complaint/definitions';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -68,7 +69,12 @@ describe.each(databaseKinds())('public tracking (%s)', (kind) => {
   const submit = async () => {
     const res = await e.http
       .post('/api/public/complaints')
-      .send({ complainant: PERSON, description: DESCRIPTION, evidence: ['Foto cerobong asap'] })
+      .send({
+        complainant: PERSON,
+        description: DESCRIPTION,
+        evidence: ['Foto cerobong asap'],
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      })
       .expect(201);
     await eventually(
       async () =>
