@@ -575,7 +575,7 @@ describe('public website: complaint form and tracking page', () => {
   it('shows the privacy notice and sends no complaint until the complainant acknowledges it', async () => {
     const page = await openPage(PHONE, { axe: true });
     await page.goto(`${baseUrl}/`);
-    await page.waitForSelector('#privasi-isi h3');
+    await page.waitForSelector('#privasi-isi h3', { state: 'attached' });
     expect(await page.textContent('#privasi-ringkasan')).toContain(e.config.privacyContact.email);
     expect(await page.textContent('#privasi-versi')).toBe(`(versi ${PRIVACY_NOTICE_VERSION})`);
     // The full text is folded until asked for, then names what is kept, why, for how long and whom to ask.
