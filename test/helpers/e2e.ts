@@ -19,6 +19,7 @@ import { createApp } from '../../src/api/app.factory';
 import type { ComplaintDetailView } from '../../src/api/complaints/complaint-views';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createOrm } from '../../src/db/orm';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 import {
   CLUSTER_API,
   CLUSTER_PG_URL,
@@ -31,7 +32,6 @@ import { createTestDatabase, type DatabaseKind, TEST_SEED_PASSWORD, type TestDat
 import { type DevServer, startDevServer } from './dev-server';
 import { WORKFLOWS_PATH } from './paths';
 import { appEnv } from './processes';
-import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 
 export interface E2e {
   kind: DatabaseKind;

@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { Attachment, Complaint } from '../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 import { databaseKinds } from '../helpers/databases';
 import { type E2e, startE2e } from '../helpers/e2e';
 import { printScenario } from './summary';
-import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 
 const kind = databaseKinds().at(-1)!;
 const RUNS_PER_OPERATION = 40;

@@ -233,7 +233,8 @@ export class PublicComplaintDto {
   @IsNotEmpty({ message: PRIVACY_NOTICE_REQUIRED })
   @MaxLength(20, { message: PRIVACY_NOTICE_REQUIRED })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, {
-    message: 'Versi pemberitahuan pelindungan data pribadi (privacyNoticeVersion) wajib berformat YYYY-MM-DD.',
+    message:
+      'Versi pemberitahuan pelindungan data pribadi (privacyNoticeVersion) wajib berformat YYYY-MM-DD.',
   })
   privacyNoticeVersion!: string;
 }

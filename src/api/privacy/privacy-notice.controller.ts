@@ -25,7 +25,8 @@ export class PrivacyContactDto {
 export class PrivacyNoticeDto {
   @ApiProperty({
     example: '2026-12-02',
-    description: 'Versi pemberitahuan yang berlaku; kirim sebagai privacyNoticeVersion saat mengajukan pengaduan.',
+    description:
+      'Versi pemberitahuan yang berlaku; kirim sebagai privacyNoticeVersion saat mengajukan pengaduan.',
   })
   version!: string;
   @ApiProperty() title!: string;
@@ -47,7 +48,10 @@ export class PrivacyNoticeController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
-  @ApiOkResponse({ type: PrivacyNoticeDto, description: 'Pemberitahuan pelindungan data pribadi yang berlaku' })
+  @ApiOkResponse({
+    type: PrivacyNoticeDto,
+    description: 'Pemberitahuan pelindungan data pribadi yang berlaku',
+  })
   current(): PrivacyNotice {
     return privacyNotice(this.config.privacyContact);
   }

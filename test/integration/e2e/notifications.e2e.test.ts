@@ -6,13 +6,13 @@
  */
 import pino from 'pino';
 import { Notification } from '../../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import { SmtpMailer } from '../../../src/notifications/mailer';
 import { NotificationDelivery } from '../../../src/notifications/notification-delivery';
 import { OutboxDispatcher } from '../../../src/notifications/outbox-dispatcher';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, startE2e } from '../../helpers/e2e';
 import { startTestSmtp, type TestSmtp } from '../../helpers/smtp';
-import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 
 const PERSON = {
   name: 'Dewi Lestari',

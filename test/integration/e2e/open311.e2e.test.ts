@@ -7,6 +7,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { Complaint, Open311ApiKey } from '../../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import {
   completeTaskUpdate,
   respondUpdate,
@@ -15,7 +16,6 @@ import {
 } from '../../../workflows/complaint/definitions';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, startE2e } from '../../helpers/e2e';
-import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 
 const xml = new XMLParser({
   parseTagValue: false,
@@ -217,7 +217,9 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
       ]);
       // The privacy notice's acceptance is the one attribute a client must send.
       expect(
-        res.body.attributes.filter((a: { required: boolean }) => a.required).map((a: { code: string }) => a.code),
+        res.body.attributes
+          .filter((a: { required: boolean }) => a.required)
+          .map((a: { code: string }) => a.code),
       ).toEqual(['persetujuan_privasi']);
       const kecamatan = res.body.attributes.find((a: { code: string }) => a.code === 'kecamatan');
       expect(kecamatan).toMatchObject({
@@ -356,7 +358,9 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
           expect.stringMatching(/^first_name: nama pengadu wajib diisi/),
           expect.stringMatching(/^description: uraian pengaduan wajib diisi/),
           expect.stringMatching(/^attribute\[bukti_awal\]: pengaduan wajib disertai minimal satu bukti awal/),
-          expect.stringMatching(/^attribute\[persetujuan_privasi\]: persetujuan Pemberitahuan Pelindungan Data Pribadi wajib/),
+          expect.stringMatching(
+            /^attribute\[persetujuan_privasi\]: persetujuan Pemberitahuan Pelindungan Data Pribadi wajib/,
+          ),
         ]),
       );
       // The same checks as the website form, reported with the standard's field names.

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AuditEvent, Complaint } from '../../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import {
   completeTaskUpdate,
   respondUpdate,
@@ -11,7 +12,6 @@ import {
 } from '../../../workflows/complaint/definitions';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, eventually, staffComplaint, startE2e } from '../../helpers/e2e';
-import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
