@@ -12,6 +12,8 @@ const field = (id) => document.getElementById(id);
 const value = (id) => field(id).value.trim();
 
 let areas = [];
+/** The privacy notice's version shown on this page (sent with the complaint as acknowledged). */
+let privacyNoticeVersion = null;
 
 /**
  * A random Idempotency-Key. Not crypto.randomUUID(): browsers offer it only on https and localhost,
@@ -23,6 +25,35 @@ function newKey() {
 }
 // Same content sent twice (a double click, a retry after a lost answer) must not make two complaints.
 let idempotency = { content: '', key: '' };
+
+/** The privacy notice (UU 27/2022): its summary, its full text folded, and its version. */
+async function loadPrivacyNotice() {
+  const result = await api('/api/privacy-notice');
+  if (!result.ok) {
+    setText(
+      'privasi-ringkasan',
+      'Pemberitahuan pelindungan data pribadi tidak dapat dimuat. Muat ulang halaman untuk mencoba lagi.',
+    );
+    return;
+  }
+  const notice = result.body;
+  privacyNoticeVersion = notice.version;
+  setText('privasi-ringkasan', notice.summary);
+  setText('privasi-versi', `(versi ${notice.version})`);
+  setText('persetujuan-privasi-label', notice.acknowledgment);
+  const parts = notice.sections.flatMap((section) => {
+    const title = document.createElement('h3');
+    title.textContent = section.title;
+    const list = document.createElement('ul');
+    for (const item of section.items) {
+      const li = document.createElement('li');
+      li.textContent = item;
+      list.append(li);
+    }
+    return [title, list];
+  });
+  field('privasi-isi').replaceChildren(...parts);
+}
 
 async function loadAreas() {
   const result = await api('/api/areas');
@@ -93,6 +124,12 @@ function check() {
   if (tooBig) errors.berkas = `Berkas ${tooBig.name} lebih besar dari 10 MB.`;
   if (files.length === 0 && !value('keterangan-bukti'))
     errors['keterangan-bukti'] = 'Lampirkan berkas bukti atau tuliskan keterangan bukti.';
+  if (!privacyNoticeVersion)
+    errors['persetujuan-privasi'] =
+      'Pemberitahuan pelindungan data pribadi belum termuat. Muat ulang halaman, lalu baca dan setujui pemberitahuan.';
+  else if (!field('persetujuan-privasi').checked)
+    errors['persetujuan-privasi'] =
+      'Baca Pemberitahuan Pelindungan Data Pribadi dan centang persetujuan untuk mengirim pengaduan.';
   return errors;
 }
 
@@ -133,6 +170,7 @@ const FIELD_IDS = {
   'location.kecamatan': 'kecamatan',
   'location.kelurahan': 'kelurahan',
   evidence: 'keterangan-bukti',
+  privacyNoticeVersion: 'persetujuan-privasi',
 };
 
 function renderErrors() {
@@ -226,6 +264,7 @@ function complaintBody() {
       ...(value('keterangan-bukti') ? [value('keterangan-bukti')] : []),
     ],
     ...(chosenNotifyBy() && mode !== 'ANONIM' ? { notifyBy: chosenNotifyBy() } : {}),
+    privacyNoticeVersion,
   };
 }
 
@@ -390,3 +429,4 @@ applyIdentityMode();
 form.addEventListener('input', recheckShownErrors);
 form.addEventListener('change', recheckShownErrors);
 loadAreas();
+loadPrivacyNotice();

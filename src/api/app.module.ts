@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Module } from './open311/open311.module';
 import { OpsModule } from './ops/ops.module';
+import { PrivacyNoticeModule } from './privacy/privacy-notice.controller';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
@@ -65,6 +66,7 @@ export class AppModule {
         SatisfactionModule,
         Open311Module,
         StageDeadlinesModule,
+        PrivacyNoticeModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

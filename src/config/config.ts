@@ -1,5 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_PRIVACY_CONTACT_ADDRESS,
+  defaultPrivacyContactEmail,
+  type PrivacyContact,
+} from '../domain/privacy-notice';
 
 /**
  * All runtime configuration, read from environment variables in one place and validated before
@@ -115,6 +120,13 @@ const schema = z
       .optional(),
     /** Delivery attempts of one notification before it is marked FAILED. */
     NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    /** The data protection contact the privacy notice names; unset = pengaduan@ MAIL_FROM's domain. */
+    PRIVACY_CONTACT_EMAIL: z
+      .string()
+      .regex(/^[^\s,@<>]+@[^\s,@<>]+$/, 'must be an e-mail address')
+      .optional(),
+    /** The office's postal address the privacy notice names for data-subject requests. */
+    PRIVACY_CONTACT_ADDRESS: z.string().min(10).max(300).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MESSAGE_GATEWAY_URL && !env.MESSAGE_GATEWAY_SECRET)
@@ -183,6 +195,8 @@ export interface AppConfig {
   /** Bearer token for the API's /metrics; unset = open outside production, loopback only in production. */
   metricsToken?: string;
   notifications: NotificationConfig;
+  /** The privacy notice's data protection contact (src/domain/privacy-notice.ts). */
+  privacyContact: PrivacyContact;
 }
 
 export interface NotificationConfig {
@@ -256,6 +270,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((a) => a.trim())
         .filter(Boolean),
       maxAttempts: c.NOTIFICATION_MAX_ATTEMPTS,
+    },
+    privacyContact: {
+      email: c.PRIVACY_CONTACT_EMAIL ?? defaultPrivacyContactEmail(c.MAIL_FROM),
+      address: c.PRIVACY_CONTACT_ADDRESS ?? DEFAULT_PRIVACY_CONTACT_ADDRESS,
     },
   };
 }

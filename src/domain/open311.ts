@@ -4,6 +4,7 @@
 // channels.ts and apply as they do to the website form). Pure, no I/O.
 import { CATEGORIES, type Category } from './categories';
 import { isClosed } from './complaint-rules';
+import { PRIVACY_NOTICE_VERSION } from './privacy-notice';
 
 /** The agency named in every service request (`agency_responsible`). */
 export const OPEN311_AGENCY = 'DPM-PTSP Kota Prabumulih';
@@ -68,6 +69,7 @@ export const OPEN311_ATTRIBUTE_CODES = [
   'kecamatan',
   'kelurahan',
   'layanan_perizinan',
+  'persetujuan_privasi',
 ] as const;
 export type Open311AttributeCode = (typeof OPEN311_ATTRIBUTE_CODES)[number];
 
@@ -106,6 +108,8 @@ export interface Open311Submission {
   kecamatan?: string;
   kelurahan?: string;
   licensingService?: string;
+  /** attribute[persetujuan_privasi]: the privacy notice version the client showed and the citizen accepted. */
+  privacyNoticeVersion?: string;
 }
 
 /** Form fields of a POST Service Request this server reads (others of the standard are ignored). */
@@ -212,6 +216,11 @@ export function readOpen311Submission(
       'attribute[bukti_awal]: pengaduan wajib disertai minimal satu bukti awal (attribute[bukti_awal] atau media_url).',
     );
 
+  if (!attributes.persetujuan_privasi)
+    errors.push(
+      `attribute[persetujuan_privasi]: persetujuan Pemberitahuan Pelindungan Data Pribadi wajib: tampilkan pemberitahuan (GET /api/privacy-notice) kepada pengadu dan kirim versinya (${PRIVACY_NOTICE_VERSION}).`,
+    );
+
   if (errors.length > 0) return { errors: errors.map((description) => ({ code: 400, description })) };
   return {
     submission: {
@@ -228,6 +237,7 @@ export function readOpen311Submission(
       kecamatan: attributes.kecamatan,
       kelurahan: attributes.kelurahan,
       licensingService: attributes.layanan_perizinan,
+      privacyNoticeVersion: attributes.persetujuan_privasi,
     },
   };
 }
@@ -244,6 +254,7 @@ export const OPEN311_FIELD_OF: Record<string, string> = {
   'location.kecamatan': 'attribute[kecamatan]',
   'location.kelurahan': 'attribute[kelurahan]',
   notifyBy: 'email',
+  privacyNoticeVersion: 'attribute[persetujuan_privasi]',
 };
 
 /** The intake's field name as the Open311 client knows it (unknown ones unchanged). */

@@ -57,6 +57,8 @@ describe('public website: anonymous and confidential complaints', () => {
     await page.selectOption('#layanan', 'Izin Reklame');
     await page.fill('#uraian', description);
     await page.fill('#keterangan-bukti', 'Rekaman percakapan dengan petugas');
+    // Anonymous or not, the privacy notice is acknowledged (text and evidence may hold personal data).
+    await page.check('#persetujuan-privasi');
   }
 
   it('ANONIM: the form explains the consequences, asks for no identity, and the code is the only key', async () => {

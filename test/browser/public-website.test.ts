@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Attachment, Complaint } from '../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 import { expectAccessible } from '../helpers/axe';
 import { assertChromiumInstalled, type LaunchedChromium, launchChromium } from '../helpers/chromium';
 import { type E2e, eventually, startE2e } from '../helpers/e2e';
@@ -89,6 +90,7 @@ describe('public website: complaint form and tracking page', () => {
     await page.selectOption('#kelurahan', '16.74.01.1007');
     await page.setInputFiles('#berkas', { name: 'tanda-terima.png', mimeType: 'image/png', buffer: PNG });
     await page.fill('#keterangan-bukti', 'Tanda terima berkas PBG');
+    await page.check('#persetujuan-privasi');
   }
 
   async function submitAndReadReceipt(page: Page): Promise<string> {
@@ -186,6 +188,7 @@ describe('public website: complaint form and tracking page', () => {
       'Pilih layanan perizinan yang diadukan.',
       'Uraian pengaduan wajib diisi.',
       'Lampirkan berkas bukti atau tuliskan keterangan bukti.',
+      'Baca Pemberitahuan Pelindungan Data Pribadi dan centang persetujuan untuk mengirim pengaduan.',
     ]);
     expect(await page.getAttribute('#nik', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#nik-galat')).toBe('NIK wajib 16 digit angka sesuai KTP.');
@@ -523,6 +526,7 @@ describe('public website: complaint form and tracking page', () => {
       'Pilih layanan perizinan yang diadukan.',
       'Uraian pengaduan wajib diisi.',
       'Lampirkan berkas bukti atau tuliskan keterangan bukti.',
+      'Baca Pemberitahuan Pelindungan Data Pribadi dan centang persetujuan untuk mengirim pengaduan.',
     ]);
     // While typing, the focus stays in the field.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('nama');
@@ -548,8 +552,15 @@ describe('public website: complaint form and tracking page', () => {
     await page.selectOption('#layanan', 'Izin Reklame');
     expect(await page.getAttribute('#layanan', 'aria-invalid')).toBeNull();
     await page.fill('#uraian', 'Izin reklame saya belum terbit.');
-    expect(await summary()).toEqual(['Lampirkan berkas bukti atau tuliskan keterangan bukti.']);
+    expect(await summary()).toEqual([
+      'Lampirkan berkas bukti atau tuliskan keterangan bukti.',
+      'Baca Pemberitahuan Pelindungan Data Pribadi dan centang persetujuan untuk mengirim pengaduan.',
+    ]);
     await page.fill('#keterangan-bukti', 'Foto tanda terima berkas');
+    expect(await summary()).toEqual([
+      'Baca Pemberitahuan Pelindungan Data Pribadi dan centang persetujuan untuk mengirim pengaduan.',
+    ]);
+    await page.check('#persetujuan-privasi');
     expect(await page.isHidden('#ringkasan-galat')).toBe(true);
     expect(await page.locator('#form-pengaduan [aria-invalid]').count()).toBe(0);
     await expectAccessible(page, 'form corrected');
@@ -559,5 +570,47 @@ describe('public website: complaint form and tracking page', () => {
     await page.click('#kirim');
     expect(await summary()).toEqual(['Nomor telepon tidak valid.']);
     expect(await page.getAttribute('#telepon', 'aria-invalid')).toBe('true');
+  }, 120_000);
+
+  it('shows the privacy notice and sends no complaint until the complainant acknowledges it', async () => {
+    const page = await openPage(PHONE, { axe: true });
+    await page.goto(`${baseUrl}/`);
+    await page.waitForSelector('#privasi-isi h3', { state: 'attached' });
+    expect(await page.textContent('#privasi-ringkasan')).toContain(e.config.privacyContact.email);
+    expect(await page.textContent('#privasi-versi')).toBe(`(versi ${PRIVACY_NOTICE_VERSION})`);
+    // The full text is folded until asked for, then names what is kept, why, for how long and whom to ask.
+    expect(await page.isVisible('#privasi-isi')).toBe(false);
+    await page.click('#privasi-lengkap summary');
+    const full = (await page.textContent('#privasi-isi'))!;
+    for (const part of [
+      'Data yang dikumpulkan',
+      'Tujuan pemrosesan',
+      'UU 27/2022',
+      'Lama penyimpanan',
+      '5 tahun',
+    ])
+      expect(full).toContain(part);
+    expect(full).toContain(e.config.privacyContact.address);
+    await expectAccessible(page, 'complaint form, privacy notice open');
+
+    const before = await complaintCount();
+    await fillForm(page);
+    await page.uncheck('#persetujuan-privasi');
+    await page.click('#kirim');
+    await page.waitForSelector('#persetujuan-privasi[aria-invalid="true"]');
+    const message =
+      'Baca Pemberitahuan Pelindungan Data Pribadi dan centang persetujuan untuk mengirim pengaduan.';
+    expect(await page.textContent('#persetujuan-privasi-galat')).toBe(message);
+    expect(await page.locator('#daftar-galat li').allTextContents()).toEqual([message]);
+    await expectAccessible(page, 'complaint form, notice not acknowledged');
+    expect(await complaintCount()).toBe(before);
+    await shot(page, 'website-form-privacy-phone');
+
+    await page.check('#persetujuan-privasi');
+    expect(await page.isHidden('#ringkasan-galat')).toBe(true);
+    const trackingCode = await submitAndReadReceipt(page);
+    const complaint = await e.db.orm.em.fork().findOneOrFail(Complaint, { trackingCode });
+    expect(complaint.privacyNoticeVersion).toBe(PRIVACY_NOTICE_VERSION);
+    expect(complaint.privacyAcknowledgedAt).toBeInstanceOf(Date);
   }, 120_000);
 });

@@ -10,6 +10,7 @@
  * violation); screenshots go to test-artifacts/.
  */
 import type { Page } from 'playwright-core';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 import { type E2e, eventually } from '../helpers/e2e';
 import { type ConsoleHarness, DESKTOP, PHONE, PNG, startConsoleHarness } from '../helpers/staff-console';
 
@@ -113,6 +114,18 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
       .fill('Tanda terima berkas IUMK');
     await page.getByLabel('Kecamatan (tidak wajib)').selectOption(first.code);
     await page.getByLabel('Kelurahan/desa (tidak wajib)').selectOption(first.kelurahan[0].code);
+    // The privacy notice (UU 27/2022): nothing is registered until the officer confirms the
+    // complainant was given and read it (on the telephone: read out to them).
+    await page.getByText('Pemberitahuan Pelindungan Data Pribadi (versi').click();
+    expect(await page.locator('details.privacy-notice').textContent()).toContain('Lama penyimpanan');
+    await page.getByRole('button', { name: 'Daftarkan pengaduan' }).click();
+    await page
+      .locator('#daftar-privacy-galat')
+      .getByText('Berikan Pemberitahuan Pelindungan Data Pribadi kepada pengadu')
+      .waitFor();
+    expect(await page.locator('#daftar-privacy').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'register form, privacy notice not confirmed');
+    await page.getByLabel(/Pengadu telah diberi dan membaca Pemberitahuan Pelindungan Data Pribadi/).check();
     await page.getByRole('button', { name: 'Daftarkan pengaduan' }).click();
 
     // --- The receipt, evidence upload and printing.
@@ -125,6 +138,9 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
     expect(trackingCode).toBeDefined();
     expect(receiptText).toContain(`${baseUrl}/lacak?kode=${trackingCode}`);
     expect(receiptText).toMatch(/Batas waktu penyelesaian\d{1,2} \w+ \d{4}.* WIB/);
+    // The receipt carries the notice in full: a complainant who wrote gets it with the receipt.
+    expect(receiptText).toContain(`Pemberitahuan Pelindungan Data Pribadi (versi ${PRIVACY_NOTICE_VERSION})`);
+    expect(receiptText).toContain('Hak Anda dan kepada siapa bertanya');
 
     await page.getByLabel('Berkas bukti (JPEG, PNG atau PDF)').setInputFiles({
       name: 'catatan-telepon.png',
@@ -154,6 +170,10 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
 
     const slug = registerNumber!.replaceAll('/', '-');
     const registered = await e.detail(slug);
+    expect(registered.privacyNotice).toEqual({
+      version: PRIVACY_NOTICE_VERSION,
+      acknowledgedAt: expect.any(String),
+    });
     expect(registered).toMatchObject({
       channel: 'TELEPON',
       status: 'RECEIVED',
@@ -373,11 +393,16 @@ describe('staff console: front desk registers, Seksi Pengaduan triages', () => {
     await page.getByLabel('Nama pengadu').fill('Sri Wahyuni');
     await page.getByLabel('Uraian pengaduan').fill('Biaya izin reklame tidak diumumkan di loket.');
     await page.getByLabel('Bukti awal (satu per baris: uraian atau nama berkas)').fill('Kuitansi');
+    await page.locator('#daftar-privacy').check();
     await page.getByRole('button', { name: 'Daftarkan pengaduan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pengaduan tercatat' }).waitFor();
     await page.getByRole('link', { name: 'Buka halaman pengaduan' }).click();
     await page.getByText('Diterima langsung oleh', { exact: true }).waitFor();
     await page.locator('dd', { hasText: 'Kasi Pengaduan dan Informasi Layanan (eselon IV)' }).waitFor();
+    // The case page shows the privacy notice the complainant acknowledged.
+    expect(await page.locator('#kasus-privasi').textContent()).toMatch(
+      new RegExp(`^Versi ${PRIVACY_NOTICE_VERSION}, disetujui \\d`),
+    );
     await page
       .getByText('Pengaduan diterima langsung oleh Kasi Pengaduan dan Informasi Layanan (eselon IV)')
       .waitFor();

@@ -49,6 +49,7 @@ describe('staff console: anonymous and confidential complaints', () => {
     await page
       .getByLabel('Bukti awal (satu per baris: uraian atau nama berkas)')
       .fill('Foto kuitansi tanpa kop');
+    await page.locator('#daftar-privacy').check();
     await page.getByRole('button', { name: 'Daftarkan pengaduan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pengaduan tercatat' }).waitFor();
     const receipt = (await page.locator('.receipt').textContent())!;

@@ -6,6 +6,7 @@
  * violation); screenshots at phone and desktop widths go to test-artifacts/.
  */
 import { Complaint } from '../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 import type { E2e } from '../helpers/e2e';
 import { type ConsoleHarness, DESKTOP, PHONE, startConsoleHarness } from '../helpers/staff-console';
 
@@ -34,6 +35,7 @@ describe('staff console: Open311 API keys', () => {
       last_name: 'Aminah',
       description: 'Biaya izin usaha tidak dijelaskan di loket.',
       'attribute[bukti_awal]': 'Foto papan informasi',
+      'attribute[persetujuan_privasi]': PRIVACY_NOTICE_VERSION,
     });
 
   it('the admin makes a key (shown once), the application uses it, the admin revokes it', async () => {

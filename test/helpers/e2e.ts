@@ -19,6 +19,7 @@ import { createApp } from '../../src/api/app.factory';
 import type { ComplaintDetailView } from '../../src/api/complaints/complaint-views';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createOrm } from '../../src/db/orm';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 import {
   CLUSTER_API,
   CLUSTER_PG_URL,
@@ -236,6 +237,7 @@ export function staffComplaint(overrides: Record<string, unknown> = {}) {
     description: 'Biaya penerbitan izin usaha tidak jelas dan waktu penyelesaian melebihi janji.',
     evidence: ['Kuitansi pembayaran'],
     location: { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' },
+    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { Attachment, Complaint } from '../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
 import { databaseKinds } from '../helpers/databases';
 import { type E2e, startE2e } from '../helpers/e2e';
 import { printScenario } from './summary';
@@ -268,6 +269,7 @@ describe(`hostile input and concurrent duplicates (${kind})`, () => {
       complainant: { name: 'Rina Marlina', nik: '1674016006920003', phone: '081377001122' },
       description: 'Pengaduan yang sama dikirim berkali-kali oleh koneksi yang tidak stabil.',
       evidence: ['Foto layar'],
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
     };
     const responses = await Promise.all(
       Array.from({ length: 40 }, () =>

@@ -7,6 +7,7 @@ import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
 import { officeDateOf } from '../../domain/calendar';
 import { type Channel, checkIntakeRules, complainantAddressText } from '../../domain/channels';
 import { ANONYMOUS_NAME, DEFAULT_IDENTITY_MODE } from '../../domain/identity-mode';
+import { checkPrivacyNoticeVersion } from '../../domain/privacy-notice';
 import { notifyByProblem } from '../../notifications/notify-by';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
@@ -128,6 +129,8 @@ export class ComplaintIntakeService {
       latitude: req.origin?.latitude ?? null,
       longitude: req.origin?.longitude ?? null,
       locationAddress: req.origin?.locationAddress ?? null,
+      privacyNoticeVersion: req.body.privacyNoticeVersion,
+      privacyAcknowledgedAt: now,
     };
     const received: Partial<AuditEvent> = {
       id: `${complaint.id}:received`,
@@ -225,6 +228,8 @@ export class ComplaintIntakeService {
       identityMode: req.body.identityMode,
       notifyBy: req.body.notifyBy,
     });
+    // The complainant acknowledged the current privacy notice, not an older one (UU 27/2022).
+    violations.push(...checkPrivacyNoticeVersion(req.body.privacyNoticeVersion));
     const format = violations.filter((v) => FORMAT_RULES.has(v.rule));
     // A choice of notification without its contact is a rule across fields (422), like the channel rules.
     const notifyBy = notifyByProblem(req.body.notifyBy, complainant);

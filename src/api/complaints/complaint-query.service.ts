@@ -323,6 +323,9 @@ export class ComplaintQueryService {
       forwarded: forwardedOf(events),
       workingDaysLeft: daysLeft,
       triageDueAt: iso(complaint.triageDueAt),
+      privacyNotice: complaint.privacyNoticeVersion
+        ? { version: complaint.privacyNoticeVersion, acknowledgedAt: iso(complaint.privacyAcknowledgedAt) }
+        : null,
       tasks: tasks.map(toTaskView),
       decisions: decisions.map(toDecisionView),
       timeline: events.map(

@@ -328,6 +328,12 @@ export class Open311OriginView {
   address!: string | null;
 }
 
+/** The privacy notice the complainant acknowledged at intake. */
+export class PrivacyAcknowledgmentView {
+  @ApiProperty({ example: '2026-12-02' }) version!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgedAt!: string | null;
+}
+
 export class ComplaintDetailView extends ComplaintBaseView {
   @ApiProperty({ type: ComplainantView }) complainant!: ComplainantView;
   @ApiProperty({
@@ -383,6 +389,13 @@ export class ComplaintDetailView extends ComplaintBaseView {
       'Batas waktu triase (hari kerja sejak diterima); kosong untuk pengaduan sebelum batas waktu tahap',
   })
   triageDueAt!: string | null;
+  @ApiProperty({
+    type: PrivacyAcknowledgmentView,
+    nullable: true,
+    description:
+      'Versi Pemberitahuan Pelindungan Data Pribadi yang disetujui pengadu dan kapan; kosong untuk pengaduan sebelum pemberitahuan ada',
+  })
+  privacyNotice!: PrivacyAcknowledgmentView | null;
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [DecisionView] }) decisions!: DecisionView[];
   @ApiProperty({ type: [TimelineEventView] }) timeline!: TimelineEventView[];

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../../domain/channels';
 import { IDENTITY_MODES, type IdentityMode } from '../../domain/identity-mode';
+import { PRIVACY_NOTICE_VERSION } from '../../domain/privacy-notice';
 import { NOTIFY_BY, type NotifyBy } from '../../notifications/notify-by';
 import { IsIsoDateTime } from '../common/dates';
 
@@ -29,6 +30,9 @@ const NIK_OR_BLANK = /^(\s*|(1[1-9]|[2-9]\d)\d{14})$/;
 /** An email address: the same pattern in the OpenAPI document as on the server. */
 const EMAIL =
   /^[A-Za-z0-9_%+-]{1,64}(\.[A-Za-z0-9_%+-]{1,64})*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
+
+const PRIVACY_NOTICE_REQUIRED =
+  'Persetujuan Pemberitahuan Pelindungan Data Pribadi (privacyNoticeVersion) wajib diisi dengan versi pemberitahuan yang telah dibaca pengadu (lihat GET /api/privacy-notice).';
 
 /** The address as a KTP has it; every part is required with a phone complaint (SOP C.1.b). */
 export class KtpAddressDto {
@@ -215,6 +219,24 @@ export class PublicComplaintDto {
     message: `Pilihan identitas (identityMode) wajib salah satu dari: ${IDENTITY_MODES.join(', ')}.`,
   })
   identityMode?: IdentityMode;
+
+  @ApiProperty({
+    enum: [PRIVACY_NOTICE_VERSION],
+    example: PRIVACY_NOTICE_VERSION,
+    description:
+      'Versi Pemberitahuan Pelindungan Data Pribadi (GET /api/privacy-notice) yang telah dibaca dan disetujui ' +
+      'pengadu; wajib untuk setiap pengaduan, termasuk anonim. Kosong: 400; versi lama: 422 (muat ulang dan baca ' +
+      'pemberitahuan yang baru). Untuk pengaduan yang dicatat petugas: petugas menyatakan pengadu telah diberi ' +
+      'dan membaca pemberitahuan (surat dan faksimile: pemberitahuan dikirim bersama tanda terima).',
+  })
+  @IsString({ message: PRIVACY_NOTICE_REQUIRED })
+  @IsNotEmpty({ message: PRIVACY_NOTICE_REQUIRED })
+  @MaxLength(20, { message: PRIVACY_NOTICE_REQUIRED })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, {
+    message:
+      'Versi pemberitahuan pelindungan data pribadi (privacyNoticeVersion) wajib berformat YYYY-MM-DD.',
+  })
+  privacyNoticeVersion!: string;
 }
 
 /** A complaint registered by staff, through any channel. */

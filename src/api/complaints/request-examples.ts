@@ -6,6 +6,7 @@
  * for triage meant a category and a rejection at once (refused).
  */
 import type { ExampleObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { PRIVACY_NOTICE_VERSION } from '../../domain/privacy-notice';
 
 type Examples = Record<string, ExampleObject>;
 
@@ -33,6 +34,8 @@ const complaint = {
   description: 'Limbah cair pabrik tahu di belakang rumah mengalir ke sungai sejak izin usahanya terbit.',
   location,
   evidence: ['Foto saluran limbah', 'Salinan izin usaha'],
+  // The privacy notice the complainant read and accepted (GET /api/privacy-notice).
+  privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
 };
 
 /** POST /complaints (staff). No `receivedAt`: it defaults to now, and a fixed date soon gets too old. */

@@ -2,6 +2,7 @@
 // <services><service>, <service_requests><request>, <service_definition>, <errors><error>).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORIES } from '../../domain/categories';
+import { PRIVACY_NOTICE_VERSION } from '../../domain/privacy-notice';
 
 export class Open311ServiceDto {
   @ApiProperty({ enum: CATEGORIES, example: 'SEDANG' }) service_code!: string;
@@ -121,7 +122,7 @@ export class Open311ErrorDto {
 /** The form fields of POST requests.{format} (application/x-www-form-urlencoded), for the OpenAPI document. */
 export const OPEN311_POST_SCHEMA = {
   type: 'object',
-  required: ['api_key', 'service_code'],
+  required: ['api_key', 'service_code', 'attribute[persetujuan_privasi]'],
   properties: {
     api_key: { type: 'string', description: 'Kunci API aplikasi klien (dibuat admin)' },
     jurisdiction_id: { type: 'string', description: 'Diabaikan (satu yurisdiksi)' },
@@ -145,5 +146,11 @@ export const OPEN311_POST_SCHEMA = {
     'attribute[kecamatan]': { type: 'string', example: '16.74.01' },
     'attribute[kelurahan]': { type: 'string', example: '16.74.01.1007' },
     'attribute[layanan_perizinan]': { type: 'string' },
+    'attribute[persetujuan_privasi]': {
+      type: 'string',
+      enum: [PRIVACY_NOTICE_VERSION],
+      description:
+        'Wajib: versi Pemberitahuan Pelindungan Data Pribadi (GET /api/privacy-notice) yang ditampilkan aplikasi kepada pengadu dan disetujuinya; versi lama ditolak (422)',
+    },
   },
 } as const;

@@ -16,6 +16,7 @@ import {
   open311Status,
   readOpen311Submission,
 } from '../../domain/open311';
+import { PRIVACY_NOTICE_VERSION } from '../../domain/privacy-notice';
 import { ComplaintIntakeService } from '../complaints/complaint-intake.service';
 import { PublicComplaintDto } from '../complaints/create-complaint.dto';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
@@ -172,6 +173,16 @@ export class Open311Service {
           'Layanan perizinan yang diadukan (mis. Izin Usaha Mikro Kecil)',
           'Teks, paling banyak 200 karakter',
         ),
+        {
+          ...attribute(
+            6,
+            'persetujuan_privasi',
+            'string',
+            'Versi Pemberitahuan Pelindungan Data Pribadi (GET /api/privacy-notice) yang ditampilkan aplikasi dan disetujui pengadu (wajib; versi lama ditolak)',
+            `Versi yang berlaku: ${PRIVACY_NOTICE_VERSION}`,
+          ),
+          required: true,
+        },
       ],
     };
   }
@@ -193,6 +204,7 @@ export class Open311Service {
       description: s.description,
       location: s.kecamatan || s.kelurahan ? { kecamatan: s.kecamatan, kelurahan: s.kelurahan } : undefined,
       evidence: s.evidence,
+      privacyNoticeVersion: s.privacyNoticeVersion,
     });
     const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true });
     if (problems.length > 0) throw new Open311Exception(400, open311ValidationErrors(problems));

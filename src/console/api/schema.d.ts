@@ -974,6 +974,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/privacy-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PrivacyNoticeController_current'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1488,6 +1504,12 @@ export interface components {
        */
       notifyBy?: 'EMAIL' | 'SMS' | 'WHATSAPP' | 'NONE' | null;
       identityMode?: components['schemas']['IdentityMode'] | null;
+      /**
+       * @description Versi Pemberitahuan Pelindungan Data Pribadi (GET /api/privacy-notice) yang telah dibaca dan disetujui pengadu; wajib untuk setiap pengaduan, termasuk anonim. Kosong: 400; versi lama: 422 (muat ulang dan baca pemberitahuan yang baru). Untuk pengaduan yang dicatat petugas: petugas menyatakan pengadu telah diberi dan membaca pemberitahuan (surat dan faksimile: pemberitahuan dikirim bersama tanda terima).
+       * @example 2026-12-02
+       * @enum {string}
+       */
+      privacyNoticeVersion: '2026-12-02';
       /** @enum {string} */
       channel: 'TATAP_MUKA' | 'TELEPON' | 'FAKSIMILE' | 'EMAIL' | 'WEBSITE' | 'SURAT';
       /**
@@ -1541,6 +1563,12 @@ export interface components {
        */
       notifyBy?: 'EMAIL' | 'SMS' | 'WHATSAPP' | 'NONE' | null;
       identityMode?: components['schemas']['IdentityMode'] | null;
+      /**
+       * @description Versi Pemberitahuan Pelindungan Data Pribadi (GET /api/privacy-notice) yang telah dibaca dan disetujui pengadu; wajib untuk setiap pengaduan, termasuk anonim. Kosong: 400; versi lama: 422 (muat ulang dan baca pemberitahuan yang baru). Untuk pengaduan yang dicatat petugas: petugas menyatakan pengadu telah diberi dan membaca pemberitahuan (surat dan faksimile: pemberitahuan dikirim bersama tanda terima).
+       * @example 2026-12-02
+       * @enum {string}
+       */
+      privacyNoticeVersion: '2026-12-02';
     };
     /** @enum {string} */
     ComplaintStatus:
@@ -1672,6 +1700,12 @@ export interface components {
       forwardedBy: string | null;
       /** Format: date-time */
       forwardedAt: string;
+    };
+    PrivacyAcknowledgmentView: {
+      /** @example 2026-12-02 */
+      version: string;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
     };
     /** @enum {string} */
     TaskStatus: 'OPEN' | 'DONE';
@@ -1931,6 +1965,8 @@ export interface components {
        * @description Batas waktu triase (hari kerja sejak diterima); kosong untuk pengaduan sebelum batas waktu tahap
        */
       triageDueAt: string | null;
+      /** @description Versi Pemberitahuan Pelindungan Data Pribadi yang disetujui pengadu dan kapan; kosong untuk pengaduan sebelum pemberitahuan ada */
+      privacyNotice: components['schemas']['PrivacyAcknowledgmentView'] | null;
       tasks: components['schemas']['TaskView'][];
       decisions: components['schemas']['DecisionView'][];
       timeline: components['schemas']['TimelineEventView'][];
@@ -2982,6 +3018,43 @@ export interface components {
       decision: number;
       /** @description Batas waktu tugas per unit sejak tugas dibuka; unit yang tidak disebut tetap */
       units?: components['schemas']['UnitStageDeadlineInputDto'][] | null;
+    };
+    /** @enum {string} */
+    PrivacyNoticeSectionId:
+      | 'COLLECTED'
+      | 'PURPOSE'
+      | 'LEGAL_BASIS'
+      | 'RECIPIENTS'
+      | 'RETENTION'
+      | 'RIGHTS'
+      | 'CONTROL';
+    PrivacyNoticeSectionDto: {
+      id: components['schemas']['PrivacyNoticeSectionId'];
+      /** @example Data yang dikumpulkan */
+      title: string;
+      items: string[];
+    };
+    PrivacyContactDto: {
+      /** @example pengaduan@dpmptsp.prabumulihkota.go.id */
+      email: string;
+      address: string;
+    };
+    PrivacyNoticeDto: {
+      /**
+       * @description Versi pemberitahuan yang berlaku; kirim sebagai privacyNoticeVersion saat mengajukan pengaduan.
+       * @example 2026-12-02
+       */
+      version: string;
+      title: string;
+      /** @description Ringkasan untuk ditampilkan di atas teks lengkap */
+      summary: string;
+      sections: components['schemas']['PrivacyNoticeSectionDto'][];
+      /** @description Kontak pelindungan data DPM-PTSP Kota Prabumulih */
+      contact: components['schemas']['PrivacyContactDto'];
+      /** @description Kalimat persetujuan pengadu (label kotak centang formulir publik) */
+      acknowledgment: string;
+      /** @description Kalimat yang dikonfirmasi petugas loket untuk pengaduan yang dicatatnya */
+      officerAcknowledgment: string;
     };
     ErrorBody: {
       /**
@@ -7239,6 +7312,11 @@ export interface operations {
           /** @example 16.74.01.1007 */
           'attribute[kelurahan]'?: string;
           'attribute[layanan_perizinan]'?: string;
+          /**
+           * @description Wajib: versi Pemberitahuan Pelindungan Data Pribadi (GET /api/privacy-notice) yang ditampilkan aplikasi kepada pengadu dan disetujuinya; versi lama ditolak (422)
+           * @enum {string}
+           */
+          'attribute[persetujuan_privasi]': '2026-12-02';
         };
       };
     };
@@ -7751,6 +7829,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PrivacyNoticeController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Pemberitahuan pelindungan data pribadi yang berlaku */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyNoticeDto'];
         };
       };
       /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */

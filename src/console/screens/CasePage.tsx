@@ -15,6 +15,7 @@ import {
   UNIT_LABELS,
 } from '../format';
 import { IdentityBadge, identityNote } from '../identity-mode';
+import { privacyAcknowledgmentText } from '../privacy-notice';
 import { BASE } from '../router';
 import { CaseRating } from '../satisfaction';
 import { Alert, Link, PageHeading } from '../ui';
@@ -208,6 +209,10 @@ export function CasePage(props: { id: string; me: Me }) {
             <div>
               <dt>E-mail</dt>
               <dd>{detail.complainant.email ?? '–'}</dd>
+            </div>
+            <div>
+              <dt>Pemberitahuan pelindungan data</dt>
+              <dd id="kasus-privasi">{privacyAcknowledgmentText(detail.privacyNotice)}</dd>
             </div>
           </dl>
         </section>

@@ -24,6 +24,7 @@ import {
   type KtpAddressForm,
   ktpAddressBody,
 } from '../ktp-address-fields';
+import { PrivacyNoticeConfirm, PrivacyNoticeSections, usePrivacyNotice } from '../privacy-notice';
 import { officialFacts, ReceivingOfficialSelect, useReceivingOfficials } from '../receiving-officials';
 import { BASE } from '../router';
 import { Alert, FieldError, fieldOf, Link, PageHeading } from '../ui';
@@ -47,7 +48,8 @@ type Field =
   | 'kelurahan'
   | 'receivedAt'
   | 'receivingOfficial'
-  | 'identityMode';
+  | 'identityMode'
+  | 'privacy';
 
 /** The domain's field names (IntakeViolation.field) → the form's. */
 const RULE_FIELDS: Record<string, Field> = {
@@ -62,6 +64,7 @@ const RULE_FIELDS: Record<string, Field> = {
   evidence: 'evidence',
   receivingOfficial: 'receivingOfficial',
   identityMode: 'identityMode',
+  privacyNoticeVersion: 'privacy',
 };
 
 /** Rules that depend on the chosen channel: shown as soon as they apply, not only after a submit. */
@@ -83,6 +86,7 @@ const API_FIELD_WORDS: Record<Field, string[]> = {
   ],
   phone: ['nomor telepon'],
   email: ['alamat email'],
+  privacy: ['pelindungan data pribadi', 'privacynoticeversion'],
   notifyBy: ['pemberitahuan', 'notifyby'],
   licensingService: ['layanan perizinan'],
   description: ['uraian'],
@@ -120,6 +124,8 @@ interface FormState {
   receivingOfficialId: string;
   /** BIASA, RAHASIA or ANONIM: offered for website and e-mail complaints only. */
   identityMode: IdentityMode;
+  /** The officer confirms the complainant was given and read the privacy notice. */
+  privacyConfirmed: boolean;
 }
 
 const EMPTY: FormState = {
@@ -138,6 +144,7 @@ const EMPTY: FormState = {
   receivedAt: '',
   receivingOfficialId: '',
   identityMode: 'BIASA',
+  privacyConfirmed: false,
 };
 
 function evidenceLines(text: string): string[] {
@@ -178,6 +185,7 @@ export function Register(props: { me: Me }) {
   const identityMode: IdentityMode = allowsIdentityMode(form.channel) ? form.identityMode : 'BIASA';
   const anonymous = identityMode === 'ANONIM';
   const receiving = useReceivingOfficials(tatapMuka);
+  const privacy = usePrivacyNotice();
   // An eligible official who registers a complaint they received is chosen until another is.
   const officialId =
     form.receivingOfficialId || (receiving.officials?.some((o) => o.id === props.me.id) ? props.me.id : '');
@@ -202,7 +210,21 @@ export function Register(props: { me: Me }) {
         identityMode,
       }),
     [form, tatapMuka, receiving.officials, officialId, identityMode, anonymous],
-  ).map((v) => (v.rule === 'CHANNEL_VALID' ? { ...v, message: 'Pilih media pengaduan.' } : v));
+  )
+    .map((v) => (v.rule === 'CHANNEL_VALID' ? { ...v, message: 'Pilih media pengaduan.' } : v))
+    // Every complaint, anonymous ones included, is taken with the privacy notice (UU 27/2022).
+    .concat(
+      form.privacyConfirmed
+        ? []
+        : [
+            {
+              field: 'privacyNoticeVersion',
+              rule: 'PRIVACY_NOTICE_CONFIRM',
+              message:
+                'Berikan Pemberitahuan Pelindungan Data Pribadi kepada pengadu, lalu centang konfirmasi bahwa pengadu telah membacanya.',
+            },
+          ],
+    );
 
   /** The message shown next to a field: the live SOP rule, else the API's refusal. */
   const messageFor = (field: Field): string | undefined => {
@@ -253,6 +275,8 @@ export function Register(props: { me: Me }) {
             : ((form.notifyBy || undefined) as Schemas['CreateComplaintDto']['notifyBy']),
           receivedAt: form.receivedAt ? wibIso(form.receivedAt) : undefined,
           receivingOfficialId: tatapMuka ? officialId : undefined,
+          privacyNoticeVersion: privacy.notice
+            ?.version as Schemas['CreateComplaintDto']['privacyNoticeVersion'],
         },
       });
       if (data) {
@@ -275,6 +299,7 @@ export function Register(props: { me: Me }) {
       <Receipt
         created={created}
         channel={form.channel as Channel}
+        privacyNotice={privacy.notice}
         name={anonymous ? ANONYMOUS_NAME : form.name.trim()}
         howTold={
           anonymous
@@ -494,6 +519,14 @@ export function Register(props: { me: Me }) {
             />
           </div>
         </fieldset>
+        <PrivacyNoticeConfirm
+          prefix="daftar"
+          notice={privacy.notice}
+          loadError={privacy.error}
+          checked={form.privacyConfirmed}
+          onChange={(checked) => set('privacyConfirmed', checked)}
+          message={messageFor('privacy')}
+        />
         <p class="muted small">Berkas bukti (foto, PDF) dapat diunggah setelah pengaduan tercatat.</p>
         <Alert message={apiErrors.form} />
         <button type="submit" disabled={busy}>
@@ -508,6 +541,7 @@ export function Register(props: { me: Me }) {
 function Receipt(props: {
   created: Created;
   channel: Channel;
+  privacyNotice: Schemas['PrivacyNoticeDto'] | null;
   name: string;
   howTold: string;
   onAnother: () => void;
@@ -614,6 +648,16 @@ function Receipt(props: {
         </p>
         <p class="receipt-notice">{props.howTold}</p>
         {uploaded.length > 0 ? <p>Berkas bukti: {uploaded.join(', ')}.</p> : null}
+        {props.privacyNotice ? (
+          // Printed with the receipt: what a complainant who wrote (letter, fax, e-mail) is sent.
+          <section class="receipt-privacy" aria-labelledby="tanda-terima-privasi">
+            <h3 id="tanda-terima-privasi">
+              {props.privacyNotice.title} (versi {props.privacyNotice.version})
+            </h3>
+            <p>{props.privacyNotice.summary}</p>
+            <PrivacyNoticeSections notice={props.privacyNotice} level="h4" />
+          </section>
+        ) : null}
       </section>
 
       <p class="actions no-print">

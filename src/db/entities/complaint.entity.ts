@@ -165,4 +165,12 @@ export class Complaint {
   /** The triage's stage deadline (null for cases started before stage deadlines). */
   @Property({ type: 'datetime', nullable: true })
   triageDueAt?: Date | null;
+  /**
+   * The version of the privacy notice (src/domain/privacy-notice.ts) the complainant acknowledged, and
+   * when (null for complaints from before the notice existed).
+   */
+  @Property({ type: 'string', length: 20, nullable: true })
+  privacyNoticeVersion?: string | null;
+  @Property({ type: 'datetime', nullable: true })
+  privacyAcknowledgedAt?: Date | null;
 }

@@ -6,6 +6,7 @@
  */
 import pino from 'pino';
 import { Notification } from '../../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import { SmtpMailer } from '../../../src/notifications/mailer';
 import { NotificationDelivery } from '../../../src/notifications/notification-delivery';
 import { OutboxDispatcher } from '../../../src/notifications/outbox-dispatcher';
@@ -63,6 +64,7 @@ describe.each(databaseKinds())('notifications end to end (%s)', (kind) => {
           complainant,
           description: 'Biaya izin reklame tidak jelas.',
           evidence: ['Kuitansi'],
+          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
           ...extra,
         })
         .expect(201)
@@ -179,6 +181,7 @@ describe.each(databaseKinds())('notifications end to end (%s)', (kind) => {
         complainant: { name: 'Tanpa Email', nik: PERSON.nik, phone: PERSON.phone },
         description: 'Uraian.',
         evidence: ['Bukti'],
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
         notifyBy: 'EMAIL',
       })
       .expect(422);

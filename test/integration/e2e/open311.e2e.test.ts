@@ -7,6 +7,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { Complaint, Open311ApiKey } from '../../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import {
   completeTaskUpdate,
   respondUpdate,
@@ -48,6 +49,7 @@ function exampleRequest(apiKey: string, extra: Record<string, string> = {}): Rec
     media_url: 'http://onlineimage.com/343434.jpg',
     'attribute[kecamatan]': '16.74.01',
     'attribute[kelurahan]': '16.74.01.1007',
+    'attribute[persetujuan_privasi]': PRIVACY_NOTICE_VERSION,
     ...extra,
   };
 }
@@ -211,7 +213,14 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
         'kecamatan',
         'kelurahan',
         'layanan_perizinan',
+        'persetujuan_privasi',
       ]);
+      // The privacy notice's acceptance is the one attribute a client must send.
+      expect(
+        res.body.attributes
+          .filter((a: { required: boolean }) => a.required)
+          .map((a: { code: string }) => a.code),
+      ).toEqual(['persetujuan_privasi']);
       const kecamatan = res.body.attributes.find((a: { code: string }) => a.code === 'kecamatan');
       expect(kecamatan).toMatchObject({
         variable: true,
@@ -284,7 +293,12 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
       });
       const website = await e.http
         .post('/api/public/complaints')
-        .send({ complainant: { name: 'Budi' }, description: 'Biaya tidak jelas.', evidence: ['Foto'] })
+        .send({
+          complainant: { name: 'Budi' },
+          description: 'Biaya tidak jelas.',
+          evidence: ['Foto'],
+          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        })
         .expect(201);
       expect((await e.detail(website.body.id, 'pengaduan')).open311).toBeNull();
       expect(complaint.latitude).toBeCloseTo(-3.43215678, 8);
@@ -344,6 +358,9 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
           expect.stringMatching(/^first_name: nama pengadu wajib diisi/),
           expect.stringMatching(/^description: uraian pengaduan wajib diisi/),
           expect.stringMatching(/^attribute\[bukti_awal\]: pengaduan wajib disertai minimal satu bukti awal/),
+          expect.stringMatching(
+            /^attribute\[persetujuan_privasi\]: persetujuan Pemberitahuan Pelindungan Data Pribadi wajib/,
+          ),
         ]),
       );
       // The same checks as the website form, reported with the standard's field names.
@@ -372,6 +389,19 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
         exampleRequest(apiKey, { 'attribute[kelurahan]': '16.74.02.1001' }),
       ).expect(422);
       expect(area.body[0].description).toMatch(/Kelurahan/);
+      // A client that showed an older privacy notice: the citizen must read the new one first.
+      const stale = await post(
+        'json',
+        exampleRequest(apiKey, { 'attribute[persetujuan_privasi]': '2020-01-01' }),
+      ).expect(422);
+      expect(stale.body).toEqual([
+        {
+          code: 422,
+          description: expect.stringMatching(
+            /^attribute\[persetujuan_privasi\]: Pemberitahuan Pelindungan Data Pribadi telah diperbarui/,
+          ),
+        },
+      ]);
       expect(await complaintCount()).toBe(before);
     });
 

@@ -2,6 +2,8 @@
  * The OpenAPI document (served at the root: /docs-json, Swagger UI at /docs) describes the whole
  * contract of issue 4, with typed request bodies, so a generated client works.
  */
+
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, startE2e } from '../../helpers/e2e';
 
@@ -63,6 +65,7 @@ const CONTRACT: [string, string, string?][] = [
   ['get', '/api/open311/api-keys'],
   ['post', '/api/open311/api-keys', 'application/json'],
   ['post', '/api/open311/api-keys/{}/revoke'],
+  ['get', '/api/privacy-notice'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */
@@ -81,6 +84,7 @@ const PUBLIC = new Set([
   'get /open311/v2/requests/{}.{}',
   'get /open311/v2/tokens/{}.{}',
   'get /open311/v2/discovery.{}',
+  'get /api/privacy-notice',
 ]);
 
 /** Path parameters may be named freely ({id}, {taskId}); the contract fixes only their place. */
@@ -169,6 +173,34 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
       .filter(([, s]) => Object.keys(s.properties ?? {}).length === 0 && !s.allOf && !s.enum)
       .map(([name]) => name);
     expect(empty).toEqual([]);
+  });
+
+  it('requires the acknowledged privacy notice version with every intake, the current one as its enum', () => {
+    const schemas = doc.components.schemas as Record<string, Schema & { required?: string[] }>;
+    for (const name of ['PublicComplaintDto', 'CreateComplaintDto']) {
+      expect({ name, required: schemas[name].required }).toEqual({
+        name,
+        required: expect.arrayContaining(['privacyNoticeVersion']),
+      });
+      expect(schemas[name].properties!.privacyNoticeVersion).toMatchObject({
+        type: 'string',
+        enum: [PRIVACY_NOTICE_VERSION],
+      });
+    }
+    const open311 = operations.get('post /open311/v2/requests.{}')!.requestBody!.content[
+      'application/x-www-form-urlencoded'
+    ].schema as Schema & { required?: string[] };
+    expect(open311.required).toContain('attribute[persetujuan_privasi]');
+    expect(open311.properties!['attribute[persetujuan_privasi]']).toMatchObject({
+      enum: [PRIVACY_NOTICE_VERSION],
+    });
+    expect(
+      Object.keys(
+        resolve(
+          operations.get('get /api/privacy-notice')!.responses['200'].content!['application/json'].schema,
+        ).properties!,
+      ),
+    ).toEqual(expect.arrayContaining(['version', 'summary', 'sections', 'contact']));
   });
 
   it('says which endpoints need a bearer token', () => {

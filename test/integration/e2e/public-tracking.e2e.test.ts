@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AuditEvent, Complaint } from '../../../src/db/entities';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import {
   completeTaskUpdate,
   respondUpdate,
@@ -68,7 +69,12 @@ describe.each(databaseKinds())('public tracking (%s)', (kind) => {
   const submit = async () => {
     const res = await e.http
       .post('/api/public/complaints')
-      .send({ complainant: PERSON, description: DESCRIPTION, evidence: ['Foto cerobong asap'] })
+      .send({
+        complainant: PERSON,
+        description: DESCRIPTION,
+        evidence: ['Foto cerobong asap'],
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      })
       .expect(201);
     await eventually(
       async () =>

@@ -134,6 +134,12 @@ const RULES: Record<string, Rule> = {
     allowedStatus: [200],
   },
   'GET /api/areas': { method: 'get', path: () => '/api/areas', allowed: EVERYONE, allowedStatus: [200] },
+  'GET /api/privacy-notice': {
+    method: 'get',
+    path: () => '/api/privacy-notice',
+    allowed: EVERYONE,
+    allowedStatus: [200],
+  },
   'GET /api/complaints/:id/attachments': {
     method: 'get',
     path: (i) => `/api/complaints/${i.complaint}/attachments`,

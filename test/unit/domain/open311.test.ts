@@ -5,6 +5,7 @@ import {
   open311Status,
   readOpen311Submission,
 } from '../../../src/domain/open311';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 
 /** The specification's example POST Service Request, with our service and evidence. */
 const EXAMPLE = {
@@ -21,6 +22,7 @@ const EXAMPLE = {
   phone: '111111111',
   description: 'A large sinkhole is destroying the street',
   media_url: 'http://onlineimage.com/343434.jpg',
+  'attribute[persetujuan_privasi]': PRIVACY_NOTICE_VERSION,
 };
 
 const errorsOf = (fields: Record<string, unknown>) =>
@@ -62,6 +64,7 @@ describe('readOpen311Submission', () => {
         kecamatan: undefined,
         kelurahan: undefined,
         licensingService: undefined,
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
       },
     });
   });
@@ -113,6 +116,7 @@ describe('readOpen311Submission', () => {
       'first_name: nama pengadu wajib diisi (first_name, dan last_name bila ada).',
       'description: uraian pengaduan wajib diisi.',
       'attribute[bukti_awal]: pengaduan wajib disertai minimal satu bukti awal (attribute[bukti_awal] atau media_url).',
+      `attribute[persetujuan_privasi]: persetujuan Pemberitahuan Pelindungan Data Pribadi wajib: tampilkan pemberitahuan (GET /api/privacy-notice) kepada pengadu dan kirim versinya (${PRIVACY_NOTICE_VERSION}).`,
     ]);
     expect(errorsOf({ ...EXAMPLE, service_code: '001' })).toEqual([
       expect.stringMatching(
@@ -138,6 +142,7 @@ describe('readOpen311Submission', () => {
     expect(open311FieldOf('complainant.nik')).toBe('attribute[nik]');
     expect(open311FieldOf('complainant.name')).toBe('first_name');
     expect(open311FieldOf('evidence.0')).toBe('attribute[bukti_awal]');
+    expect(open311FieldOf('privacyNoticeVersion')).toBe('attribute[persetujuan_privasi]');
     expect(open311FieldOf('location.kelurahan')).toBe('attribute[kelurahan]');
     expect(open311FieldOf('somethingElse')).toBe('somethingElse');
   });
