@@ -7417,7 +7417,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description service_request_id atau token */
+        /** @description service_request_id (mis. 2026-12-0007) atau token */
         id: string;
         /** @description Format jawaban: json atau xml */
         format: 'json' | 'xml';
