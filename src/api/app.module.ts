@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Module } from './open311/open311.module';
 import { OpsModule } from './ops/ops.module';
+import { PersonalDataAccessModule } from './personal-data-access/personal-data-access.module';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
@@ -65,6 +66,7 @@ export class AppModule {
         SatisfactionModule,
         Open311Module,
         StageDeadlinesModule,
+        PersonalDataAccessModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

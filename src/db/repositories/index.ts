@@ -24,3 +24,9 @@ export {
   type TaskWithComplaint,
   type WorkloadRow,
 } from './task.repository';
+export {
+  type PersonalDataAccessFilter,
+  PersonalDataAccessRepository,
+  type PersonalDataRead,
+  type PersonalDataReader,
+} from './personal-data-access.repository';
