@@ -32,7 +32,11 @@ export class PersonalDataAccessRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** One row per complaint, all in one multi-row insert; nothing for an empty response. */
-  async record(reader: PersonalDataReader, reads: readonly PersonalDataRead[], at = new Date()): Promise<void> {
+  async record(
+    reader: PersonalDataReader,
+    reads: readonly PersonalDataRead[],
+    at = new Date(),
+  ): Promise<void> {
     const rows = reads.filter((r) => r.fields.length > 0);
     if (rows.length === 0) return;
     await this.em.fork().insertMany(

@@ -31,7 +31,11 @@ describe('unmaskedIdentityFields: which fields a response shows unmasked (the ac
 
   it('leaves out the fields the complaint does not hold (nothing shown, nothing logged)', () => {
     expect(
-      unmaskedIdentityFields('FULL', { name: 'Siti', nik: null, address: '  ', phone: '0811', email: null }, true),
+      unmaskedIdentityFields(
+        'FULL',
+        { name: 'Siti', nik: null, address: '  ', phone: '0811', email: null },
+        true,
+      ),
     ).toEqual(['NAMA', 'TELEPON']);
   });
 
