@@ -210,6 +210,13 @@ export function CasePage(props: { id: string; me: Me }) {
               <dd>{detail.complainant.email ?? '–'}</dd>
             </div>
           </dl>
+          {me.role === 'ADMIN' ? (
+            <p class="small">
+              <Link href={`${BASE}/admin/akses-data-pribadi?complaintId=${encodeURIComponent(detail.id)}`}>
+                Log akses data pribadi pengaduan ini
+              </Link>
+            </p>
+          ) : null}
         </section>
       </div>
 

@@ -1,4 +1,5 @@
 import { identityAccess, identityAsSeen } from '../../../src/domain/identity-mode';
+import type { Viewer } from '../../../src/domain/personal-data';
 import {
   PERSONAL_DATA_FIELD_LABELS,
   PERSONAL_DATA_FIELDS,
@@ -14,9 +15,9 @@ const FULL_IDENTITY = {
   email: 'budi@example.com',
 };
 
-const admin = { role: 'ADMIN', unit: null, area: null };
-const pengaduan = { role: 'STAFF', unit: 'SEKSI_PENGADUAN', area: null };
-const kebijakan = { role: 'STAFF', unit: 'SEKSI_KEBIJAKAN', area: null };
+const admin: Viewer = { role: 'ADMIN', unit: null, area: null };
+const pengaduan: Viewer = { role: 'STAFF', unit: 'SEKSI_PENGADUAN', area: null };
+const kebijakan: Viewer = { role: 'STAFF', unit: 'SEKSI_KEBIJAKAN', area: null };
 
 describe('unmaskedIdentityFields: which fields a response shows unmasked (the access log)', () => {
   it('a detail in FULL shows every field the complaint holds', () => {
@@ -53,7 +54,7 @@ describe('unmaskedIdentityFields: which fields a response shows unmasked (the ac
   });
 
   it('follows the masking rules: a unit without a task sees BIASA masked, RAHASIA "Dirahasiakan"', () => {
-    const fields = (mode: string, viewer: typeof admin, visible: boolean) =>
+    const fields = (mode: string, viewer: Viewer, visible: boolean) =>
       unmaskedIdentityFields(identityAccess(mode, viewer, visible), FULL_IDENTITY, true);
     expect(fields('BIASA', kebijakan, false)).toEqual([]);
     expect(fields('BIASA', kebijakan, true)).toHaveLength(5);
