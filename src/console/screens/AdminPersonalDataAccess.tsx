@@ -17,6 +17,15 @@ const PAGE_SIZE = 20;
 const PATH = `${BASE}/admin/akses-data-pribadi`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What the admin reads for the endpoints that show personal data (the route is shown beside it). */
+function endpointLabel(endpoint: string): string {
+  if (endpoint === 'GET /api/complaints/:id') return 'Rincian pengaduan';
+  if (endpoint === 'GET /api/complaints') return 'Daftar pengaduan';
+  if (endpoint.endsWith('/attachments/:attachmentId')) return 'Unduh berkas bukti';
+  if (endpoint.startsWith('POST ')) return 'Tindakan pada pengaduan';
+  return 'Lainnya';
+}
+
 interface Filters {
   complaintId: string;
   userId: string;
@@ -157,7 +166,9 @@ export function AdminPersonalDataAccess() {
                   </td>
                   <td data-label="Data yang ditampilkan">{r.fieldLabels.join(', ')}</td>
                   <td data-label="Melalui">
-                    <code>{r.endpoint}</code>
+                    {endpointLabel(r.endpoint)}
+                    <br />
+                    <code class="small">{r.endpoint}</code>
                   </td>
                   <td data-label="Alamat klien">{r.ip ?? '–'}</td>
                 </tr>

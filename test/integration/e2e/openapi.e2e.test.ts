@@ -63,6 +63,7 @@ const CONTRACT: [string, string, string?][] = [
   ['get', '/api/open311/api-keys'],
   ['post', '/api/open311/api-keys', 'application/json'],
   ['post', '/api/open311/api-keys/{}/revoke'],
+  ['get', '/api/personal-data-access'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */

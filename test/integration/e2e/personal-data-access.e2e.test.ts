@@ -142,6 +142,27 @@ describe.each(databaseKinds())('access log of personal-data reads (%s)', (kind) 
     ]);
   });
 
+  it('reads that show no personal data record nothing: inbox, deliveries, reports, public tracking', async () => {
+    const { id, trackingCode } = await e.register();
+    const count = () => e.db.orm.em.fork().count(PersonalDataAccess, {});
+    const before = await count();
+    const now = new Date();
+    const reads: [string, string | null][] = [
+      ['/api/tasks', 'pengaduan'],
+      ['/api/tasks', 'kebijakan'],
+      [`/api/complaints/${id}/notifications`, 'admin'],
+      [`/api/reports/monthly?year=${now.getUTCFullYear()}&month=${now.getUTCMonth() + 1}`, 'admin'],
+      ['/api/personal-data-access', 'admin'],
+      // The complainant's own view by tracking code (public: description and status, no identity).
+      [`/api/public/complaints/${trackingCode}`, null],
+    ];
+    for (const [path, user] of reads) {
+      const res = user ? await get(path, user) : await e.http.get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+    }
+    expect(await count()).toBe(before);
+  });
+
   it('the admin queries the log by complaint, user and time, newest first, in pages', async () => {
     const { id } = await e.register();
     await e.detail(id, 'pengaduan');
