@@ -5,13 +5,22 @@
  */
 import { PersonalDataAccess } from '../../../src/db/entities';
 import { databaseKinds } from '../../helpers/databases';
-import { type E2e, startE2e } from '../../helpers/e2e';
+import { type E2e, eventually, startE2e } from '../../helpers/e2e';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
 const ALL_IDENTITY_FIELDS = ['NAMA', 'NIK', 'ALAMAT', 'TELEPON', 'EMAIL'];
+/** The seeded user of each unit that is not an area's. */
+const UNIT_USERS: Record<string, string> = {
+  SEKSI_KEBIJAKAN: 'kebijakan',
+  SEKSI_PELAPORAN: 'pelaporan',
+  BIDANG_PERIZINAN: 'perizinan',
+  TIM_TEKNIS: 'teknis',
+  KABID_PENGADUAN: 'kabid',
+  KEPALA_DINAS: 'kadis',
+};
 
 interface AccessRow {
   id: string;
@@ -92,6 +101,35 @@ describe.each(databaseKinds())('access log of personal-data reads (%s)', (kind) 
     expect((await logOf(secret.id)).map((r) => [r.username, r.fields])).toEqual([
       ['kabid', ALL_IDENTITY_FIELDS],
     ]);
+  });
+
+  it('an action answered with the detail is logged under its endpoint; a unit with a task sees and is logged', async () => {
+    const { id } = await e.register();
+    const triaged = await e.http
+      .post(`/api/complaints/${id}/triage`)
+      .set(await e.as('pengaduan'))
+      .send({ category: 'SEDANG' });
+    expect(triaged.status).toBe(200);
+    expect(triaged.body.complainant.name).toBe('Budi Santoso');
+    expect((await logOf(id)).map((r) => [r.username, r.endpoint])).toEqual([
+      ['pengaduan', 'POST /api/complaints/:id/triage'],
+    ]);
+
+    await eventually(async () => (await e.detail(id)).tasks.length > 0);
+    const tasks = (await e.detail(id)).tasks;
+    const userOf = (t: { unit: string; area: string | null }) =>
+      t.unit === 'KECAMATAN'
+        ? `kec-${t.area}`
+        : t.unit === 'KELURAHAN'
+          ? `kel-${t.area}`
+          : UNIT_USERS[t.unit];
+    const handler = userOf(tasks[0]);
+    expect(handler).toBeDefined();
+    const seen = await e.detail(id, handler);
+    expect(seen.personalDataVisible).toBe(true);
+    const rows = (await logOf(id)).filter((r) => r.username === handler);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].fields).toEqual(ALL_IDENTITY_FIELDS);
   });
 
   it('a list: one row per complaint whose name it shows, all of one response; none where masked', async () => {
