@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Module } from './open311/open311.module';
 import { OpsModule } from './ops/ops.module';
+import { PersonalDataAccessModule } from './personal-data-access/personal-data-access.module';
 import { PrivacyNoticeModule } from './privacy/privacy-notice.controller';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
@@ -67,6 +68,7 @@ export class AppModule {
         Open311Module,
         StageDeadlinesModule,
         PrivacyNoticeModule,
+        PersonalDataAccessModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

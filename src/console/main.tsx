@@ -8,6 +8,7 @@ import { BASE, navigate, useLocation } from './router';
 import { AdminAreas } from './screens/AdminAreas';
 import { AdminHolidays } from './screens/AdminHolidays';
 import { AdminOpen311Keys } from './screens/AdminOpen311Keys';
+import { AdminPersonalDataAccess } from './screens/AdminPersonalDataAccess';
 import { AdminStageDeadlines } from './screens/AdminStageDeadlines';
 import { AdminUsers } from './screens/AdminUsers';
 import { CasePage } from './screens/CasePage';
@@ -71,6 +72,7 @@ function navFor(me: Me): NavItem[] {
     items.push({ href: `${BASE}/admin/pengguna`, label: 'Pengguna' });
     items.push({ href: `${BASE}/admin/open311`, label: 'Kunci API Open311' });
     items.push({ href: `${BASE}/admin/batas-tahap`, label: 'Batas waktu tahap' });
+    items.push({ href: `${BASE}/admin/akses-data-pribadi`, label: 'Log akses data pribadi' });
   }
   items.push({ href: `${BASE}/cari`, label: 'Cari pengaduan' });
   return items;
@@ -213,6 +215,7 @@ function Route(props: { path: string; search: URLSearchParams; me: Me }) {
   if (path === `${BASE}/admin/pengguna` && isAdmin(me)) return <AdminUsers me={me} />;
   if (path === `${BASE}/admin/open311` && isAdmin(me)) return <AdminOpen311Keys />;
   if (path === `${BASE}/admin/batas-tahap` && isAdmin(me)) return <AdminStageDeadlines />;
+  if (path === `${BASE}/admin/akses-data-pribadi` && isAdmin(me)) return <AdminPersonalDataAccess />;
   if (path === `${BASE}/notifikasi`) return <Notifications me={me} />;
   const match = /^\/staf\/pengaduan\/([^/]+)$/.exec(path);
   if (match) return <CasePage id={decodeURIComponent(match[1])} me={me} />;

@@ -11,6 +11,7 @@ import { canSeePersonalData } from '../../domain/personal-data';
 import type { Principal } from '../auth/principal';
 import { ApiError, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/api-error';
 import { APP_CONFIG } from '../common/config.module';
+import { PersonalDataAccessService } from '../personal-data-access/personal-data-access.service';
 import { normaliseTrackingCode, TRACKING_CODE_NOT_FOUND } from '../tracking/tracking-code';
 import type { AttachmentDto, PublicAttachmentDto } from './attachments.dto';
 import { checkType, safeFileName } from './file-checks';
@@ -46,6 +47,7 @@ export class AttachmentsService {
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger(AttachmentsService.name) private readonly logger: PinoLogger,
+    private readonly accessLog: PersonalDataAccessService,
   ) {}
 
   private get root(): string {
@@ -112,12 +114,16 @@ export class AttachmentsService {
       this.logger.error({ attachmentId, file }, 'evidence file missing from storage');
       throw notFound('Berkas bukti tidak ditemukan di penyimpanan. Hubungi admin.');
     }
+    // An evidence file is personal data: the download is in the access log (LAMPIRAN).
+    await this.accessLog.record(user, [
+      { complaintId: complaint.id, registerNumber: complaint.registerNumber, fields: ['LAMPIRAN'] },
+    ]);
     return { attachment, content: fs.createReadStream(file) };
   }
 
-  private async complaintById(id: string): Promise<Pick<Complaint, 'id' | 'status'>> {
+  private async complaintById(id: string): Promise<Pick<Complaint, 'id' | 'status' | 'registerNumber'>> {
     const complaint = UUID.test(id)
-      ? await this.em.fork().findOne(Complaint, { id }, { fields: ['id', 'status'] })
+      ? await this.em.fork().findOne(Complaint, { id }, { fields: ['id', 'status', 'registerNumber'] })
       : null;
     if (!complaint) throw notFound(COMPLAINT_NOT_FOUND);
     return complaint;

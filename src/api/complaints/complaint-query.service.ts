@@ -19,10 +19,12 @@ import {
   maskNik,
   seesAllPersonalData,
 } from '../../domain/personal-data';
+import { unmaskedIdentityFields } from '../../domain/personal-data-access';
 import { UNITS } from '../../domain/units';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound, unprocessable } from '../common/api-error';
+import { PersonalDataAccessService } from '../personal-data-access/personal-data-access.service';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
 import { COMPLAINT_KEY_MESSAGE, complaintKeyOf, registerNumberOf } from './complaint-lookup';
 import { DEFAULT_PAGE_SIZE, type ListComplaintsQueryDto } from './complaint-query.dto';
@@ -197,6 +199,7 @@ export class ComplaintQueryService {
     private readonly tasks: TaskRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     private readonly referenceData: ReferenceDataCache,
+    private readonly accessLog: PersonalDataAccessService,
   ) {}
 
   async list(query: ListComplaintsQueryDto, principal: Principal): Promise<ComplaintListView> {
@@ -224,12 +227,21 @@ export class ComplaintQueryService {
       query.sort,
     );
     const visible = await this.personalDataVisibility(principal, rows);
-    return {
-      items: rows.map((c) => toSummaryView(c, visible.has(c.id), principal)),
-      total,
-      page,
-      pageSize,
-    };
+    const items = rows.map((c) => toSummaryView(c, visible.has(c.id), principal));
+    // The access log: one row per complaint whose name the page shows unmasked (one insert).
+    await this.accessLog.record(
+      principal,
+      rows.map((c) => ({
+        complaintId: c.id,
+        registerNumber: c.registerNumber,
+        fields: unmaskedIdentityFields(
+          identityAccess(c.identityMode, principal, visible.has(c.id)),
+          complainantOf(c),
+          false,
+        ),
+      })),
+    );
+    return { items, total, page, pageSize };
   }
 
   /** The complaints of a page whose personal data the caller may see (one query for a unit's tasks). */
@@ -288,7 +300,7 @@ export class ComplaintQueryService {
     const visible = canSeePersonalData(principal, tasks);
     const summary = toSummaryView(complaint, visible, principal);
     const access = identityAccess(complaint.identityMode, principal, visible);
-    return {
+    const view: ComplaintDetailView = {
       // The record's status: written with each transition, with its tasks and timeline, so the page
       // shows one state throughout (the live state, possibly a write ahead, is under `live`).
       ...summary,
@@ -341,6 +353,15 @@ export class ComplaintQueryService {
       objection: toObjectionView(complaint),
       objectionOpenUntil: objectionOpenUntil(complaint),
     };
+    // The access log, once the data is read and before it leaves (src/domain/personal-data-access.ts).
+    await this.accessLog.record(principal, [
+      {
+        complaintId: complaint.id,
+        registerNumber: complaint.registerNumber,
+        fields: unmaskedIdentityFields(access, complainantOf(complaint), true),
+      },
+    ]);
+    return view;
   }
 
   /** As in the inbox (workingDaysLeft, holiday calendar); null once the complaint is closed. */

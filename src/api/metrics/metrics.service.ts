@@ -4,6 +4,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { Complaint, ComplaintTask, Notification } from '../../db/entities';
 import { CLOSED_STATUSES } from '../../domain/complaint-rules';
+import { registerPersonalDataMetrics } from '../personal-data-access/personal-data-metrics';
 import { registerSatisfactionGauges } from './satisfaction-metrics';
 
 /**
@@ -53,6 +54,7 @@ export class MetricsService implements OnModuleDestroy {
     this.registerWorkloadGauges(em);
     this.registerNotificationGauges(em);
     registerSatisfactionGauges(this.registry, em);
+    registerPersonalDataMetrics(this.registry);
   }
 
   /** The notification outbox: rows by status and kind, and failed delivery attempts in all. */

@@ -990,6 +990,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/personal-data-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PersonalDataAccessController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3055,6 +3071,56 @@ export interface components {
       acknowledgment: string;
       /** @description Kalimat yang dikonfirmasi petugas loket untuk pengaduan yang dicatatnya */
       officerAcknowledgment: string;
+    };
+    /**
+     * @description Data pribadi yang ditampilkan tanpa disamarkan (nama bidang saja, bukan isinya)
+     * @enum {string}
+     */
+    PersonalDataField: 'NAMA' | 'NIK' | 'ALAMAT' | 'TELEPON' | 'EMAIL' | 'LAMPIRAN';
+    PersonalDataAccessDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /**
+       * Format: uuid
+       * @description Pengguna yang membaca
+       */
+      userId: string;
+      /** @example pengaduan */
+      username: string;
+      role: components['schemas']['Role'];
+      unit: components['schemas']['Unit'] | null;
+      /** @example 16.74.01 */
+      area: string | null;
+      /** Format: uuid */
+      complaintId: string;
+      /** @example 2026/12/0007 */
+      registerNumber: string | null;
+      /** @description Data pribadi yang ditampilkan tanpa disamarkan (nama bidang saja, bukan isinya) */
+      fields: components['schemas']['PersonalDataField'][];
+      /**
+       * @description Label bidang
+       * @example [
+       *       "Nama",
+       *       "NIK",
+       *       "Alamat"
+       *     ]
+       */
+      fieldLabels: string[];
+      /**
+       * @description Metode dan rute permintaan
+       * @example GET /api/complaints/:id
+       */
+      endpoint: string;
+      /** @description Alamat klien */
+      ip: string | null;
+    };
+    PersonalDataAccessPageDto: {
+      items: components['schemas']['PersonalDataAccessDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     ErrorBody: {
       /**
@@ -7858,6 +7924,81 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PrivacyNoticeDto'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  PersonalDataAccessController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Hanya akses ke data pribadi pengadu pengaduan ini */
+        complaintId?: string;
+        /** @description Hanya akses oleh pengguna ini */
+        userId?: string;
+        /** @description Sejak (tanggal ISO, mis. 2026-12-01; tanggal saja = awal hari itu, WIB) */
+        from?: string;
+        /** @description Sampai dengan (tanggal ISO, mis. 2026-12-31; tanggal saja = akhir hari itu, WIB) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonalDataAccessPageDto'];
+        };
+      };
+      /** @description Filter tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanggal awal setelah tanggal akhir. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */

@@ -215,6 +215,13 @@ export function CasePage(props: { id: string; me: Me }) {
               <dd id="kasus-privasi">{privacyAcknowledgmentText(detail.privacyNotice)}</dd>
             </div>
           </dl>
+          {me.role === 'ADMIN' ? (
+            <p class="small">
+              <Link href={`${BASE}/admin/akses-data-pribadi?complaintId=${encodeURIComponent(detail.id)}`}>
+                Log akses data pribadi pengaduan ini
+              </Link>
+            </p>
+          ) : null}
         </section>
       </div>
 

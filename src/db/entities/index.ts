@@ -10,6 +10,7 @@ import { LoginThrottle } from './login-throttle.entity';
 import { Notification } from './notification.entity';
 import { NotificationRead } from './notification-read.entity';
 import { Open311ApiKey } from './open311-api-key.entity';
+import { PersonalDataAccess } from './personal-data-access.entity';
 import { RateLimit } from './rate-limit.entity';
 import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -32,6 +33,7 @@ export {
   Notification,
   NotificationRead,
   Open311ApiKey,
+  PersonalDataAccess,
   RateLimit,
   RecapReportRecord,
   RefreshToken,
@@ -62,4 +64,5 @@ export const ENTITIES = [
   SatisfactionRating,
   Open311ApiKey,
   StageDeadlineSetting,
+  PersonalDataAccess,
 ];

@@ -13,6 +13,12 @@ export {
   publicUnitProgressOf,
 } from './complaint.repository';
 export { OutboxRepository } from './outbox.repository';
+export {
+  type PersonalDataAccessFilter,
+  PersonalDataAccessRepository,
+  type PersonalDataRead,
+  type PersonalDataReader,
+} from './personal-data-access.repository';
 export { type LocationAreas, ReferenceDataRepository } from './reference-data.repository';
 export { type SecurityEventInput, SecurityEventRepository } from './security-event.repository';
 export {

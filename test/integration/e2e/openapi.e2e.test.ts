@@ -66,6 +66,7 @@ const CONTRACT: [string, string, string?][] = [
   ['post', '/api/open311/api-keys', 'application/json'],
   ['post', '/api/open311/api-keys/{}/revoke'],
   ['get', '/api/privacy-notice'],
+  ['get', '/api/personal-data-access'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */

@@ -6,6 +6,7 @@ import type {
 import { ComplaintActionsService } from '../../../src/api/complaints/complaint-actions.service';
 import { ComplaintQueryService } from '../../../src/api/complaints/complaint-query.service';
 import { ComplaintWorkflowService } from '../../../src/api/complaints/complaint-workflow.service';
+import type { PersonalDataAccessService } from '../../../src/api/personal-data-access/personal-data-access.service';
 import type { ReferenceDataCache } from '../../../src/api/reference-data/reference-data.cache';
 import type { Complaint } from '../../../src/db/entities';
 import { WorkingDayCalendar } from '../../../src/domain/calendar';
@@ -41,6 +42,7 @@ function setup(...records: Complaint[]) {
     tasks,
     gateway.asGateway(),
     calendar as unknown as ReferenceDataCache,
+    { record: async () => undefined } as unknown as PersonalDataAccessService,
   );
   const service = new ComplaintActionsService(
     new ComplaintWorkflowService(gateway.asGateway(), complaints),
