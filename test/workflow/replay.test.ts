@@ -47,7 +47,10 @@ describe('replay of recorded complaint histories', () => {
       'recategorised-ringan-settled-to-berat',
     ];
     expect(names).toEqual(
-      expect.arrayContaining([...races, ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`, `${r}.v6`])]),
+      expect.arrayContaining([
+        ...races,
+        ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`, `${r}.v6`]),
+      ]),
     );
     // A transition written by an ordinary activity after its local activity failed.
     expect(names).toEqual(
