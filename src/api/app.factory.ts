@@ -35,6 +35,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(
     OPEN311_BASE,
     urlencoded({ extended: false, limit: JSON_BODY_LIMIT, parameterLimit: 100 }),
+    // A NUL in a form field or name is refused here, so in the standard's error format.
+    jsonShapeLimit,
     open311BodyErrors,
   );
   app.use(jsonShapeLimit);

@@ -152,8 +152,9 @@ export class PublicComplaintDto {
     description:
       'Identitas pengadu: wajib, kecuali pengaduan anonim (identityMode ANONIM), yang tidak boleh menyertakannya.',
   })
-  // An anonymous complaint has none; one sent anyway is refused by the intake rules (422).
-  @ValidateIf((o: PublicComplaintDto) => o.identityMode !== 'ANONIM' || o.complainant !== undefined)
+  // Checked when given. Missing, it is a rule's matter, not malformed input: an anonymous complaint
+  // has none (one sent anyway is refused), any other needs a name (the intake rules, 422).
+  @ValidateIf((o: PublicComplaintDto) => o.complainant !== undefined)
   @ValidateNested()
   @Type(() => ComplainantDto)
   @IsNotEmpty({ message: 'Data pengadu wajib diisi.' })

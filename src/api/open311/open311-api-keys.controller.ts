@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow, CurrentUser } from '../auth/auth.decorators';
@@ -48,6 +50,8 @@ export class Open311ApiKeysController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOkResponse({ type: Open311ApiKeyDto })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Id kunci API' })
+  @ApiBadRequestResponse({ description: 'Id kunci API wajib berupa UUID.' })
   @ApiNotFoundResponse({ description: 'Kunci API Open311 tidak ditemukan.' })
   @ApiConflictResponse({ description: 'Kunci API Open311 ini sudah dicabut.' })
   revoke(

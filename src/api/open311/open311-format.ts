@@ -132,7 +132,14 @@ export function open311BodyErrors(
     res,
     formatOf(req),
     status,
-    [{ code: status, description: DEFAULT_MESSAGES[status] ?? DEFAULT_MESSAGES[400] }],
+    [
+      {
+        code: status,
+        // Our own refusals (a NUL character) say what was wrong; the body parser's say it generally.
+        description:
+          err instanceof HttpException ? err.message : (DEFAULT_MESSAGES[status] ?? DEFAULT_MESSAGES[400]),
+      },
+    ],
     {
       root: 'errors',
       item: 'error',

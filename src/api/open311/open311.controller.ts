@@ -34,6 +34,9 @@ import { type Open311ListQuery, Open311Service, open311Discovery } from './open3
 import { Open311ErrorFilter, type Open311Format, open311Error, sendOpen311 } from './open311-format';
 
 /** Where the GeoReport v2 endpoint lives (outside the `/api` prefix, as its clients expect). */
+/** A query parameter of the standard: one text value (several are separated by commas), never NUL. */
+const OPEN311_QUERY_TEXT = { type: 'string', pattern: '^[^\\x00]*$' } as const;
+
 export const OPEN311_BASE = '/open311/v2';
 
 const FORMAT = { name: 'format', enum: ['json', 'xml'], description: 'Format jawaban: json atau xml' };
@@ -146,12 +149,38 @@ export class Open311Controller {
     name: 'service_request_id',
     required: false,
     description: 'Beberapa dipisah koma; parameter lain diabaikan',
+    schema: OPEN311_QUERY_TEXT,
   })
-  @ApiQuery({ name: 'service_code', required: false, description: 'Beberapa dipisah koma' })
-  @ApiQuery({ name: 'start_date', required: false, description: 'ISO 8601 dengan zona waktu' })
-  @ApiQuery({ name: 'end_date', required: false, description: 'ISO 8601 dengan zona waktu' })
-  @ApiQuery({ name: 'status', required: false, description: 'open, closed, atau open,closed' })
-  @ApiQuery({ name: 'jurisdiction_id', required: false, description: 'Diabaikan' })
+  @ApiQuery({
+    name: 'service_code',
+    required: false,
+    description: 'Beberapa dipisah koma',
+    schema: OPEN311_QUERY_TEXT,
+  })
+  @ApiQuery({
+    name: 'start_date',
+    required: false,
+    description: 'ISO 8601 dengan zona waktu',
+    schema: OPEN311_QUERY_TEXT,
+  })
+  @ApiQuery({
+    name: 'end_date',
+    required: false,
+    description: 'ISO 8601 dengan zona waktu',
+    schema: OPEN311_QUERY_TEXT,
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    description: 'open, closed, atau open,closed',
+    schema: OPEN311_QUERY_TEXT,
+  })
+  @ApiQuery({
+    name: 'jurisdiction_id',
+    required: false,
+    description: 'Diabaikan',
+    schema: OPEN311_QUERY_TEXT,
+  })
   @ApiOkResponse({ type: [Open311RequestDto] })
   @ApiBadRequestResponse({ description: 'Parameter tidak valid' })
   async list(

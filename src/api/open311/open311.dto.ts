@@ -153,4 +153,6 @@ export const OPEN311_POST_SCHEMA = {
         'Wajib: versi Pemberitahuan Pelindungan Data Pribadi (GET /api/privacy-notice) yang ditampilkan aplikasi kepada pengadu dan disetujuinya; versi lama ditolak (422)',
     },
   },
+  // Fields outside the standard and our attributes are refused (400), as the parser does.
+  additionalProperties: false,
 } as const;

@@ -56,13 +56,18 @@ describe.each(databaseKinds())('anonymous and confidential complaints (%s)', (ki
       expect((await get('/api/complaints?pageSize=1', 'pengaduan')).body.total).toBe(before);
     });
 
-    it('answers 400 for an unknown mode, and for a missing complainant unless ANONIM', async () => {
+    it('answers 400 for an unknown mode, and 422 for a missing complainant unless ANONIM', async () => {
       const unknown = await post(staffComplaint({ identityMode: 'SAMARAN' }));
       expect(unknown.status).toBe(400);
       expect(unknown.body.message).toContain('Pilihan identitas (identityMode) wajib salah satu dari');
+      // Leaving the complainant out is well-formed (anonymous complaints do): a rule asks for the name.
       const { complainant: _none, ...withoutComplainant } = staffComplaint();
       const missing = await post({ ...withoutComplainant, channel: 'WEBSITE' });
-      expect(missing.status).toBe(400);
+      expect(missing.status).toBe(422);
+      expect(missing.body.fields).toMatchObject({ 'complainant.name': 'Nama pengadu wajib diisi.' });
+      const { channel: _website, ...publicBody } = withoutComplainant;
+      const publicMissing = await e.http.post('/api/public/complaints').send(publicBody);
+      expect(publicMissing.status).toBe(422);
     });
   });
 
