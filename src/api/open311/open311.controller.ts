@@ -16,6 +16,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CATEGORIES } from '../../domain/categories';
 import { Public } from '../auth/auth.decorators';
 import { AcceptsForm } from '../common/body-limits';
 import { ApiErrorContent } from '../common/openapi';
@@ -155,25 +156,25 @@ export class Open311Controller {
     name: 'service_code',
     required: false,
     description: 'Beberapa dipisah koma',
-    schema: OPEN311_QUERY_TEXT,
+    schema: { type: 'string', pattern: `^(${CATEGORIES.join('|')})(,(${CATEGORIES.join('|')}))*$` },
   })
   @ApiQuery({
     name: 'start_date',
     required: false,
     description: 'ISO 8601 dengan zona waktu',
-    schema: OPEN311_QUERY_TEXT,
+    schema: { type: 'string', format: 'date-time' },
   })
   @ApiQuery({
     name: 'end_date',
     required: false,
     description: 'ISO 8601 dengan zona waktu',
-    schema: OPEN311_QUERY_TEXT,
+    schema: { type: 'string', format: 'date-time' },
   })
   @ApiQuery({
     name: 'status',
     required: false,
     description: 'open, closed, atau open,closed',
-    schema: OPEN311_QUERY_TEXT,
+    schema: { type: 'string', enum: ['open', 'closed', 'open,closed', 'closed,open'] },
   })
   @ApiQuery({
     name: 'jurisdiction_id',
@@ -183,6 +184,7 @@ export class Open311Controller {
   })
   @ApiOkResponse({ type: [Open311RequestDto] })
   @ApiBadRequestResponse({ description: 'Parameter tidak valid' })
+  @ApiUnprocessableEntityResponse({ description: 'start_date sesudah end_date' })
   async list(
     @Param('format') format: string,
     @Query() query: Open311ListQuery,

@@ -120,32 +120,35 @@ export class Open311ErrorDto {
 }
 
 /** The form fields of POST requests.{format} (application/x-www-form-urlencoded), for the OpenAPI document. */
+/** Form fields are text without a NUL character (the databases refuse it; the parser answers 400). */
+const NO_NUL = '^[^\\x00]*$';
+
 export const OPEN311_POST_SCHEMA = {
   type: 'object',
   required: ['api_key', 'service_code', 'attribute[persetujuan_privasi]'],
   properties: {
-    api_key: { type: 'string', description: 'Kunci API aplikasi klien (dibuat admin)' },
-    jurisdiction_id: { type: 'string', description: 'Diabaikan (satu yurisdiksi)' },
+    api_key: { type: 'string', pattern: NO_NUL, description: 'Kunci API aplikasi klien (dibuat admin)' },
+    jurisdiction_id: { type: 'string', pattern: NO_NUL, description: 'Diabaikan (satu yurisdiksi)' },
     service_code: { type: 'string', enum: [...CATEGORIES] },
-    lat: { type: 'string', example: '-3.4321', description: 'Lintang WGS84 (bersama long)' },
-    long: { type: 'string', example: '104.2355', description: 'Bujur WGS84 (bersama lat)' },
+    lat: { type: 'string', pattern: NO_NUL, example: '-3.4321', description: 'Lintang WGS84 (bersama long)' },
+    long: { type: 'string', pattern: NO_NUL, example: '104.2355', description: 'Bujur WGS84 (bersama lat)' },
     address_string: {
       type: 'string',
       description: 'Lokasi dalam kata-kata (atau lat/long, atau attribute[kecamatan])',
     },
-    email: { type: 'string' },
-    device_id: { type: 'string', description: 'Diabaikan' },
-    account_id: { type: 'string', description: 'Diabaikan' },
-    first_name: { type: 'string', description: 'Wajib: nama pengadu (bersama last_name)' },
-    last_name: { type: 'string' },
-    phone: { type: 'string' },
-    description: { type: 'string', description: 'Wajib: uraian pengaduan' },
-    media_url: { type: 'string', description: 'Dicatat sebagai bukti awal' },
-    'attribute[nik]': { type: 'string' },
-    'attribute[bukti_awal]': { type: 'string', description: 'Wajib bila media_url kosong' },
-    'attribute[kecamatan]': { type: 'string', example: '16.74.01' },
-    'attribute[kelurahan]': { type: 'string', example: '16.74.01.1007' },
-    'attribute[layanan_perizinan]': { type: 'string' },
+    email: { type: 'string', pattern: NO_NUL },
+    device_id: { type: 'string', pattern: NO_NUL, description: 'Diabaikan' },
+    account_id: { type: 'string', pattern: NO_NUL, description: 'Diabaikan' },
+    first_name: { type: 'string', pattern: NO_NUL, description: 'Wajib: nama pengadu (bersama last_name)' },
+    last_name: { type: 'string', pattern: NO_NUL },
+    phone: { type: 'string', pattern: NO_NUL },
+    description: { type: 'string', pattern: NO_NUL, description: 'Wajib: uraian pengaduan' },
+    media_url: { type: 'string', pattern: NO_NUL, description: 'Dicatat sebagai bukti awal' },
+    'attribute[nik]': { type: 'string', pattern: NO_NUL },
+    'attribute[bukti_awal]': { type: 'string', pattern: NO_NUL, description: 'Wajib bila media_url kosong' },
+    'attribute[kecamatan]': { type: 'string', pattern: NO_NUL, example: '16.74.01' },
+    'attribute[kelurahan]': { type: 'string', pattern: NO_NUL, example: '16.74.01.1007' },
+    'attribute[layanan_perizinan]': { type: 'string', pattern: NO_NUL },
     'attribute[persetujuan_privasi]': {
       type: 'string',
       enum: [PRIVACY_NOTICE_VERSION],

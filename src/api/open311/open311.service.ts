@@ -259,7 +259,8 @@ export class Open311Service {
       }
       const start = dateParam(query.start_date, 'start_date');
       const end = dateParam(query.end_date, 'end_date');
-      if (start && end && start > end) throw open311Error(400, 'start_date tidak boleh sesudah end_date.');
+      // Each date well-formed, together contradictory: a rule's refusal.
+      if (start && end && start > end) throw open311Error(422, 'start_date tidak boleh sesudah end_date.');
       const from = start ?? (end ? undefined : new Date(Date.now() - OPEN311_DEFAULT_DAYS * 86_400_000));
       if (from) and.push({ receivedAt: { $gte: from } });
       if (end) and.push({ receivedAt: { $lte: end } });
@@ -404,6 +405,8 @@ function listParam(value: unknown, name: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string')
     throw open311Error(400, `${name}: hanya boleh dikirim satu kali (pisahkan nilai dengan koma).`);
+  // The databases refuse a NUL inside text: refused before any query.
+  if (value.includes('\u0000')) throw open311Error(400, `${name}: memuat karakter NUL (\\u0000).`);
   const items = value
     .split(',')
     .map((v) => v.trim())

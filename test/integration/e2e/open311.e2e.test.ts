@@ -524,6 +524,20 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
         .query({ start_date: '24-05-2010' })
         .expect(400);
       expect(xml.parse(date.text).errors.error[0].description).toMatch(/^start_date: wajib berformat/);
+      // A NUL never reaches the database (which would fail on it).
+      const nul = await e.http
+        .get('/open311/v2/requests.json')
+        .query({ service_request_id: 'a\u0000b' })
+        .expect(400);
+      expect(nul.body[0].description).toMatch(/^service_request_id: memuat karakter NUL/);
+    });
+
+    it('refuses a period that ends before it starts as a rule (422)', async () => {
+      const res = await e.http
+        .get('/open311/v2/requests.json')
+        .query({ start_date: '2026-12-02T00:00:00+07:00', end_date: '2026-12-01T00:00:00+07:00' })
+        .expect(422);
+      expect(res.body).toEqual([{ code: 422, description: 'start_date tidak boleh sesudah end_date.' }]);
     });
 
     it('follows one request to closed: public by id, the response by token, and tokens/{token}', async () => {
