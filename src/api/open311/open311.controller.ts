@@ -150,7 +150,7 @@ export class Open311Controller {
     name: 'service_request_id',
     required: false,
     description: 'Beberapa dipisah koma; parameter lain diabaikan',
-    schema: OPEN311_QUERY_TEXT,
+    schema: { type: 'string', pattern: '^[^\\x00,]+(,[^\\x00,]+)*$' },
   })
   @ApiQuery({
     name: 'service_code',

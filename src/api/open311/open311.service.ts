@@ -400,23 +400,24 @@ function officeTime(at: Date): string {
   return DateTime.fromJSDate(at).setZone(OFFICE_ZONE).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
-/** A comma-separated list parameter (the standard's form), or undefined when absent or blank. */
+/** A comma-separated list parameter (the standard's form), or undefined when absent. */
 function listParam(value: unknown, name: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string')
     throw open311Error(400, `${name}: hanya boleh dikirim satu kali (pisahkan nilai dengan koma).`);
   // The databases refuse a NUL inside text: refused before any query.
   if (value.includes('\u0000')) throw open311Error(400, `${name}: memuat karakter NUL (\\u0000).`);
-  const items = value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
+  // Exactly as written: values separated by commas, none empty (as the document says).
+  const items = value.split(',');
+  if (items.some((v) => v === ''))
+    throw open311Error(400, `${name}: nilai tidak boleh kosong; pisahkan beberapa nilai dengan koma.`);
   if (items.length > 100) throw open311Error(400, `${name}: paling banyak 100 nilai.`);
-  return items.length > 0 ? items : undefined;
+  return items;
 }
 
 function dateParam(value: unknown, name: string): Date | undefined {
-  if (value === undefined || value === '') return undefined;
+  // Absent is no bound; present, it must be a date-time (an empty one too is refused).
+  if (value === undefined) return undefined;
   const at = typeof value === 'string' && ISO_WITH_ZONE.test(value) ? new Date(value) : undefined;
   if (!at || Number.isNaN(at.getTime()))
     throw open311Error(

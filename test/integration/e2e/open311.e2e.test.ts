@@ -524,6 +524,8 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
         .query({ start_date: '24-05-2010' })
         .expect(400);
       expect(xml.parse(date.text).errors.error[0].description).toMatch(/^start_date: wajib berformat/);
+      const empty = await e.http.get('/open311/v2/requests.json').query({ end_date: '' }).expect(400);
+      expect(empty.body[0].description).toMatch(/^end_date: wajib berformat/);
       // A NUL never reaches the database (which would fail on it).
       const nul = await e.http
         .get('/open311/v2/requests.json')
