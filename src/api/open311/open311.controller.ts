@@ -35,8 +35,8 @@ import { type Open311ListQuery, Open311Service, open311Discovery } from './open3
 import { Open311ErrorFilter, type Open311Format, open311Error, sendOpen311 } from './open311-format';
 
 /** Where the GeoReport v2 endpoint lives (outside the `/api` prefix, as its clients expect). */
-/** A query parameter of the standard: one text value (several are separated by commas), never NUL. */
-const OPEN311_QUERY_TEXT = { type: 'string', pattern: '^[^\\x00]*$' } as const;
+/** A query parameter of the standard that we ignore: any text is accepted. */
+const OPEN311_IGNORED_TEXT = { type: 'string' } as const;
 
 export const OPEN311_BASE = '/open311/v2';
 
@@ -180,7 +180,7 @@ export class Open311Controller {
     name: 'jurisdiction_id',
     required: false,
     description: 'Diabaikan',
-    schema: OPEN311_QUERY_TEXT,
+    schema: OPEN311_IGNORED_TEXT,
   })
   @ApiOkResponse({ type: [Open311RequestDto] })
   @ApiBadRequestResponse({ description: 'Parameter tidak valid' })

@@ -233,34 +233,35 @@ export class Open311Service {
 
   /** GET Service Requests: by ids, or filtered (last 90 days by default), newest first, at most 1000. */
   async list(query: Open311ListQuery): Promise<Open311RequestDto[]> {
+    // Every parameter must be well-formed, even those that service_request_id makes us ignore.
     const ids = listParam(query.service_request_id, 'service_request_id');
+    const codes = listParam(query.service_code, 'service_code');
+    const unknown = codes?.filter((c) => !open311Service(c)) ?? [];
+    if (unknown.length > 0) throw this.unknownService(unknown[0], 400);
+    const statuses = listParam(query.status, 'status');
+    const wrong = statuses?.filter((s) => s !== 'open' && s !== 'closed') ?? [];
+    if (wrong.length > 0)
+      throw open311Error(400, `status: "${wrong[0]}" tidak dikenal; gunakan open atau closed.`);
+    const start = dateParam(query.start_date, 'start_date');
+    const end = dateParam(query.end_date, 'end_date');
+    // Each date well-formed, together contradictory: a rule's refusal.
+    if (start && end && start > end) throw open311Error(422, 'start_date tidak boleh sesudah end_date.');
+
     let where: FilterQuery<Complaint>;
     if (ids) {
       // The standard: with service_request_id, every other parameter is ignored.
       where = { registerNumber: { $in: ids.map(registerNumberOf) } };
     } else {
       const and: FilterQuery<Complaint>[] = [];
-      const codes = listParam(query.service_code, 'service_code');
-      if (codes) {
-        const unknown = codes.filter((c) => !open311Service(c));
-        if (unknown.length > 0) throw this.unknownService(unknown[0], 400);
+      if (codes)
         and.push({
           $or: [{ category: { $in: codes } }, { category: null, requestedService: { $in: codes } }],
         });
-      }
-      const statuses = listParam(query.status, 'status');
       if (statuses) {
-        const wrong = statuses.filter((s) => s !== 'open' && s !== 'closed');
-        if (wrong.length > 0)
-          throw open311Error(400, `status: "${wrong[0]}" tidak dikenal; gunakan open atau closed.`);
         const closed = [...CLOSED_STATUSES] as string[];
         if (!statuses.includes('open')) and.push({ status: { $in: closed } });
         if (!statuses.includes('closed')) and.push({ status: { $nin: closed } });
       }
-      const start = dateParam(query.start_date, 'start_date');
-      const end = dateParam(query.end_date, 'end_date');
-      // Each date well-formed, together contradictory: a rule's refusal.
-      if (start && end && start > end) throw open311Error(422, 'start_date tidak boleh sesudah end_date.');
       const from = start ?? (end ? undefined : new Date(Date.now() - OPEN311_DEFAULT_DAYS * 86_400_000));
       if (from) and.push({ receivedAt: { $gte: from } });
       if (end) and.push({ receivedAt: { $lte: end } });
