@@ -7254,17 +7254,17 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Diabaikan */
-        jurisdiction_id?: unknown;
+        jurisdiction_id?: string;
         /** @description open, closed, atau open,closed */
-        status?: unknown;
+        status?: 'open' | 'closed' | 'open,closed' | 'closed,open';
         /** @description ISO 8601 dengan zona waktu */
-        end_date?: unknown;
+        end_date?: string;
         /** @description ISO 8601 dengan zona waktu */
-        start_date?: unknown;
+        start_date?: string;
         /** @description Beberapa dipisah koma */
-        service_code?: unknown;
+        service_code?: string;
         /** @description Beberapa dipisah koma; parameter lain diabaikan */
-        service_request_id?: unknown;
+        service_request_id?: string;
       };
       header?: never;
       path: {
@@ -7296,6 +7296,16 @@ export interface operations {
       };
       /** @description Data tidak ditemukan. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description start_date sesudah end_date */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7715,6 +7725,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Id kunci API */
         id: string;
       };
       cookie?: never;
@@ -7727,6 +7738,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Open311ApiKeyDto'];
+        };
+      };
+      /** @description Id kunci API wajib berupa UUID. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
       /** @description Tanpa token atau token tidak valid. */
