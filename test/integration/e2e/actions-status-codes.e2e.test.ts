@@ -563,6 +563,8 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
       dueAt: expect.any(String),
       overdue: true,
       location: LOCATION,
+      identityMode: 'BIASA',
+      objectedAt: null,
       complainant: { name: 'Budi Santoso', nik: MASKED_NIK },
     });
     expect(new Date(oneDay.body.items[0].dueAt).getTime()).toBeLessThan(Date.now());
