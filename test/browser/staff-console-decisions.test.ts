@@ -237,8 +237,10 @@ describe('staff console: the Wali Kota decides BERAT cases; Kabid oversees and r
     // triage too: triage age counts from its receipt 29 days ago, not from its entry today.
     const olderRow = page.locator('li.stuck-item', { hasText: older.registerNumber });
     expect(await olderRow.count()).toBe(1);
+    // Late for triage, so also past the triage stage's own deadline (stage deadlines).
     expect(await olderRow.locator('.badge').allTextContents()).toEqual([
       'Triase terlambat',
+      'Melewati batas waktu tahap',
       'Melewati batas waktu',
     ]);
     expect(await lateRow.locator('.badge').allTextContents()).toEqual(['Melewati batas waktu']);
