@@ -3,6 +3,7 @@
  * /api/complaints/:id/rating) and the recap report's satisfaction figures (per month and per unit).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { monthLabel } from '../domain/months';
 import {
   SATISFACTION_GRADE_LABELS,
   SATISFACTION_LABELS,
@@ -15,21 +16,6 @@ import { Alert } from './ui';
 type Rating = Schemas['RatingView'];
 type Summary = Schemas['SatisfactionSummaryView'];
 type Recap = Schemas['RecapSatisfactionView'];
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 const decimal = (value: number | null) =>
   value === null
@@ -92,10 +78,6 @@ export function CaseRating(props: { complaintId: string; status: string; reloadK
       ) : null}
     </section>
   );
-}
-
-function monthLabel(month: string): string {
-  return `${MONTHS[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
 }
 
 function SummaryTable(props: {

@@ -24,20 +24,9 @@ export interface ReportPeriod {
   months: number[];
 }
 
-export const MONTH_NAMES = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+import { MONTH_NAMES } from './months';
+
+export { MONTH_NAMES };
 
 function startOfMonth(year: number, month: number): DateTime {
   return DateTime.fromObject({ year, month, day: 1 }, { zone: OFFICE_ZONE });

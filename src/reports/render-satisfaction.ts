@@ -1,6 +1,6 @@
 // The recap report's satisfaction figures as rows for the spreadsheet and the PDF (the same rows).
 import type ExcelJS from 'exceljs';
-import { MONTH_NAMES } from '../domain/reporting';
+import { monthLabel } from '../domain/months';
 import {
   SATISFACTION_GRADE_LABELS,
   SATISFACTION_LABELS,
@@ -24,10 +24,6 @@ export const SATISFACTION_HEADER = [
   'Indeks (x25)',
   'Mutu',
 ];
-
-/** "Oktober 2026" from 2026-10. */
-export const monthLabel = (month: string) =>
-  `${MONTH_NAMES[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
 
 const decimal = (value: number | null) => (value === null ? '-' : value.toFixed(2).replace('.', ','));
 const grade = (s: SatisfactionSummary) =>

@@ -4,9 +4,11 @@ import { agencyName } from '../domain/agencies';
 import { CATEGORY_LABELS, type Category } from '../domain/categories';
 import { CHANNEL_LABELS, type Channel } from '../domain/channels';
 import { formatWibDate } from '../domain/format';
-import { MONTH_NAMES } from '../domain/reporting';
 import { STATUS_LABELS as DOMAIN_STATUS_LABELS } from '../domain/status-labels';
 import { UNIT_LABELS, type Unit } from '../domain/units';
+
+/** "2026-10" as "Oktober 2026" (the renderers import it from here with the other labels). */
+export { monthLabel } from '../domain/months';
 
 /** The domain's status labels (src/domain/status-labels.ts), so stage counts and the list agree. */
 export const STATUS_LABELS: Record<string, string> = DOMAIN_STATUS_LABELS;
@@ -38,7 +40,3 @@ export const locationLabel = (c: { kecamatan: string | null; kelurahan: string |
 /** "3 Des 2026: Satu unit menyelesaikan ...", or '-' before any follow-up. */
 export const latestFollowUpLabel = (c: { latestFollowUp: string | null; latestFollowUpAt: string | null }) =>
   c.latestFollowUp ? `${dateLabel(c.latestFollowUpAt)}: ${c.latestFollowUp}` : '-';
-
-/** "2026-10" as "Oktober 2026". */
-export const monthLabel = (month: string) =>
-  `${MONTH_NAMES[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;

@@ -7,6 +7,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { agencyName } from '../../domain/agencies';
+import { MONTH_NAMES, monthLabel } from '../../domain/months';
 import { api, errorMessage, type Schemas } from '../api/client';
 import {
   CATEGORY_LABELS,
@@ -27,21 +28,6 @@ type Recap = Schemas['RecapReportView'];
 type Stored = Schemas['StoredReportView'];
 type Kind = 'MONTHLY' | 'SEMESTER';
 type FileFormat = 'pdf' | 'xlsx';
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 const KIND_LABELS: Record<string, string> = { MONTHLY: 'Bulanan', SEMESTER: 'Semester' };
 const FORMAT_LABELS: Record<FileFormat, string> = { pdf: 'PDF', xlsx: 'XLSX' };
@@ -99,7 +85,9 @@ interface Period {
 }
 
 function periodLabel(p: Period): string {
-  return p.kind === 'MONTHLY' ? `${MONTHS[p.index - 1]} ${p.year}` : `Semester ${p.index} Tahun ${p.year}`;
+  return p.kind === 'MONTHLY'
+    ? `${MONTH_NAMES[p.index - 1]} ${p.year}`
+    : `Semester ${p.index} Tahun ${p.year}`;
 }
 
 type PeriodField = 'year' | 'index';
@@ -306,7 +294,7 @@ export function Reports(props: { me: Me }) {
               onChange={(e) => setForm({ ...form, index: Number(e.currentTarget.value) })}
             >
               {form.kind === 'MONTHLY'
-                ? MONTHS.map((m, i) => (
+                ? MONTH_NAMES.map((m, i) => (
                     <option key={m} value={i + 1}>
                       {m}
                     </option>
@@ -548,7 +536,7 @@ function RecapView(props: {
             caption="Keberatan per bulan (menurut tanggal diajukan)"
             head="Bulan"
             rows={r.objections.byMonth.map((m) => ({
-              key: `${MONTHS[Number(m.month.slice(5)) - 1]} ${m.month.slice(0, 4)}`,
+              key: monthLabel(m.month),
               count: m.count,
             }))}
           />

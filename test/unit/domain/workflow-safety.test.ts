@@ -17,6 +17,7 @@ const WORKFLOW_SAFE = [
   'units',
   'identity-mode',
   'personal-data',
+  'months',
 ];
 const source = (name: string) => readFileSync(join(__dirname, '../../../src/domain', `${name}.ts`), 'utf8');
 
