@@ -3,7 +3,7 @@
  * MikroORM's connection, for the intake's hot path. `em.insert` builds a query through the query
  * builder on every call, which costs more than the statement itself on SQLite; here only the values
  * are converted per call, the way MikroORM stores them (dates through the platform, JSON as text,
- * booleans left to the driver).
+ * booleans left to the driver, a left-out field as its declared default).
  */
 import type { EntityManager, EntityMetadata, EntityProperty, Transaction } from '@mikro-orm/core';
 import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
@@ -39,7 +39,10 @@ export function rowValues<T extends object>(
   const { sql, props } = statementFor(meta);
   const platform = em.getPlatform();
   const values = props.map((p) => {
-    const value = (row as Record<string, unknown>)[p.name];
+    const given = (row as Record<string, unknown>)[p.name];
+    // A field left out takes the column's declared default, as MikroORM's insert (which omits the
+    // column) would give it; an explicit null stays null.
+    const value = given === undefined ? p.default : given;
     if (value === undefined || value === null) return null;
     if (p.customType) return p.customType.convertToDatabaseValue(value, platform, { mode: 'query' });
     if (value instanceof Date) return platform.processDateProperty(value);

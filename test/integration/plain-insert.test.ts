@@ -49,6 +49,15 @@ describe.each(databaseKinds())('plain insert on %s', (kind) => {
     expect({ ...read }).toEqual(expect.objectContaining({ ...written, category: null }));
   });
 
+  it('gives a field left out its declared default, as MikroORM would', async () => {
+    const em = db.orm.em.fork();
+    const written = row('4a1b2c3d-0000-4000-8000-000000000004');
+    delete (written as Partial<Complaint>).identityMode;
+    await em.getConnection().transactional((trx) => insertRow(em, Complaint, written, trx));
+    const read = await db.orm.em.fork().findOneOrFail(Complaint, { id: written.id });
+    expect(read.identityMode).toBe('BIASA');
+  });
+
   it('reports a duplicate key as UniqueConstraintViolationException and keeps nothing of the transaction', async () => {
     const em = db.orm.em.fork();
     const first = row('2a1b2c3d-0000-4000-8000-000000000002');
