@@ -13,7 +13,7 @@ import { methodNotAllowed } from './common/method-not-allowed';
 import { completeOpenApiDocument, ErrorBody } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 import { OPEN311_BASE } from './open311/open311.controller';
-import { open311BodyErrors } from './open311/open311-format';
+import { answerMethodNotAllowed, open311BodyErrors } from './open311/open311-format';
 
 /** Builds the configured Nest application (used by main.ts and by the e2e tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -57,7 +57,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     { extraModels: [ErrorBody] },
   );
   completeOpenApiDocument(app, document);
-  app.use(methodNotAllowed(document));
+  app.use(methodNotAllowed(document, answerMethodNotAllowed));
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     // The token entered under "Authorize" survives a reload of /docs.

@@ -9,7 +9,13 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  * (Express would answer 404, as if the path did not exist). The paths and their methods come from
  * the OpenAPI document, which lists every route of the API.
  */
-export function methodNotAllowed(document: OpenAPIObject): RequestHandler {
+export function methodNotAllowed(
+  document: OpenAPIObject,
+  /** Answers the 405 in another format where a path needs one (Open311's error list); else JSON. */
+  answer: (req: Request, res: Response) => void = (_req, res) => {
+    res.status(405).json({ statusCode: 405, error: ERROR_NAMES[405], message: DEFAULT_MESSAGES[405] });
+  },
+): RequestHandler {
   const routes = Object.entries(document.paths).map(([template, item]) => {
     const pattern = template
       .split(/\{[^}]+\}/)
@@ -28,6 +34,6 @@ export function methodNotAllowed(document: OpenAPIObject): RequestHandler {
     // Express answers HEAD with the GET route.
     if (allowed.includes(req.method) || (req.method === 'HEAD' && allowed.includes('GET'))) return next();
     res.setHeader('Allow', allowed.join(', '));
-    res.status(405).json({ statusCode: 405, error: ERROR_NAMES[405], message: DEFAULT_MESSAGES[405] });
+    answer(req, res);
   };
 }

@@ -3,7 +3,10 @@ import type { Request, Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
 import { type Open311Error, open311FieldOf } from '../../domain/open311';
 import { ApiError } from '../common/api-error';
-import { DEFAULT_MESSAGES, ErrorBodyFilter } from '../common/error-body.filter';
+import { DEFAULT_MESSAGES, ERROR_NAMES, ErrorBodyFilter } from '../common/error-body.filter';
+
+/** Where the GeoReport v2 endpoint lives (outside the `/api` prefix, as its clients expect). */
+export const OPEN311_BASE = '/open311/v2';
 
 /** The formats of GeoReport v2: the resource's extension (`services.json`, `services.xml`). */
 export type Open311Format = 'json' | 'xml';
@@ -144,5 +147,30 @@ export function open311BodyErrors(
       root: 'errors',
       item: 'error',
     },
+  );
+}
+
+/**
+ * The 405 of a known path asked with another method (src/api/common/method-not-allowed.ts): under
+ * `/open311/v2/` in the standard's error list, naming the methods the path takes; elsewhere the API's
+ * own error body.
+ */
+export function answerMethodNotAllowed(req: Request, res: Response): void {
+  if (!req.path.startsWith(`${OPEN311_BASE}/`)) {
+    res.status(405).json({ statusCode: 405, error: ERROR_NAMES[405], message: DEFAULT_MESSAGES[405] });
+    return;
+  }
+  const allowed = String(res.getHeader('Allow') ?? '').split(', ');
+  sendOpen311(
+    res,
+    formatOf(req),
+    405,
+    [
+      {
+        code: 405,
+        description: `Metode ${req.method} tidak didukung di sini; gunakan ${allowed.join(' atau ')}.`,
+      },
+    ],
+    { root: 'errors', item: 'error' },
   );
 }

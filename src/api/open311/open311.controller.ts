@@ -1,11 +1,26 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  All,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExcludeController,
   ApiExtraModels,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
@@ -21,6 +36,7 @@ import { Public } from '../auth/auth.decorators';
 import { AcceptsForm } from '../common/body-limits';
 import { ApiErrorContent } from '../common/openapi';
 import { PublicRateLimit } from '../common/throttling';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../complaints/idempotency-key';
 import {
   OPEN311_POST_SCHEMA,
   Open311CreatedDto,
@@ -32,13 +48,18 @@ import {
   Open311TokenDto,
 } from './open311.dto';
 import { type Open311ListQuery, Open311Service, open311Discovery } from './open311.service';
-import { Open311ErrorFilter, type Open311Format, open311Error, sendOpen311 } from './open311-format';
+import {
+  OPEN311_BASE,
+  Open311ErrorFilter,
+  type Open311Format,
+  open311Error,
+  sendOpen311,
+} from './open311-format';
 
-/** Where the GeoReport v2 endpoint lives (outside the `/api` prefix, as its clients expect). */
 /** A query parameter of the standard that we ignore: any text is accepted. */
 const OPEN311_IGNORED_TEXT = { type: 'string' } as const;
 
-export const OPEN311_BASE = '/open311/v2';
+export { OPEN311_BASE };
 
 const FORMAT = { name: 'format', enum: ['json', 'xml'], description: 'Format jawaban: json atau xml' };
 /** Errors as the standard's list: `[{code, description}]`, in XML `<errors><error>...`. */
@@ -125,6 +146,7 @@ export class Open311Controller {
   @ApiParam(FORMAT)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({ schema: OPEN311_POST_SCHEMA as unknown as Record<string, unknown> })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: [Open311CreatedDto] })
   @ApiBadRequestResponse({
     description: 'Kolom kurang atau tidak valid (tiap kesalahan menyebut kolomnya)',
@@ -133,13 +155,17 @@ export class Open311Controller {
   @ApiUnprocessableEntityResponse({
     description: 'Ditolak aturan SOP (mis. NIK yang tidak mungkin ada)',
   })
+  @ApiConflictResponse({
+    description: 'Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda',
+  })
   async create(
     @Param('format') format: string,
     @Body() body: Record<string, unknown> | undefined,
     @Res() res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<void> {
     const f = formatParam(format);
-    const created = await this.open311.create(body ?? {});
+    const created = await this.open311.create(body ?? {}, idempotencyKeyOf(idempotencyKey));
     sendOpen311(res, f, 201, created, { root: 'service_requests', item: 'request' });
   }
 
@@ -218,5 +244,26 @@ export class Open311Controller {
   ): Promise<void> {
     const f = formatParam(format);
     sendOpen311(res, f, 200, await this.open311.token(token), { root: 'service_requests', item: 'request' });
+  }
+}
+
+/**
+ * Everything under `/open311/v2/` that no resource answers is 404 in the standard's error list, like
+ * every other answer there, so a client's error handling sees one format (a known resource asked
+ * with another method is 405: `answerMethodNotAllowed`). Registered after Open311Controller, so it
+ * only gets what that leaves.
+ */
+@ApiExcludeController()
+@Public()
+@PublicRateLimit()
+@UseFilters(Open311ErrorFilter)
+@Controller(OPEN311_BASE.slice(1))
+export class Open311FallbackController {
+  @All('{*path}')
+  unknown(): never {
+    throw open311Error(
+      404,
+      'Alamat tidak dikenal pada Open311 GeoReport v2; lihat discovery.json untuk daftar alamat.',
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintIntakeService } from '../complaints/complaint-intake.service';
-import { Open311Controller } from './open311.controller';
+import { Open311Controller, Open311FallbackController } from './open311.controller';
 import { Open311Service } from './open311.service';
 import { Open311ApiKeysController } from './open311-api-keys.controller';
 import { Open311ApiKeysService } from './open311-api-keys.service';
@@ -9,7 +9,8 @@ import { Open311ApiKeysService } from './open311-api-keys.service';
 /** Open311 GeoReport v2 at /open311/v2/ and the ADMIN's API keys for it (/api/open311/api-keys). */
 @Module({
   imports: [RepositoriesModule],
-  controllers: [Open311Controller, Open311ApiKeysController],
+  // The fallback last: it answers only what the others leave.
+  controllers: [Open311Controller, Open311ApiKeysController, Open311FallbackController],
   // The website's intake, so the same rules apply to every request however it comes in.
   providers: [Open311Service, Open311ApiKeysService, ComplaintIntakeService],
 })

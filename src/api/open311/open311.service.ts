@@ -187,8 +187,12 @@ export class Open311Service {
     };
   }
 
-  /** POST Service Request: checks the key, reads the fields, registers through the website's intake. */
-  async create(fields: Record<string, unknown>): Promise<Open311CreatedDto[]> {
+  /**
+   * POST Service Request: checks the key, reads the fields, registers through the website's intake.
+   * With an Idempotency-Key (scoped to the API key's client), a retried POST gets the first request's
+   * answer instead of filing the complaint twice, as on the website.
+   */
+  async create(fields: Record<string, unknown>, idempotencyKey?: string): Promise<Open311CreatedDto[]> {
     const client = await this.keys.verify(fields.api_key);
     if (!client)
       throw open311Error(
@@ -212,6 +216,7 @@ export class Open311Service {
       body,
       channel: 'WEBSITE',
       receivedBy: null,
+      idempotencyKey: idempotencyKey ? `open311:${client.id}:${idempotencyKey}` : undefined,
       origin: {
         source: 'OPEN311',
         client: client.name,

@@ -7339,7 +7339,10 @@ export interface operations {
   Open311Controller_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Retrying with the same key returns the first result (8-100 letters, digits, - _ . :; empty = none) */
+        'Idempotency-Key'?: string;
+      };
       path: {
         /** @description Format jawaban: json atau xml */
         format: 'json' | 'xml';
@@ -7428,6 +7431,16 @@ export interface operations {
       };
       /** @description Data tidak ditemukan. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Open311ErrorDto'][];
+          'text/xml': components['schemas']['Open311ErrorDto'][];
+        };
+      };
+      /** @description Idempotency-Key ini sudah dipakai untuk pengaduan dengan isi berbeda */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -247,6 +247,21 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
       ]);
       await e.http.get('/open311/v2/services.csv').expect(404);
     });
+
+    it('answers an unknown path with 404 and a wrong method with 405, in the standard error form', async () => {
+      const unknown = await e.http.get('/open311/v2/laporan.json').expect(404);
+      expect(unknown.body).toEqual([{ code: 404, description: expect.stringMatching(/tidak dikenal/) }]);
+      const inXml = await e.http.get('/open311/v2/laporan').expect(404);
+      expect(xml.parse(inXml.text).errors.error).toEqual([
+        { code: '404', description: expect.stringMatching(/discovery/) },
+      ]);
+      const wrongMethod = await e.http.delete('/open311/v2/services.json').expect(405);
+      expect(wrongMethod.headers.allow).toBe('GET');
+      expect(wrongMethod.body).toEqual([{ code: 405, description: expect.stringMatching(/DELETE/) }]);
+      const onRequests = await e.http.put('/open311/v2/requests.xml').expect(405);
+      expect(onRequests.headers.allow).toBe('GET, POST');
+      expect(xml.parse(onRequests.text).errors.error[0].code).toBe('405');
+    });
   });
 
   describe('POST Service Request', () => {
@@ -308,6 +323,22 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
         async () =>
           (await e.temporal.workflow.getHandle(complaint.workflowId).describe()).status.name === 'RUNNING',
       );
+    });
+
+    it('files a retried POST with the same Idempotency-Key once, and refuses the key for another body', async () => {
+      const before = await complaintCount();
+      const key = `open311-${Date.now()}`;
+      const first = await post('json', exampleRequest(apiKey)).set('Idempotency-Key', key).expect(201);
+      const again = await post('json', exampleRequest(apiKey)).set('Idempotency-Key', key).expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(await complaintCount()).toBe(before + 1);
+      const other = await post('json', exampleRequest(apiKey, { description: `${DESCRIPTION} Lagi.` }))
+        .set('Idempotency-Key', key)
+        .expect(409);
+      expect(other.body).toEqual([{ code: 409, description: expect.stringMatching(/Idempotency-Key/) }]);
+      const bad = await post('xml', exampleRequest(apiKey)).set('Idempotency-Key', 'x').expect(400);
+      expect(xml.parse(bad.text).errors.error[0].description).toMatch(/Idempotency-Key/);
+      expect(await complaintCount()).toBe(before + 1);
     });
 
     it('answers in XML (<service_requests><request>) with the example fields', async () => {
