@@ -106,6 +106,12 @@ async function write(tx: Tx, w: TransitionWrite): Promise<void> {
       );
       return;
     }
+    case 'stage-deadlines-moved':
+      for (const t of w.input.tasks)
+        await tx.nativeUpdate(ComplaintTask, { id: t.id }, { dueAt: new Date(t.dueAt) });
+      for (const d of w.input.decisions)
+        await tx.nativeUpdate(Decision, { id: d.id }, { dueAt: new Date(d.dueAt) });
+      return;
     case 'notify': {
       const n = w.input;
       return insertNew(

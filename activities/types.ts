@@ -109,8 +109,16 @@ export type TransitionWrite =
   | { kind: 'task-completed'; input: TaskCompletionInput }
   | { kind: 'escalated'; input: EscalationInput }
   | { kind: 'decided'; input: DecisionInput }
+  | { kind: 'stage-deadlines-moved'; input: StageDeadlinesMovedInput }
   | { kind: 'event'; input: RecordChangeInput }
   | { kind: 'notify'; input: NotifyInput };
+
+/** Pending stages whose deadlines a holiday correction moved (their rows' due dates). */
+export interface StageDeadlinesMovedInput {
+  complaintId: string;
+  tasks: { id: string; dueAt: string }[];
+  decisions: { id: string; dueAt: string }[];
+}
 
 export interface RecordTransitionInput {
   complaintId: string;

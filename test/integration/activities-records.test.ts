@@ -304,6 +304,56 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
     ]);
   });
 
+  it('moves the due dates of open tasks and pending decisions a holiday correction moved', async () => {
+    const c = await insertComplaint(db.orm);
+    const a = acts();
+    const at = '2026-12-01T03:00:00.000Z';
+    const taskId = `${c.complaintId}:1:TIM_TEKNIS`;
+    const otherTaskId = `${c.complaintId}:1:KEBIJAKAN`;
+    const decisionId = `${c.complaintId}:decision:1`;
+    const firstDue = '2026-12-02T16:59:59.999Z';
+    await a.recordTransition({
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'tasks-opened',
+          input: {
+            complaintId: c.complaintId,
+            tasks: [
+              { id: taskId, unit: 'TIM_TEKNIS', area: null, round: 1, openedAt: at, dueAt: firstDue },
+              { id: otherTaskId, unit: 'KEBIJAKAN', area: null, round: 1, openedAt: at, dueAt: firstDue },
+            ],
+          },
+        },
+        {
+          kind: 'escalated',
+          input: { complaintId: c.complaintId, decisionId, round: 1, escalatedAt: at, dueAt: firstDue },
+        },
+      ],
+    });
+    const moved = '2026-12-03T16:59:59.999Z';
+    const move = {
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'stage-deadlines-moved' as const,
+          input: {
+            complaintId: c.complaintId,
+            tasks: [{ id: taskId, dueAt: moved }],
+            decisions: [{ id: decisionId, dueAt: moved }],
+          },
+        },
+      ],
+    };
+    await a.recordTransition(move);
+    await a.recordTransition(move);
+    const em = db.orm.em.fork();
+    expect((await em.findOneOrFail(ComplaintTask, { id: taskId })).dueAt?.toISOString()).toBe(moved);
+    // A task the correction did not move keeps its date.
+    expect((await em.findOneOrFail(ComplaintTask, { id: otherTaskId })).dueAt?.toISOString()).toBe(firstDue);
+    expect((await em.findOneOrFail(Decision, { id: decisionId })).dueAt?.toISOString()).toBe(moved);
+  });
+
   it('writes nothing of a transition when one of its records fails', async () => {
     const c = await insertComplaint(db.orm);
     const a = acts();

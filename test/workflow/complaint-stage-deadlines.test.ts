@@ -236,4 +236,56 @@ describe('stage deadlines and early warnings', () => {
       await handle.result();
     });
   });
+
+  it("moves a pending task's stage deadline with a holiday correction, and breaches it only at the new one", async () => {
+    const monday = nextMondayWib(await env.currentTimeMs());
+    fake.stageDeadlines.units.TIM_TEKNIS = 2;
+    await worker.runUntil(async () => {
+      const handle: Handle = await startComplaint(
+        env,
+        complaintInput({ receivedAt: monday.toUTC().toISO()! }),
+      );
+      await skipTo(monday.plus({ hours: 1 }).toMillis());
+      let state = await handle.executeUpdate(triageUpdate, {
+        args: [{ actor: actors.pengaduan, category: 'SEDANG', location: PRABUMULIH_BARAT }],
+      });
+      // Opened Monday: TIM_TEKNIS's 2 working days end Wednesday.
+      const teknis = state.tasks.find((t) => t.unit === 'TIM_TEKNIS')!;
+      expect(teknis.dueAt).toBe(iso(endOfDay(monday.plus({ days: 2 }))));
+      for (const task of state.tasks.filter((t) => t.unit !== 'TIM_TEKNIS'))
+        await handle.executeUpdate(completeTaskUpdate, {
+          args: [{ actor: actors.unit(task.unit, task.area), taskId: task.id, outcome: 'Selesai' }],
+        });
+
+      // Tuesday becomes a holiday (cuti bersama): Wed, Thu: TIM_TEKNIS's deadline moves to Thursday.
+      fake.nonWorkingDates = [monday.plus({ days: 1 }).toISODate()!];
+      await handle.signal(calendarChangedSignal);
+      await waitFor(() => fake.eventTypes().includes('STAGE_DEADLINES_CHANGED'), 'the stage deadline moved');
+      const moved = iso(endOfDay(monday.plus({ days: 3 })));
+      state = await handle.query(stateQuery);
+      expect(state.tasks.find((t) => t.id === teknis.id)?.dueAt).toBe(moved);
+      expect(fake.stageDeadlinesMoved.map((m) => m.input.tasks)).toEqual([[{ id: teknis.id, dueAt: moved }]]);
+      const change = fake.changes.find((c) => c.input.type === 'STAGE_DEADLINES_CHANGED')!;
+      expect(change.input.details).toEqual({
+        stages: [{ stage: 'TASK', unit: 'TIM_TEKNIS', area: null, round: 1, from: teknis.dueAt, to: moved }],
+      });
+
+      // The old deadline passes without a breach; the new one breaches, once.
+      await skipTo(endOfDay(monday.plus({ days: 2 })) + 3_600_000);
+      expect(breachesOf('TASK')).toHaveLength(0);
+      await skipTo(endOfDay(monday.plus({ days: 3 })) + 60_000);
+      const breach = breachesOf('TASK');
+      expect(breach).toHaveLength(1);
+      expectAround(breach[0].at, endOfDay(monday.plus({ days: 3 })));
+      expect(breach[0].input.details).toMatchObject({ unit: 'TIM_TEKNIS', dueAt: moved });
+
+      await completeOpenTasks(handle);
+      await closingUpdate(handle, respondUpdate, {
+        args: [{ actor: actors.pengaduan, response: 'Ditanggapi.' }],
+      });
+      const final = await handle.result();
+      expect(final.stageBreaches?.map((b) => b.stage)).toEqual(['TASK']);
+      await maybeSaveHistory(handle, 'stage-deadlines-moved');
+    });
+  });
 });

@@ -14,6 +14,7 @@ import type {
   NotifyInput,
   OpenTasksInput,
   RecordChangeInput,
+  StageDeadlinesMovedInput,
 } from '../../activities/types';
 import { defaultStageDeadlines, type StageDeadlineSettings } from '../../src/domain/stage-deadlines';
 import { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
@@ -59,6 +60,7 @@ export class FakeActivities {
   stageDeadlineLoads = 0;
   changes: Recorded<RecordChangeInput>[] = [];
   tasksOpened: Recorded<OpenTasksInput>[] = [];
+  stageDeadlinesMoved: Recorded<StageDeadlinesMovedInput>[] = [];
   notifications: Recorded<NotifyInput>[] = [];
   completions: string[] = [];
   decisions: string[] = [];
@@ -81,44 +83,51 @@ export class FakeActivities {
   }
 
   activities(): ComplaintActivities {
-    return withRecordTransition({
-      loadCalendar: async (input) => {
-        this.calendarLoads.push({ at: await this.now(), input });
-        const warnings = this.yearWarnings;
-        return {
-          nonWorkingDates: [...this.nonWorkingDates],
-          ...(warnings ? { warning: Object.values(warnings).join(' '), yearWarnings: { ...warnings } } : {}),
-        };
+    return withRecordTransition(
+      {
+        loadCalendar: async (input) => {
+          this.calendarLoads.push({ at: await this.now(), input });
+          const warnings = this.yearWarnings;
+          return {
+            nonWorkingDates: [...this.nonWorkingDates],
+            ...(warnings
+              ? { warning: Object.values(warnings).join(' '), yearWarnings: { ...warnings } }
+              : {}),
+          };
+        },
+        loadStageDeadlines: async () => {
+          this.stageDeadlineLoads++;
+          return this.stageDeadlines;
+        },
+        recordChange: async (input) => {
+          await this.pause();
+          this.changes.push({ at: await this.now(), input });
+        },
+        openTasks: async (input) => {
+          await this.pause();
+          this.tasksOpened.push({ at: await this.now(), input });
+        },
+        recordTaskCompletion: async (input) => {
+          await this.pause();
+          this.completions.push(input.taskId);
+        },
+        recordEscalation: async (input) => {
+          await this.pause();
+          this.decisions.push(`escalated:${input.round}`);
+        },
+        recordDecision: async (input) => {
+          await this.pause();
+          this.decisions.push(`${input.decision}:${input.round}`);
+        },
+        notify: async (input) => {
+          await this.pause();
+          this.notifications.push({ at: await this.now(), input });
+        },
       },
-      loadStageDeadlines: async () => {
-        this.stageDeadlineLoads++;
-        return this.stageDeadlines;
+      async (input) => {
+        this.stageDeadlinesMoved.push({ at: await this.now(), input });
       },
-      recordChange: async (input) => {
-        await this.pause();
-        this.changes.push({ at: await this.now(), input });
-      },
-      openTasks: async (input) => {
-        await this.pause();
-        this.tasksOpened.push({ at: await this.now(), input });
-      },
-      recordTaskCompletion: async (input) => {
-        await this.pause();
-        this.completions.push(input.taskId);
-      },
-      recordEscalation: async (input) => {
-        await this.pause();
-        this.decisions.push(`escalated:${input.round}`);
-      },
-      recordDecision: async (input) => {
-        await this.pause();
-        this.decisions.push(`${input.decision}:${input.round}`);
-      },
-      notify: async (input) => {
-        await this.pause();
-        this.notifications.push({ at: await this.now(), input });
-      },
-    });
+    );
   }
 
   notificationsOf(kind: NotifyInput['kind']): Recorded<NotifyInput>[] {

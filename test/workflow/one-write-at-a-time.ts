@@ -2,11 +2,19 @@
  * The in-memory fakes record one write at a time (as the ordinary activities of older workflows do);
  * this makes their recordTransition out of them, applying a transition's writes in order.
  */
-import type { ComplaintActivities, RecordTransitionInput, TransitionWrite } from '../../activities/types';
+import type {
+  ComplaintActivities,
+  RecordTransitionInput,
+  StageDeadlinesMovedInput,
+  TransitionWrite,
+} from '../../activities/types';
 
 type OneWriteActivities = Omit<ComplaintActivities, 'recordTransition' | 'loadCalendar'>;
 
-function writeOne(acts: OneWriteActivities, w: TransitionWrite): Promise<void> {
+/** What a fake does with moved stage deadlines (only recordTransition carries them). */
+type StageDeadlinesMoved = (input: StageDeadlinesMovedInput) => Promise<void>;
+
+function writeOne(acts: OneWriteActivities, w: TransitionWrite, moved?: StageDeadlinesMoved): Promise<void> {
   switch (w.kind) {
     case 'tasks-opened':
       return acts.openTasks(w.input);
@@ -20,17 +28,20 @@ function writeOne(acts: OneWriteActivities, w: TransitionWrite): Promise<void> {
       return acts.recordChange(w.input);
     case 'notify':
       return acts.notify(w.input);
+    case 'stage-deadlines-moved':
+      return moved ? moved(w.input) : Promise.resolve();
   }
 }
 
 /** The activities with recordTransition added, made of the one-write ones. */
 export function withRecordTransition(
   acts: Omit<ComplaintActivities, 'recordTransition'>,
+  moved?: StageDeadlinesMoved,
 ): ComplaintActivities {
   return {
     ...acts,
     recordTransition: async ({ writes }: RecordTransitionInput) => {
-      for (const w of writes) await writeOne(acts, w);
+      for (const w of writes) await writeOne(acts, w, moved);
     },
   };
 }

@@ -74,6 +74,8 @@ describe('replay of recorded complaint histories', () => {
     expect(names).toContain('recap-report-first-working-day');
     // After stage-deadlines: the triage and two unit tasks breached, early warnings at 50% and 75%.
     expect(names).toContain('stage-breached');
+    // After stage-deadlines-follow-holidays: a holiday correction moved a pending task's deadline.
+    expect(names).toContain('stage-deadlines-moved');
   });
 
   it('replays every history on the current workflow code without non-determinism', async () => {

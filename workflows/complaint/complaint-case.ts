@@ -62,6 +62,11 @@ export type RecordWrite =
   | { kind: 'escalated'; decisionId: string; decision: DecisionState }
   | { kind: 'decided'; decisionId: string; decision: DecisionState }
   | {
+      kind: 'stage-deadlines-moved';
+      tasks: { id: string; dueAt: string }[];
+      decisions: { id: string; dueAt: string }[];
+    }
+  | {
       kind: 'event';
       eventId: string;
       type: string;
@@ -113,6 +118,11 @@ export class ComplaintCase {
    * stage deadline is set or watched (executions started before them).
    */
   stageClock?: StageClock;
+  /**
+   * Set by the workflow for executions started after stage deadlines followed holiday corrections:
+   * a corrected calendar moves the pending stages' deadlines too. Earlier ones keep theirs.
+   */
+  stageDeadlinesFollowCalendar = false;
 
   constructor(
     input: ComplaintWorkflowInput,
@@ -396,15 +406,70 @@ export class ComplaintCase {
     return { applied: true, writes: this.settle(writes) };
   }
 
-  /** A holiday correction moved the deadline (the flag clears if the new one is still ahead). */
+  /**
+   * A holiday correction moved the deadline (the flag clears if the new one is still ahead), and with
+   * it the deadlines of the stages still pending and not yet breached, counted again from their start.
+   */
   changeDueDate(dueAt: string, calendarWarning: string | undefined, nowMs: number): RecordWrite[] {
     const s = this.state;
     const previous = s.dueAt;
     s.calendarWarning = calendarWarning;
-    if (dueAt === previous) return [];
-    s.dueAt = dueAt;
-    if (s.overdue && new Date(dueAt).getTime() > nowMs) s.overdue = false;
-    return this.settle([this.event('DUE_DATE_CHANGED', null, { from: previous, to: dueAt })]);
+    const moved = this.stageDeadlinesFollowCalendar ? this.moveStageDeadlines() : [];
+    if (dueAt === previous && moved.length === 0) return [];
+    const writes: RecordWrite[] = [];
+    if (dueAt !== previous) {
+      s.dueAt = dueAt;
+      if (s.overdue && new Date(dueAt).getTime() > nowMs) s.overdue = false;
+      writes.push(this.event('DUE_DATE_CHANGED', null, { from: previous, to: dueAt }));
+    }
+    return this.settle([...writes, ...moved]);
+  }
+
+  /** The pending stages' deadlines counted again with the current calendar; the records of those moved. */
+  private moveStageDeadlines(): RecordWrite[] {
+    const s = this.state;
+    const clock = this.stageClock;
+    if (!clock || this.isClosed()) return [];
+    const changes: Record<string, unknown>[] = [];
+    const tasks: { id: string; dueAt: string }[] = [];
+    const decisions: { id: string; dueAt: string }[] = [];
+    if (s.category === null && s.triageDueAt && !s.stageBreaches?.some((b) => b.stage === 'TRIAGE')) {
+      const to = clock('TRIAGE', s.objection?.filedAt ?? s.receivedAt);
+      if (to !== s.triageDueAt) {
+        changes.push({ stage: 'TRIAGE', from: s.triageDueAt, to });
+        s.triageDueAt = to;
+      }
+    }
+    for (const task of s.tasks) {
+      if (task.status !== 'OPEN' || task.breached || !task.dueAt) continue;
+      const to = clock('TASK', task.openedAt, task.unit);
+      if (to === task.dueAt) continue;
+      changes.push({
+        stage: 'TASK',
+        unit: task.unit,
+        area: task.area,
+        round: task.round,
+        from: task.dueAt,
+        to,
+      });
+      task.dueAt = to;
+      tasks.push({ id: task.id, dueAt: to });
+    }
+    for (const decision of s.decisions) {
+      if (decision.decision !== undefined || decision.breached || !decision.dueAt) continue;
+      const to = clock('DECISION', decision.escalatedAt);
+      if (to === decision.dueAt) continue;
+      changes.push({ stage: 'DECISION', round: decision.round, from: decision.dueAt, to });
+      decision.dueAt = to;
+      decisions.push({ id: this.decisionId(decision.round), dueAt: to });
+    }
+    if (changes.length === 0) return [];
+    return [
+      ...(tasks.length > 0 || decisions.length > 0
+        ? [{ kind: 'stage-deadlines-moved' as const, tasks, decisions }]
+        : []),
+      this.event('STAGE_DEADLINES_CHANGED', null, { stages: changes }),
+    ];
   }
 
   markOverdue(): RecordWrite[] {
@@ -435,20 +500,25 @@ export class ComplaintCase {
     return this.notify('EARLY_WARNING', earlyWarningRecipients(percent, this.pendingParties()), { percent });
   }
 
-  /** The triage's stage deadline passed with the case still untriaged. */
-  breachTriage(): RecordWrite[] {
+  /**
+   * The triage's stage deadline passed with the case still untriaged. `dueAt`: the deadline the timer
+   * was set for; a timer of a deadline a holiday correction moved does nothing.
+   */
+  breachTriage(dueAt?: string): RecordWrite[] {
     const s = this.state;
     if (this.isClosed() || s.category !== null || !s.triageDueAt) return [];
+    if (dueAt !== undefined && dueAt !== s.triageDueAt) return [];
     if (s.stageBreaches?.some((b) => b.stage === 'TRIAGE')) return [];
     return this.breach({ stage: 'TRIAGE', dueAt: s.triageDueAt, at: this.now() }, [
       { recipient: 'SEKSI_PENGADUAN' },
     ]);
   }
 
-  /** A task's stage deadline passed with the task still open. */
-  breachTask(taskId: string): RecordWrite[] {
+  /** A task's stage deadline (`dueAt`, as its timer was set) passed with the task still open. */
+  breachTask(taskId: string, dueAt?: string): RecordWrite[] {
     const task = this.state.tasks.find((t) => t.id === taskId);
     if (this.isClosed() || !task || task.status !== 'OPEN' || task.breached || !task.dueAt) return [];
+    if (dueAt !== undefined && dueAt !== task.dueAt) return [];
     task.breached = true;
     const breach: StageBreach = {
       stage: 'TASK',
@@ -462,15 +532,16 @@ export class ComplaintCase {
     return this.breach(breach, [{ recipient: task.unit, area: task.area }]);
   }
 
-  /** The decision's stage deadline passed without a decision. */
-  breachDecision(round: number): RecordWrite[] {
+  /** The decision's stage deadline (`dueAt`, as its timer was set) passed without a decision. */
+  breachDecision(round: number, dueAt?: string): RecordWrite[] {
     const decision = this.state.decisions.find((d) => d.round === round);
     if (
       this.isClosed() ||
       !decision ||
       decision.decision !== undefined ||
       decision.breached ||
-      !decision.dueAt
+      !decision.dueAt ||
+      (dueAt !== undefined && dueAt !== decision.dueAt)
     )
       return [];
     decision.breached = true;

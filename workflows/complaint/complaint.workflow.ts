@@ -61,6 +61,9 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const forwards = patched('forward-to-agency');
   // Executions started before stage deadlines have none: no stage timers, no early warnings.
   const hasStageDeadlines = patched('stage-deadlines');
+  // Executions started before stage deadlines followed holiday corrections keep theirs when the
+  // 10-day deadline moves.
+  const stagesFollowCalendar = hasStageDeadlines && patched('stage-deadlines-follow-holidays');
 
   const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
   const writer = new RecordWriter(complaint, io);
@@ -194,6 +197,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   if (hasStageDeadlines) {
     const settings = await writer.run(() => io.loadStageDeadlines());
     complaint.stageClock = stageClockFor(settings, () => deadline.currentCalendar);
+    complaint.stageDeadlinesFollowCalendar = stagesFollowCalendar;
   }
   const registration = apply(complaint.register(dueAt, warning));
   registered = true;

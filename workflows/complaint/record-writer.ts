@@ -89,6 +89,9 @@ export class RecordWriter {
         return activities.recordChange.executeWithOptions(options, [w.input]);
       case 'notify':
         return activities.notify.executeWithOptions(options, [w.input]);
+      case 'stage-deadlines-moved':
+        // Never produced here: executions that write one record per activity have no stage deadlines.
+        return Promise.resolve();
     }
   }
 
@@ -167,6 +170,11 @@ export class RecordWriter {
               fields: w.fields ?? {},
             },
           },
+        };
+      case 'stage-deadlines-moved':
+        return {
+          summary: `Geser batas waktu tahap (${w.tasks.length} tugas, ${w.decisions.length} keputusan) setelah koreksi hari libur`,
+          write: { kind: w.kind, input: { complaintId, tasks: w.tasks, decisions: w.decisions } },
         };
       case 'notify': {
         const to = w.recipients.map((r) => r.recipient).join(', ');

@@ -37,7 +37,6 @@ export function stageClockFor(data: StageDeadlineData, calendar: () => WorkingDa
 
 export class StageWatcher {
   private warnedFor = '';
-  private triageWatched = false;
   private readonly watched = new Set<string>();
 
   constructor(
@@ -56,21 +55,30 @@ export class StageWatcher {
       this.warnedFor = s.dueAt;
       void this.warn(s.dueAt);
     }
-    if (!this.triageWatched && s.triageDueAt && s.category === null) {
-      this.triageWatched = true;
-      void this.at(s.triageDueAt, 'Triase', () => c.breachTriage());
+    // Keyed by the deadline too, so a deadline a holiday correction moved gets a timer of its own (the
+    // old one finds the deadline changed and does nothing); the same keys as before for a case whose
+    // stage deadlines never move.
+    const triageKey = `triage@${s.triageDueAt}`;
+    if (!this.watched.has(triageKey) && s.triageDueAt && s.category === null) {
+      this.watched.add(triageKey);
+      const dueAt = s.triageDueAt;
+      void this.at(dueAt, 'Triase', () => c.breachTriage(dueAt));
     }
-    for (const task of s.tasks)
-      if (task.status === 'OPEN' && task.dueAt && !this.watched.has(task.id)) {
-        this.watched.add(task.id);
-        void this.at(task.dueAt, `Tugas ${task.unit} (putaran ${task.round})`, () => c.breachTask(task.id));
-      }
-    for (const decision of s.decisions) {
-      const key = `decision:${decision.round}`;
-      if (decision.decision === undefined && decision.dueAt && !this.watched.has(key)) {
+    for (const task of s.tasks) {
+      const dueAt = task.dueAt;
+      const key = `${task.id}@${dueAt}`;
+      if (task.status === 'OPEN' && dueAt && !this.watched.has(key)) {
         this.watched.add(key);
-        void this.at(decision.dueAt, `Keputusan Kepala Daerah (putaran ${decision.round})`, () =>
-          c.breachDecision(decision.round),
+        void this.at(dueAt, `Tugas ${task.unit} (putaran ${task.round})`, () => c.breachTask(task.id, dueAt));
+      }
+    }
+    for (const decision of s.decisions) {
+      const dueAt = decision.dueAt;
+      const key = `decision:${decision.round}@${dueAt}`;
+      if (decision.decision === undefined && dueAt && !this.watched.has(key)) {
+        this.watched.add(key);
+        void this.at(dueAt, `Keputusan Kepala Daerah (putaran ${decision.round})`, () =>
+          c.breachDecision(decision.round, dueAt),
         );
       }
     }
