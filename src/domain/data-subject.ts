@@ -27,6 +27,18 @@ export const DATA_SUBJECT_ACTION_LABELS: Record<DataSubjectAction, string> = {
   ERASE: 'Penghapusan data',
 };
 
+/** What came of a request, as the request log says it. */
+export const DATA_SUBJECT_OUTCOME_LABELS: Record<string, string> = {
+  FOUND: 'Ditemukan',
+  NOT_FOUND: 'Tidak ditemukan',
+  EXPORTED: 'Diekspor',
+  CORRECTED: 'Diperbaiki',
+  UNCHANGED: 'Tidak ada yang berubah',
+  ERASED: 'Dihapus',
+  PARTIAL: 'Sebagian dihapus, sebagian ditolak',
+  REFUSED: 'Ditolak',
+};
+
 /** The keys a person is found by. */
 export const PERSON_KEYS = ['nik', 'phone', 'email'] as const;
 export type PersonKey = (typeof PERSON_KEYS)[number];
