@@ -13,6 +13,7 @@ import { ErrorBodyFilter } from './common/error-body.filter';
 import { InFlightRequests } from './common/in-flight-requests';
 import { PublicRateLimitModule } from './common/throttling';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { DataSubjectModule } from './data-subject/data-subject.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -69,6 +70,7 @@ export class AppModule {
         StageDeadlinesModule,
         PrivacyNoticeModule,
         PersonalDataAccessModule,
+        DataSubjectModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

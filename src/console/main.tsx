@@ -6,6 +6,7 @@ import { api, errorMessage, isSignedIn, onSessionExpired, type Schemas, signOut 
 import { ROLE_LABELS, UNIT_LABELS } from './format';
 import { BASE, navigate, useLocation } from './router';
 import { AdminAreas } from './screens/AdminAreas';
+import { AdminDataSubject } from './screens/AdminDataSubject';
 import { AdminHolidays } from './screens/AdminHolidays';
 import { AdminOpen311Keys } from './screens/AdminOpen311Keys';
 import { AdminPersonalDataAccess } from './screens/AdminPersonalDataAccess';
@@ -73,6 +74,7 @@ function navFor(me: Me): NavItem[] {
     items.push({ href: `${BASE}/admin/open311`, label: 'Kunci API Open311' });
     items.push({ href: `${BASE}/admin/batas-tahap`, label: 'Batas waktu tahap' });
     items.push({ href: `${BASE}/admin/akses-data-pribadi`, label: 'Log akses data pribadi' });
+    items.push({ href: `${BASE}/admin/subjek-data`, label: 'Permintaan subjek data' });
   }
   items.push({ href: `${BASE}/cari`, label: 'Cari pengaduan' });
   return items;
@@ -216,6 +218,7 @@ function Route(props: { path: string; search: URLSearchParams; me: Me }) {
   if (path === `${BASE}/admin/open311` && isAdmin(me)) return <AdminOpen311Keys />;
   if (path === `${BASE}/admin/batas-tahap` && isAdmin(me)) return <AdminStageDeadlines />;
   if (path === `${BASE}/admin/akses-data-pribadi` && isAdmin(me)) return <AdminPersonalDataAccess />;
+  if (path === `${BASE}/admin/subjek-data` && isAdmin(me)) return <AdminDataSubject />;
   if (path === `${BASE}/notifikasi`) return <Notifications me={me} />;
   const match = /^\/staf\/pengaduan\/([^/]+)$/.exec(path);
   if (match) return <CasePage id={decodeURIComponent(match[1])} me={me} />;

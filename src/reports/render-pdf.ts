@@ -30,9 +30,26 @@ import {
   unitLabel,
 } from './report-labels';
 
-const MARGIN = 50;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+export const MARGIN = 50;
+export const FONT = 'Helvetica';
+export const BOLD = 'Helvetica-Bold';
+
+/** The office's letterhead with its rule, at the top of the page (shared by the office's PDFs). */
+export function letterhead(doc: PDFKit.PDFDocument): void {
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font(BOLD).fontSize(13).text('PEMERINTAH KOTA PRABUMULIH', { align: 'center' });
+  doc.text('DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU', { align: 'center' });
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .text('dpmptsp.kotaprabumulih.go.id · dpmptsp@kotaprabumulih.go.id', { align: 'center' });
+  doc
+    .moveTo(MARGIN, doc.y + 4)
+    .lineTo(MARGIN + width, doc.y + 4)
+    .lineWidth(1.5)
+    .stroke();
+  doc.moveDown(1);
+}
 
 async function chartSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
@@ -64,18 +81,7 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
   const width = doc.page.width - 2 * MARGIN;
 
   // Letterhead and addressee.
-  doc.font(BOLD).fontSize(13).text('PEMERINTAH KOTA PRABUMULIH', { align: 'center' });
-  doc.text('DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU', { align: 'center' });
-  doc
-    .font(FONT)
-    .fontSize(9)
-    .text('dpmptsp.kotaprabumulih.go.id · dpmptsp@kotaprabumulih.go.id', { align: 'center' });
-  doc
-    .moveTo(MARGIN, doc.y + 4)
-    .lineTo(MARGIN + width, doc.y + 4)
-    .lineWidth(1.5)
-    .stroke();
-  doc.moveDown(1);
+  letterhead(doc);
   doc.font(BOLD).fontSize(12).text(`REKAPITULASI PENGADUAN LAYANAN PERIZINAN`, { align: 'center' });
   doc.text(report.kind === 'MONTHLY' ? `BULAN ${report.label.toUpperCase()}` : report.label.toUpperCase(), {
     align: 'center',
@@ -289,13 +295,13 @@ export async function renderPdf(report: RecapReport): Promise<Buffer> {
   return done;
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string): void {
+export function heading(doc: PDFKit.PDFDocument, text: string): void {
   doc.font(BOLD).fontSize(11).text(text, MARGIN);
   doc.moveDown(0.3);
 }
 
 /** A simple ruled table that breaks across pages, repeating its header. */
-function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widths: number[]): void {
+export function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widths: number[]): void {
   const pad = 3;
   const drawRow = (cells: string[], bold: boolean) => {
     doc.font(bold ? BOLD : FONT).fontSize(8.5);

@@ -26,9 +26,9 @@ import { IsIsoDateTime } from '../common/dates';
  * NIK of this form whose province, regency, birth date or serial cannot be is refused by the intake
  * rules (422, src/domain/nik.ts).
  */
-const NIK_OR_BLANK = /^(\s*|(1[1-9]|[2-9]\d)\d{14})$/;
+export const NIK_OR_BLANK = /^(\s*|(1[1-9]|[2-9]\d)\d{14})$/;
 /** An email address: the same pattern in the OpenAPI document as on the server. */
-const EMAIL =
+export const EMAIL =
   /^[A-Za-z0-9_%+-]{1,64}(\.[A-Za-z0-9_%+-]{1,64})*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
 
 const PRIVACY_NOTICE_REQUIRED =

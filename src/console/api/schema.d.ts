@@ -1006,6 +1006,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/data-subject/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cari semua pengaduan seseorang berdasarkan NIK, nomor telepon atau email */
+    post: operations['DataSubjectController_search'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/data-subject/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ekspor semua data yang disimpan tentang seseorang (berkas JSON atau PDF untuk dicetak) */
+    post: operations['DataSubjectController_export'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/data-subject/complaints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Perbaiki identitas dan kontak pengadu pada satu pengaduan */
+    patch: operations['DataSubjectController_correct'];
+    trace?: never;
+  };
+  '/api/data-subject/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hapus (anonimkan) data pribadi seseorang pada pengaduan yang sudah selesai dan lewat masa keberatan; yang lain ditolak dengan alasannya */
+    post: operations['DataSubjectController_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/data-subject/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Log permintaan subjek data (pencarian, ekspor, perbaikan, penghapusan), terbaru dahulu */
+    get: operations['DataSubjectController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3118,6 +3203,323 @@ export interface components {
     };
     PersonalDataAccessPageDto: {
       items: components['schemas']['PersonalDataAccessDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    PersonKeysDto: {
+      /**
+       * @description NIK (16 digit) sesuai KTP
+       * @example 1674011203850001
+       */
+      nik?: string | null;
+      /**
+       * @description Nomor telepon (0812..., 62812... dan +62 812... dianggap sama)
+       * @example 081234567890
+       */
+      phone?: string | null;
+      /**
+       * @description Alamat email (huruf besar/kecil sama)
+       * @example budi@example.com
+       */
+      email?: string | null;
+    };
+    PersonComplaintDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2026/12/0007 */
+      registerNumber: string;
+      /** Format: date-time */
+      receivedAt: string;
+      status: components['schemas']['ComplaintStatus'];
+      /** @example EMAIL */
+      channel: string;
+      /** @description Kunci yang cocok dengan pengaduan ini */
+      matchedBy: ('nik' | 'phone' | 'email')[];
+    };
+    PersonComplaintsDto: {
+      items: components['schemas']['PersonComplaintDto'][];
+      /**
+       * Format: uuid
+       * @description Nomor catatan permintaan ini di log permintaan
+       */
+      requestId: string;
+    };
+    ExportIdentityDto: {
+      name: string;
+      nik: string | null;
+      address: string | null;
+      phone: string | null;
+      email: string | null;
+      /** @description Cara pemberitahuan yang dipilih */
+      notifyBy: string | null;
+    };
+    ExportAttachmentDto: {
+      fileName: string;
+      mimeType: string;
+      size: number;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    ExportTimelineEventDto: {
+      /** @example RECEIVED */
+      type: string;
+      /** @example Pengaduan diterima */
+      label: string;
+      /** Format: date-time */
+      at: string;
+      /** @description Petugas (nama pengguna) */
+      actor: string | null;
+    };
+    ExportNotificationDto: {
+      kind: string;
+      subject: string;
+      body: string;
+      status: string;
+      channel: string | null;
+      /** @description Alamat/nomor tujuan */
+      deliveredTo: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+    };
+    ExportSatisfactionDto: {
+      score: number;
+      comment: string | null;
+      /** Format: date-time */
+      ratedAt: string;
+    };
+    ExportObjectionDto: {
+      /** Format: date-time */
+      filedAt: string;
+      reason: string | null;
+      /** @description Petugas loket yang mencatat */
+      filedBy: string | null;
+    };
+    ExportAccessDto: {
+      /** Format: date-time */
+      at: string;
+      username: string;
+      role: string;
+      unit: string | null;
+      /**
+       * @example [
+       *       "Nama",
+       *       "NIK"
+       *     ]
+       */
+      fields: string[];
+      /** @example GET /api/complaints/:id */
+      endpoint: string;
+    };
+    ExportComplaintDto: {
+      /** Format: uuid */
+      id: string;
+      registerNumber: string;
+      trackingCode: string;
+      channel: string;
+      identityMode: string;
+      matchedBy: string[];
+      /** Format: date-time */
+      receivedAt: string;
+      status: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      complainant: components['schemas']['ExportIdentityDto'];
+      licensingService: string | null;
+      description: string;
+      /** @description Lokasi dalam kata-kata */
+      locationAddress: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      /** @description Bukti awal (uraian atau nama berkas) */
+      evidence: string[];
+      attachments: components['schemas']['ExportAttachmentDto'][];
+      response: string | null;
+      rejectionReason: string | null;
+      privacyNoticeVersion: string | null;
+      /** Format: date-time */
+      privacyAcknowledgedAt: string | null;
+      timeline: components['schemas']['ExportTimelineEventDto'][];
+      /** @description Pemberitahuan kepada pengadu */
+      notifications: components['schemas']['ExportNotificationDto'][];
+      satisfaction: components['schemas']['ExportSatisfactionDto'] | null;
+      objection: components['schemas']['ExportObjectionDto'] | null;
+      /** @description Siapa membaca data pribadinya tanpa disamarkan */
+      accessLog: components['schemas']['ExportAccessDto'][];
+    };
+    PersonalDataExportDto: {
+      /** Format: date-time */
+      generatedAt: string;
+      /** @example admin */
+      generatedBy: string;
+      /** @description Kunci pencarian, disamarkan */
+      keys: {
+        [key: string]: string;
+      };
+      complaints: components['schemas']['ExportComplaintDto'][];
+      /** Format: uuid */
+      requestId: string;
+    };
+    ExportDto: {
+      /**
+       * @description NIK (16 digit) sesuai KTP
+       * @example 1674011203850001
+       */
+      nik?: string | null;
+      /**
+       * @description Nomor telepon (0812..., 62812... dan +62 812... dianggap sama)
+       * @example 081234567890
+       */
+      phone?: string | null;
+      /**
+       * @description Alamat email (huruf besar/kecil sama)
+       * @example budi@example.com
+       */
+      email?: string | null;
+      /**
+       * @description json: berkas JSON; pdf: dokumen untuk dicetak
+       * @enum {string}
+       */
+      format: 'json' | 'pdf';
+    };
+    CorrectComplainantDto: {
+      /** @example Budi Santoso */
+      complainantName?: string | null;
+      /**
+       * @description NIK (16 digit); '' menghapusnya
+       * @example 1674011203850001
+       */
+      complainantNik?: string | null;
+      /** @description Alamat sebagai satu baris; '' menghapusnya */
+      complainantAddress?: string | null;
+      /**
+       * @description Nomor telepon; '' menghapusnya
+       * @example 081234567890
+       */
+      complainantPhone?: string | null;
+      /**
+       * @description Alamat email; '' menghapusnya
+       * @example budi@example.com
+       */
+      complainantEmail?: string | null;
+      /** @example Pengadu meminta perbaikan alamat email melalui surat tanggal 1 Desember 2026 */
+      reason: string;
+    };
+    CorrectedIdentityDto: {
+      name: string;
+      nik: string | null;
+      address: string | null;
+      phone: string | null;
+      email: string | null;
+    };
+    CorrectionResultDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2026/12/0007 */
+      registerNumber: string;
+      /** @description Bidang yang berubah (kosong: data yang dikirim sama dengan yang tersimpan) */
+      changedFields: (
+        | 'complainantName'
+        | 'complainantNik'
+        | 'complainantAddress'
+        | 'complainantPhone'
+        | 'complainantEmail'
+      )[];
+      /**
+       * @example [
+       *       "Email"
+       *     ]
+       */
+      changedFieldLabels: string[];
+      complainant: components['schemas']['CorrectedIdentityDto'];
+      /** Format: uuid */
+      requestId: string;
+    };
+    EraseDto: {
+      /**
+       * @description NIK (16 digit) sesuai KTP
+       * @example 1674011203850001
+       */
+      nik?: string | null;
+      /**
+       * @description Nomor telepon (0812..., 62812... dan +62 812... dianggap sama)
+       * @example 081234567890
+       */
+      phone?: string | null;
+      /**
+       * @description Alamat email (huruf besar/kecil sama)
+       * @example budi@example.com
+       */
+      email?: string | null;
+      /**
+       * @description Dasar penghapusan (mis. surat permohonan pengadu)
+       * @example Permohonan penghapusan data dari pengadu, surat tanggal 1 Desember 2026
+       */
+      reason: string;
+    };
+    ErasedComplaintDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2026/12/0007 */
+      registerNumber: string;
+      /** @description Berkas bukti yang dihapus dari penyimpanan */
+      removedFiles: number;
+    };
+    /** @enum {string} */
+    ErasureRefusal: 'NO_IDENTITY' | 'ALREADY_ANONYMISED' | 'OPEN' | 'OBJECTION_WINDOW';
+    ErasureRefusalDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2026/12/0007 */
+      registerNumber: string;
+      code: components['schemas']['ErasureRefusal'];
+      /** @description Alasan tidak dihapus */
+      message: string;
+    };
+    ErasureResultDto: {
+      erased: components['schemas']['ErasedComplaintDto'][];
+      refused: components['schemas']['ErasureRefusalDto'][];
+      /** Format: uuid */
+      requestId: string;
+    };
+    /** @enum {string} */
+    DataSubjectAction: 'SEARCH' | 'EXPORT' | 'CORRECT' | 'ERASE';
+    DataSubjectRequestDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      action: components['schemas']['DataSubjectAction'];
+      /** @example Ekspor data */
+      actionLabel: string;
+      /** Format: uuid */
+      userId: string;
+      /** @example admin */
+      username: string;
+      /**
+       * @description Kunci pencarian, disamarkan
+       * @example {
+       *       "nik": "1674**********01",
+       *       "email": "b***@example.com"
+       *     }
+       */
+      keys: {
+        [key: string]: string;
+      };
+      /** @description Pengaduan yang bersangkutan */
+      complaintIds: string[];
+      /** @example ERASED */
+      outcome: string;
+      /** @description Format ekspor, bidang yang diperbaiki (tanpa isinya), pengaduan yang dihapus/ditolak */
+      details: {
+        [key: string]: unknown;
+      } | null;
+      reason: string | null;
+    };
+    DataSubjectRequestPageDto: {
+      items: components['schemas']['DataSubjectRequestDto'][];
       total: number;
       page: number;
       pageSize: number;
@@ -8027,6 +8429,421 @@ export interface operations {
       };
       /** @description Tanggal awal setelah tanggal akhir. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DataSubjectController_search: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PersonKeysDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonComplaintsDto'];
+        };
+      };
+      /** @description Data permintaan tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NIK tidak sah */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DataSubjectController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExportDto'];
+      };
+    };
+    responses: {
+      /** @description format=json: berkas JSON (unduhan); format=pdf: dokumen PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonalDataExportDto'];
+          'application/pdf': string;
+        };
+      };
+      /** @description Data permintaan tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NIK tidak sah */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DataSubjectController_correct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectComplainantDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CorrectionResultDto'];
+        };
+      };
+      /** @description Data permintaan tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan tidak ditemukan */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Pengaduan anonim atau sudah dianonimkan, atau aturan penerimaan menolak data baru */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DataSubjectController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureResultDto'];
+        };
+      };
+      /** @description Data permintaan tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Data yang dikirim terlalu besar. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Jenis data yang dikirim tidak didukung. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NIK tidak sah */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  DataSubjectController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataSubjectRequestPageDto'];
+        };
+      };
+      /** @description Data permintaan tidak valid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

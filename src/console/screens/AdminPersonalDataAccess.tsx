@@ -22,6 +22,7 @@ function endpointLabel(endpoint: string): string {
   if (endpoint === 'GET /api/complaints/:id') return 'Rincian pengaduan';
   if (endpoint === 'GET /api/complaints') return 'Daftar pengaduan';
   if (endpoint.endsWith('/attachments/:attachmentId')) return 'Unduh berkas bukti';
+  if (endpoint.includes(' /api/data-subject/')) return 'Permintaan subjek data (admin)';
   if (endpoint.startsWith('POST ')) return 'Tindakan pada pengaduan';
   return 'Lainnya';
 }

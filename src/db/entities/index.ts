@@ -3,6 +3,7 @@ import { Attachment } from './attachment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Complaint } from './complaint.entity';
 import { ComplaintTask } from './complaint-task.entity';
+import { DataSubjectRequest } from './data-subject-request.entity';
 import { Decision } from './decision.entity';
 import { HolidayRecord } from './holiday.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -26,6 +27,7 @@ export {
   AuditEvent,
   Complaint,
   ComplaintTask,
+  DataSubjectRequest,
   Decision,
   HolidayRecord,
   IdempotencyRecord,
@@ -65,4 +67,5 @@ export const ENTITIES = [
   Open311ApiKey,
   StageDeadlineSetting,
   PersonalDataAccess,
+  DataSubjectRequest,
 ];

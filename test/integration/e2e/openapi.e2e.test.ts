@@ -67,6 +67,11 @@ const CONTRACT: [string, string, string?][] = [
   ['post', '/api/open311/api-keys/{}/revoke'],
   ['get', '/api/privacy-notice'],
   ['get', '/api/personal-data-access'],
+  ['post', '/api/data-subject/search', 'application/json'],
+  ['post', '/api/data-subject/export', 'application/json'],
+  ['patch', '/api/data-subject/complaints/{}', 'application/json'],
+  ['post', '/api/data-subject/erase', 'application/json'],
+  ['get', '/api/data-subject/requests'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */

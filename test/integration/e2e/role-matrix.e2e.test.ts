@@ -184,6 +184,31 @@ const RULES: Record<string, Rule> = {
     allowed: SIGNED_IN,
     allowedStatus: [200],
   },
+  // Data-subject requests: the admin's alone; an empty body names no person (400).
+  'POST /api/data-subject/search': {
+    method: 'post',
+    path: () => '/api/data-subject/search',
+    allowed: ['admin'],
+    allowedStatus: [400],
+  },
+  'POST /api/data-subject/export': {
+    method: 'post',
+    path: () => '/api/data-subject/export',
+    allowed: ['admin'],
+    allowedStatus: [400],
+  },
+  'POST /api/data-subject/erase': {
+    method: 'post',
+    path: () => '/api/data-subject/erase',
+    allowed: ['admin'],
+    allowedStatus: [400],
+  },
+  'GET /api/data-subject/requests': {
+    method: 'get',
+    path: () => '/api/data-subject/requests',
+    allowed: ['admin'],
+    allowedStatus: [200],
+  },
 };
 
 describe.each(databaseKinds())('role x endpoint matrix (%s)', (kind) => {
