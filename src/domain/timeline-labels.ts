@@ -20,6 +20,7 @@ export const TIMELINE_EVENT_LABELS: Record<string, string> = {
   FORWARDED: 'Pengaduan diteruskan ke instansi yang berwenang',
   OBJECTED: 'Keberatan diajukan; pengaduan diperiksa kembali dengan batas waktu baru',
   STAGE_BREACHED: 'Batas waktu satu tahap terlampaui; unit dan pimpinan telah diberi tahu',
+  PERSONAL_DATA_ANONYMISED: 'Data pribadi pengadu dianonimkan: identitas, kontak dan berkas bukti dihapus',
 };
 
 /**
