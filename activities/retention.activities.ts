@@ -38,7 +38,10 @@ export function createRetentionActivities({ orm, log, dataDir, retentionYears }:
       return { ids: page.items.map((c) => c.id), next: page.next, years: retentionYears };
     },
 
-    async anonymiseRetentionDue(input: { ids: string[]; at: string }): Promise<Omit<AnonymisedBatch, 'anonymised'> & { anonymised: number }> {
+    async anonymiseRetentionDue(input: {
+      ids: string[];
+      at: string;
+    }): Promise<Omit<AnonymisedBatch, 'anonymised'> & { anonymised: number }> {
       const done = await anonymiseDueComplaints(
         orm.em.fork(),
         input.ids,

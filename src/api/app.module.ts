@@ -22,6 +22,7 @@ import { PersonalDataAccessModule } from './personal-data-access/personal-data-a
 import { PrivacyNoticeModule } from './privacy/privacy-notice.controller';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { StageDeadlinesModule } from './stage-deadlines/stage-deadlines.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -69,6 +70,7 @@ export class AppModule {
         StageDeadlinesModule,
         PrivacyNoticeModule,
         PersonalDataAccessModule,
+        RetentionModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

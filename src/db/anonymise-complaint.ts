@@ -65,8 +65,11 @@ export async function anonymiseComplaint(
   let removedFiles = 0;
   await em.transactional(async (tx) => {
     const first =
-      (await tx.nativeUpdate(Complaint, { id: complaintId, anonymisedAt: null }, { anonymisedAt: reason.at })) ===
-      1;
+      (await tx.nativeUpdate(
+        Complaint,
+        { id: complaintId, anonymisedAt: null },
+        { anonymisedAt: reason.at },
+      )) === 1;
     await tx.nativeUpdate(
       Complaint,
       { id: complaintId },
@@ -86,7 +89,11 @@ export async function anonymiseComplaint(
     removedFiles = await tx.nativeDelete(Attachment, { complaintId });
     await tx.nativeUpdate(
       Notification,
-      { complaintId, recipient: 'COMPLAINANT', $or: [{ address: { $ne: null } }, { deliveredTo: { $ne: null } }] },
+      {
+        complaintId,
+        recipient: 'COMPLAINANT',
+        $or: [{ address: { $ne: null } }, { deliveredTo: { $ne: null } }],
+      },
       { address: null, deliveredTo: null },
     );
     const added = await tx.find(AuditEvent, { complaintId, type: 'ATTACHMENT_ADDED' });

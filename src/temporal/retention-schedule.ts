@@ -34,7 +34,10 @@ export function retentionScheduleOptions(taskQueue: string): ScheduleOptions {
 }
 
 /** Creates the schedule, or brings an existing one to the current definition (safe on every start). */
-export async function ensureRetentionSchedule(client: Client, taskQueue: string): Promise<'created' | 'updated'> {
+export async function ensureRetentionSchedule(
+  client: Client,
+  taskQueue: string,
+): Promise<'created' | 'updated'> {
   const options = retentionScheduleOptions(taskQueue);
   try {
     await client.schedule.create(options);

@@ -8,7 +8,11 @@ import {
   Runtime,
   Worker,
 } from '@temporalio/worker';
-import { createComplaintActivities, createReportActivities, createRetentionActivities } from '../../activities';
+import {
+  createComplaintActivities,
+  createReportActivities,
+  createRetentionActivities,
+} from '../../activities';
 import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
@@ -125,7 +129,8 @@ async function main() {
       { log, keepTrying, attempts: 8 },
     ).then(
       (result) => log.info({ schedule: RECAP_SCHEDULE_ID, result }, 'recap schedule ready'),
-      (err) => log.error({ err, schedule: RECAP_SCHEDULE_ID }, 'could not create or update the recap schedule'),
+      (err) =>
+        log.error({ err, schedule: RECAP_SCHEDULE_ID }, 'could not create or update the recap schedule'),
     ),
     retryTemporalCall(
       'creating or updating the retention schedule',
@@ -134,7 +139,10 @@ async function main() {
     ).then(
       (result) => log.info({ schedule: RETENTION_SCHEDULE_ID, result }, 'retention schedule ready'),
       (err) =>
-        log.error({ err, schedule: RETENTION_SCHEDULE_ID }, 'could not create or update the retention schedule'),
+        log.error(
+          { err, schedule: RETENTION_SCHEDULE_ID },
+          'could not create or update the retention schedule',
+        ),
     ),
   ]);
   log.info(

@@ -14,7 +14,11 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createComplaintActivities, createReportActivities, createRetentionActivities } from '../../activities';
+import {
+  createComplaintActivities,
+  createReportActivities,
+  createRetentionActivities,
+} from '../../activities';
 import { createApp } from '../../src/api/app.factory';
 import type { ComplaintDetailView } from '../../src/api/complaints/complaint-views';
 import { type AppConfig, loadConfig } from '../../src/config/config';

@@ -36,7 +36,14 @@ export interface RetentionRunResult {
 export async function retentionWorkflow(input: RetentionRunInput = {}): Promise<RetentionRunResult> {
   const scheduled = workflowInfo().typedSearchAttributes.get(SCHEDULED_START) as Date | undefined;
   const at = input.at ?? (scheduled ? new Date(scheduled).toISOString() : new Date().toISOString());
-  const result: RetentionRunResult = { at, years: null, anonymised: 0, skipped: 0, removedFiles: 0, pages: 0 };
+  const result: RetentionRunResult = {
+    at,
+    years: null,
+    anonymised: 0,
+    skipped: 0,
+    removedFiles: 0,
+    pages: 0,
+  };
   let after: RetentionCursor | null = null;
   do {
     const page = await activities.listRetentionDue.executeWithOptions(
