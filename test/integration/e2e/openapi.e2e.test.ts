@@ -67,6 +67,8 @@ const CONTRACT: [string, string, string?][] = [
   ['post', '/api/open311/api-keys/{}/revoke'],
   ['get', '/api/privacy-notice'],
   ['get', '/api/personal-data-access'],
+  ['get', '/api/retention/preview'],
+  ['post', '/api/retention/run'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */
