@@ -9,6 +9,7 @@ import { AdminAreas } from './screens/AdminAreas';
 import { AdminHolidays } from './screens/AdminHolidays';
 import { AdminOpen311Keys } from './screens/AdminOpen311Keys';
 import { AdminPersonalDataAccess } from './screens/AdminPersonalDataAccess';
+import { AdminRetention } from './screens/AdminRetention';
 import { AdminStageDeadlines } from './screens/AdminStageDeadlines';
 import { AdminUsers } from './screens/AdminUsers';
 import { CasePage } from './screens/CasePage';
@@ -73,6 +74,7 @@ function navFor(me: Me): NavItem[] {
     items.push({ href: `${BASE}/admin/open311`, label: 'Kunci API Open311' });
     items.push({ href: `${BASE}/admin/batas-tahap`, label: 'Batas waktu tahap' });
     items.push({ href: `${BASE}/admin/akses-data-pribadi`, label: 'Log akses data pribadi' });
+    items.push({ href: `${BASE}/admin/retensi-data`, label: 'Retensi data pribadi' });
   }
   items.push({ href: `${BASE}/cari`, label: 'Cari pengaduan' });
   return items;
@@ -216,6 +218,7 @@ function Route(props: { path: string; search: URLSearchParams; me: Me }) {
   if (path === `${BASE}/admin/open311` && isAdmin(me)) return <AdminOpen311Keys />;
   if (path === `${BASE}/admin/batas-tahap` && isAdmin(me)) return <AdminStageDeadlines />;
   if (path === `${BASE}/admin/akses-data-pribadi` && isAdmin(me)) return <AdminPersonalDataAccess />;
+  if (path === `${BASE}/admin/retensi-data` && isAdmin(me)) return <AdminRetention />;
   if (path === `${BASE}/notifikasi`) return <Notifications me={me} />;
   const match = /^\/staf\/pengaduan\/([^/]+)$/.exec(path);
   if (match) return <CasePage id={decodeURIComponent(match[1])} me={me} />;
