@@ -23,6 +23,7 @@ import { PersonalDataAccessModule } from './personal-data-access/personal-data-a
 import { PrivacyNoticeModule } from './privacy/privacy-notice.controller';
 import { ReferenceDataModule } from './reference-data/reference-data.cache';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { StageDeadlinesModule } from './stage-deadlines/stage-deadlines.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -71,6 +72,7 @@ export class AppModule {
         PrivacyNoticeModule,
         PersonalDataAccessModule,
         DataSubjectModule,
+        RetentionModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

@@ -127,6 +127,8 @@ const schema = z
       .optional(),
     /** The office's postal address the privacy notice names for data-subject requests. */
     PRIVACY_CONTACT_ADDRESS: z.string().min(10).max(300).optional(),
+    /** Years after closure at which a complaint's personal data are anonymised (src/domain/retention.ts). */
+    PERSONAL_DATA_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.MESSAGE_GATEWAY_URL && !env.MESSAGE_GATEWAY_SECRET)
@@ -197,6 +199,8 @@ export interface AppConfig {
   notifications: NotificationConfig;
   /** The privacy notice's data protection contact (src/domain/privacy-notice.ts). */
   privacyContact: PrivacyContact;
+  /** PERSONAL_DATA_RETENTION_YEARS: a closed complaint's personal data are kept this long, then anonymised. */
+  personalDataRetentionYears: number;
 }
 
 export interface NotificationConfig {
@@ -275,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       email: c.PRIVACY_CONTACT_EMAIL ?? defaultPrivacyContactEmail(c.MAIL_FROM),
       address: c.PRIVACY_CONTACT_ADDRESS ?? DEFAULT_PRIVACY_CONTACT_ADDRESS,
     },
+    personalDataRetentionYears: c.PERSONAL_DATA_RETENTION_YEARS,
   };
 }
 

@@ -10,6 +10,7 @@ import { AdminDataSubject } from './screens/AdminDataSubject';
 import { AdminHolidays } from './screens/AdminHolidays';
 import { AdminOpen311Keys } from './screens/AdminOpen311Keys';
 import { AdminPersonalDataAccess } from './screens/AdminPersonalDataAccess';
+import { AdminRetention } from './screens/AdminRetention';
 import { AdminStageDeadlines } from './screens/AdminStageDeadlines';
 import { AdminUsers } from './screens/AdminUsers';
 import { CasePage } from './screens/CasePage';
@@ -75,6 +76,7 @@ function navFor(me: Me): NavItem[] {
     items.push({ href: `${BASE}/admin/batas-tahap`, label: 'Batas waktu tahap' });
     items.push({ href: `${BASE}/admin/akses-data-pribadi`, label: 'Log akses data pribadi' });
     items.push({ href: `${BASE}/admin/subjek-data`, label: 'Permintaan subjek data' });
+    items.push({ href: `${BASE}/admin/retensi-data`, label: 'Retensi data pribadi' });
   }
   items.push({ href: `${BASE}/cari`, label: 'Cari pengaduan' });
   return items;
@@ -219,6 +221,7 @@ function Route(props: { path: string; search: URLSearchParams; me: Me }) {
   if (path === `${BASE}/admin/batas-tahap` && isAdmin(me)) return <AdminStageDeadlines />;
   if (path === `${BASE}/admin/akses-data-pribadi` && isAdmin(me)) return <AdminPersonalDataAccess />;
   if (path === `${BASE}/admin/subjek-data` && isAdmin(me)) return <AdminDataSubject />;
+  if (path === `${BASE}/admin/retensi-data` && isAdmin(me)) return <AdminRetention />;
   if (path === `${BASE}/notifikasi`) return <Notifications me={me} />;
   const match = /^\/staf\/pengaduan\/([^/]+)$/.exec(path);
   if (match) return <CasePage id={decodeURIComponent(match[1])} me={me} />;

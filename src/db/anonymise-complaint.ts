@@ -1,33 +1,118 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { AuditEvent, Complaint } from './entities';
-
 /**
- * Removes the complainant's personal data from a complaint: the name becomes a placeholder, NIK,
- * address, phone and e-mail are cleared, and the complaint's timeline records it. Idempotent.
- * Minimal version (data-subject erasure); the retention work replaces it with the full one.
+ * Removes a complainant's personal data from one complaint (UU 27/2022): at the end of the retention
+ * period (src/domain/retention.ts) or on the data subject's erasure request.
+ *
+ * Removed: the name (replaced by ANONYMISED_NAME), NIK, address, phone, e-mail and notification
+ * preference; the Open311 location (coordinates and address in words: they may point at the
+ * complainant's home); the evidence descriptions; the evidence files on disk with their attachment
+ * rows, and the file names in the timeline's ATTACHMENT_ADDED events; the contact addresses in the
+ * complaint's notifications to the complainant.
+ *
+ * Kept, so every statistic and recap report stays as it was: the status, channel, category, dates,
+ * deadlines, kecamatan/kelurahan, tasks, decisions, ratings and the timeline. Free text (the
+ * description, the response, task notes, the objection's reason, a rating's comment) is kept as
+ * written: it is the case's substance, and officers were to keep identities out of it.
+ *
+ * Idempotent and safe to retry: files go first (a retry finds them gone), then one transaction
+ * updates the rows; the audit event has a deterministic id and is written only by the first run.
+ * removedFiles counts the evidence files (attachment rows) this call removed: 0 on a second run.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
+import { Attachment, AuditEvent, Complaint, Notification } from './entities';
+
+/** The name an anonymised complaint carries (complainant_name is not null). */
+export const ANONYMISED_NAME = 'Dianonimkan';
+export const ANONYMISED_EVENT = 'PERSONAL_DATA_ANONYMISED';
+
+export interface AnonymiseReason {
+  /** RETENTION: the period after closure ended; ERASURE: the data subject asked. */
+  kind: 'RETENTION' | 'ERASURE';
+  /** Who did it: a username, or the schedule ('JADWAL'). */
+  actor: string;
+  at: Date;
+}
+
+/** The evidence files of a complaint are under <dataDir>/attachments/<complaintId>/. */
+export function attachmentsDirOf(dataDir: string, complaintId: string): string {
+  return path.join(path.resolve(dataDir, 'attachments'), complaintId);
+}
+
 export async function anonymiseComplaint(
   em: EntityManager,
   complaintId: string,
-  reason: { kind: 'RETENTION' | 'ERASURE'; actor: string; at: Date },
-  _files: { dataDir: string },
+  reason: AnonymiseReason,
+  files: { dataDir: string },
 ): Promise<{ removedFiles: number }> {
-  const complaint = await em.findOneOrFail(Complaint, { id: complaintId });
-  complaint.complainantName = 'Dianonimkan';
-  complaint.complainantNik = null;
-  complaint.complainantAddress = null;
-  complaint.complainantPhone = null;
-  complaint.complainantEmail = null;
-  const id = `${complaintId}:anonymised`;
-  if (!(await em.findOne(AuditEvent, { id })))
-    em.create(AuditEvent, {
-      id,
-      complaintId,
-      type: 'PERSONAL_DATA_ANONYMISED',
-      actor: reason.actor,
-      at: reason.at,
-      details: { reason: reason.kind },
-    });
-  await em.flush();
-  return { removedFiles: 0 };
+  const read = em.fork();
+  const complaint = await read.findOne(Complaint, { id: complaintId }, { fields: ['id', 'anonymisedAt'] });
+  if (!complaint) throw new Error(`complaint ${complaintId} not found`);
+
+  // The files first: a failure later leaves rows that the retry finds again, never orphan files.
+  const root = path.resolve(files.dataDir, 'attachments');
+  const attachments = await read.find(Attachment, { complaintId }, { fields: ['id', 'storagePath'] });
+  for (const attachment of attachments) {
+    const file = path.resolve(root, attachment.storagePath);
+    if (!file.startsWith(root + path.sep)) continue; // never outside the attachments folder
+    await fs.promises.rm(file, { force: true });
+  }
+  const dir = attachmentsDirOf(files.dataDir, complaintId);
+  // Leftovers of an interrupted upload (<id>.part) and the complaint's folder itself.
+  await fs.promises.rm(dir, { recursive: true, force: true });
+
+  // Each attachment row is one evidence file (removed above).
+  let removedFiles = 0;
+  await em.transactional(async (tx) => {
+    const first =
+      (await tx.nativeUpdate(
+        Complaint,
+        { id: complaintId, anonymisedAt: null },
+        { anonymisedAt: reason.at },
+      )) === 1;
+    await tx.nativeUpdate(
+      Complaint,
+      { id: complaintId },
+      {
+        complainantName: ANONYMISED_NAME,
+        complainantNik: null,
+        complainantAddress: null,
+        complainantPhone: null,
+        complainantEmail: null,
+        notifyBy: null,
+        evidence: [],
+        latitude: null,
+        longitude: null,
+        locationAddress: null,
+      },
+    );
+    removedFiles = await tx.nativeDelete(Attachment, { complaintId });
+    await tx.nativeUpdate(
+      Notification,
+      {
+        complaintId,
+        recipient: 'COMPLAINANT',
+        $or: [{ address: { $ne: null } }, { deliveredTo: { $ne: null } }],
+      },
+      { address: null, deliveredTo: null },
+    );
+    const added = await tx.find(AuditEvent, { complaintId, type: 'ATTACHMENT_ADDED' });
+    for (const event of added) {
+      if (event.details && 'fileName' in event.details) {
+        const { fileName: _removed, ...rest } = event.details;
+        event.details = rest;
+      }
+    }
+    if (first) {
+      tx.create(AuditEvent, {
+        id: `${complaintId}:personal-data-anonymised`,
+        complaintId,
+        type: ANONYMISED_EVENT,
+        actor: reason.actor,
+        at: reason.at,
+        details: { reason: reason.kind, removedFiles },
+      });
+    }
+  });
+  return { removedFiles };
 }

@@ -22,7 +22,7 @@ export const TIMELINE_EVENT_LABELS: Record<string, string> = {
   STAGE_BREACHED: 'Batas waktu satu tahap terlampaui; unit dan pimpinan telah diberi tahu',
   STAGE_DEADLINES_CHANGED: 'Batas waktu tahap yang masih berjalan disesuaikan dengan perubahan hari libur',
   PERSONAL_DATA_CORRECTED: 'Data pribadi pengadu diperbaiki atas permintaan pengadu',
-  PERSONAL_DATA_ANONYMISED: 'Data pribadi pengadu dihapus (dianonimkan)',
+  PERSONAL_DATA_ANONYMISED: 'Data pribadi pengadu dianonimkan: identitas, kontak dan berkas bukti dihapus',
 };
 
 /**

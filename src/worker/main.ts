@@ -8,7 +8,11 @@ import {
   Runtime,
   Worker,
 } from '@temporalio/worker';
-import { createComplaintActivities, createReportActivities } from '../../activities';
+import {
+  createComplaintActivities,
+  createReportActivities,
+  createRetentionActivities,
+} from '../../activities';
 import { loadConfigOrExit } from '../config/config';
 import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
@@ -16,6 +20,7 @@ import { createNotificationDispatcher } from '../notifications';
 import { complaintWorkflowsFor } from '../temporal/complaint-workflows';
 import { connectTemporalClient } from '../temporal/connection';
 import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
+import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../temporal/retention-schedule';
 import { retryTemporalCall } from '../temporal/retry';
 import { HolidayListWatch } from './holiday-list-watch';
 import { WorkflowReconciler } from './workflow-reconciler';
@@ -75,6 +80,12 @@ async function main() {
             activities: {
               ...createComplaintActivities({ orm, log }),
               ...createReportActivities({ orm, log }),
+              ...createRetentionActivities({
+                orm,
+                log,
+                dataDir: config.dataDir,
+                retentionYears: config.personalDataRetentionYears,
+              }),
             },
             // On SIGTERM/SIGINT (the Runtime's default shutdown signals) the worker stops polling and
             // lets running activities finish; only past this grace time are they cancelled (and
@@ -110,14 +121,30 @@ async function main() {
   // The monthly/semester recap reports' schedule (idempotent: every worker start keeps it current).
   // Complaint handling does not wait for it; a failure is retried a few times, then left to the
   // next start.
-  const schedule = retryTemporalCall(
-    'creating or updating the recap schedule',
-    () => ensureRecapSchedule(client, config.temporal.taskQueue),
-    { log, keepTrying, attempts: 8 },
-  ).then(
-    (result) => log.info({ schedule: RECAP_SCHEDULE_ID, result }, 'recap schedule ready'),
-    (err) => log.error({ err, schedule: RECAP_SCHEDULE_ID }, 'could not create or update the recap schedule'),
-  );
+  // The same for the daily retention run (anonymising the personal data of long-closed complaints).
+  const schedule = Promise.all([
+    retryTemporalCall(
+      'creating or updating the recap schedule',
+      () => ensureRecapSchedule(client, config.temporal.taskQueue),
+      { log, keepTrying, attempts: 8 },
+    ).then(
+      (result) => log.info({ schedule: RECAP_SCHEDULE_ID, result }, 'recap schedule ready'),
+      (err) =>
+        log.error({ err, schedule: RECAP_SCHEDULE_ID }, 'could not create or update the recap schedule'),
+    ),
+    retryTemporalCall(
+      'creating or updating the retention schedule',
+      () => ensureRetentionSchedule(client, config.temporal.taskQueue),
+      { log, keepTrying, attempts: 8 },
+    ).then(
+      (result) => log.info({ schedule: RETENTION_SCHEDULE_ID, result }, 'retention schedule ready'),
+      (err) =>
+        log.error(
+          { err, schedule: RETENTION_SCHEDULE_ID },
+          'could not create or update the retention schedule',
+        ),
+    ),
+  ]);
   log.info(
     {
       address: config.temporal.address,

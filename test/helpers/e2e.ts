@@ -14,7 +14,11 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createComplaintActivities, createReportActivities } from '../../activities';
+import {
+  createComplaintActivities,
+  createReportActivities,
+  createRetentionActivities,
+} from '../../activities';
 import { createApp } from '../../src/api/app.factory';
 import type { ComplaintDetailView } from '../../src/api/complaints/complaint-views';
 import { type AppConfig, loadConfig } from '../../src/config/config';
@@ -94,6 +98,12 @@ export async function startE2e(
     activities: {
       ...createComplaintActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
       ...createReportActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
+      ...createRetentionActivities({
+        orm: db.orm,
+        log: pino({ level: 'silent' }),
+        dataDir: config.dataDir,
+        retentionYears: config.personalDataRetentionYears,
+      }),
     },
   });
   const running = worker.run();

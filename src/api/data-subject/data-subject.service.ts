@@ -61,8 +61,7 @@ const FORMAT_RULES = new Set(['NIK_FORMAT']);
  * until then (and for rows anonymised before it) the placeholder name tells.
  */
 export function isAnonymised(complaint: Complaint): boolean {
-  const at = (complaint as Complaint & { anonymisedAt?: Date | null }).anonymisedAt;
-  return Boolean(at) || complaint.complainantName === 'Dianonimkan';
+  return Boolean(complaint.anonymisedAt);
 }
 
 /**

@@ -1091,6 +1091,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pratinjau retensi: pengaduan yang data pribadinya akan dianonimkan bila retensi dijalankan sekarang */
+    get: operations['RetentionController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/retention/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Jalankan retensi sekarang: anonimkan data pribadi pengaduan yang masa retensinya berakhir (boleh diulang) */
+    post: operations['RetentionController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3523,6 +3557,52 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    /** @enum {string} */
+    ClosedStatus: 'RESOLVED' | 'REJECTED' | 'FORWARDED';
+    RetentionDueComplaintDto: {
+      /** @example 2020/11/0007 */
+      registerNumber: string;
+      status: components['schemas']['ClosedStatus'];
+      /**
+       * Format: date-time
+       * @description Kapan pengaduan selesai
+       */
+      closedAt: string;
+      /**
+       * Format: date-time
+       * @description Kapan masa retensinya berakhir (tanggal selesai ditambah masa retensi)
+       */
+      dueSince: string;
+      /** @description Jumlah berkas bukti yang akan dihapus */
+      files: number;
+    };
+    RetentionPreviewDto: {
+      /**
+       * Format: date-time
+       * @description Saat pratinjau dihitung
+       */
+      at: string;
+      /** @description Masa retensi data pribadi, tahun setelah pengaduan selesai (PERSONAL_DATA_RETENTION_YEARS) */
+      years: number;
+      /** @description Jumlah pengaduan yang akan dianonimkan */
+      total: number;
+      /** @description Jumlah berkas bukti yang akan dihapus */
+      files: number;
+      /** @description Urut menurut tanggal selesai */
+      complaints: components['schemas']['RetentionDueComplaintDto'][];
+    };
+    RetentionRunDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description Masa retensi yang diterapkan, tahun */
+      years: number;
+      /** @description Jumlah pengaduan yang dianonimkan oleh permintaan ini */
+      anonymised: number;
+      /** @description Nomor register pengaduan yang dianonimkan */
+      registerNumbers: string[];
+      /** @description Jumlah berkas bukti yang dihapus */
+      removedFiles: number;
     };
     ErrorBody: {
       /**
@@ -8831,6 +8911,98 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  RetentionController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionPreviewDto'];
+        };
+      };
+      /** @description Tanpa token atau token tidak valid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Hanya admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  RetentionController_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRunDto'];
         };
       };
       /** @description Tanpa token atau token tidak valid. */

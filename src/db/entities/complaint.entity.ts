@@ -173,4 +173,10 @@ export class Complaint {
   privacyNoticeVersion?: string | null;
   @Property({ type: 'datetime', nullable: true })
   privacyAcknowledgedAt?: Date | null;
+  /**
+   * When the complainant's personal data were removed (src/db/anonymise-complaint.ts): at the end of
+   * the retention period (src/domain/retention.ts) or on an erasure request. Null while they are kept.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  anonymisedAt?: Date | null;
 }

@@ -72,6 +72,8 @@ const CONTRACT: [string, string, string?][] = [
   ['patch', '/api/data-subject/complaints/{}', 'application/json'],
   ['post', '/api/data-subject/erase', 'application/json'],
   ['get', '/api/data-subject/requests'],
+  ['get', '/api/retention/preview'],
+  ['post', '/api/retention/run'],
 ];
 
 /** Endpoints anyone may call (no bearer token in the document). */

@@ -121,6 +121,18 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin'],
     allowedStatus: [400],
   },
+  'GET /api/retention/preview': {
+    method: 'get',
+    path: () => '/api/retention/preview',
+    allowed: ['admin'],
+    allowedStatus: [200],
+  },
+  'POST /api/retention/run': {
+    method: 'post',
+    path: () => '/api/retention/run',
+    allowed: ['admin'],
+    allowedStatus: [200],
+  },
   'GET /api/ops/stuck': {
     method: 'get',
     path: () => '/api/ops/stuck',

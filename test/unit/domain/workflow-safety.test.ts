@@ -18,6 +18,7 @@ const WORKFLOW_SAFE = [
   'identity-mode',
   'personal-data',
   'months',
+  'retention',
 ];
 const source = (name: string) => readFileSync(join(__dirname, '../../../src/domain', `${name}.ts`), 'utf8');
 

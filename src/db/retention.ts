@@ -1,0 +1,134 @@
+/**
+ * The retention run's database side (src/domain/retention.ts decides): the complaints due now, a page
+ * at a time in the order they closed, and their anonymisation. Used by the schedule's activities
+ * (activities/retention.activities.ts) and by the admin's preview and run (src/api/retention).
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import { isRetentionDue, RETENTION_STATUSES, retentionCutoff, retentionDueAt } from '../domain/retention';
+import { type AnonymiseReason, anonymiseComplaint } from './anonymise-complaint';
+import { Attachment, Complaint } from './entities';
+
+/** Where a page ended: the next page starts after this complaint (closedAt, then id). */
+export interface RetentionCursor {
+  closedAt: string;
+  id: string;
+}
+
+export interface DueComplaint {
+  id: string;
+  registerNumber: string;
+  status: string;
+  closedAt: Date;
+  /** When the retention period ended (closedAt + the period). */
+  dueSince: Date;
+  /** Evidence files stored for it. */
+  files: number;
+}
+
+export interface DuePage {
+  items: DueComplaint[];
+  /** Null on the last page. */
+  next: RetentionCursor | null;
+}
+
+export const RETENTION_PAGE_SIZE = 100;
+
+/** One page of the complaints whose personal data are due for anonymisation at `now`. */
+export async function listDueComplaints(
+  em: EntityManager,
+  now: Date,
+  years: number,
+  page: { after?: RetentionCursor | null; limit?: number } = {},
+): Promise<DuePage> {
+  const limit = page.limit ?? RETENTION_PAGE_SIZE;
+  const after = page.after
+    ? {
+        $or: [
+          { closedAt: { $gt: new Date(page.after.closedAt) } },
+          { closedAt: new Date(page.after.closedAt), id: { $gt: page.after.id } },
+        ],
+      }
+    : {};
+  const read = em.fork();
+  const rows = await read.find(
+    Complaint,
+    {
+      status: { $in: [...RETENTION_STATUSES] },
+      closedAt: { $ne: null, $lte: retentionCutoff(now, years) },
+      anonymisedAt: null,
+      ...after,
+    },
+    {
+      fields: ['id', 'registerNumber', 'status', 'closedAt', 'objectedAt', 'anonymisedAt'],
+      orderBy: { closedAt: 'asc', id: 'asc' },
+      limit,
+    },
+  );
+  const due = rows.filter((c) => isRetentionDue(c, now, years));
+  const counts = new Map<string, number>();
+  if (due.length) {
+    const attachments = await read.find(
+      Attachment,
+      { complaintId: { $in: due.map((c) => c.id) } },
+      { fields: ['id', 'complaintId'] },
+    );
+    for (const a of attachments) counts.set(a.complaintId, (counts.get(a.complaintId) ?? 0) + 1);
+  }
+  const last = rows.at(-1);
+  return {
+    items: due.map((c) => ({
+      id: c.id,
+      registerNumber: c.registerNumber,
+      status: c.status,
+      closedAt: c.closedAt!,
+      dueSince: retentionDueAt(c.closedAt!, years),
+      files: counts.get(c.id) ?? 0,
+    })),
+    next: rows.length === limit && last ? { closedAt: last.closedAt!.toISOString(), id: last.id } : null,
+  };
+}
+
+export interface AnonymisedBatch {
+  /** The register numbers anonymised by this call. */
+  anonymised: string[];
+  /** Listed but no longer due (anonymised meanwhile, e.g. by a retry or a parallel run). */
+  skipped: number;
+  removedFiles: number;
+}
+
+/**
+ * Anonymises those of `ids` that are still due at `now` (each checked again, so a retry or a run
+ * next to another one changes nothing twice).
+ */
+export async function anonymiseDueComplaints(
+  em: EntityManager,
+  ids: string[],
+  now: Date,
+  years: number,
+  reason: Omit<AnonymiseReason, 'kind' | 'at'>,
+  files: { dataDir: string },
+): Promise<AnonymisedBatch> {
+  const result: AnonymisedBatch = { anonymised: [], skipped: 0, removedFiles: 0 };
+  for (const id of ids) {
+    const facts = await em
+      .fork()
+      .findOne(
+        Complaint,
+        { id },
+        { fields: ['id', 'registerNumber', 'status', 'closedAt', 'objectedAt', 'anonymisedAt'] },
+      );
+    if (!facts || !isRetentionDue(facts, now, years)) {
+      result.skipped++;
+      continue;
+    }
+    const { removedFiles } = await anonymiseComplaint(
+      em,
+      id,
+      { kind: 'RETENTION', actor: reason.actor, at: now },
+      files,
+    );
+    result.anonymised.push(facts.registerNumber);
+    result.removedFiles += removedFiles;
+  }
+  return result;
+}

@@ -1,0 +1,67 @@
+/**
+ * Retention of personal data (UU 27/2022). The `retensi-data-pribadi` schedule starts this daily at
+ * 02:00 WIB: the complaints closed longer ago than PERSONAL_DATA_RETENTION_YEARS (and no longer
+ * objectable) lose their complainant's identity, contact data and evidence files, a page at a time;
+ * the case and every report figure stay. The history carries complaint ids and counts only.
+ */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { RetentionActivities, RetentionCursor } from '../../activities/retention.activities';
+
+const activities = proxyActivities<RetentionActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/** Set by Temporal on every workflow a schedule starts: the nominal fire time. */
+const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+
+export interface RetentionRunInput {
+  /** The moment the run stands for; default: the schedule's nominal time, else now. */
+  at?: string;
+  /** Complaints per page (default 100). */
+  pageSize?: number;
+}
+
+export interface RetentionRunResult {
+  at: string;
+  /** The retention period applied, in years. */
+  years: number | null;
+  anonymised: number;
+  skipped: number;
+  removedFiles: number;
+  pages: number;
+}
+
+export async function retentionWorkflow(input: RetentionRunInput = {}): Promise<RetentionRunResult> {
+  const scheduled = workflowInfo().typedSearchAttributes.get(SCHEDULED_START) as Date | undefined;
+  const at = input.at ?? (scheduled ? new Date(scheduled).toISOString() : new Date().toISOString());
+  const result: RetentionRunResult = {
+    at,
+    years: null,
+    anonymised: 0,
+    skipped: 0,
+    removedFiles: 0,
+    pages: 0,
+  };
+  let after: RetentionCursor | null = null;
+  do {
+    const page = await activities.listRetentionDue.executeWithOptions(
+      { summary: `Pengaduan yang masa retensinya berakhir pada ${at} (halaman ${result.pages + 1})` },
+      [{ at, after, limit: input.pageSize }],
+    );
+    result.pages++;
+    result.years = page.years;
+    if (page.ids.length > 0) {
+      const done = await activities.anonymiseRetentionDue.executeWithOptions(
+        { summary: `Anonimkan data pribadi ${page.ids.length} pengaduan` },
+        [{ ids: page.ids, at }],
+      );
+      result.anonymised += done.anonymised;
+      result.skipped += done.skipped;
+      result.removedFiles += done.removedFiles;
+    }
+    after = page.next;
+  } while (after);
+  return result;
+}
