@@ -15,6 +15,7 @@ import { Migration20261202071836_identity_mode as PgIdentityMode } from './postg
 import { Migration20261202072121_stage_deadlines as PgStageDeadlines } from './postgresql/Migration20261202072121_stage_deadlines';
 import { Migration20261202081821_privacy_notice as PgPrivacyNotice } from './postgresql/Migration20261202081821_privacy_notice';
 import { Migration20261202081823_personal_data_access as PgPersonalDataAccess } from './postgresql/Migration20261202081823_personal_data_access';
+import { Migration20261202100000_personal_data_encryption as PgPersonalDataEncryption } from './postgresql/Migration20261202100000_personal_data_encryption';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
@@ -31,6 +32,7 @@ import { Migration20261202071836_identity_mode as SqliteIdentityMode } from './s
 import { Migration20261202072120_stage_deadlines as SqliteStageDeadlines } from './sqlite/Migration20261202072120_stage_deadlines';
 import { Migration20261202081821_privacy_notice as SqlitePrivacyNotice } from './sqlite/Migration20261202081821_privacy_notice';
 import { Migration20261202081823_personal_data_access as SqlitePersonalDataAccess } from './sqlite/Migration20261202081823_personal_data_access';
+import { Migration20261202100000_personal_data_encryption as SqlitePersonalDataEncryption } from './sqlite/Migration20261202100000_personal_data_encryption';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -54,6 +56,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202072120_stage_deadlines', class: SqliteStageDeadlines },
     { name: 'Migration20261202081821_privacy_notice', class: SqlitePrivacyNotice },
     { name: 'Migration20261202081823_personal_data_access', class: SqlitePersonalDataAccess },
+    { name: 'Migration20261202100000_personal_data_encryption', class: SqlitePersonalDataEncryption },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -72,6 +75,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202072121_stage_deadlines', class: PgStageDeadlines },
     { name: 'Migration20261202081821_privacy_notice', class: PgPrivacyNotice },
     { name: 'Migration20261202081823_personal_data_access', class: PgPersonalDataAccess },
+    { name: 'Migration20261202100000_personal_data_encryption', class: PgPersonalDataEncryption },
   ],
 };
 
