@@ -135,6 +135,11 @@ grep -q '^JWT_SECRET=' "$DIR/secrets.env" || echo "JWT_SECRET=$(random 24)" >>"$
 # The seed users' first password (production refuses the development default).
 grep -q '^SEED_PASSWORD=' "$DIR/secrets.env" || echo "SEED_PASSWORD=Seed-$(random 9)" >>"$DIR/secrets.env"
 grep -q '^UI_PASSWORD=' "$DIR/secrets.env" || echo "UI_PASSWORD=$(random 12)" >>"$DIR/secrets.env"
+# Keys of the encrypted personal data (README, Pelindungan data pribadi): 32 random bytes each.
+grep -q '^PERSONAL_DATA_KEYS=' "$DIR/secrets.env" ||
+  echo "PERSONAL_DATA_KEYS=k1:$(head -c 32 /dev/urandom | base64 -w0)" >>"$DIR/secrets.env"
+grep -q '^PERSONAL_DATA_HASH_KEY=' "$DIR/secrets.env" ||
+  echo "PERSONAL_DATA_HASH_KEY=$(head -c 32 /dev/urandom | base64 -w0)" >>"$DIR/secrets.env"
 set -a
 # shellcheck disable=SC1091
 . "$DIR/secrets.env"

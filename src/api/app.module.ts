@@ -3,7 +3,7 @@ import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
-import { ormOptions } from '../db/orm';
+import { appOrmOptions } from '../db/orm';
 import { AreasModule } from './areas/areas.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
@@ -49,7 +49,7 @@ export class AppModule {
           // Nest 11 path syntax for "every route".
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         }),
-        MikroOrmModule.forRoot(ormOptions(config.database, config.dbDebug)),
+        MikroOrmModule.forRoot(appOrmOptions(config)),
         TemporalModule,
         ReferenceDataModule,
         HealthModule,

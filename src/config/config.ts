@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type PersonalDataKey, parseHashKey, parsePersonalDataKeys } from '../db/personal-data-cipher';
 import {
   DEFAULT_PRIVACY_CONTACT_ADDRESS,
   defaultPrivacyContactEmail,
@@ -129,6 +130,32 @@ const schema = z
     PRIVACY_CONTACT_ADDRESS: z.string().min(10).max(300).optional(),
     /** Years after closure at which a complaint's personal data are anonymised (src/domain/retention.ts). */
     PERSONAL_DATA_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * Keys of the encrypted personal-data columns: `<keyId>:<base64 32-byte key>`, comma-separated;
+     * the first encrypts, all decrypt (rotation: put a new key first, keep the old ones until
+     * `npm run data:reencrypt` has run). Unset outside production: a key kept in DATA_DIR.
+     */
+    PERSONAL_DATA_KEYS: z
+      .string()
+      .superRefine((v, ctx) => {
+        try {
+          parsePersonalDataKeys(v);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        }
+      })
+      .optional(),
+    /** HMAC-SHA256 key (base64, at least 32 bytes) of the NIK/phone/e-mail lookup hashes. */
+    PERSONAL_DATA_HASH_KEY: z
+      .string()
+      .superRefine((v, ctx) => {
+        try {
+          parseHashKey(v);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        }
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MESSAGE_GATEWAY_URL && !env.MESSAGE_GATEWAY_SECRET)
@@ -140,6 +167,8 @@ const schema = z
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET || PUBLIC_JWT_SECRETS.includes(env.JWT_SECRET))
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    for (const name of ['PERSONAL_DATA_KEYS', 'PERSONAL_DATA_HASH_KEY'] as const)
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'must be set in production' });
     if (env.SEED_PASSWORD === DEFAULT_SEED_PASSWORD)
       ctx.addIssue({
         code: 'custom',
@@ -201,6 +230,11 @@ export interface AppConfig {
   privacyContact: PrivacyContact;
   /** PERSONAL_DATA_RETENTION_YEARS: a closed complaint's personal data are kept this long, then anonymised. */
   personalDataRetentionYears: number;
+  /**
+   * PERSONAL_DATA_KEYS and PERSONAL_DATA_HASH_KEY; null (outside production) = keys kept in DATA_DIR
+   * (resolvePersonalDataKeys, src/db/personal-data-cipher.ts).
+   */
+  personalData: { keys: PersonalDataKey[] | null; hashKey: Buffer | null };
 }
 
 export interface NotificationConfig {
@@ -280,6 +314,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       address: c.PRIVACY_CONTACT_ADDRESS ?? DEFAULT_PRIVACY_CONTACT_ADDRESS,
     },
     personalDataRetentionYears: c.PERSONAL_DATA_RETENTION_YEARS,
+    personalData: {
+      keys: c.PERSONAL_DATA_KEYS ? parsePersonalDataKeys(c.PERSONAL_DATA_KEYS) : null,
+      hashKey: c.PERSONAL_DATA_HASH_KEY ? parseHashKey(c.PERSONAL_DATA_HASH_KEY) : null,
+    },
   };
 }
 

@@ -79,6 +79,11 @@ export async function anonymiseComplaint(
         complainantAddress: null,
         complainantPhone: null,
         complainantEmail: null,
+        // The keyed lookup hashes too (a raw update skips the entity's hooks): nothing is left
+        // to find the person by.
+        complainantNikHash: null,
+        complainantPhoneHash: null,
+        complainantEmailHash: null,
         notifyBy: null,
         evidence: [],
         latitude: null,

@@ -1,6 +1,7 @@
 // Developer tool: writes a new migration for both databases from the entity definitions.
 //   npm run build && node dist/src/db/create-migration.js <name> [postgresql-url]
 // Needs a PostgreSQL to diff against (default: the local test database).
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
@@ -15,7 +16,11 @@ async function main() {
     { kind: 'sqlite' as const, path: path.join(os.tmpdir(), `migration-${Date.now()}.sqlite`) },
     { kind: 'postgresql' as const, url: pgUrl },
   ]) {
-    const base = ormOptions(database);
+    // Only the schema is compared here: throwaway personal-data keys.
+    const base = ormOptions(database, false, {
+      keys: [{ id: 'schema', key: randomBytes(32) }],
+      hashKey: randomBytes(32),
+    });
     const orm = await MikroORM.init({
       ...base,
       migrations: { ...base.migrations, path: path.join(srcDir, database.kind) },

@@ -1,7 +1,9 @@
-// Applies pending database migrations and seeds the shipped holiday lists, then exits.
+// Applies pending database migrations, encrypts personal data still in plaintext or under an old
+// key (src/db/reencrypt.ts), and seeds the shipped holiday lists, then exits.
 import { loadConfigOrExit } from '../config/config';
 import { createLogger } from '../logger';
 import { createOrm, migrateUp } from './orm';
+import { reencryptPersonalData } from './reencrypt';
 import { seedAreas, seedDevelopmentUsers } from './seed';
 import { seedOfficialHolidays } from './seed-holidays';
 
@@ -11,13 +13,14 @@ async function main() {
   const orm = await createOrm(config);
   try {
     const applied = await migrateUp(orm);
+    const { updated: reencrypted } = await reencryptPersonalData(orm.em.fork());
     const holidaysAdded = await seedOfficialHolidays(orm.em.fork());
     const areasAdded = await seedAreas(orm.em.fork());
     // Production starts with no accounts but those an admin creates.
     const usersAdded =
       config.env === 'production' ? 0 : await seedDevelopmentUsers(orm.em.fork(), config.seedPassword);
     log.info(
-      { database: config.database.kind, applied, holidaysAdded, areasAdded, usersAdded },
+      { database: config.database.kind, applied, reencrypted, holidaysAdded, areasAdded, usersAdded },
       'database is up to date',
     );
   } finally {

@@ -1,22 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { type MetadataStorage, MikroORM, type Options, type Platform } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { AppConfig, DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { migrationsFor } from './migrations';
+import {
+  bindPersonalDataCipher,
+  PersonalDataCipher,
+  type PersonalDataKeys,
+  resolvePersonalDataKeys,
+} from './personal-data-cipher';
 
 /**
  * MikroORM options for either database. SQLite is the embedded default; PostgreSQL is used when
  * DATABASE_URL is set. Migrations are listed in code (not discovered on disk) so the same list
  * runs from compiled JS, from ts sources under jest, and inside the container image.
+ * `personalData`: the keys of the encrypted personal-data columns (src/db/personal-data-cipher.ts),
+ * bound to this ORM's platform once its entities are discovered.
  */
-export function ormOptions(database: DatabaseConfig, debug = false): Options {
+export function ormOptions(
+  database: DatabaseConfig,
+  debug: boolean,
+  personalData: PersonalDataKeys | PersonalDataCipher,
+): Options {
+  const cipher =
+    personalData instanceof PersonalDataCipher ? personalData : new PersonalDataCipher(personalData);
   const common = {
     entities: ENTITIES,
     debug,
+    discovery: {
+      afterDiscovered: (_storage: MetadataStorage, platform: Platform) =>
+        bindPersonalDataCipher(platform, cipher),
+    },
     allowGlobalContext: false,
     extensions: [Migrator],
     migrations: {
@@ -53,8 +71,15 @@ export function ormOptions(database: DatabaseConfig, debug = false): Options {
   } as Options;
 }
 
-export async function createOrm(config: Pick<AppConfig, 'database' | 'dbDebug'>): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(config.database, config.dbDebug));
+export type OrmConfig = Pick<AppConfig, 'database' | 'dbDebug' | 'personalData' | 'dataDir'>;
+
+/** The ORM options of an application configuration (its personal-data keys resolved). */
+export function appOrmOptions(config: OrmConfig): Options {
+  return ormOptions(config.database, config.dbDebug, resolvePersonalDataKeys(config));
+}
+
+export async function createOrm(config: OrmConfig): Promise<MikroORM> {
+  return MikroORM.init(appOrmOptions(config));
 }
 
 /** Applies pending migrations; returns the names applied. */

@@ -2,8 +2,11 @@
  * One INSERT statement for a new row, built once per entity from MikroORM's metadata and run on
  * MikroORM's connection, for the intake's hot path. `em.insert` builds a query through the query
  * builder on every call, which costs more than the statement itself on SQLite; here only the values
- * are converted per call, the way MikroORM stores them (dates through the platform, JSON as text,
- * booleans left to the driver, a left-out field as its declared default).
+ * are converted per call, the way MikroORM stores them (dates through the platform, JSON and custom
+ * types such as the encrypted personal data through their type, booleans left to the driver); a
+ * property's `onCreate` fills it when the row leaves it unset, as em.flush would (the lookup hashes
+ * of the complainant's NIK, phone and e-mail), and a field left out otherwise takes its declared
+ * default, as MikroORM's insert (which omits the column) would.
  */
 import type { EntityManager, EntityMetadata, EntityProperty, Transaction } from '@mikro-orm/core';
 import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
@@ -40,9 +43,9 @@ export function rowValues<T extends object>(
   const platform = em.getPlatform();
   const values = props.map((p) => {
     const given = (row as Record<string, unknown>)[p.name];
-    // A field left out takes the column's declared default, as MikroORM's insert (which omits the
-    // column) would give it; an explicit null stays null.
-    const value = given === undefined ? p.default : given;
+    // A field left out takes the column's declared default; an explicit null stays null.
+    let value = given === undefined ? p.default : given;
+    if ((value === undefined || value === null) && p.onCreate) value = p.onCreate(row, em);
     if (value === undefined || value === null) return null;
     if (p.customType) return p.customType.convertToDatabaseValue(value, platform, { mode: 'query' });
     if (value instanceof Date) return platform.processDateProperty(value);

@@ -12,6 +12,7 @@ import type { DatabaseConfig } from '../../src/config/config';
 import { createOrm, migrateUp } from '../../src/db/orm';
 import { seedAreas, seedDevelopmentUsers } from '../../src/db/seed';
 import { seedOfficialHolidays } from '../../src/db/seed-holidays';
+import { testPersonalData } from './personal-data';
 
 export const TEST_SEED_PASSWORD = 'uji-coba-rahasia';
 
@@ -63,7 +64,12 @@ export async function createTestDatabase(
     config = { kind, path: path.join(dir, `${name}.sqlite`) };
     dropDatabase = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const orm = await createOrm({ database: config, dbDebug: false });
+  const orm = await createOrm({
+    database: config,
+    dbDebug: false,
+    dataDir: os.tmpdir(),
+    personalData: testPersonalData(),
+  });
   await migrateUp(orm);
   await seedOfficialHolidays(orm.em.fork());
   await seedAreas(orm.em.fork());

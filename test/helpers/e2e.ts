@@ -197,8 +197,10 @@ async function startClusterE2e(): Promise<E2e> {
     TEMPORAL_UI_URL: CLUSTER_UI,
     DATABASE_URL: CLUSTER_PG_URL,
     JWT_SECRET: secrets.JWT_SECRET,
+    PERSONAL_DATA_KEYS: secrets.PERSONAL_DATA_KEYS,
+    PERSONAL_DATA_HASH_KEY: secrets.PERSONAL_DATA_HASH_KEY,
   });
-  const orm = await createOrm({ database: { kind: 'postgresql', url: CLUSTER_PG_URL }, dbDebug: false });
+  const orm = await createOrm(config);
   const temporal = new Client({
     connection: await Connection.connect({ address: CLUSTER_TEMPORAL_ADDRESS }),
   });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { DatabaseConfig } from '../../src/config/config';
 import { REPO_ROOT } from './paths';
+import { TEST_PERSONAL_DATA_ENV } from './personal-data';
 
 /** Environment for the compiled worker/API processes (built by `npm test` before jest runs). */
 export function appEnv(opts: {
@@ -12,6 +13,7 @@ export function appEnv(opts: {
 }): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...TEST_PERSONAL_DATA_ENV,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_APP_LOG_LEVEL ?? 'warn',
     TEMPORAL_ADDRESS: opts.temporalAddress,

@@ -27,6 +27,7 @@ describe.each(databaseKinds())('plain insert on %s', (kind) => {
     complainantAddress: null,
     complainantPhone: '081234567890',
     complainantEmail: null,
+    identityMode: 'BIASA',
     licensingService: 'Persetujuan Bangunan Gedung',
     description: 'Limbah pabrik tahu mencemari sungai.',
     evidence: ['foto-sungai.jpg', 'surat.pdf'],

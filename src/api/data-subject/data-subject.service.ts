@@ -397,7 +397,7 @@ export class DataSubjectService {
   }
 
   private find(em: EntityManager, person: PersonKeys): Promise<Complaint[]> {
-    return em.find(Complaint, personLookupFilter(person), { orderBy: { receivedAt: 'asc', id: 'asc' } });
+    return em.find(Complaint, personLookupFilter(person, em), { orderBy: { receivedAt: 'asc', id: 'asc' } });
   }
 
   private matched(person: PersonKeys, c: Complaint): string[] {

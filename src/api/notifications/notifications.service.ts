@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import { EntityManager, raw } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { Complaint, Notification } from '../../db/entities';
 import { insertIgnoringDuplicates } from '../../db/insert-ignoring-duplicates';
+import { lookupHash } from '../../db/lookup-hash';
+import { personLookupFilter } from '../../db/person-lookup';
 import { OutboxRepository } from '../../db/repositories/outbox.repository';
 import { formatWibDate } from '../../domain/format';
 import { notFound } from '../common/api-error';
@@ -17,10 +18,6 @@ const MAX_LISTED = 5;
 const REQUEST_WINDOW_MS = 60 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Digits of a phone as written on a complaint: the SQL below strips the same characters. */
-const PHONE_DIGITS_SQL =
-  "replace(replace(replace(replace(replace(complainant_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')";
-
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
@@ -30,40 +27,28 @@ export class NotificationsService {
   /**
    * "Lost your tracking code?": the codes of the complaints filed with this e-mail or phone are sent
    * there (to the contact as stored on the complaint, through the outbox), never shown. The caller
-   * learns nothing about whether it matched.
+   * learns nothing about whether it matched. Found through the contact's keyed hash (the contact
+   * columns are encrypted): an e-mail in any case, a phone as +62..., 62... or 0...
    */
   async requestTrackingCode(contact: string, now = new Date()): Promise<void> {
     const em = this.em.fork();
     const given = contact.trim();
     const isEmail = given.includes('@');
-    let complaints: Complaint[];
-    let key: string;
-    if (isEmail) {
-      key = given.toLowerCase();
-      complaints = await em.find(
-        Complaint,
-        { [raw('lower(complainant_email)')]: key },
-        { orderBy: { receivedAt: 'desc' }, limit: MAX_LISTED },
-      );
-    } else {
-      const digits = given.replace(/[^0-9]/g, '');
-      const national = digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
-      const international = national.startsWith('0') ? `62${national.slice(1)}` : digits;
-      key = national;
-      complaints = await em.find(
-        Complaint,
-        { [raw(PHONE_DIGITS_SQL)]: { $in: [national, international] } },
-        { orderBy: { receivedAt: 'desc' }, limit: MAX_LISTED },
-      );
-    }
-    if (complaints.length === 0) return;
+    // The row's id carries the contact's keyed hash (a plain digest of a phone number is reversible).
+    const key = lookupHash(isEmail ? 'email' : 'phone', given, em);
+    const complaints = await em.find(
+      Complaint,
+      personLookupFilter(isEmail ? { email: given } : { phone: given }, em),
+      { orderBy: { receivedAt: 'desc' }, limit: MAX_LISTED },
+    );
+    if (complaints.length === 0 || !key) return;
     const latest = complaints[0];
     const channel = isEmail ? 'EMAIL' : latest.notifyBy === 'WHATSAPP' ? 'WHATSAPP' : 'SMS';
     const address = isEmail ? latest.complainantEmail : latest.complainantPhone;
     const window = Math.floor(now.getTime() / REQUEST_WINDOW_MS);
     const row = new Notification();
     Object.assign(row, {
-      id: `kode:${createHash('sha256').update(key).digest('hex').slice(0, 24)}:${window}`,
+      id: `kode:${key.slice(0, 24)}:${window}`,
       complaintId: latest.id,
       recipient: 'COMPLAINANT',
       recipientArea: null,

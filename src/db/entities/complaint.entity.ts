@@ -1,5 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { PreviousOutcome } from '../../domain/objection';
+import { EncryptedString } from '../encrypted-string.type';
+import { lookupHash } from '../lookup-hash';
 
 /** One complaint as the office's lists and reports see it; the workflow keeps it current. */
 @Entity({ tableName: 'complaint' })
@@ -27,17 +29,54 @@ export class Complaint {
   @Property({ type: 'string', length: 200 })
   complainantName!: string;
 
-  @Property({ type: 'string', length: 16, nullable: true })
+  /**
+   * The complainant's NIK, address, phone and e-mail are stored encrypted (EncryptedString,
+   * src/db/personal-data-cipher.ts); a complaint is found by NIK, phone or e-mail through the keyed
+   * hashes below (src/db/person-lookup.ts), which follow the values on every insert and update
+   * through the ORM (onCreate/onUpdate; the intake's plain insert honours onCreate). A raw UPDATE of
+   * these columns must set the hashes too (complainantHashes in src/db/lookup-hash.ts).
+   */
+  @Property({ type: EncryptedString, nullable: true })
   complainantNik?: string | null;
 
-  @Property({ type: 'text', nullable: true })
+  @Property({ type: EncryptedString, nullable: true })
   complainantAddress?: string | null;
 
-  @Property({ type: 'string', length: 32, nullable: true })
+  @Property({ type: EncryptedString, nullable: true })
   complainantPhone?: string | null;
 
-  @Property({ type: 'string', length: 254, nullable: true })
+  @Property({ type: EncryptedString, nullable: true })
   complainantEmail?: string | null;
+
+  @Property({
+    type: 'string',
+    length: 64,
+    nullable: true,
+    index: true,
+    onCreate: (c: Complaint, em) => lookupHash('nik', c.complainantNik, em),
+    onUpdate: (c: Complaint, em) => lookupHash('nik', c.complainantNik, em),
+  })
+  complainantNikHash?: string | null;
+
+  @Property({
+    type: 'string',
+    length: 64,
+    nullable: true,
+    index: true,
+    onCreate: (c: Complaint, em) => lookupHash('phone', c.complainantPhone, em),
+    onUpdate: (c: Complaint, em) => lookupHash('phone', c.complainantPhone, em),
+  })
+  complainantPhoneHash?: string | null;
+
+  @Property({
+    type: 'string',
+    length: 64,
+    nullable: true,
+    index: true,
+    onCreate: (c: Complaint, em) => lookupHash('email', c.complainantEmail, em),
+    onUpdate: (c: Complaint, em) => lookupHash('email', c.complainantEmail, em),
+  })
+  complainantEmailHash?: string | null;
 
   /**
    * How the complainant wants to be told: EMAIL, SMS, WHATSAPP or NONE; null = e-mail if given,

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedString } from '../encrypted-string.type';
 
 /**
  * Outbox of notifications. The workflow writes a row (idempotent by its deterministic id);
@@ -47,11 +48,11 @@ export class Notification {
   channel?: string | null;
 
   /** A preset destination (tracking-code requests); otherwise resolved at delivery. */
-  @Property({ type: 'string', length: 254, nullable: true })
+  @Property({ type: EncryptedString, nullable: true })
   address?: string | null;
 
   /** Where it was delivered (addresses or phone), for the record. */
-  @Property({ type: 'text', nullable: true })
+  @Property({ type: EncryptedString, nullable: true })
   deliveredTo?: string | null;
 
   /** Why the last attempt failed, or why it was skipped, in Bahasa Indonesia or the server's words. */

@@ -15,6 +15,7 @@ import { Migration20261202071836_identity_mode as PgIdentityMode } from './postg
 import { Migration20261202072121_stage_deadlines as PgStageDeadlines } from './postgresql/Migration20261202072121_stage_deadlines';
 import { Migration20261202081821_privacy_notice as PgPrivacyNotice } from './postgresql/Migration20261202081821_privacy_notice';
 import { Migration20261202081823_personal_data_access as PgPersonalDataAccess } from './postgresql/Migration20261202081823_personal_data_access';
+import { Migration20261202100000_personal_data_encryption as PgPersonalDataEncryption } from './postgresql/Migration20261202100000_personal_data_encryption';
 import { Migration20261202101000_retention as PgRetention } from './postgresql/Migration20261202101000_retention';
 import { Migration20261202102000_data_subject_request as PgDataSubjectRequest } from './postgresql/Migration20261202102000_data_subject_request';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
@@ -33,6 +34,7 @@ import { Migration20261202071836_identity_mode as SqliteIdentityMode } from './s
 import { Migration20261202072120_stage_deadlines as SqliteStageDeadlines } from './sqlite/Migration20261202072120_stage_deadlines';
 import { Migration20261202081821_privacy_notice as SqlitePrivacyNotice } from './sqlite/Migration20261202081821_privacy_notice';
 import { Migration20261202081823_personal_data_access as SqlitePersonalDataAccess } from './sqlite/Migration20261202081823_personal_data_access';
+import { Migration20261202100000_personal_data_encryption as SqlitePersonalDataEncryption } from './sqlite/Migration20261202100000_personal_data_encryption';
 import { Migration20261202101000_retention as SqliteRetention } from './sqlite/Migration20261202101000_retention';
 import { Migration20261202102000_data_subject_request as SqliteDataSubjectRequest } from './sqlite/Migration20261202102000_data_subject_request';
 
@@ -58,6 +60,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202072120_stage_deadlines', class: SqliteStageDeadlines },
     { name: 'Migration20261202081821_privacy_notice', class: SqlitePrivacyNotice },
     { name: 'Migration20261202081823_personal_data_access', class: SqlitePersonalDataAccess },
+    { name: 'Migration20261202100000_personal_data_encryption', class: SqlitePersonalDataEncryption },
     { name: 'Migration20261202101000_retention', class: SqliteRetention },
     { name: 'Migration20261202102000_data_subject_request', class: SqliteDataSubjectRequest },
   ],
@@ -78,6 +81,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202072121_stage_deadlines', class: PgStageDeadlines },
     { name: 'Migration20261202081821_privacy_notice', class: PgPrivacyNotice },
     { name: 'Migration20261202081823_personal_data_access', class: PgPersonalDataAccess },
+    { name: 'Migration20261202100000_personal_data_encryption', class: PgPersonalDataEncryption },
     { name: 'Migration20261202101000_retention', class: PgRetention },
     { name: 'Migration20261202102000_data_subject_request', class: PgDataSubjectRequest },
   ],

@@ -257,6 +257,8 @@ describe('npm run user:create-admin', () => {
     const orm = await createOrm({
       database: { kind: 'sqlite', path: path.join(dataDir, 'app.sqlite') },
       dbDebug: false,
+      dataDir,
+      personalData: { keys: null, hashKey: null },
     });
     try {
       const em = orm.em.fork();

@@ -66,11 +66,20 @@ describe('configuration', () => {
         SEED_PASSWORD: DEFAULT_SEED_PASSWORD,
       }),
     ).toThrow(/SEED_PASSWORD/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-very-long-production-secret',
+        SEED_PASSWORD: 'another-strong-one',
+      }),
+    ).toThrow(/PERSONAL_DATA_KEYS: must be set in production[\s\S]*PERSONAL_DATA_HASH_KEY: must be set/);
     expect(
       loadConfig({
         NODE_ENV: 'production',
         JWT_SECRET: 'a-very-long-production-secret',
         SEED_PASSWORD: 'another-strong-one',
+        PERSONAL_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+        PERSONAL_DATA_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
       }).env,
     ).toBe('production');
   });
