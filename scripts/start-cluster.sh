@@ -135,6 +135,10 @@ grep -q '^JWT_SECRET=' "$DIR/secrets.env" || echo "JWT_SECRET=$(random 24)" >>"$
 # The seed users' first password (production refuses the development default).
 grep -q '^SEED_PASSWORD=' "$DIR/secrets.env" || echo "SEED_PASSWORD=Seed-$(random 9)" >>"$DIR/secrets.env"
 grep -q '^UI_PASSWORD=' "$DIR/secrets.env" || echo "UI_PASSWORD=$(random 12)" >>"$DIR/secrets.env"
+# The key Temporal payloads are encrypted with, the same for the APIs and the workers (rotation:
+# README, Pelindungan data pribadi).
+grep -q '^TEMPORAL_PAYLOAD_KEYS=' "$DIR/secrets.env" ||
+  echo "TEMPORAL_PAYLOAD_KEYS=cluster1:$(head -c 32 /dev/urandom | base64)" >>"$DIR/secrets.env"
 set -a
 # shellcheck disable=SC1091
 . "$DIR/secrets.env"
@@ -145,7 +149,8 @@ node dist/src/temporal/setup-cluster.main.js >>"$LOGS/temporal-setup.log" 2>&1 |
 log "namespace $NAMESPACE and search attributes ready"
 
 # --- Web UI (read-only) ---------------------------------------------------------------------------
-TEMPORAL_UI_PORT_INTERNAL=8234 run temporal-ui \
+# It has payloads decoded by the API's codec endpoint (through Caddy, with the console's sign-in cookie).
+TEMPORAL_UI_PORT_INTERNAL=8234 TEMPORAL_CODEC_ENDPOINT="http://localhost:$API_PORT/codec" run temporal-ui \
   "$BIN/temporal-ui-server" --root "$ROOT/deploy" --config temporal-ui --env cluster start
 
 # --- the app --------------------------------------------------------------------------------------

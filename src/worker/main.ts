@@ -14,7 +14,7 @@ import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
 import { createNotificationDispatcher } from '../notifications';
 import { complaintWorkflowsFor } from '../temporal/complaint-workflows';
-import { connectTemporalClient } from '../temporal/connection';
+import { connectTemporalClient, temporalDataConverter } from '../temporal/connection';
 import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
 import { retryTemporalCall } from '../temporal/retry';
 import { HolidayListWatch } from './holiday-list-watch';
@@ -72,6 +72,8 @@ async function main() {
             namespace: config.temporal.namespace,
             taskQueue: config.temporal.taskQueue,
             workflowBundle,
+            // Payloads encrypted as the API's client encrypts them (src/temporal/payload-codec.ts).
+            dataConverter: temporalDataConverter(config),
             activities: {
               ...createComplaintActivities({ orm, log }),
               ...createReportActivities({ orm, log }),

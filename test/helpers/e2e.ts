@@ -20,6 +20,7 @@ import type { ComplaintDetailView } from '../../src/api/complaints/complaint-vie
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createOrm } from '../../src/db/orm';
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
+import { temporalDataConverter } from '../../src/temporal/payload-codec';
 import {
   CLUSTER_API,
   CLUSTER_PG_URL,
@@ -91,6 +92,8 @@ export async function startE2e(
     connection: nativeConnection,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
+    // Payloads encrypted as in production (the key of appEnv, TEST_PAYLOAD_KEYS).
+    dataConverter: temporalDataConverter(config),
     activities: {
       ...createComplaintActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
       ...createReportActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
@@ -99,7 +102,10 @@ export async function startE2e(
   const running = worker.run();
   const app = await createApp(config);
   await app.init();
-  const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: server.address }),
+    dataConverter: temporalDataConverter(config),
+  });
   return {
     kind,
     app,
@@ -187,10 +193,12 @@ async function startClusterE2e(): Promise<E2e> {
     TEMPORAL_UI_URL: CLUSTER_UI,
     DATABASE_URL: CLUSTER_PG_URL,
     JWT_SECRET: secrets.JWT_SECRET,
+    TEMPORAL_PAYLOAD_KEYS: secrets.TEMPORAL_PAYLOAD_KEYS,
   });
   const orm = await createOrm({ database: { kind: 'postgresql', url: CLUSTER_PG_URL }, dbDebug: false });
   const temporal = new Client({
     connection: await Connection.connect({ address: CLUSTER_TEMPORAL_ADDRESS }),
+    dataConverter: temporalDataConverter(config),
   });
   const unavailable = (what: string) =>
     new Proxy(

@@ -4,8 +4,9 @@ import { JwtService } from '@nestjs/jwt';
 import { SessionRepository } from '../../db/repositories/session.repository';
 import type { Unit } from '../../domain/units';
 import { forbidden, unauthorized } from '../common/api-error';
-import { ALLOWED, type Allowed, IS_PUBLIC } from './auth.decorators';
+import { ACCEPTS_CODEC_COOKIE, ALLOWED, type Allowed, IS_PUBLIC } from './auth.decorators';
 import { type AccessClaims, cachedUserOf } from './auth.service';
+import { codecCookieOf } from './codec-cookie';
 import type { Principal, Role } from './principal';
 import { type CachedUser, PrincipalCache } from './principal-cache';
 
@@ -33,8 +34,14 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthorized('Anda harus masuk (login) terlebih dahulu.');
+    const [scheme, bearer] = String(request.headers.authorization ?? '').split(' ');
+    const token =
+      scheme === 'Bearer' && bearer
+        ? bearer
+        : this.reflector.getAllAndOverride<boolean>(ACCEPTS_CODEC_COOKIE, targets)
+          ? codecCookieOf(request)
+          : undefined;
+    if (!token) throw unauthorized('Anda harus masuk (login) terlebih dahulu.');
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token);
