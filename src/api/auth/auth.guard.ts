@@ -13,7 +13,8 @@ import { type CachedUser, PrincipalCache } from './principal-cache';
 const INVALID_SESSION = 'Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.';
 
 /**
- * Global guard: every route needs a valid Bearer token unless @Public(), and must pass @Allow.
+ * Global guard: every route needs a valid Bearer token unless @Public(), and must pass @Allow. On
+ * @AcceptsCodecCookie() routes (the Web UI's codec endpoint) the codec cookie may carry the token.
  * The token only says who and which tokenVersion; the user's current record (PrincipalCache, else
  * one read of the user table) must exist, be active and have that version, and gives the request's
  * role, unit, area and eselon. A user in the cache costs no database read.
