@@ -89,9 +89,11 @@ cat >&2 <<MSG
     API docs       http://localhost:${PORT:-3000}/docs
     Health         http://localhost:${PORT:-3000}/health
     Metrics        http://localhost:${PORT:-3000}/metrics (API), http://${WORKER_METRICS_ADDRESS:-127.0.0.1:9464}/metrics (worker)
-    Temporal UI    http://localhost:${UI_PORT}/namespaces/${NAMESPACE}/workflows (payloads decoded by
-                   http://localhost:${PORT:-3000}/codec for a console sign-in at localhost:${PORT:-3000}: in the
-                   UI's Data Encoder settings, turn on "Include cross-origin credentials" once)
+    Temporal UI    http://localhost:${UI_PORT}/namespaces/${NAMESPACE}/workflows
+                   payloads are encrypted; the UI has them decoded by http://localhost:${PORT:-3000}/codec for
+                   an operator signed in to the console at http://localhost:${PORT:-3000}/staf. Once, in the
+                   UI's Codec Server settings: "Use my browser setting", that endpoint, and
+                   "Include cross-origin credentials" (the dev server cannot set it)
     Temporal gRPC  ${TEMPORAL_ADDRESS}
     Mail inbox     ${MAIL_INBOX}
   Press Ctrl-C to stop.
