@@ -18,7 +18,7 @@ import {
 } from '../test/helpers/databases';
 import { type DevServer, freePort, startDevServer } from '../test/helpers/dev-server';
 import { REPO_ROOT } from '../test/helpers/paths';
-import { appEnv } from '../test/helpers/processes';
+import { appEnv, testDataConverter } from '../test/helpers/processes';
 
 export interface Stack {
   kind: DatabaseKind;
@@ -75,7 +75,10 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   );
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${apiUrl}/health`).catch(() => undefined))?.status === 200, 60_000);
-  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const client = new Client({
+    connection: await Connection.connect({ address: server.address }),
+    dataConverter: testDataConverter(),
+  });
   const tokens = new Map<string, string>();
   const stack: Stack = {
     kind,

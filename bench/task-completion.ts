@@ -13,6 +13,7 @@ import path from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowIdForRegister } from '../src/temporal/ids';
 import { staffComplaint } from '../test/helpers/e2e';
+import { testDataConverter } from '../test/helpers/processes';
 import { completeTaskUpdate } from '../workflows/complaint/definitions';
 import { finishProbeSignal, touchUpdate, updateProbe } from './probe.workflows';
 import { machine, percentile, startStack, waitFor } from './stack';
@@ -74,6 +75,8 @@ async function main() {
       connection: probeConnection,
       taskQueue: probeQueue,
       workflowsPath: path.join(__dirname, 'probe.workflows.js'),
+      // The same payload codec as the system's worker, so the bare probe pays what the API pays.
+      dataConverter: testDataConverter(),
     });
     const probeRun = probeWorker.run();
     const probe = await stack.client.workflow.start(updateProbe, {

@@ -140,6 +140,10 @@ grep -q '^PERSONAL_DATA_KEYS=' "$DIR/secrets.env" ||
   echo "PERSONAL_DATA_KEYS=k1:$(head -c 32 /dev/urandom | base64 -w0)" >>"$DIR/secrets.env"
 grep -q '^PERSONAL_DATA_HASH_KEY=' "$DIR/secrets.env" ||
   echo "PERSONAL_DATA_HASH_KEY=$(head -c 32 /dev/urandom | base64 -w0)" >>"$DIR/secrets.env"
+# The key Temporal payloads are encrypted with, the same for the APIs and the workers (rotation:
+# README, Pelindungan data pribadi).
+grep -q '^TEMPORAL_PAYLOAD_KEYS=' "$DIR/secrets.env" ||
+  echo "TEMPORAL_PAYLOAD_KEYS=cluster1:$(head -c 32 /dev/urandom | base64)" >>"$DIR/secrets.env"
 set -a
 # shellcheck disable=SC1091
 . "$DIR/secrets.env"
@@ -150,7 +154,8 @@ node dist/src/temporal/setup-cluster.main.js >>"$LOGS/temporal-setup.log" 2>&1 |
 log "namespace $NAMESPACE and search attributes ready"
 
 # --- Web UI (read-only) ---------------------------------------------------------------------------
-TEMPORAL_UI_PORT_INTERNAL=8234 run temporal-ui \
+# It has payloads decoded by the API's codec endpoint (through Caddy, with the console's sign-in cookie).
+TEMPORAL_UI_PORT_INTERNAL=8234 TEMPORAL_CODEC_ENDPOINT="http://localhost:$API_PORT/codec" run temporal-ui \
   "$BIN/temporal-ui-server" --root "$ROOT/deploy" --config temporal-ui --env cluster start
 
 # --- the app --------------------------------------------------------------------------------------

@@ -40,9 +40,12 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
     --db-filename "$DATA_DIR/temporal.sqlite" \
     --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$UI_PORT" \
     --namespace "$NAMESPACE" --log-level warn \
+    --ui-codec-endpoint "http://localhost:${PORT:-3000}/codec" \
     $(node dist/src/temporal/print-search-attributes.js) &
   PIDS+=($!)
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+  # The Web UI's origin: the API's codec endpoint answers its browser requests (CORS).
+  export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:$UI_PORT}"
   wait_for_port 127.0.0.1 "$TEMPORAL_PORT" 60 "Temporal dev server"
   wait_for_port 127.0.0.1 "$UI_PORT" 60 "Temporal Web UI"
 fi
@@ -87,6 +90,10 @@ cat >&2 <<MSG
     Health         http://localhost:${PORT:-3000}/health
     Metrics        http://localhost:${PORT:-3000}/metrics (API), http://${WORKER_METRICS_ADDRESS:-127.0.0.1:9464}/metrics (worker)
     Temporal UI    http://localhost:${UI_PORT}/namespaces/${NAMESPACE}/workflows
+                   payloads are encrypted; the UI has them decoded by http://localhost:${PORT:-3000}/codec for
+                   an operator signed in to the console at http://localhost:${PORT:-3000}/staf. Once, in the
+                   UI's Codec Server settings: "Use my browser setting", that endpoint, and
+                   "Include cross-origin credentials" (the dev server cannot set it)
     Temporal gRPC  ${TEMPORAL_ADDRESS}
     Mail inbox     ${MAIL_INBOX}
   Press Ctrl-C to stop.

@@ -8,6 +8,8 @@ import helmet, { xContentTypeOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, PROJECT_ROOT } from '../config/config';
 import { AppModule } from './app.module';
+import { CODEC_PATH } from './auth/codec-cookie';
+import { codecCors } from './codec/codec-cors';
 import { ContentTypeInterceptor, JSON_BODY_LIMIT, jsonShapeLimit } from './common/body-limits';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { completeOpenApiDocument, ErrorBody } from './common/openapi';
@@ -40,7 +42,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     open311BodyErrors,
   );
   app.use(jsonShapeLimit);
-  app.setGlobalPrefix('api', { exclude: ['health', 'metrics', `${OPEN311_BASE.slice(1)}/{*path}`] });
+  // The Temporal Web UI's codec endpoint (src/api/codec): its preflight and credentials from the UI's origin.
+  app.use(CODEC_PATH, codecCors(config.temporal.uiUrl));
+  app.setGlobalPrefix('api', {
+    exclude: ['health', 'metrics', `${OPEN311_BASE.slice(1)}/{*path}`, `${CODEC_PATH.slice(1)}/{*path}`],
+  });
   app.useGlobalInterceptors(new ContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   servePublicWebsite(app);
@@ -76,7 +82,7 @@ export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
  */
 function servePublicWebsite(app: NestExpressApplication): void {
   const pageHeaders = strictPageHeaders(["'self'", 'data:']);
-  const notForPages = /^\/(api|docs|docs-json|health|metrics|staf|open311)(\/|$)/;
+  const notForPages = /^\/(api|docs|docs-json|health|metrics|staf|open311|codec)(\/|$)/;
   app.use((req: Request, res: Response, next: NextFunction) =>
     notForPages.test(req.path) ? next() : pageHeaders(req, res, next),
   );

@@ -8,6 +8,7 @@ import { AreasModule } from './areas/areas.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CodecModule } from './codec/codec.controller';
 import { AppConfigModule } from './common/config.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { InFlightRequests } from './common/in-flight-requests';
@@ -55,6 +56,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         OpsModule,
+        CodecModule,
         WorkloadModule,
         ReportsModule,
         AuthModule,

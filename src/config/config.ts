@@ -6,6 +6,7 @@ import {
   defaultPrivacyContactEmail,
   type PrivacyContact,
 } from '../domain/privacy-notice';
+import { type PayloadKey, parsePayloadKeys } from '../temporal/payload-codec';
 
 /**
  * All runtime configuration, read from environment variables in one place and validated before
@@ -59,6 +60,22 @@ const schema = z
      */
     TEMPORAL_ACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+    /**
+     * Keys Temporal payloads are encrypted with (src/temporal/payload-codec.ts): comma-separated
+     * `<keyId>:<base64 32-byte key>`, the first encrypts, all decrypt. Unset outside production: a
+     * random key kept in DATA_DIR.
+     */
+    TEMPORAL_PAYLOAD_KEYS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return parsePayloadKeys(text);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Lifetime of an access token (JWT); a refresh token gets a new one. */
     ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -169,6 +186,13 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
     for (const name of ['PERSONAL_DATA_KEYS', 'PERSONAL_DATA_HASH_KEY'] as const)
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'must be set in production' });
+    if (!env.TEMPORAL_PAYLOAD_KEYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEMPORAL_PAYLOAD_KEYS'],
+        message:
+          'must be set in production (<keyId>:<base64 32-byte key>, comma-separated, the first encrypts)',
+      });
     if (env.SEED_PASSWORD === DEFAULT_SEED_PASSWORD)
       ctx.addIssue({
         code: 'custom',
@@ -201,6 +225,8 @@ export interface AppConfig {
     retentionDays: number;
     /** Longest wait for a workflow to take an action before the API answers 503. */
     actionTimeoutMs: number;
+    /** TEMPORAL_PAYLOAD_KEYS (the first encrypts); null outside production: a key kept in DATA_DIR. */
+    payloadKeys: PayloadKey[] | null;
   };
   /** JWT_SECRET; unset outside production: a random secret kept in DATA_DIR is used instead. */
   jwtSecret: string | null;
@@ -278,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: c.TEMPORAL_UI_URL.replace(/\/$/, ''),
       retentionDays: c.TEMPORAL_RETENTION_DAYS,
       actionTimeoutMs: c.TEMPORAL_ACTION_TIMEOUT_SECONDS * 1000,
+      payloadKeys: c.TEMPORAL_PAYLOAD_KEYS ?? null,
     },
     jwtSecret: c.JWT_SECRET ?? null,
     session: {

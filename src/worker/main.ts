@@ -18,7 +18,7 @@ import { createOrm } from '../db/orm';
 import { createLogger } from '../logger';
 import { createNotificationDispatcher } from '../notifications';
 import { complaintWorkflowsFor } from '../temporal/complaint-workflows';
-import { connectTemporalClient } from '../temporal/connection';
+import { connectTemporalClient, temporalDataConverter } from '../temporal/connection';
 import { ensureRecapSchedule, RECAP_SCHEDULE_ID } from '../temporal/recap-schedule';
 import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../temporal/retention-schedule';
 import { retryTemporalCall } from '../temporal/retry';
@@ -77,6 +77,8 @@ async function main() {
             namespace: config.temporal.namespace,
             taskQueue: config.temporal.taskQueue,
             workflowBundle,
+            // Payloads encrypted as the API's client encrypts them (src/temporal/payload-codec.ts).
+            dataConverter: temporalDataConverter(config),
             activities: {
               ...createComplaintActivities({ orm, log }),
               ...createReportActivities({ orm, log }),

@@ -12,6 +12,7 @@ import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import { workflowIdForRegister } from '../../src/temporal/ids';
+import { parsePayloadKeys, temporalDataConverter } from '../../src/temporal/payload-codec';
 import { RECAP_SCHEDULE_ID } from '../../src/temporal/recap-schedule';
 import { CLUSTER_API, CLUSTER_DIR, CLUSTER_PG_URL, CLUSTER_UI, clusterSecrets } from '../helpers/cluster';
 import { seededUserFor } from '../helpers/complaints';
@@ -26,6 +27,12 @@ const UI = CLUSTER_UI;
 const PG_URL = CLUSTER_PG_URL;
 const LOCATION = { kecamatan: '16.74.01', kelurahan: '16.74.01.1007' };
 const secrets = clusterSecrets();
+/** The topology's payload codec: its histories are encrypted with TEMPORAL_PAYLOAD_KEYS of secrets.env. */
+const clusterDataConverter = () =>
+  temporalDataConverter({
+    dataDir: CLUSTER_DIR,
+    temporal: { payloadKeys: parsePayloadKeys(secrets.TEMPORAL_PAYLOAD_KEYS ?? '') },
+  });
 
 const tokens = new Map<string, string>();
 async function as(username: string): Promise<Record<string, string>> {
@@ -118,7 +125,12 @@ describe('production topology (npm run start:cluster)', () => {
   let pg: PgClient;
   beforeAll(async () => {
     connection = await Connection.connect({ address: '127.0.0.1:7233' });
-    temporal = new TemporalClient({ connection, namespace: 'default' });
+    // Payloads are encrypted with the topology's key (scripts/start-cluster.sh, secrets.env).
+    temporal = new TemporalClient({
+      connection,
+      namespace: 'default',
+      dataConverter: clusterDataConverter(),
+    });
     pg = await connectPg();
   });
   afterAll(async () => {
@@ -595,6 +607,7 @@ describe('production topology (npm run start:cluster)', () => {
         {
           workflowsPath: path.join(ROOT, 'test/cluster/upgrade/workflows.ts'),
           replayName: 'cluster-upgrade',
+          dataConverter: clusterDataConverter(),
         },
         histories,
       );

@@ -12,7 +12,7 @@ export const CLUSTER_UI = process.env.CLUSTER_UI_URL ?? 'http://localhost:8233';
 export const CLUSTER_TEMPORAL_ADDRESS = process.env.CLUSTER_TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 export const CLUSTER_PG_URL = `postgresql://pengaduan:${process.env.CLUSTER_PG_PASSWORD ?? 'pengaduan-cluster'}@127.0.0.1:${process.env.CLUSTER_PG_PORT ?? '55432'}/pengaduan`;
 
-/** data/cluster/secrets.env as written by scripts/start-cluster.sh (JWT_SECRET, SEED_PASSWORD, UI_PASSWORD). */
+/** data/cluster/secrets.env as written by scripts/start-cluster.sh (JWT_SECRET, SEED_PASSWORD, UI_PASSWORD, TEMPORAL_PAYLOAD_KEYS). */
 export function clusterSecrets(): Record<string, string> {
   return Object.fromEntries(
     fs

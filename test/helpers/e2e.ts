@@ -24,6 +24,7 @@ import type { ComplaintDetailView } from '../../src/api/complaints/complaint-vie
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { createOrm } from '../../src/db/orm';
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice';
+import { temporalDataConverter } from '../../src/temporal/payload-codec';
 import {
   CLUSTER_API,
   CLUSTER_PG_URL,
@@ -95,6 +96,8 @@ export async function startE2e(
     connection: nativeConnection,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
+    // Payloads encrypted as in production (the key of appEnv, TEST_PAYLOAD_KEYS).
+    dataConverter: temporalDataConverter(config),
     activities: {
       ...createComplaintActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
       ...createReportActivities({ orm: db.orm, log: pino({ level: 'silent' }) }),
@@ -109,7 +112,10 @@ export async function startE2e(
   const running = worker.run();
   const app = await createApp(config);
   await app.init();
-  const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: server.address }),
+    dataConverter: temporalDataConverter(config),
+  });
   return {
     kind,
     app,
@@ -199,10 +205,12 @@ async function startClusterE2e(): Promise<E2e> {
     JWT_SECRET: secrets.JWT_SECRET,
     PERSONAL_DATA_KEYS: secrets.PERSONAL_DATA_KEYS,
     PERSONAL_DATA_HASH_KEY: secrets.PERSONAL_DATA_HASH_KEY,
+    TEMPORAL_PAYLOAD_KEYS: secrets.TEMPORAL_PAYLOAD_KEYS,
   });
   const orm = await createOrm(config);
   const temporal = new Client({
     connection: await Connection.connect({ address: CLUSTER_TEMPORAL_ADDRESS }),
+    dataConverter: temporalDataConverter(config),
   });
   const unavailable = (what: string) =>
     new Proxy(

@@ -17,6 +17,7 @@ import { insertComplaint } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import type { DevServer } from '../helpers/dev-server';
 import { WORKFLOWS_PATH } from '../helpers/paths';
+import { testDataConverter } from '../helpers/processes';
 
 describe.each(databaseKinds())('holiday correction reaches open complaints (%s)', (kind) => {
   let backend: Backend;
@@ -38,6 +39,7 @@ describe.each(databaseKinds())('holiday correction reaches open complaints (%s)'
       connection,
       taskQueue: 'holidays',
       workflowsPath: WORKFLOWS_PATH,
+      dataConverter: testDataConverter(),
       activities: createComplaintActivities({ orm: db.orm, log }),
     });
     await worker.runUntil(async () => {

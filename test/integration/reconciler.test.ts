@@ -10,6 +10,7 @@ import { insertComplaint } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import type { DevServer } from '../helpers/dev-server';
 import { WORKFLOWS_PATH } from '../helpers/paths';
+import { testDataConverter } from '../helpers/processes';
 
 describe.each(databaseKinds())('workflow reconciler (%s)', (kind) => {
   let backend: Backend;
@@ -37,6 +38,7 @@ describe.each(databaseKinds())('workflow reconciler (%s)', (kind) => {
       connection,
       taskQueue: 'reconcile',
       workflowsPath: WORKFLOWS_PATH,
+      dataConverter: testDataConverter(),
       activities: createComplaintActivities({ orm: db.orm, log }),
     });
     const reconciler = new WorkflowReconciler(db.orm, gateway(client, 'reconcile'), log, {

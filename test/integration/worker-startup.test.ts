@@ -12,7 +12,7 @@ import { insertComplaint } from '../helpers/complaints';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { type DevServer, freePort, startDevServer } from '../helpers/dev-server';
 import { REPO_ROOT } from '../helpers/paths';
-import { appEnv, killHard } from '../helpers/processes';
+import { appEnv, killHard, testDataConverter } from '../helpers/processes';
 
 /** The worker process with its log lines (JSON, from pino) collected. */
 function startWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; logs: () => string } {
@@ -65,7 +65,10 @@ describe('worker started while Temporal is down', () => {
       await until(() => /"worker started"/.test(worker.logs()), 60_000, 'worker started').catch((err) => {
         throw new Error(`${err.message}; worker log:\n${worker.logs().slice(-3000)}`);
       });
-      const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+      const client = new Client({
+        connection: await Connection.connect({ address: server.address }),
+        dataConverter: testDataConverter(),
+      });
       try {
         const { workflowId, ...input } = await insertComplaint(db.orm);
         await client.workflow.start(complaintWorkflow, { args: [input], taskQueue, workflowId });

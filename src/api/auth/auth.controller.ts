@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { Public } from './auth.decorators';
 import { LoginDto, RefreshTokenDto, TokenDto } from './auth.dto';
 import { AuthService, LoginLockedError } from './auth.service';
+import { clearCodecCookie, setCodecCookie } from './codec-cookie';
 import { LOCK_MAX_SECONDS, LOGIN_FAILURE_THRESHOLD } from './login-throttle';
 
 @ApiTags('auth')
@@ -34,7 +35,10 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<TokenDto> {
     try {
-      return await this.auth.login(body.username, body.password, clientAddress(req));
+      const pair = await this.auth.login(body.username, body.password, clientAddress(req));
+      // For the Temporal Web UI's requests to the codec endpoint (src/api/codec).
+      setCodecCookie(req, res, pair.accessToken, pair.expiresIn);
+      return pair;
     } catch (err) {
       if (err instanceof LoginLockedError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       throw err;
@@ -50,16 +54,27 @@ export class AuthController {
       'Sesi sudah berakhir atau tidak valid: unknown, expired or already used token (a reuse ends all ' +
       "the user's sessions), deactivated user, or an account change since sign-in.",
   })
-  refresh(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<TokenDto> {
-    return this.auth.refresh(body.refreshToken, clientAddress(req));
+  async refresh(
+    @Body() body: RefreshTokenDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenDto> {
+    const pair = await this.auth.refresh(body.refreshToken, clientAddress(req));
+    setCodecCookie(req, res, pair.accessToken, pair.expiresIn);
+    return pair;
   }
 
   @Public()
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The refresh token is revoked (an unknown or ended one is ignored).' })
-  async logout(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<void> {
+  async logout(
+    @Body() body: RefreshTokenDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(body.refreshToken, clientAddress(req));
+    clearCodecCookie(req, res);
   }
 }
 

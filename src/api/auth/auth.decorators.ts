@@ -4,9 +4,16 @@ import type { Principal, Role } from './principal';
 
 export const IS_PUBLIC = 'auth:isPublic';
 export const ALLOWED = 'auth:allowed';
+export const ACCEPTS_CODEC_COOKIE = 'auth:acceptsCodecCookie';
 
 /** No token needed (public complaint form and tracking, login, health). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * Without a Bearer token, the session may also come from the codec cookie (src/api/auth/codec-cookie.ts):
+ * only for the codec endpoint, which the Temporal Web UI calls with the browser's cookies.
+ */
+export const AcceptsCodecCookie = () => SetMetadata(ACCEPTS_CODEC_COOKIE, true);
 
 export interface Allowed {
   roles?: Role[];

@@ -4,15 +4,17 @@ import { JwtService } from '@nestjs/jwt';
 import { SessionRepository } from '../../db/repositories/session.repository';
 import type { Unit } from '../../domain/units';
 import { forbidden, unauthorized } from '../common/api-error';
-import { ALLOWED, type Allowed, IS_PUBLIC } from './auth.decorators';
+import { ACCEPTS_CODEC_COOKIE, ALLOWED, type Allowed, IS_PUBLIC } from './auth.decorators';
 import { type AccessClaims, cachedUserOf } from './auth.service';
+import { codecCookieOf } from './codec-cookie';
 import type { Principal, Role } from './principal';
 import { type CachedUser, PrincipalCache } from './principal-cache';
 
 const INVALID_SESSION = 'Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.';
 
 /**
- * Global guard: every route needs a valid Bearer token unless @Public(), and must pass @Allow.
+ * Global guard: every route needs a valid Bearer token unless @Public(), and must pass @Allow. On
+ * @AcceptsCodecCookie() routes (the Web UI's codec endpoint) the codec cookie may carry the token.
  * The token only says who and which tokenVersion; the user's current record (PrincipalCache, else
  * one read of the user table) must exist, be active and have that version, and gives the request's
  * role, unit, area and eselon. A user in the cache costs no database read.
@@ -33,8 +35,14 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthorized('Anda harus masuk (login) terlebih dahulu.');
+    const [scheme, bearer] = String(request.headers.authorization ?? '').split(' ');
+    const token =
+      scheme === 'Bearer' && bearer
+        ? bearer
+        : this.reflector.getAllAndOverride<boolean>(ACCEPTS_CODEC_COOKIE, targets)
+          ? codecCookieOf(request)
+          : undefined;
+    if (!token) throw unauthorized('Anda harus masuk (login) terlebih dahulu.');
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token);

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../../config/config';
 import { ComplaintWorkflows, complaintWorkflowsFor } from '../../temporal/complaint-workflows';
+import { temporalDataConverter } from '../../temporal/payload-codec';
 import { APP_CONFIG } from '../common/config.module';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -20,6 +21,8 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
         new Client({
           connection: Connection.lazy({ address: config.temporal.address, connectTimeout: '3s' }),
           namespace: config.temporal.namespace,
+          // Payloads encrypted (src/temporal/payload-codec.ts); the Web UI decodes through /codec.
+          dataConverter: temporalDataConverter(config),
         }),
     },
     {

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ConfigError, DEFAULT_SEED_PASSWORD, loadConfig } from '../../../src/config/config';
 
+const PAYLOAD_KEYS = `k2:${Buffer.alloc(32, 2).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}`;
+
 describe('configuration', () => {
   it('runs on embedded defaults: SQLite under data/, local Temporal, API on :3000', () => {
     const config = loadConfig({});
@@ -13,6 +15,7 @@ describe('configuration', () => {
       uiUrl: 'http://localhost:8233',
       retentionDays: 90,
       actionTimeoutMs: 20_000,
+      payloadKeys: null,
     });
     expect(config.shutdownGraceMs).toBe(25_000);
     expect(path.basename(config.dataDir)).toBe('data');
@@ -80,7 +83,29 @@ describe('configuration', () => {
         SEED_PASSWORD: 'another-strong-one',
         PERSONAL_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
         PERSONAL_DATA_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+        TEMPORAL_PAYLOAD_KEYS: PAYLOAD_KEYS,
       }).env,
     ).toBe('production');
+  });
+
+  it('needs the Temporal payload keys in production, and refuses malformed ones anywhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-very-long-production-secret',
+      SEED_PASSWORD: 'another-strong-one',
+    };
+    expect(() => loadConfig(production)).toThrow(/TEMPORAL_PAYLOAD_KEYS: must be set in production/);
+    const keys = loadConfig({ ...production, TEMPORAL_PAYLOAD_KEYS: PAYLOAD_KEYS }).temporal.payloadKeys;
+    expect(keys?.map((k) => [k.id, k.key.length])).toEqual([
+      ['k2', 32],
+      ['k1', 32],
+    ]);
+    expect(() => loadConfig({ TEMPORAL_PAYLOAD_KEYS: 'k1:short' })).toThrow(
+      /TEMPORAL_PAYLOAD_KEYS: key "k1": must be 32 random bytes/,
+    );
+    // The message never repeats the key itself.
+    const leaked = 'k1:QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB';
+    expect(() => loadConfig({ TEMPORAL_PAYLOAD_KEYS: leaked })).toThrow(ConfigError);
+    expect(() => loadConfig({ TEMPORAL_PAYLOAD_KEYS: leaked })).not.toThrow(/QUFB/);
   });
 });

@@ -1,0 +1,150 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { loadOrCreateSecretFile } from '../api/auth/jwt-secret';
+
+/** The `encoding` metadata of an encrypted payload. */
+export const ENCRYPTED_ENCODING = 'binary/encrypted';
+/** The metadata naming the key a payload was encrypted with. */
+export const KEY_ID_METADATA = 'encryption-key-id';
+/** The key id of the development key kept in DATA_DIR (when TEMPORAL_PAYLOAD_KEYS is unset). */
+export const DEV_KEY_ID = 'dev';
+
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+export interface PayloadKey {
+  id: string;
+  key: Buffer;
+}
+
+/**
+ * Parses TEMPORAL_PAYLOAD_KEYS: comma-separated `<keyId>:<base64 32-byte key>`, the first one
+ * encrypts, all of them decrypt. Throws an Error whose message says what is wrong (never the key).
+ */
+export function parsePayloadKeys(text: string): PayloadKey[] {
+  const keys = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry, index): PayloadKey => {
+      const colon = entry.indexOf(':');
+      const id = colon < 0 ? '' : entry.slice(0, colon).trim();
+      const encoded = colon < 0 ? '' : entry.slice(colon + 1).trim();
+      if (!KEY_ID.test(id))
+        throw new Error(
+          `entry ${index + 1}: must be <keyId>:<base64 key>, keyId of letters, digits, ".", "_" or "-"`,
+        );
+      const key = BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
+      if (key.length !== KEY_BYTES)
+        throw new Error(`key "${id}": must be ${KEY_BYTES} random bytes, base64 (openssl rand -base64 32)`);
+      return { id, key };
+    });
+  if (keys.length === 0) throw new Error('must name at least one key');
+  const ids = keys.map((k) => k.id);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated) throw new Error(`key id "${repeated}" appears twice`);
+  return keys;
+}
+
+/** A payload the codec cannot decode (unknown key id, tampered or truncated): never passed on. */
+export class PayloadDecryptionError extends Error {}
+
+/**
+ * Encrypts every Temporal payload (workflow inputs, update and signal arguments, activity inputs and
+ * results, the static summary) with AES-256-GCM under the first key, so that Temporal's database and
+ * anyone reading histories without the key see no free text. The whole payload (its metadata and
+ * data) is encrypted; the result carries `encoding: binary/encrypted` and the key's id, which is also
+ * authenticated. Payloads that are not encrypted (histories from before the codec, recorded replay
+ * histories) pass through decoding unchanged.
+ */
+export class AesGcmPayloadCodec implements PayloadCodec {
+  private readonly byId: Map<string, Buffer>;
+
+  constructor(private readonly keys: PayloadKey[]) {
+    if (keys.length === 0) throw new Error('AesGcmPayloadCodec needs at least one key');
+    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  async encode(payloads: Payload[]): Promise<Payload[]> {
+    const { id, key } = this.keys[0];
+    const aad = Buffer.from(id, 'utf8');
+    return payloads.map((payload) => {
+      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(aad);
+      const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+      return {
+        metadata: {
+          encoding: Buffer.from(ENCRYPTED_ENCODING, 'utf8'),
+          [KEY_ID_METADATA]: aad,
+        },
+        data: sealed,
+      };
+    });
+  }
+
+  async decode(payloads: Payload[]): Promise<Payload[]> {
+    return payloads.map((payload) => {
+      const encoding = payload.metadata?.encoding;
+      if (!encoding || Buffer.from(encoding).toString('utf8') !== ENCRYPTED_ENCODING) return payload;
+      const rawId = payload.metadata?.[KEY_ID_METADATA];
+      const id = rawId ? Buffer.from(rawId).toString('utf8') : '';
+      const key = this.byId.get(id);
+      if (!key)
+        throw new PayloadDecryptionError(
+          `Temporal payload encrypted with key "${id}", which TEMPORAL_PAYLOAD_KEYS does not hold`,
+        );
+      const sealed = Buffer.from(payload.data ?? new Uint8Array());
+      if (sealed.length < IV_BYTES + TAG_BYTES)
+        throw new PayloadDecryptionError('Temporal payload too short to be encrypted');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
+        decipher.setAAD(Buffer.from(id, 'utf8'));
+        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+        const plain = Buffer.concat([
+          decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
+          decipher.final(),
+        ]);
+        return temporal.api.common.v1.Payload.decode(plain);
+      } catch {
+        throw new PayloadDecryptionError(
+          `Temporal payload (key "${id}") could not be decrypted: altered, or a different key of that id`,
+        );
+      }
+    });
+  }
+}
+
+/** Where the development key is kept when TEMPORAL_PAYLOAD_KEYS is unset (never in production). */
+export function devPayloadKeyPath(dataDir: string): string {
+  return path.join(dataDir, 'temporal-payload-key');
+}
+
+/**
+ * The keys of TEMPORAL_PAYLOAD_KEYS, or (outside production, where the configuration requires them)
+ * a random key made on the first start and kept in DATA_DIR, shared by the API and the worker.
+ */
+export function payloadKeysOf(config: { payloadKeys: PayloadKey[] | null; dataDir: string }): PayloadKey[] {
+  if (config.payloadKeys) return config.payloadKeys;
+  return [
+    { id: DEV_KEY_ID, key: loadOrCreateSecretFile(devPayloadKeyPath(config.dataDir)).subarray(0, KEY_BYTES) },
+  ];
+}
+
+/**
+ * The data converter of every Temporal client and worker of the system (API, worker, scripts, the
+ * e2e harness): the default payload converter, then the AES-GCM codec. The one place it is made.
+ */
+export function temporalDataConverter(config: {
+  dataDir: string;
+  temporal: { payloadKeys: PayloadKey[] | null };
+}): DataConverter {
+  const keys = payloadKeysOf({ payloadKeys: config.temporal.payloadKeys, dataDir: config.dataDir });
+  return { payloadCodecs: [new AesGcmPayloadCodec(keys)] };
+}
