@@ -93,6 +93,8 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'a-very-long-production-secret',
       SEED_PASSWORD: 'another-strong-one',
+      PERSONAL_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      PERSONAL_DATA_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
     };
     expect(() => loadConfig(production)).toThrow(/TEMPORAL_PAYLOAD_KEYS: must be set in production/);
     const keys = loadConfig({ ...production, TEMPORAL_PAYLOAD_KEYS: PAYLOAD_KEYS }).temporal.payloadKeys;
