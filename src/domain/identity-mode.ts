@@ -162,19 +162,18 @@ export function identityAccess(
   }
 }
 
-/** The Temporal Web UI's words for the complainant: initials for BIASA only (no personal data). */
-export function summaryComplainant(mode: string | null | undefined, name: string): string {
+/**
+ * The Temporal Web UI's words for the complainant: the identity mode only, never the person (not
+ * even initials, which beside a kelurahan can point at someone).
+ */
+export function summaryComplainant(mode: string | null | undefined): string {
   switch (identityModeOf(mode)) {
     case 'ANONIM':
       return 'pengadu anonim';
     case 'RAHASIA':
       return 'pengadu dirahasiakan';
     default:
-      return `pengadu ${name
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((w) => `${w[0].toUpperCase()}.`)
-        .join('')}`;
+      return 'pengadu beridentitas';
   }
 }
 

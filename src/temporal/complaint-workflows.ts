@@ -226,12 +226,11 @@ function objectionInputFor(complaint: Complaint): ObjectionInput {
 }
 
 /**
- * The line operators see in the Web UI: register number, channel, location and the complainant's
- * initials only (no personal data goes to Temporal).
+ * The line operators see in the Web UI: register number, channel, location and the identity mode;
+ * no personal data (src/domain/identity-mode.ts).
  */
 export function staticSummaryOf(complaint: Complaint): string {
-  // Initials for BIASA; RAHASIA and ANONIM name no one (src/domain/identity-mode.ts).
-  const complainant = summaryComplainant(complaint.identityMode, complaint.complainantName);
+  const complainant = summaryComplainant(complaint.identityMode);
   const location = complaint.kelurahan ?? complaint.kecamatan ?? 'lokasi belum ditentukan';
   return `Pengaduan ${complaint.registerNumber} · ${CHANNEL_LABELS[complaint.channel as Channel] ?? complaint.channel} · ${location} · ${complainant}`;
 }

@@ -43,10 +43,10 @@ describe.each(databaseKinds())('complaint intake (%s)', (kind) => {
     );
     const state = await e.temporal.workflow.getHandle(complaint.workflowId).query('state');
     expect((state as { dueAt: string }).dueAt).toBe(res.body.dueAt);
-    // Operators see the case, not the person: initials only.
+    // Operators see the case, not the person: not even initials.
     const description = await e.temporal.workflow.getHandle(complaint.workflowId).describe();
     expect(await description.staticSummary()).toBe(
-      `Pengaduan ${res.body.registerNumber} · Email · 16.74.01.1007 · pengadu B.S.`,
+      `Pengaduan ${res.body.registerNumber} · Email · 16.74.01.1007 · pengadu beridentitas`,
     );
     expect(description.typedSearchAttributes.get(SA.ComplaintChannel)).toBe('EMAIL');
   });

@@ -132,7 +132,7 @@ describe('Temporal payload encryption and the Web UI codec endpoint', () => {
       expect(decoded).toHaveLength(payloads.length);
       const all = decoded.join('\n');
       expect(all).toContain(NOTES);
-      // The static summary: register number, channel, location, initials; no name, no description.
+      // The static summary: register number, channel, location, identity mode; no name, no description.
       const summary = decoded.find((d) => d.includes(`Pengaduan ${registerNumber}`));
       expect(summary).toBeDefined();
       expect(all).not.toContain(staffComplaint().complainant.name);
