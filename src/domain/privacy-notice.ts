@@ -12,12 +12,18 @@
  */
 import type { IntakeViolation } from './channels';
 import { IDENTITY_MODE_EXPLANATIONS } from './identity-mode';
+import { DEFAULT_RETENTION_YEARS } from './retention';
 
 /** The version of the current notice: the date it took effect (YYYY-MM-DD). */
 export const PRIVACY_NOTICE_VERSION = '2026-12-02';
 
-/** The years personal data of a closed complaint is kept before it is anonymised. */
-export const PRIVACY_RETENTION_YEARS = 5;
+/**
+ * The years personal data of a closed complaint is kept before it is anonymised, unless the
+ * notice is given another period (PERSONAL_DATA_RETENTION_YEARS: the same setting the retention
+ * schedule applies, so the notice never promises another period than the one kept; a changed
+ * period is a changed notice and needs a new PRIVACY_NOTICE_VERSION).
+ */
+export const PRIVACY_RETENTION_YEARS = DEFAULT_RETENTION_YEARS;
 
 /** The intake's field that carries the acknowledged version. */
 export const PRIVACY_NOTICE_FIELD = 'privacyNoticeVersion';
@@ -62,8 +68,11 @@ export interface PrivacyNotice {
   officerAcknowledgment: string;
 }
 
-/** The current notice, with the office's contact. */
-export function privacyNotice(contact: PrivacyContact): PrivacyNotice {
+/** The current notice, with the office's contact and the retention period in force. */
+export function privacyNotice(
+  contact: PrivacyContact,
+  retentionYears: number = PRIVACY_RETENTION_YEARS,
+): PrivacyNotice {
   return {
     version: PRIVACY_NOTICE_VERSION,
     title: 'Pemberitahuan Pelindungan Data Pribadi',
@@ -71,7 +80,7 @@ export function privacyNotice(contact: PrivacyContact): PrivacyNotice {
       'DPM-PTSP Kota Prabumulih mencatat identitas dan kontak Anda (nama, NIK, alamat, telepon, email), ' +
       'uraian pengaduan dan bukti yang Anda kirim, hanya untuk menangani pengaduan Anda sesuai SOP ' +
       'dan untuk statistik tanpa identitas. Data dilihat petugas yang menangani pengaduan, disimpan di ' +
-      `sistem milik kantor, dan disimpan ${PRIVACY_RETENTION_YEARS} tahun setelah pengaduan selesai, ` +
+      `sistem milik kantor, dan disimpan ${retentionYears} tahun setelah pengaduan selesai, ` +
       `lalu dianonimkan. Pertanyaan dan permintaan atas data Anda: ${contact.email}.`,
     sections: [
       {
@@ -121,7 +130,7 @@ export function privacyNotice(contact: PrivacyContact): PrivacyNotice {
         id: 'RETENTION',
         title: 'Lama penyimpanan',
         items: [
-          `Data pribadi disimpan selama pengaduan ditangani dan ${PRIVACY_RETENTION_YEARS} tahun setelah pengaduan selesai (ditutup), lalu dianonimkan: identitas dan kontak dihapus dan berkas bukti dimusnahkan, sedangkan angka statistik tetap.`,
+          `Data pribadi disimpan selama pengaduan ditangani dan ${retentionYears} tahun setelah pengaduan selesai (ditutup), lalu dianonimkan: identitas dan kontak dihapus dan berkas bukti dimusnahkan, sedangkan angka statistik tetap.`,
         ],
       },
       {

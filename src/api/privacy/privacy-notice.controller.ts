@@ -53,7 +53,7 @@ export class PrivacyNoticeController {
     description: 'Pemberitahuan pelindungan data pribadi yang berlaku',
   })
   current(): PrivacyNotice {
-    return privacyNotice(this.config.privacyContact);
+    return privacyNotice(this.config.privacyContact, this.config.personalDataRetentionYears);
   }
 }
 

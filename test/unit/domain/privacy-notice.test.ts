@@ -50,6 +50,12 @@ describe('privacy notice', () => {
 
   it('states the retention period and whom to ask, with the configured contact', () => {
     expect(section('RETENTION')).toContain(`${PRIVACY_RETENTION_YEARS} tahun setelah pengaduan selesai`);
+    // The period the retention schedule applies, when the office sets another one.
+    const seven = privacyNotice(contact, 7);
+    expect(seven.sections.find((x) => x.id === 'RETENTION')?.items.join(' ')).toContain(
+      '7 tahun setelah pengaduan selesai',
+    );
+    expect(seven.summary).toContain('disimpan 7 tahun');
     expect(section('RIGHTS')).toContain(contact.email);
     expect(section('RIGHTS')).toContain(contact.address);
     expect(notice.summary).toContain(contact.email);
