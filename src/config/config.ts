@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { type PersonalDataKey, parseHashKey, parsePersonalDataKeys } from '../db/personal-data-cipher';
+import { type PersonalDataKey, parseHashKey } from '../db/personal-data-cipher';
 import {
   DEFAULT_PRIVACY_CONTACT_ADDRESS,
   defaultPrivacyContactEmail,
   type PrivacyContact,
 } from '../domain/privacy-notice';
-import { type PayloadKey, parsePayloadKeys } from '../temporal/payload-codec';
+import type { PayloadKey } from '../temporal/payload-codec';
+import { parseEncryptionKeys } from './encryption-keys';
 
 /**
  * All runtime configuration, read from environment variables in one place and validated before
@@ -69,7 +70,7 @@ const schema = z
       .string()
       .transform((text, ctx) => {
         try {
-          return parsePayloadKeys(text);
+          return parseEncryptionKeys(text);
         } catch (err) {
           ctx.addIssue({ code: 'custom', message: (err as Error).message });
           return z.NEVER;
@@ -156,7 +157,7 @@ const schema = z
       .string()
       .superRefine((v, ctx) => {
         try {
-          parsePersonalDataKeys(v);
+          parseEncryptionKeys(v);
         } catch (err) {
           ctx.addIssue({ code: 'custom', message: (err as Error).message });
         }
@@ -342,7 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     personalDataRetentionYears: c.PERSONAL_DATA_RETENTION_YEARS,
     personalData: {
-      keys: c.PERSONAL_DATA_KEYS ? parsePersonalDataKeys(c.PERSONAL_DATA_KEYS) : null,
+      keys: c.PERSONAL_DATA_KEYS ? parseEncryptionKeys(c.PERSONAL_DATA_KEYS) : null,
       hashKey: c.PERSONAL_DATA_HASH_KEY ? parseHashKey(c.PERSONAL_DATA_HASH_KEY) : null,
     },
   };

@@ -18,19 +18,15 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import path from 'node:path';
 import type { EntityManager, Platform } from '@mikro-orm/core';
 import { loadOrCreateSecretFile } from '../api/auth/jwt-secret';
+import { decodeBase64Key, type EncryptionKey, KEY_BYTES } from '../config/encryption-keys';
 
 export const ENCRYPTED_PREFIX = 'enc:v1:';
-const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 /** enc:v1:<keyId>:<base64url> */
 const SEALED = /^enc:v1:([A-Za-z0-9_-]{1,32}):([A-Za-z0-9_-]+)$/;
 
-export interface PersonalDataKey {
-  id: string;
-  key: Buffer;
-}
+export type PersonalDataKey = EncryptionKey;
 
 export interface PersonalDataKeys {
   /** The first one encrypts; all of them decrypt. */
@@ -39,36 +35,11 @@ export interface PersonalDataKeys {
   hashKey: Buffer;
 }
 
-/** Parses PERSONAL_DATA_KEYS (`<keyId>:<base64 32-byte key>,...`); throws a message naming the fault. */
-export function parsePersonalDataKeys(text: string): PersonalDataKey[] {
-  const keys = text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const colon = part.indexOf(':');
-      const id = colon > 0 ? part.slice(0, colon) : '';
-      if (!KEY_ID.test(id)) throw new Error('each key must be <keyId>:<base64 key>, keyId of [A-Za-z0-9_-]');
-      const key = decodeKey(part.slice(colon + 1));
-      if (key.length !== KEY_BYTES) throw new Error(`key ${id} must be ${KEY_BYTES} bytes (base64)`);
-      return { id, key };
-    });
-  if (keys.length === 0) throw new Error('no key given');
-  const ids = keys.map((k) => k.id);
-  if (new Set(ids).size !== ids.length) throw new Error('key ids must be unique');
-  return keys;
-}
-
 /** Parses PERSONAL_DATA_HASH_KEY (base64, at least 32 bytes). */
 export function parseHashKey(text: string): Buffer {
-  const key = decodeKey(text.trim());
+  const key = decodeBase64Key(text.trim());
   if (key.length < KEY_BYTES) throw new Error(`must be at least ${KEY_BYTES} bytes (base64)`);
   return key;
-}
-
-function decodeKey(text: string): Buffer {
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return Buffer.alloc(0);
-  return Buffer.from(text, 'base64');
 }
 
 /** The key id of the key generated under DATA_DIR when PERSONAL_DATA_KEYS is unset. */

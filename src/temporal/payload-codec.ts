@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { loadOrCreateSecretFile } from '../api/auth/jwt-secret';
+import { type EncryptionKey, KEY_BYTES } from '../config/encryption-keys';
 
 /** The `encoding` metadata of an encrypted payload. */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
@@ -11,45 +12,10 @@ export const KEY_ID_METADATA = 'encryption-key-id';
 /** The key id of the development key kept in DATA_DIR (when TEMPORAL_PAYLOAD_KEYS is unset). */
 export const DEV_KEY_ID = 'dev';
 
-const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
-export interface PayloadKey {
-  id: string;
-  key: Buffer;
-}
-
-/**
- * Parses TEMPORAL_PAYLOAD_KEYS: comma-separated `<keyId>:<base64 32-byte key>`, the first one
- * encrypts, all of them decrypt. Throws an Error whose message says what is wrong (never the key).
- */
-export function parsePayloadKeys(text: string): PayloadKey[] {
-  const keys = text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry, index): PayloadKey => {
-      const colon = entry.indexOf(':');
-      const id = colon < 0 ? '' : entry.slice(0, colon).trim();
-      const encoded = colon < 0 ? '' : entry.slice(colon + 1).trim();
-      if (!KEY_ID.test(id))
-        throw new Error(
-          `entry ${index + 1}: must be <keyId>:<base64 key>, keyId of letters, digits, ".", "_" or "-"`,
-        );
-      const key = BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
-      if (key.length !== KEY_BYTES)
-        throw new Error(`key "${id}": must be ${KEY_BYTES} random bytes, base64 (openssl rand -base64 32)`);
-      return { id, key };
-    });
-  if (keys.length === 0) throw new Error('must name at least one key');
-  const ids = keys.map((k) => k.id);
-  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (repeated) throw new Error(`key id "${repeated}" appears twice`);
-  return keys;
-}
+export type PayloadKey = EncryptionKey;
 
 /** A payload the codec cannot decode (unknown key id, tampered or truncated): never passed on. */
 export class PayloadDecryptionError extends Error {}

@@ -11,8 +11,9 @@ import path from 'node:path';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
+import { parseEncryptionKeys } from '../../src/config/encryption-keys';
 import { workflowIdForRegister } from '../../src/temporal/ids';
-import { parsePayloadKeys, temporalDataConverter } from '../../src/temporal/payload-codec';
+import { temporalDataConverter } from '../../src/temporal/payload-codec';
 import { RECAP_SCHEDULE_ID } from '../../src/temporal/recap-schedule';
 import { CLUSTER_API, CLUSTER_DIR, CLUSTER_PG_URL, CLUSTER_UI, clusterSecrets } from '../helpers/cluster';
 import { seededUserFor } from '../helpers/complaints';
@@ -31,7 +32,7 @@ const secrets = clusterSecrets();
 const clusterDataConverter = () =>
   temporalDataConverter({
     dataDir: CLUSTER_DIR,
-    temporal: { payloadKeys: parsePayloadKeys(secrets.TEMPORAL_PAYLOAD_KEYS ?? '') },
+    temporal: { payloadKeys: parseEncryptionKeys(secrets.TEMPORAL_PAYLOAD_KEYS ?? '') },
   });
 
 const tokens = new Map<string, string>();

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import type { DatabaseConfig } from '../../src/config/config';
-import { parsePayloadKeys, temporalDataConverter } from '../../src/temporal/payload-codec';
+import { parseEncryptionKeys } from '../../src/config/encryption-keys';
+import { temporalDataConverter } from '../../src/temporal/payload-codec';
 import { REPO_ROOT } from './paths';
 import { TEST_PERSONAL_DATA_ENV } from './personal-data';
 
@@ -16,7 +17,7 @@ export const TEST_PAYLOAD_KEYS = 'test:1UwoLjKTUAjnJuzbnStrT9UAqwc461Ww8l0zCfg2M
 export function testDataConverter(): DataConverter {
   return temporalDataConverter({
     dataDir: REPO_ROOT,
-    temporal: { payloadKeys: parsePayloadKeys(TEST_PAYLOAD_KEYS) },
+    temporal: { payloadKeys: parseEncryptionKeys(TEST_PAYLOAD_KEYS) },
   });
 }
 

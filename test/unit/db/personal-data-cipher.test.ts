@@ -2,12 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/config';
+import { parseEncryptionKeys } from '../../../src/config/encryption-keys';
 import { lookupHash } from '../../../src/db/lookup-hash';
-import {
-  PersonalDataCipher,
-  parsePersonalDataKeys,
-  resolvePersonalDataKeys,
-} from '../../../src/db/personal-data-cipher';
+import { PersonalDataCipher, resolvePersonalDataKeys } from '../../../src/db/personal-data-cipher';
 
 const keyA = { id: 'a', key: Buffer.alloc(32, 0xa1) };
 const keyB = { id: 'b', key: Buffer.alloc(32, 0xb2) };
@@ -78,12 +75,14 @@ describe('personal data cipher', () => {
 
   it('reads PERSONAL_DATA_KEYS and PERSONAL_DATA_HASH_KEY, refusing malformed ones', () => {
     const k = (byte: number, n = 32) => Buffer.alloc(n, byte).toString('base64');
-    expect(parsePersonalDataKeys(`new:${k(1)}, old:${k(2)}`).map((x) => x.id)).toEqual(['new', 'old']);
+    expect(parseEncryptionKeys(`new:${k(1)}, old:${k(2)}`).map((x) => x.id)).toEqual(['new', 'old']);
     expect(() => loadConfig({ PERSONAL_DATA_KEYS: `k1:${k(1, 16)}` })).toThrow(
-      /PERSONAL_DATA_KEYS: key k1 must be 32 bytes/,
+      /PERSONAL_DATA_KEYS: key "k1": must be 32 random bytes/,
     );
-    expect(() => loadConfig({ PERSONAL_DATA_KEYS: k(1) })).toThrow(/PERSONAL_DATA_KEYS: each key must be/);
-    expect(() => loadConfig({ PERSONAL_DATA_KEYS: `a:${k(1)},a:${k(2)}` })).toThrow(/unique/);
+    expect(() => loadConfig({ PERSONAL_DATA_KEYS: k(1) })).toThrow(
+      /PERSONAL_DATA_KEYS: entry 1: must be <keyId>:<base64 key>/,
+    );
+    expect(() => loadConfig({ PERSONAL_DATA_KEYS: `a:${k(1)},a:${k(2)}` })).toThrow(/"a" appears twice/);
     expect(() => loadConfig({ PERSONAL_DATA_HASH_KEY: k(1, 8) })).toThrow(/PERSONAL_DATA_HASH_KEY/);
     const config = loadConfig({ PERSONAL_DATA_KEYS: `k1:${k(1)}`, PERSONAL_DATA_HASH_KEY: k(2) });
     expect(config.personalData.keys?.[0].key).toEqual(Buffer.alloc(32, 1));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { parseEncryptionKeys } from '../../../src/config/encryption-keys';
 import {
   AesGcmPayloadCodec,
   devPayloadKeyPath,
@@ -10,7 +11,6 @@ import {
   KEY_ID_METADATA,
   PayloadDecryptionError,
   type PayloadKey,
-  parsePayloadKeys,
   temporalDataConverter,
 } from '../../../src/temporal/payload-codec';
 
@@ -93,13 +93,15 @@ describe('Temporal payload codec (AES-256-GCM)', () => {
   it('parses TEMPORAL_PAYLOAD_KEYS and says what is wrong', () => {
     const a = randomBytes(32).toString('base64');
     const b = randomBytes(32).toString('base64url');
-    expect(parsePayloadKeys(`new:${a}, old:${b}`).map((k) => k.id)).toEqual(['new', 'old']);
-    expect(parsePayloadKeys(`new:${a}`)[0].key.equals(Buffer.from(a, 'base64'))).toBe(true);
-    expect(() => parsePayloadKeys('')).toThrow(/at least one key/);
-    expect(() => parsePayloadKeys(a)).toThrow(/entry 1: must be <keyId>:<base64 key>/);
-    expect(() => parsePayloadKeys(`k:${randomBytes(16).toString('base64')}`)).toThrow(/key "k": must be 32/);
-    expect(() => parsePayloadKeys(`k:not base64!`)).toThrow(/key "k": must be 32/);
-    expect(() => parsePayloadKeys(`k:${a},k:${b}`)).toThrow(/"k" appears twice/);
+    expect(parseEncryptionKeys(`new:${a}, old:${b}`).map((k) => k.id)).toEqual(['new', 'old']);
+    expect(parseEncryptionKeys(`new:${a}`)[0].key.equals(Buffer.from(a, 'base64'))).toBe(true);
+    expect(() => parseEncryptionKeys('')).toThrow(/at least one key/);
+    expect(() => parseEncryptionKeys(a)).toThrow(/entry 1: must be <keyId>:<base64 key>/);
+    expect(() => parseEncryptionKeys(`k:${randomBytes(16).toString('base64')}`)).toThrow(
+      /key "k": must be 32/,
+    );
+    expect(() => parseEncryptionKeys(`k:not base64!`)).toThrow(/key "k": must be 32/);
+    expect(() => parseEncryptionKeys(`k:${a},k:${b}`)).toThrow(/"k" appears twice/);
   });
 
   it('outside production without keys: one random key kept in DATA_DIR, the same for every process', async () => {
