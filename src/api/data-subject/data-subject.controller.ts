@@ -46,7 +46,10 @@ export class DataSubjectController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cari semua pengaduan seseorang berdasarkan NIK, nomor telepon atau email' })
   @ApiOkResponse({ type: PersonComplaintsDto })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'NIK tidak sah' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyView,
+    description: 'Tidak ada kunci pencarian, atau NIK tidak sah',
+  })
   search(@Body() body: PersonKeysDto, @CurrentUser() user: Principal): Promise<PersonComplaintsDto> {
     return this.dataSubject.search(body, user);
   }
@@ -64,7 +67,10 @@ export class DataSubjectController {
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'NIK tidak sah' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyView,
+    description: 'Tidak ada kunci pencarian, atau NIK tidak sah',
+  })
   async export(@Body() body: ExportDto, @CurrentUser() user: Principal, @Res() res: Response): Promise<void> {
     const data = await this.dataSubject.export(body, body.format, user);
     const stamp = data.generatedAt.slice(0, 10).replaceAll('-', '');
@@ -85,7 +91,8 @@ export class DataSubjectController {
   @ApiNotFoundResponse({ type: ErrorBodyView, description: 'Pengaduan tidak ditemukan' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBodyView,
-    description: 'Pengaduan anonim atau sudah dianonimkan, atau aturan penerimaan menolak data baru',
+    description:
+      'Tidak ada data yang diperbaiki, pengaduan anonim atau sudah dianonimkan, atau aturan penerimaan menolak data baru',
   })
   correct(
     @Param('id') id: string,
@@ -102,7 +109,10 @@ export class DataSubjectController {
       'Hapus (anonimkan) data pribadi seseorang pada pengaduan yang sudah selesai dan lewat masa keberatan; yang lain ditolak dengan alasannya',
   })
   @ApiOkResponse({ type: ErasureResultDto })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'NIK tidak sah' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyView,
+    description: 'Tidak ada kunci pencarian, atau NIK tidak sah',
+  })
   erase(@Body() body: EraseDto, @CurrentUser() user: Principal): Promise<ErasureResultDto> {
     return this.dataSubject.erase(body, user);
   }

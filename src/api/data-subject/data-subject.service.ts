@@ -229,12 +229,16 @@ export class DataSubjectService {
 
     const next: Partial<Record<CorrectableField, string | null>> = {};
     for (const field of CORRECTABLE_FIELDS) {
-      const value = body[field];
+      const value = body[field] as string | null | undefined;
       if (value === undefined) continue;
-      next[field] = value.trim() === '' ? null : value.trim();
+      // '' or null clears an optional field (the intake's rules then say whether it may be empty).
+      next[field] = value === null || value.trim() === '' ? null : value.trim();
     }
     if (Object.keys(next).length === 0)
-      throw badRequest('Isi minimal satu data yang diperbaiki: nama, NIK, alamat, nomor telepon atau email.');
+      // A rule (422), not a form fault: each field is optional on its own (the schema cannot say "one of").
+      throw unprocessable(
+        'Isi minimal satu data yang diperbaiki: nama, NIK, alamat, nomor telepon atau email.',
+      );
     const changed = CORRECTABLE_FIELDS.filter(
       (f) => f in next && (next[f] ?? null) !== ((complaint[f] as string | null | undefined) ?? null),
     );
@@ -390,7 +394,8 @@ export class DataSubjectService {
     if (keys.phone?.trim()) person.phone = keys.phone.trim();
     if (keys.email?.trim()) person.email = keys.email.trim();
     if (Object.keys(person).length === 0)
-      throw badRequest('Isi minimal satu kunci pencarian: NIK, nomor telepon atau email.');
+      // A rule (422), not a form fault: each key is optional on its own (the schema cannot say "one of").
+      throw unprocessable('Isi minimal satu kunci pencarian: NIK, nomor telepon atau email.');
     const nik = person.nik ? nikProblem(person.nik) : undefined;
     if (nik) throw unprocessable(nik.message, { nik: nik.message });
     return person;

@@ -8593,7 +8593,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description NIK tidak sah */
+      /** @description Tidak ada kunci pencarian, atau NIK tidak sah */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8681,7 +8681,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description NIK tidak sah */
+      /** @description Tidak ada kunci pencarian, atau NIK tidak sah */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8778,7 +8778,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Pengaduan anonim atau sudah dianonimkan, atau aturan penerimaan menolak data baru */
+      /** @description Tidak ada data yang diperbaiki, pengaduan anonim atau sudah dianonimkan, atau aturan penerimaan menolak data baru */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8864,7 +8864,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description NIK tidak sah */
+      /** @description Tidak ada kunci pencarian, atau NIK tidak sah */
       422: {
         headers: {
           [name: string]: unknown;
