@@ -56,10 +56,7 @@ const RULE_FIELDS: Record<string, CorrectableField> = {
 /** Intake rules about the form of a field (400) rather than the SOP (422), as at intake. */
 const FORMAT_RULES = new Set(['NIK_FORMAT']);
 
-/**
- * Whether a complaint's personal data has been removed. The retention work adds `anonymisedAt`;
- * until then (and for rows anonymised before it) the placeholder name tells.
- */
+/** Whether a complaint's personal data has been removed (by retention or an earlier erasure). */
 export function isAnonymised(complaint: Complaint): boolean {
   return Boolean(complaint.anonymisedAt);
 }
