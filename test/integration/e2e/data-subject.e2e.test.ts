@@ -4,6 +4,7 @@
  * holds; each request is in the request log, keyed by masked keys only. The export and erasure
  * round trip.
  */
+import { execFileSync } from 'node:child_process';
 import type { Response } from 'superagent';
 import { AuditEvent, Complaint, DataSubjectRequest } from '../../../src/db/entities';
 import { databaseKinds } from '../../helpers/databases';
@@ -135,6 +136,15 @@ describe.each(databaseKinds())('data-subject requests (%s)', (kind) => {
     expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="data-pribadi-\d{8}\.pdf"$/);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.body as Buffer).length).toBeGreaterThan(2000);
+    // What it says, read back from the PDF (poppler's pdftotext): the person's data, in Bahasa.
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer })
+      .toString()
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Siti Aminah');
+    expect(text).toContain(NIK);
+    expect(text).toContain(first.registerNumber);
+    expect(text).toContain('Izin usaha saya belum terbit');
+    expect(text).not.toContain('Budi');
   });
 
   it('corrects the e-mail: the new one finds the complaint, the old one no longer does; the timeline names the field only', async () => {
