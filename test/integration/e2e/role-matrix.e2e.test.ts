@@ -196,12 +196,13 @@ const RULES: Record<string, Rule> = {
     allowed: SIGNED_IN,
     allowedStatus: [200],
   },
-  // Data-subject requests: the admin's alone; an empty body names no person (400).
+  // Data-subject requests: the admin's alone. An empty body names no person (422, a rule: each key is
+  // optional on its own); export and erase also lack their required format and reason (400).
   'POST /api/data-subject/search': {
     method: 'post',
     path: () => '/api/data-subject/search',
     allowed: ['admin'],
-    allowedStatus: [400],
+    allowedStatus: [422],
   },
   'POST /api/data-subject/export': {
     method: 'post',
