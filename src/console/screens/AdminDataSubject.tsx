@@ -4,9 +4,11 @@
  * complainant's identity on one complaint; erase it where no duty to keep it holds (closed, objection
  * window passed). Every action is in the request log below (keys masked).
  */
+
 import { useEffect, useState } from 'preact/hooks';
 import { DATA_SUBJECT_OUTCOME_LABELS } from '../../domain/data-subject';
 import { api, errorMessage, type Schemas } from '../api/client';
+import { fileNameOf, saveBlob } from '../download';
 import { CHANNEL_LABELS, formatDateTime, registerSlug, STATUS_LABELS } from '../format';
 import { BASE } from '../router';
 import { Alert, FieldError, Link, PageHeading } from '../ui';
@@ -18,19 +20,6 @@ type Log = Schemas['DataSubjectRequestPageDto'];
 
 const KEY_LABELS: Record<string, string> = { nik: 'NIK', phone: 'Telepon', email: 'Email' };
 const OFFLINE = 'Server tidak dapat dihubungi. Periksa jaringan lalu coba lagi.';
-
-/** Saves a downloaded file under its name: an object URL, clicked, then revoked. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function keysOf(form: { nik: string; phone: string; email: string }): Keys {
   const keys: Keys = {};
@@ -85,8 +74,7 @@ export function AdminDataSubject() {
         parseAs: 'blob',
       });
       if (!data) return setError(errorMessage(problem, response));
-      const m = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
-      saveBlob(data as Blob, m?.[1] ?? `data-pribadi.${format}`);
+      saveBlob(data as Blob, fileNameOf(response, `data-pribadi.${format}`));
       setNotice(`Berkas ${format.toUpperCase()} diunduh.`);
     } catch {
       setError(OFFLINE);

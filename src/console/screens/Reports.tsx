@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { agencyName } from '../../domain/agencies';
 import { MONTH_NAMES, monthLabel } from '../../domain/months';
 import { api, errorMessage, type Schemas } from '../api/client';
+import { fileNameOf, saveBlob } from '../download';
 import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
@@ -56,25 +57,6 @@ function percent(share: number | null): string {
 
 function days(value: number | null): string {
   return value === null ? '–' : `${value.toLocaleString('id-ID', { maximumFractionDigits: 2 })} hari kerja`;
-}
-
-/** Saves a downloaded file under its name: an object URL, clicked, then revoked. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** The file name the API gives (Content-Disposition), else ours. */
-function fileNameOf(response: Response, fallback: string): string {
-  const m = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
-  return m?.[1] ?? fallback;
 }
 
 interface Period {
