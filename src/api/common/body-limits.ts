@@ -28,7 +28,8 @@ export const JSON_MAX_MEMBERS = 1000;
 
 export const JSON_TOO_DEEP = `Isi permintaan JSON terlalu bertingkat (paling banyak ${JSON_MAX_DEPTH} tingkat).`;
 export const JSON_TOO_MANY_MEMBERS = `Isi permintaan JSON memuat terlalu banyak kolom atau butir (paling banyak ${JSON_MAX_MEMBERS}).`;
-export const JSON_NUL_CHARACTER = 'Isi permintaan JSON memuat karakter NUL (\\u0000), yang tidak diterima.';
+/** A NUL in a JSON body or in a form field (Open311): the same check answers both. */
+export const BODY_NUL_CHARACTER = 'Isi permintaan memuat karakter NUL (\\u0000), yang tidak diterima.';
 export const JSON_REQUIRED =
   'Jenis isi permintaan tidak didukung. Kirim data sebagai JSON (Content-Type: application/json).';
 export const MULTIPART_REQUIRED =
@@ -66,12 +67,15 @@ export function jsonShapeProblem(
   return null;
 }
 
-/** Express middleware: refuses (400) a parsed JSON body nested too deeply or with too many members. */
+/**
+ * Express middleware: refuses (400) a parsed body (JSON, or Open311's form) nested too deeply, with too
+ * many members, or with a NUL character in a key or a text.
+ */
 export function jsonShapeLimit(req: Request, _res: Response, next: NextFunction): void {
   const problem = jsonShapeProblem(req.body);
   if (problem === 'depth') next(badRequest(JSON_TOO_DEEP));
   else if (problem === 'members') next(badRequest(JSON_TOO_MANY_MEMBERS));
-  else if (problem === 'nul') next(badRequest(JSON_NUL_CHARACTER));
+  else if (problem === 'nul') next(badRequest(BODY_NUL_CHARACTER));
   else next();
 }
 

@@ -119,10 +119,10 @@ export class Open311ErrorDto {
   description!: string;
 }
 
-/** The form fields of POST requests.{format} (application/x-www-form-urlencoded), for the OpenAPI document. */
 /** Form fields are text without a NUL character (the databases refuse it; the parser answers 400). */
 const NO_NUL = '^[^\\x00]*$';
 
+/** The form fields of POST requests.{format} (application/x-www-form-urlencoded), for the OpenAPI document. */
 export const OPEN311_POST_SCHEMA = {
   type: 'object',
   required: ['api_key', 'service_code', 'attribute[persetujuan_privasi]'],
@@ -134,6 +134,7 @@ export const OPEN311_POST_SCHEMA = {
     long: { type: 'string', pattern: NO_NUL, example: '104.2355', description: 'Bujur WGS84 (bersama lat)' },
     address_string: {
       type: 'string',
+      pattern: NO_NUL,
       description: 'Lokasi dalam kata-kata (atau lat/long, atau attribute[kecamatan])',
     },
     email: { type: 'string', pattern: NO_NUL },

@@ -444,6 +444,18 @@ describe.each(databaseKinds())('Open311 GeoReport v2 (%s)', (kind) => {
       ]);
     });
 
+    it('refuses a NUL in any form field (400, in the standard error form) and creates nothing', async () => {
+      const before = await complaintCount();
+      const res = await post('xml', {
+        ...exampleRequest(apiKey),
+        address_string: 'Jl. Sudirman\u0000',
+      }).expect(400);
+      expect(xml.parse(res.text).errors.error).toEqual([
+        { code: '400', description: 'Isi permintaan memuat karakter NUL (\\u0000), yang tidak diterima.' },
+      ]);
+      expect(await complaintCount()).toBe(before);
+    });
+
     it('takes form fields only (415 for JSON, in the standard error form)', async () => {
       const res = await e.http.post('/open311/v2/requests.json').send(exampleRequest(apiKey)).expect(415);
       expect(res.body).toEqual([{ code: 415, description: expect.stringMatching(/x-www-form-urlencoded/) }]);

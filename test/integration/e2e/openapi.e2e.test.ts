@@ -243,6 +243,26 @@ describe.each(databaseKinds())('OpenAPI document (%s)', (kind) => {
     const noNul = (pattern: string | undefined) => new RegExp(pattern!).test('a\u0000b');
     expect(noNul(resolve(schemas.ChangeOwnPasswordDto.properties!.newPassword).pattern)).toBe(false);
     expect(noNul(schemas.CreateComplaintDto.properties!.evidence.items!.pattern)).toBe(false);
+    // Every free-text field of every request body (JSON or form) says so: the body check answers 400.
+    const nulAccepting: string[] = [];
+    const walk = (schema: Schema | undefined, where: string): void => {
+      if (!schema) return;
+      if (schema.$ref) {
+        walk(resolve(schema), where);
+        return;
+      }
+      // A format (date, email, uuid) leaves NUL out already; `password` is only a display hint.
+      const free =
+        schema.type === 'string' && !schema.enum && (!schema.format || schema.format === 'password');
+      if (free && (!schema.pattern || noNul(schema.pattern))) nulAccepting.push(where);
+      for (const [name, child] of Object.entries(schema.properties ?? {})) walk(child, `${where}.${name}`);
+      walk(schema.items, `${where}[]`);
+      for (const child of schema.allOf ?? []) walk(child, where);
+    };
+    for (const [key, op] of operations)
+      for (const [type, media] of Object.entries(op.requestBody?.content ?? {}))
+        if (type !== 'multipart/form-data') walk(media.schema, `${key} ${type}`);
+    expect(nulAccepting).toEqual([]);
     expect(new RegExp(schemas.CreateComplaintDto.properties!.evidence.items!.pattern!).test('foto.jpg')).toBe(
       true,
     );
