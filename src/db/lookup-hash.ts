@@ -10,6 +10,12 @@ import { type PersonalDataCipher, personalDataCipher } from './personal-data-cip
 
 export type LookupKind = 'nik' | 'phone' | 'email';
 
+/**
+ * The version of the normalisation rules below. Raise it with any change to them: the next start
+ * then recomputes every stored lookup hash (src/db/reencrypt.ts), as after a new hash key.
+ */
+export const LOOKUP_HASH_RULES_VERSION = 1;
+
 export function normaliseNik(value: string): string {
   return value.replace(/[^0-9]/g, '');
 }

@@ -220,6 +220,46 @@ describe.each(databaseKinds())('personal data encryption on %s', (kind) => {
     ).toEqual([c.id]);
   });
 
+  it('at start reads only the rows not under the current key, unless the lookup hashes must be redone', async () => {
+    const knex = (db.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    // A complete run records the hash key's fingerprint.
+    await reencryptPersonalData(db.orm.em.fork());
+    const [state] = await knex('personal_data_key_state').select('*');
+    expect(state).toMatchObject({
+      name: 'lookup-hash-key',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const total = await db.orm.em.fork().count(Complaint);
+    expect(total).toBeGreaterThan(1);
+
+    // Nothing stale: the start-up step reads no row at all.
+    const idle = await reencryptPersonalData(db.orm.em.fork(), { scope: 'stale' });
+    expect(idle).toMatchObject({ scope: 'stale', read: { complaint: 0, notification: 0 } });
+
+    // One row in legacy plaintext (its phone only): exactly that row is read, sealed and hashed.
+    const c = complaint({ complainantPhone: '0877 1234 0000' });
+    await plainInsert(c);
+    await knex('complaint')
+      .where('id', c.id)
+      .update({ complainant_phone: '0877 1234 0000', complainant_phone_hash: null });
+    const one = await reencryptPersonalData(db.orm.em.fork(), { scope: 'stale' });
+    expect(one).toMatchObject({ scope: 'stale', read: { complaint: 1 }, updated: { complaint: 1 } });
+    expect((await raw(db.orm.em.fork(), 'complaint', c.id)).complainant_phone).toMatch(/^enc:v1:test1:/);
+    const em = db.orm.em.fork();
+    expect(
+      (await em.find(Complaint, personLookupFilter({ phone: '087712340000' }, em))).map((x) => x.id),
+    ).toEqual([c.id]);
+
+    // Another hash key (or new normalisation rules) since the last complete run: every row is read.
+    await knex('personal_data_key_state').update({ fingerprint: '0'.repeat(64) });
+    const redo = await reencryptPersonalData(db.orm.em.fork(), { scope: 'stale' });
+    expect(redo.scope).toBe('all');
+    expect(redo.read.complaint).toBe(await db.orm.em.fork().count(Complaint));
+    expect((await knex('personal_data_key_state').select('fingerprint'))[0].fingerprint).toBe(
+      state.fingerprint,
+    );
+  });
+
   describe('key rotation and re-encryption', () => {
     const keyB = { id: 'test2', key: Buffer.alloc(32, 0x5b) };
     const orms: MikroORM[] = [];
@@ -256,13 +296,18 @@ describe.each(databaseKinds())('personal data encryption on %s', (kind) => {
       const bOnly = await ormWith([keyB]);
       await expect(bOnly.em.fork().findOneOrFail(Complaint, { id: old.id })).rejects.toThrow(/test1/);
 
-      const first = await reencryptPersonalData(ba.em.fork(), 3);
+      const first = await reencryptPersonalData(ba.em.fork(), { batchSize: 3 });
       expect(first.updated.complaint).toBeGreaterThan(0);
       const moved = await raw(em, 'complaint', old.id);
       for (const column of ENCRYPTED) expect(moved[column]).toMatch(/^enc:v1:test2:/);
       // Idempotent: nothing left to do.
-      const second = await reencryptPersonalData(ba.em.fork(), 3);
+      const second = await reencryptPersonalData(ba.em.fork(), { batchSize: 3 });
       expect(second.updated.complaint).toBe(0);
+      // And the next start finds no row to read.
+      expect((await reencryptPersonalData(ba.em.fork(), { scope: 'stale' })).read).toEqual({
+        complaint: 0,
+        notification: 0,
+      });
       expect(Object.values(second.updated).every((n) => n === 0)).toBe(true);
 
       // Key A dropped: every row still reads, and the hashes still find them.

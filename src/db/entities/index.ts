@@ -12,6 +12,7 @@ import { Notification } from './notification.entity';
 import { NotificationRead } from './notification-read.entity';
 import { Open311ApiKey } from './open311-api-key.entity';
 import { PersonalDataAccess } from './personal-data-access.entity';
+import { PersonalDataKeyState } from './personal-data-key-state.entity';
 import { RateLimit } from './rate-limit.entity';
 import { RecapReportRecord } from './recap-report.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -36,6 +37,7 @@ export {
   NotificationRead,
   Open311ApiKey,
   PersonalDataAccess,
+  PersonalDataKeyState,
   RateLimit,
   RecapReportRecord,
   RefreshToken,
@@ -68,4 +70,5 @@ export const ENTITIES = [
   StageDeadlineSetting,
   PersonalDataAccess,
   DataSubjectRequest,
+  PersonalDataKeyState,
 ];

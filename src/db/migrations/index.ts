@@ -18,6 +18,7 @@ import { Migration20261202081823_personal_data_access as PgPersonalDataAccess } 
 import { Migration20261202100000_personal_data_encryption as PgPersonalDataEncryption } from './postgresql/Migration20261202100000_personal_data_encryption';
 import { Migration20261202101000_retention as PgRetention } from './postgresql/Migration20261202101000_retention';
 import { Migration20261202102000_data_subject_request as PgDataSubjectRequest } from './postgresql/Migration20261202102000_data_subject_request';
+import { Migration20261202160000_personal_data_key_state as PgPersonalDataKeyState } from './postgresql/Migration20261202160000_personal_data_key_state';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
@@ -37,6 +38,7 @@ import { Migration20261202081823_personal_data_access as SqlitePersonalDataAcces
 import { Migration20261202100000_personal_data_encryption as SqlitePersonalDataEncryption } from './sqlite/Migration20261202100000_personal_data_encryption';
 import { Migration20261202101000_retention as SqliteRetention } from './sqlite/Migration20261202101000_retention';
 import { Migration20261202102000_data_subject_request as SqliteDataSubjectRequest } from './sqlite/Migration20261202102000_data_subject_request';
+import { Migration20261202160000_personal_data_key_state as SqlitePersonalDataKeyState } from './sqlite/Migration20261202160000_personal_data_key_state';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -63,6 +65,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202100000_personal_data_encryption', class: SqlitePersonalDataEncryption },
     { name: 'Migration20261202101000_retention', class: SqliteRetention },
     { name: 'Migration20261202102000_data_subject_request', class: SqliteDataSubjectRequest },
+    { name: 'Migration20261202160000_personal_data_key_state', class: SqlitePersonalDataKeyState },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -84,6 +87,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202100000_personal_data_encryption', class: PgPersonalDataEncryption },
     { name: 'Migration20261202101000_retention', class: PgRetention },
     { name: 'Migration20261202102000_data_subject_request', class: PgDataSubjectRequest },
+    { name: 'Migration20261202160000_personal_data_key_state', class: PgPersonalDataKeyState },
   ],
 };
 
