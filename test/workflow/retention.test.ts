@@ -91,6 +91,41 @@ test('walks every page after the previous cursor and sums what each page did', a
   expect(fake.calls.anonymise).toEqual([['c1', 'c2'], ['c3', 'c4'], ['c5']]);
 });
 
+test('walks a backlog as a chain of runs (continue-as-new), each from the cursor, the totals carried', async () => {
+  const fake = fakeActivities(false);
+  const workflowId = `retensi-chain-${Math.random().toString(36).slice(2)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: fake.activities,
+  });
+  const { result, firstRunId } = await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(retentionWorkflow, {
+      taskQueue: TASK_QUEUE,
+      workflowId,
+      args: [{ at: '2026-12-02T19:00:00.000Z', pageSize: 2, pagesPerRun: 1 }],
+    });
+    return { result: await handle.result(), firstRunId: handle.firstExecutionRunId };
+  });
+  expect(result).toEqual({
+    at: '2026-12-02T19:00:00.000Z',
+    years: 5,
+    anonymised: 5,
+    skipped: 0,
+    removedFiles: 10,
+    pages: 3,
+  });
+  expect(fake.calls.list.map((c) => c.after?.id ?? null)).toEqual([null, 'c2', 'c4']);
+  expect(fake.calls.anonymise).toEqual([['c1', 'c2'], ['c3', 'c4'], ['c5']]);
+  // One page per run: the first two runs ended by continuing as new.
+  const first = await env.client.workflow.getHandle(workflowId, firstRunId).describe();
+  expect(first.status.name).toBe('CONTINUED_AS_NEW');
+  const last = await env.client.workflow.getHandle(workflowId).describe();
+  expect(last.runId).not.toBe(firstRunId);
+  expect(last.status.name).toBe('COMPLETED');
+});
+
 test('a failed attempt is retried, and what the lost attempt did is not counted twice', async () => {
   const fake = fakeActivities(true);
   const result = await run(fake, [{ at: '2026-12-02T19:00:00.000Z', pageSize: 10 }]);

@@ -3,9 +3,12 @@
  * 02:00 WIB: the complaints closed longer ago than PERSONAL_DATA_RETENTION_YEARS (and no longer
  * objectable) lose their complainant's identity, contact data and evidence files, a page at a time;
  * the case and every report figure stay. The history carries complaint ids and counts only.
+ * A backlog (the first run over years of archive) is walked by a chain of runs: after
+ * `pagesPerRun` pages, or when Temporal suggests it, the run continues as new from its cursor with
+ * the totals so far, so no history grows without bound.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { RetentionActivities, RetentionCursor } from '../../activities/retention.activities';
 
 const activities = proxyActivities<RetentionActivities>({
@@ -21,7 +24,14 @@ export interface RetentionRunInput {
   at?: string;
   /** Complaints per page (default 100). */
   pageSize?: number;
+  /** Pages one run walks before it continues as new (default DEFAULT_PAGES_PER_RUN). */
+  pagesPerRun?: number;
+  /** Set by the previous run of a chain: where to go on, and what was done so far. */
+  resume?: { after: RetentionCursor; done: RetentionRunResult };
 }
+
+/** 50 pages of 100 complaints: 100 activities, a history of a few hundred events per run. */
+const DEFAULT_PAGES_PER_RUN = 50;
 
 export interface RetentionRunResult {
   at: string;
@@ -36,21 +46,21 @@ export interface RetentionRunResult {
 export async function retentionWorkflow(input: RetentionRunInput = {}): Promise<RetentionRunResult> {
   const scheduled = workflowInfo().typedSearchAttributes.get(SCHEDULED_START) as Date | undefined;
   const at = input.at ?? (scheduled ? new Date(scheduled).toISOString() : new Date().toISOString());
-  const result: RetentionRunResult = {
-    at,
-    years: null,
-    anonymised: 0,
-    skipped: 0,
-    removedFiles: 0,
-    pages: 0,
-  };
-  let after: RetentionCursor | null = null;
+  const result: RetentionRunResult = input.resume
+    ? { ...input.resume.done }
+    : { at, years: null, anonymised: 0, skipped: 0, removedFiles: 0, pages: 0 };
+  let after: RetentionCursor | null = input.resume?.after ?? null;
+  const pagesPerRun = input.pagesPerRun ?? DEFAULT_PAGES_PER_RUN;
+  let pagesThisRun = 0;
   do {
+    if (after && (pagesThisRun >= pagesPerRun || workflowInfo().continueAsNewSuggested))
+      await continueAsNew<typeof retentionWorkflow>({ ...input, at, resume: { after, done: result } });
     const page = await activities.listRetentionDue.executeWithOptions(
       { summary: `Pengaduan yang masa retensinya berakhir pada ${at} (halaman ${result.pages + 1})` },
       [{ at, after, limit: input.pageSize }],
     );
     result.pages++;
+    pagesThisRun++;
     result.years = page.years;
     if (page.ids.length > 0) {
       const done = await activities.anonymiseRetentionDue.executeWithOptions(
