@@ -1,4 +1,3 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Body, Controller, Header, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -11,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Complaint } from '../../db/entities';
+import { ComplaintRepository } from '../../db/repositories';
 import { OBJECTION_WINDOW_DAYS } from '../../domain/objection';
 import { Public } from '../auth/auth.decorators';
 import { notFound } from '../common/api-error';
@@ -31,7 +30,7 @@ export class PublicObjectionController {
   constructor(
     private readonly objections: ObjectionService,
     private readonly tracking: TrackingService,
-    private readonly em: EntityManager,
+    private readonly complaints: ComplaintRepository,
   ) {}
 
   @Post(':trackingCode/objection')
@@ -52,7 +51,7 @@ export class PublicObjectionController {
   })
   async file(@Param('trackingCode') trackingCode: string, @Body() body: ObjectionDto): Promise<TrackingDto> {
     const code = normaliseTrackingCode(trackingCode);
-    const complaint = code ? await this.em.fork().findOne(Complaint, { trackingCode: code }) : null;
+    const complaint = code ? await this.complaints.findByTrackingCode(code) : null;
     if (!complaint) throw notFound(TRACKING_CODE_NOT_FOUND);
     await this.objections.file(complaint, body.reason, null);
     return this.tracking.track(complaint.trackingCode);

@@ -130,6 +130,11 @@ export class ComplaintRepository {
     return this.em.fork().findOne(Complaint, { registerNumber });
   }
 
+  /** The complaint with this (normalised) tracking code, if any. */
+  findByTrackingCode(trackingCode: string): Promise<Complaint | null> {
+    return this.em.fork().findOne(Complaint, { trackingCode });
+  }
+
   /**
    * The complaints with any of the given workflow ids or record ids (both lists may be empty).
    */
