@@ -10,8 +10,11 @@
  *
  * Kept, so every statistic and recap report stays as it was: the status, channel, category, dates,
  * deadlines, kecamatan/kelurahan, tasks, decisions, ratings and the timeline. Free text (the
- * description, the response, task notes, the objection's reason, a rating's comment) is kept as
- * written: it is the case's substance, and officers were to keep identities out of it.
+ * description, the response and rejection reason, task outcomes and notes, decision notes, the
+ * objection's reason, a rating's comment, the timeline's details, the notifications' subject and
+ * body) is kept as the case's substance, with every written form of the complainant's own name,
+ * NIK, address, phone and e-mail cut out (src/domain/identity-redaction.ts): the receipt's
+ * "Yth. Bapak/Ibu <name>" included.
  *
  * Idempotent and safe to retry: files go first (a retry finds them gone), then one transaction
  * updates the rows; the audit event has a deterministic id and is written only by the first run.
@@ -20,7 +23,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { Attachment, AuditEvent, Complaint, Notification } from './entities';
+import { identityRedactor, redactJson } from '../domain/identity-redaction';
+import {
+  Attachment,
+  AuditEvent,
+  Complaint,
+  ComplaintTask,
+  Decision,
+  Notification,
+  SatisfactionRating,
+} from './entities';
 
 /** The name an anonymised complaint carries (complainant_name is not null). */
 export const ANONYMISED_NAME = 'Dianonimkan';
@@ -46,8 +58,21 @@ export async function anonymiseComplaint(
   files: { dataDir: string },
 ): Promise<{ removedFiles: number }> {
   const read = em.fork();
-  const complaint = await read.findOne(Complaint, { id: complaintId }, { fields: ['id', 'anonymisedAt'] });
+  const complaint = await read.findOne(Complaint, { id: complaintId });
   if (!complaint) throw new Error(`complaint ${complaintId} not found`);
+  // The identity as stored before it goes (a second run finds it gone and changes no text).
+  const redact = identityRedactor(
+    complaint.complainantName === ANONYMISED_NAME
+      ? {}
+      : {
+          name: complaint.complainantName,
+          nik: complaint.complainantNik,
+          address: complaint.complainantAddress,
+          phone: complaint.complainantPhone,
+          email: complaint.complainantEmail,
+        },
+  );
+  const redactOrNull = (text: string | null | undefined) => (text == null ? null : redact(text));
 
   // The files first: a failure later leaves rows that the retry finds again, never orphan files.
   const root = path.resolve(files.dataDir, 'attachments');
@@ -89,8 +114,22 @@ export async function anonymiseComplaint(
         latitude: null,
         longitude: null,
         locationAddress: null,
+        description: redact(complaint.description),
+        response: redactOrNull(complaint.response),
+        rejectionReason: redactOrNull(complaint.rejectionReason),
+        objectionReason: redactOrNull(complaint.objectionReason),
+        previousOutcome: complaint.previousOutcome ? redactJson(complaint.previousOutcome, redact) : null,
       },
     );
+    // The free text around the case: changed rows only are written (the unit of work's diff).
+    for (const task of await tx.find(ComplaintTask, { complaintId })) {
+      task.outcome = redactOrNull(task.outcome);
+      task.notes = redactOrNull(task.notes);
+    }
+    for (const decision of await tx.find(Decision, { complaintId }))
+      decision.notes = redactOrNull(decision.notes);
+    for (const rating of await tx.find(SatisfactionRating, { complaintId }))
+      rating.comment = redactOrNull(rating.comment);
     removedFiles = await tx.nativeDelete(Attachment, { complaintId });
     await tx.nativeUpdate(
       Notification,
@@ -101,12 +140,20 @@ export async function anonymiseComplaint(
       },
       { address: null, deliveredTo: null },
     );
-    const added = await tx.find(AuditEvent, { complaintId, type: 'ATTACHMENT_ADDED' });
-    for (const event of added) {
-      if (event.details && 'fileName' in event.details) {
-        const { fileName: _removed, ...rest } = event.details;
-        event.details = rest;
+    // After the addresses are cleared, so the loaded rows hold none to write back.
+    for (const notification of await tx.find(Notification, { complaintId })) {
+      notification.subject = redact(notification.subject);
+      notification.body = redact(notification.body);
+    }
+    for (const event of await tx.find(AuditEvent, { complaintId })) {
+      if (!event.details) continue;
+      let details = redactJson(event.details, redact);
+      if (event.type === 'ATTACHMENT_ADDED' && 'fileName' in details) {
+        const { fileName: _removed, ...rest } = details;
+        details = rest;
       }
+      // Assigned only when changed: a JSON property assigned an equal copy is still rewritten.
+      if (JSON.stringify(details) !== JSON.stringify(event.details)) event.details = details;
     }
     if (first) {
       tx.create(AuditEvent, {
