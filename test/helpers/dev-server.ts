@@ -43,6 +43,8 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
 interface DevServerOptions {
   dbFile?: string;
   ui?: boolean;
+  /** The Web UI's remote codec endpoint (`--ui-codec-endpoint`), as `npm start` passes it. */
+  uiCodecEndpoint?: string;
   searchAttributes?: boolean;
   /** reuse a port (a restart) */
   port?: number;
@@ -56,6 +58,7 @@ async function startDevServerOnce(opts: DevServerOptions): Promise<DevServer> {
   const uiPort = await freePort();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
   args.push(...(opts.ui ? ['--ui-port', String(uiPort)] : ['--headless']));
+  if (opts.ui && opts.uiCodecEndpoint) args.push('--ui-codec-endpoint', opts.uiCodecEndpoint);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   if (opts.searchAttributes !== false)
     for (const spec of searchAttributeCliSpecs()) args.push('--search-attribute', spec);

@@ -66,6 +66,11 @@ export async function startE2e(
     configOverrides?: Partial<AppConfig>;
     /** Serve the Temporal Web UI too (browser tests). */
     ui?: boolean;
+    /**
+     * With `ui`: the port the test will make the API listen on, so the Web UI decodes payloads
+     * through its codec endpoint there (`/codec`), which admits the UI's origin (TEMPORAL_UI_URL).
+     */
+    codecPort?: number;
     /** Create the PostgreSQL database on this server instead of the test server. */
     pgAdminUrl?: string;
   } = {},
@@ -76,7 +81,10 @@ export async function startE2e(
     return startClusterE2e();
   }
   const [server, db] = await Promise.all([
-    startDevServer({ ui: opts.ui }),
+    startDevServer({
+      ui: opts.ui,
+      uiCodecEndpoint: opts.codecPort ? `http://127.0.0.1:${opts.codecPort}/codec` : undefined,
+    }),
     createTestDatabase(kind, { adminUrl: opts.pgAdminUrl }),
   ]);
   const taskQueue = `e2e-${kind}-${Date.now()}`;
@@ -87,6 +95,7 @@ export async function startE2e(
       ...appEnv({ temporalAddress: server.address, database: db.config, taskQueue }),
       SEED_PASSWORD: TEST_SEED_PASSWORD,
       DATA_DIR: dataDir,
+      ...(opts.ui ? { TEMPORAL_UI_URL: `http://127.0.0.1:${server.uiPort}` } : {}),
     }),
     logLevel: 'silent',
     ...opts.configOverrides,
