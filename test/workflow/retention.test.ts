@@ -59,6 +59,7 @@ function fakeActivities(failFirstAnonymise: boolean) {
   return { activities, calls, anonymised };
 }
 
+/** Runs the workflow (and every run it continues as) to its end; returns the last run's result. */
 async function run(fake: ReturnType<typeof fakeActivities>, args: Parameters<typeof retentionWorkflow>) {
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -66,18 +67,20 @@ async function run(fake: ReturnType<typeof fakeActivities>, args: Parameters<typ
     workflowsPath: WORKFLOWS_PATH,
     activities: fake.activities,
   });
-  return worker.runUntil(
-    env.client.workflow.execute(retentionWorkflow, {
+  const workflowId = `retensi-${Math.random().toString(36).slice(2)}`;
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(retentionWorkflow, {
       taskQueue: TASK_QUEUE,
-      workflowId: `retensi-${Math.random().toString(36).slice(2)}`,
+      workflowId,
       args,
-    }),
-  );
+    });
+    return { result: await handle.result(), workflowId, firstRunId: handle.firstExecutionRunId };
+  });
 }
 
 test('walks every page after the previous cursor and sums what each page did', async () => {
   const fake = fakeActivities(false);
-  const result = await run(fake, [{ at: '2026-12-02T19:00:00.000Z', pageSize: 2 }]);
+  const { result } = await run(fake, [{ at: '2026-12-02T19:00:00.000Z', pageSize: 2 }]);
   expect(result).toEqual({
     at: '2026-12-02T19:00:00.000Z',
     years: 5,
@@ -93,21 +96,9 @@ test('walks every page after the previous cursor and sums what each page did', a
 
 test('walks a backlog as a chain of runs (continue-as-new), each from the cursor, the totals carried', async () => {
   const fake = fakeActivities(false);
-  const workflowId = `retensi-chain-${Math.random().toString(36).slice(2)}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowsPath: WORKFLOWS_PATH,
-    activities: fake.activities,
-  });
-  const { result, firstRunId } = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(retentionWorkflow, {
-      taskQueue: TASK_QUEUE,
-      workflowId,
-      args: [{ at: '2026-12-02T19:00:00.000Z', pageSize: 2, pagesPerRun: 1 }],
-    });
-    return { result: await handle.result(), firstRunId: handle.firstExecutionRunId };
-  });
+  const { result, workflowId, firstRunId } = await run(fake, [
+    { at: '2026-12-02T19:00:00.000Z', pageSize: 2, pagesPerRun: 1 },
+  ]);
   expect(result).toEqual({
     at: '2026-12-02T19:00:00.000Z',
     years: 5,
@@ -128,7 +119,7 @@ test('walks a backlog as a chain of runs (continue-as-new), each from the cursor
 
 test('a failed attempt is retried, and what the lost attempt did is not counted twice', async () => {
   const fake = fakeActivities(true);
-  const result = await run(fake, [{ at: '2026-12-02T19:00:00.000Z', pageSize: 10 }]);
+  const { result } = await run(fake, [{ at: '2026-12-02T19:00:00.000Z', pageSize: 10 }]);
   expect([...fake.anonymised].sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
   expect(fake.calls.anonymise).toHaveLength(2);
   expect(result).toMatchObject({ anonymised: 0, skipped: 5, pages: 1 });
@@ -137,7 +128,7 @@ test('a failed attempt is retried, and what the lost attempt did is not counted 
 test('without a time given, stands for the moment it runs', async () => {
   const fake = fakeActivities(false);
   const before = Date.now();
-  const result = await run(fake, [{}]);
+  const { result } = await run(fake, [{}]);
   expect(new Date(result.at).getTime()).toBeGreaterThanOrEqual(before - 60_000);
   expect(result.anonymised).toBe(5);
 });
