@@ -9,6 +9,8 @@
  * number, stay. Pure, so the rule is tested without a database.
  */
 
+import { escapeRegExp } from './regexp';
+
 /** What a redacted value is replaced by. */
 export const REDACTED = '[dianonimkan]';
 
@@ -26,8 +28,6 @@ const MIN_TEXT_LENGTH = 3;
 const MIN_PHONE_DIGITS = 7;
 /** Separators people write between digits: spaces, dots, dashes, brackets. */
 const DIGIT_SEPARATOR = '[\\s.()\\-]*';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text as written, any case, any run of spaces where it has one; not inside a longer word. */
 function textPattern(value: string): string | null {

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { escapeRegExp } from '../../domain/regexp';
 import { DEFAULT_MESSAGES, ERROR_NAMES } from './error-body.filter';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -19,7 +20,7 @@ export function methodNotAllowed(
   const routes = Object.entries(document.paths).map(([template, item]) => {
     const pattern = template
       .split(/\{[^}]+\}/)
-      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .map(escapeRegExp)
       .join('[^/]+');
     const methods = METHODS.filter((m) => item[m]).map((m) => m.toUpperCase());
     return { pattern: new RegExp(`^${pattern}/?$`), methods, params: (template.match(/\{/g) ?? []).length };
