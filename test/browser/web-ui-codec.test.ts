@@ -92,7 +92,7 @@ describe('Temporal Web UI: histories decoded through the codec endpoint', () => 
     const deadline = Date.now() + UI_TIMEOUT_MS;
     let text = '';
     while (Date.now() < deadline) {
-      text = await page.locator('body').innerText();
+      text = (await page.locator('body').textContent()) ?? '';
       if (codecStatuses.length > 0 && text.includes('Input') && until(text)) break;
       await page.waitForTimeout(500);
     }
