@@ -15,7 +15,7 @@
  * under the old key after its start):
  *   npm run data:reencrypt        (node dist/src/db/reencrypt.js)
  */
-import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
 import { loadConfigOrExit } from '../config/config';
 import { createLogger } from '../logger';
@@ -71,7 +71,7 @@ export async function reencryptPersonalData(
   for (const meta of Object.values(em.getMetadata().getAll())) {
     const encrypted = meta.props.filter((p) => p.customType instanceof EncryptedString);
     if (encrypted.length === 0 || meta.primaryKeys.length !== 1) continue;
-    const counts = await reencryptTable(em, meta, batchSize, ran === 'stale');
+    const counts = await reencryptTable({ knex, cipher }, meta, encrypted, batchSize, ran === 'stale');
     read[meta.tableName] = counts.read;
     updated[meta.tableName] = counts.updated;
   }
@@ -83,19 +83,17 @@ export async function reencryptPersonalData(
   return { scope: ran, read, updated };
 }
 
+/** One table: its encrypted properties (`encryptedProps`) re-sealed, its lookup hashes recomputed. */
 async function reencryptTable(
-  em: EntityManager,
+  { knex, cipher }: { knex: Knex; cipher: PersonalDataCipher },
   meta: EntityMetadata,
+  encryptedProps: EntityProperty[],
   batchSize: number,
   staleOnly: boolean,
 ): Promise<{ read: number; updated: number }> {
-  const cipher = personalDataCipher(em);
-  const knex = (em.getConnection() as AbstractSqlConnection).getKnex();
   const sealedPrefix = `${ENCRYPTED_PREFIX}${cipher.currentKeyId}:`;
   const pk = meta.properties[meta.primaryKeys[0]].fieldNames[0];
-  const encrypted = meta.props
-    .filter((p) => p.customType instanceof EncryptedString)
-    .map((p) => ({ name: p.name, column: p.fieldNames[0] }));
+  const encrypted = encryptedProps.map((p) => ({ name: p.name, column: p.fieldNames[0] }));
   const complaint = meta.className === 'Complaint';
   const hashColumns = complaint
     ? Object.fromEntries(
