@@ -121,15 +121,22 @@ export async function anonymiseComplaint(
         previousOutcome: complaint.previousOutcome ? redactJson(complaint.previousOutcome, redact) : null,
       },
     );
-    // The free text around the case: changed rows only are written (the unit of work's diff).
-    for (const task of await tx.find(ComplaintTask, { complaintId })) {
-      task.outcome = redactOrNull(task.outcome);
-      task.notes = redactOrNull(task.notes);
+    // The free text around the case. The rows are read outside the unit of work and only the ones
+    // the redaction changes are written, one UPDATE each.
+    const detached = { disableIdentityMap: true } as const;
+    const text = (value: unknown) => (typeof value === 'string' ? redact(value) : value);
+    for (const task of await tx.find(ComplaintTask, { complaintId }, detached)) {
+      const set = changedFields(task, ['outcome', 'notes'], text);
+      if (set) await tx.nativeUpdate(ComplaintTask, { id: task.id }, set);
     }
-    for (const decision of await tx.find(Decision, { complaintId }))
-      decision.notes = redactOrNull(decision.notes);
-    for (const rating of await tx.find(SatisfactionRating, { complaintId }))
-      rating.comment = redactOrNull(rating.comment);
+    for (const decision of await tx.find(Decision, { complaintId }, detached)) {
+      const set = changedFields(decision, ['notes'], text);
+      if (set) await tx.nativeUpdate(Decision, { id: decision.id }, set);
+    }
+    for (const rating of await tx.find(SatisfactionRating, { complaintId }, detached)) {
+      const set = changedFields(rating, ['comment'], text);
+      if (set) await tx.nativeUpdate(SatisfactionRating, { complaintId }, set);
+    }
     removedFiles = await tx.nativeDelete(Attachment, { complaintId });
     await tx.nativeUpdate(
       Notification,
@@ -140,20 +147,17 @@ export async function anonymiseComplaint(
       },
       { address: null, deliveredTo: null },
     );
-    // After the addresses are cleared, so the loaded rows hold none to write back.
-    for (const notification of await tx.find(Notification, { complaintId })) {
-      notification.subject = redact(notification.subject);
-      notification.body = redact(notification.body);
+    for (const notification of await tx.find(Notification, { complaintId }, detached)) {
+      const set = changedFields(notification, ['subject', 'body'], text);
+      if (set) await tx.nativeUpdate(Notification, { id: notification.id }, set);
     }
-    for (const event of await tx.find(AuditEvent, { complaintId })) {
-      if (!event.details) continue;
-      let details = redactJson(event.details, redact);
-      if (event.type === 'ATTACHMENT_ADDED' && 'fileName' in details) {
-        const { fileName: _removed, ...rest } = details;
-        details = rest;
-      }
-      // Assigned only when changed: a JSON property assigned an equal copy is still rewritten.
-      if (JSON.stringify(details) !== JSON.stringify(event.details)) event.details = details;
+    for (const event of await tx.find(AuditEvent, { complaintId }, detached)) {
+      const set = changedFields(event, ['details'], (details) => {
+        if (!details || typeof details !== 'object') return details;
+        const { fileName: _removed, ...rest } = details as Record<string, unknown>;
+        return redactJson(event.type === 'ATTACHMENT_ADDED' ? rest : details, redact);
+      });
+      if (set) await tx.nativeUpdate(AuditEvent, { id: event.id }, set);
     }
     if (first) {
       tx.create(AuditEvent, {
@@ -167,4 +171,18 @@ export async function anonymiseComplaint(
     }
   });
   return { removedFiles };
+}
+
+/** The fields of `row` that `next` changes, with their new values; null when it changes none. */
+function changedFields<T extends object, K extends keyof T>(
+  row: T,
+  fields: K[],
+  next: (value: T[K]) => unknown,
+): Partial<Pick<T, K>> | null {
+  const set: Partial<Pick<T, K>> = {};
+  for (const field of fields) {
+    const value = next(row[field]) as T[K];
+    if (JSON.stringify(value) !== JSON.stringify(row[field])) set[field] = value;
+  }
+  return Object.keys(set).length > 0 ? set : null;
 }
