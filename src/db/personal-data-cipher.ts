@@ -14,15 +14,20 @@
  * JWT secret. Which keys an ORM uses is bound to its platform when the ORM is created (ormOptions),
  * so two ORMs in one process (tests) may use different keys.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { EntityManager, Platform } from '@mikro-orm/core';
 import { loadOrCreateSecretFile } from '../api/auth/jwt-secret';
-import { decodeBase64Key, type EncryptionKey, KEY_BYTES } from '../config/encryption-keys';
+import {
+  decodeBase64Key,
+  type EncryptionKey,
+  KEY_BYTES,
+  openAesGcm,
+  SEALED_OVERHEAD,
+  sealAesGcm,
+} from '../config/encryption-keys';
 
 export const ENCRYPTED_PREFIX = 'enc:v1:';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 /** enc:v1:<keyId>:<base64url> */
 const SEALED = /^enc:v1:([A-Za-z0-9_-]{1,32}):([A-Za-z0-9_-]+)$/;
 
@@ -92,12 +97,9 @@ export class PersonalDataCipher {
   }
 
   encrypt(plain: string): string {
-    const iv = randomBytes(IV_BYTES);
     const header = `${ENCRYPTED_PREFIX}${this.current.id}:`;
-    const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
-    cipher.setAAD(Buffer.from(header, 'utf8'));
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return header + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+    const sealed = sealAesGcm(this.current.key, Buffer.from(header, 'utf8'), Buffer.from(plain, 'utf8'));
+    return header + sealed.toString('base64url');
   }
 
   /** The plaintext of a stored value; a value without the prefix is legacy plaintext, returned as is. */
@@ -111,14 +113,8 @@ export class PersonalDataCipher {
         `personal data: encrypted under key "${match[1]}", which PERSONAL_DATA_KEYS does not list`,
       );
     const raw = Buffer.from(match[2], 'base64url');
-    if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('personal data: malformed encrypted value');
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
-    decipher.setAAD(Buffer.from(`${ENCRYPTED_PREFIX}${match[1]}:`, 'utf8'));
-    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    return Buffer.concat([
-      decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)),
-      decipher.final(),
-    ]).toString('utf8');
+    if (raw.length < SEALED_OVERHEAD) throw new Error('personal data: malformed encrypted value');
+    return openAesGcm(key, Buffer.from(`${ENCRYPTED_PREFIX}${match[1]}:`, 'utf8'), raw).toString('utf8');
   }
 
   /** The key id a stored value is sealed under; null for legacy plaintext. */

@@ -1,9 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { loadOrCreateSecretFile } from '../api/auth/jwt-secret';
-import { type EncryptionKey, KEY_BYTES } from '../config/encryption-keys';
+import {
+  type EncryptionKey,
+  KEY_BYTES,
+  openAesGcm,
+  SEALED_OVERHEAD,
+  sealAesGcm,
+} from '../config/encryption-keys';
 
 /** The `encoding` metadata of an encrypted payload. */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
@@ -11,9 +16,6 @@ export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
 /** The key id of the development key kept in DATA_DIR (when TEMPORAL_PAYLOAD_KEYS is unset). */
 export const DEV_KEY_ID = 'dev';
-
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 export type PayloadKey = EncryptionKey;
 
@@ -40,11 +42,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const { id, key } = this.keys[0];
     const aad = Buffer.from(id, 'utf8');
     return payloads.map((payload) => {
-      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      cipher.setAAD(aad);
-      const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+      const plain = Buffer.from(temporal.api.common.v1.Payload.encode(payload).finish());
+      const sealed = sealAesGcm(key, aad, plain);
       return {
         metadata: {
           encoding: Buffer.from(ENCRYPTED_ENCODING, 'utf8'),
@@ -67,17 +66,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
           `Temporal payload encrypted with key "${id}", which TEMPORAL_PAYLOAD_KEYS does not hold`,
         );
       const sealed = Buffer.from(payload.data ?? new Uint8Array());
-      if (sealed.length < IV_BYTES + TAG_BYTES)
+      if (sealed.length < SEALED_OVERHEAD)
         throw new PayloadDecryptionError('Temporal payload too short to be encrypted');
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
-        decipher.setAAD(Buffer.from(id, 'utf8'));
-        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-        const plain = Buffer.concat([
-          decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
-          decipher.final(),
-        ]);
-        return temporal.api.common.v1.Payload.decode(plain);
+        return temporal.api.common.v1.Payload.decode(openAesGcm(key, Buffer.from(id, 'utf8'), sealed));
       } catch {
         throw new PayloadDecryptionError(
           `Temporal payload (key "${id}") could not be decrypted: altered, or a different key of that id`,
