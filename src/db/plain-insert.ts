@@ -8,7 +8,7 @@
  * of the complainant's NIK, phone and e-mail), and a field left out otherwise takes its declared
  * default, as MikroORM's insert (which omits the column) would.
  */
-import type { EntityManager, EntityMetadata, EntityProperty, Transaction } from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata, EntityProperty, Platform, Transaction } from '@mikro-orm/core';
 import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
 
 interface Statement {
@@ -46,12 +46,42 @@ export function rowValues<T extends object>(
     // A field left out takes the column's declared default; an explicit null stays null.
     let value = given === undefined ? p.default : given;
     if ((value === undefined || value === null) && p.onCreate) value = p.onCreate(row, em);
-    if (value === undefined || value === null) return null;
-    if (p.customType) return p.customType.convertToDatabaseValue(value, platform, { mode: 'query' });
-    if (value instanceof Date) return platform.processDateProperty(value);
-    return value;
+    return databaseValue(p, value, platform);
   });
   return { table: meta.tableName, columns: props.map((p) => p.fieldNames[0]), values, sql };
+}
+
+/** A property's value as MikroORM stores it (null for null or undefined). */
+function databaseValue(p: EntityProperty, value: unknown, platform: Platform): unknown {
+  if (value === undefined || value === null) return null;
+  if (p.customType) return p.customType.convertToDatabaseValue(value, platform, { mode: 'query' });
+  if (value instanceof Date) return platform.processDateProperty(value);
+  return value;
+}
+
+/**
+ * The `col = ?, ...` assignments and database values of an UPDATE of `fields` of `entity`, as
+ * em.nativeUpdate would write them (no onUpdate hooks, as nativeUpdate runs none).
+ */
+export function updateValues<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  fields: Record<string, unknown>,
+): { table: string; assignments: string; values: unknown[] } {
+  const meta = em.getMetadata().get(entity.name);
+  const platform = em.getPlatform();
+  const names = Object.keys(fields).filter((name) => fields[name] !== undefined);
+  const props = names.map((name) => {
+    const p = meta.properties[name as keyof T & string];
+    if (p?.fieldNames?.length !== 1 || p.persist === false)
+      throw new Error(`${meta.className} has no column for ${name}`);
+    return p;
+  });
+  return {
+    table: meta.tableName,
+    assignments: props.map((p) => `${p.fieldNames[0]} = ?`).join(', '),
+    values: props.map((p) => databaseValue(p, fields[p.name], platform)),
+  };
 }
 
 /**

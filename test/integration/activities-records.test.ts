@@ -5,6 +5,8 @@
 
 import pino from 'pino';
 import { createComplaintActivities } from '../../activities';
+import { recordTransitionInTransaction } from '../../activities/record-transition';
+import type { RecordTransitionInput } from '../../activities/types';
 import {
   AuditEvent,
   Complaint,
@@ -397,6 +399,208 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
     expect((await em.findOneOrFail(Complaint, { id: c.complaintId })).status).toBe('RECEIVED');
     expect(await em.count(AuditEvent, { complaintId: c.complaintId, type: 'TRIAGED' })).toBe(0);
     expect(await em.count(ComplaintTask, { complaintId: c.complaintId })).toBe(0);
+  });
+
+  it('leaves the same records whether a transition is one statement (PostgreSQL) or a transaction of statements', async () => {
+    // The SOP's whole path for one complaint: BERAT triage (two events in one transition, each setting
+    // the complaint's fields), tasks with deadlines and notifications, a completion, the decision, a
+    // holiday correction, the answer. Once through recordTransition, once statement by statement.
+    const transitions = (c: { complaintId: string; workflowId: string }): RecordTransitionInput[] => {
+      const id = c.complaintId;
+      const task = (unit: string) => `${id}:1:${unit}`;
+      const decisionId = `${id}:decision:1`;
+      const at = '2026-12-01T03:00:00.000Z';
+      return [
+        {
+          complaintId: id,
+          writes: [
+            {
+              kind: 'event',
+              input: {
+                complaintId: id,
+                eventId: `${c.workflowId}:2:TRIAGED`,
+                type: 'TRIAGED',
+                actor: 'pengaduan',
+                at,
+                details: { category: 'BERAT', units: ['TIM_TEKNIS', 'KEBIJAKAN'] },
+                fields: { status: 'IN_PROGRESS', category: 'BERAT', dueAt: '2026-12-15T16:59:59.999Z' },
+              },
+            },
+            {
+              kind: 'tasks-opened',
+              input: {
+                complaintId: id,
+                tasks: ['TIM_TEKNIS', 'KEBIJAKAN'].map((unit) => ({
+                  id: task(unit),
+                  unit,
+                  area: null,
+                  round: 1,
+                  openedAt: at,
+                  dueAt: '2026-12-08T16:59:59.999Z',
+                })),
+              },
+            },
+            {
+              kind: 'escalated',
+              input: {
+                complaintId: id,
+                decisionId,
+                round: 1,
+                escalatedAt: at,
+                dueAt: '2026-12-04T16:59:59.999Z',
+              },
+            },
+            {
+              kind: 'event',
+              input: {
+                complaintId: id,
+                eventId: `${c.workflowId}:2:ESCALATED`,
+                type: 'ESCALATED',
+                at,
+                fields: { status: 'AWAITING_DECISION', triageDueAt: '2026-12-02T16:59:59.999Z' },
+              },
+            },
+            {
+              kind: 'notify',
+              input: {
+                id: `${c.workflowId}:2:notify`,
+                complaintId: id,
+                kind: 'TASK_ASSIGNED',
+                recipients: [{ recipient: 'TIM_TEKNIS' }, { recipient: 'KECAMATAN', area: '16.74.01' }],
+                data: { registerNumber: '2026/12/0001', category: 'BERAT' },
+              },
+            },
+          ],
+        },
+        {
+          complaintId: id,
+          writes: [
+            {
+              kind: 'task-completed',
+              input: {
+                complaintId: id,
+                taskId: task('TIM_TEKNIS'),
+                outcome: 'Diperiksa ke lapangan',
+                notes: 'Foto "terlampir" \u2014 100%',
+                completedBy: 'teknis',
+                completedAt: at,
+              },
+            },
+            {
+              kind: 'decided',
+              input: {
+                complaintId: id,
+                decisionId,
+                round: 1,
+                escalatedAt: at,
+                decision: 'APPROVE',
+                notes: null,
+                units: ['TIM_TEKNIS'],
+                decidedBy: 'walikota',
+                decidedAt: at,
+              },
+            },
+            {
+              kind: 'stage-deadlines-moved',
+              input: {
+                complaintId: id,
+                tasks: [{ id: task('KEBIJAKAN'), dueAt: '2026-12-09T16:59:59.999Z' }],
+                decisions: [],
+              },
+            },
+          ],
+        },
+        {
+          complaintId: id,
+          writes: [
+            {
+              kind: 'event',
+              input: {
+                complaintId: id,
+                eventId: `${c.workflowId}:9:RESOLVED`,
+                type: 'RESOLVED',
+                actor: 'kabid',
+                at,
+                details: { response: 'Selesai' },
+                fields: { status: 'RESOLVED', closedAt: at, overdue: false },
+              },
+            },
+          ],
+        },
+      ];
+    };
+    const oneWay = await insertComplaint(db.orm);
+    const otherWay = await insertComplaint(db.orm);
+    const a = acts();
+    const recordsOf = async (c: { complaintId: string; workflowId: string }) => {
+      const em = db.orm.em.fork();
+      const same = (value: unknown) =>
+        JSON.parse(JSON.stringify(value).replaceAll(c.complaintId, 'ID').replaceAll(c.workflowId, 'WF'));
+      const complaint = await em.findOneOrFail(Complaint, { id: c.complaintId });
+      const { id, registerNumber, trackingCode, workflowId, receivedAt, createdAt, updatedAt, ...fields } =
+        complaint;
+      return same({
+        fields,
+        tasks: await em.find(ComplaintTask, { complaintId: c.complaintId }, { orderBy: { id: 'asc' } }),
+        decisions: await em.find(Decision, { complaintId: c.complaintId }),
+        events: await em.find(AuditEvent, { complaintId: c.complaintId }, { orderBy: { id: 'asc' } }),
+        notifications: (
+          await em.find(Notification, { complaintId: c.complaintId }, { orderBy: { id: 'asc' } })
+        ).map(({ createdAt: _made, ...n }) => n),
+      });
+    };
+    // Compared after every transition: the first one's two events set different statuses.
+    const [ones, others] = [transitions(oneWay), transitions(otherWay)];
+    const statuses: string[] = [];
+    for (const [i, t] of ones.entries()) {
+      await a.recordTransition(t);
+      await recordTransitionInTransaction(db.orm, others[i]);
+      const records = await recordsOf(oneWay);
+      expect(records).toEqual(await recordsOf(otherWay));
+      statuses.push(records.fields.status);
+    }
+    expect(statuses).toEqual(['AWAITING_DECISION', 'AWAITING_DECISION', 'RESOLVED']);
+    const records = await recordsOf(oneWay);
+    expect(records.fields).toMatchObject({ status: 'RESOLVED', category: 'BERAT', overdue: false });
+    expect(records.tasks.map((t: { status: string }) => t.status)).toEqual(['OPEN', 'DONE']);
+    expect(records.notifications).toHaveLength(2);
+  });
+
+  it('writes a transition that touches one row twice (opened and moved at once) in order', async () => {
+    const c = await insertComplaint(db.orm);
+    const at = '2026-12-01T03:00:00.000Z';
+    const taskId = `${c.complaintId}:1:LOKET`;
+    await acts().recordTransition({
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'tasks-opened',
+          input: {
+            complaintId: c.complaintId,
+            tasks: [
+              {
+                id: taskId,
+                unit: 'LOKET',
+                area: null,
+                round: 1,
+                openedAt: at,
+                dueAt: '2026-12-02T16:59:59.999Z',
+              },
+            ],
+          },
+        },
+        {
+          kind: 'stage-deadlines-moved',
+          input: {
+            complaintId: c.complaintId,
+            tasks: [{ id: taskId, dueAt: '2026-12-03T16:59:59.999Z' }],
+            decisions: [],
+          },
+        },
+      ],
+    });
+    const task = await db.orm.em.fork().findOneOrFail(ComplaintTask, { id: taskId });
+    expect(task.dueAt?.toISOString()).toBe('2026-12-03T16:59:59.999Z');
   });
 
   it('gives the workflow the holiday table, and the fallback with a warning for a year without a list', async () => {
