@@ -115,30 +115,41 @@ export class OutboxDispatcher {
     }
   }
 
-  /** Claims and attempts up to `limit` due notifications; returns how many were attempted. */
+  /**
+   * Claims and attempts up to `limit` due notifications; returns how many were attempted. The
+   * deliveries' SENT marks are written together once the batch is through (one statement on
+   * PostgreSQL): a dispatcher that dies before that leaves them SENDING until the lease passes, then
+   * delivers them again, as it would with a row it died delivering.
+   */
   async dispatchOnce(limit = this.batchSize): Promise<number> {
     const claimed = await this.outbox.claim(limit, this.leaseMs);
+    const sent: Parameters<OutboxRepository['markAllSent']>[0] = [];
     let attempted = 0;
-    for (const [i, n] of claimed.entries()) {
-      if (this.stopping) {
-        await this.outbox.release(claimed.slice(i));
-        break;
+    try {
+      for (const [i, n] of claimed.entries()) {
+        if (this.stopping) {
+          await this.outbox.release(claimed.slice(i));
+          break;
+        }
+        attempted++;
+        const outcome = await this.attempt(n);
+        if (outcome) sent.push({ notification: n, outcome, sentAt: new Date() });
       }
-      attempted++;
-      await this.attempt(n);
+    } finally {
+      await this.outbox.markAllSent(sent);
     }
     return attempted;
   }
 
-  private async attempt(n: Notification): Promise<void> {
+  /** Delivers one notification: its outcome when delivered; a skip or failure is recorded here. */
+  private async attempt(n: Notification): Promise<DeliveryOutcome | null> {
     try {
-      const outcome = (await this.port.deliver(n)) ?? { channel: 'LOG', to: [] };
-      await this.outbox.markSent(n, outcome);
+      return (await this.port.deliver(n)) ?? { channel: 'LOG', to: [] };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       if (err instanceof SkipDelivery) {
         await this.outbox.markSkipped(n, reason, err.channel);
-        return;
+        return null;
       }
       const failedAttempts = n.attempts + 1;
       const giveUp = err instanceof PermanentDeliveryError || failedAttempts >= this.maxAttempts;
@@ -155,6 +166,7 @@ export class OutboxDispatcher {
         giveUp ? 'notification delivery failed for good' : 'notification delivery failed; will retry',
       );
       await this.outbox.markAttemptFailed(n, reason, retryAt);
+      return null;
     }
   }
 }

@@ -166,6 +166,40 @@ describe.each(databaseKinds())('notification outbox (%s)', (kind) => {
     expect((await rowsOf(c.complaintId))[0].status).toBe('SENT');
   });
 
+  it("marks a batch's deliveries sent together, each with its own address, but not a row another dispatcher took over", async () => {
+    const c = await notifyUnits(['LOKET', 'TIM_TEKNIS', 'KEPALA_DINAS']);
+    const repo = new OutboxRepository(db.orm.em);
+    const claimed = (await repo.claim(10, 60_000)).filter((n) => n.complaintId === c.complaintId);
+    expect(claimed).toHaveLength(3);
+    // KEPALA_DINAS's lease passed and another dispatcher claimed it anew meanwhile.
+    const takenOver = claimed.find((n) => n.recipient === 'KEPALA_DINAS');
+    await db.orm.em
+      .fork()
+      .nativeUpdate(Notification, { id: takenOver?.id }, { claimToken: 'another-dispatcher' });
+    const sentAt = new Date('2026-12-02T03:00:00.000Z');
+    await repo.markAllSent(
+      claimed.map((n) => ({
+        notification: n,
+        outcome: {
+          channel: 'EMAIL',
+          to: [`${n.recipient.toLowerCase()}@example.test`, 'arsip@example.test'],
+        },
+        sentAt,
+      })),
+    );
+    const rows = await rowsOf(c.complaintId);
+    expect(
+      rows.map((r) => [r.recipient, r.status, r.attempts, r.deliveredTo, r.sentAt?.toISOString() ?? null]),
+    ).toEqual([
+      ['KEPALA_DINAS', 'SENDING', 0, null, null],
+      ['LOKET', 'SENT', 1, 'loket@example.test, arsip@example.test', sentAt.toISOString()],
+      ['TIM_TEKNIS', 'SENT', 1, 'tim_teknis@example.test, arsip@example.test', sentAt.toISOString()],
+    ]);
+    expect(
+      rows.filter((r) => r.status === 'SENT').every((r) => r.claimToken === null && r.leaseUntil === null),
+    ).toBe(true);
+  });
+
   it('gives back the rows it has not attempted when stopped mid-batch', async () => {
     const c = await notifyUnits(['LOKET', 'TIM_TEKNIS', 'KEPALA_DINAS']);
     const port = new RecordingPort();

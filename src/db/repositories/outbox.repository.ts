@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager, type FilterQuery, LockMode } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Notification } from '../entities';
+import { runStatement, updateValues } from '../plain-insert';
 
 /**
  * The notification outbox. Dispatchers claim due rows in batches under a claim token and a lease, so
@@ -70,20 +71,68 @@ export class OutboxRepository {
     outcome: { channel: string; to: string[] },
     sentAt: Date = new Date(),
   ): Promise<void> {
-    await this.em.fork().nativeUpdate(
-      Notification,
-      { id: n.id, claimToken: n.claimToken },
-      {
-        status: 'SENT',
-        sentAt,
+    await this.markAllSent([{ notification: n, outcome, sentAt }]);
+  }
+
+  /**
+   * Several delivered, each only by the dispatcher that holds its claim: a batch's marks in one
+   * statement on PostgreSQL (an UPDATE from a VALUES list: one round trip where a SEDANG triage's
+   * eight notifications took eight), in one transaction elsewhere.
+   */
+  async markAllSent(
+    delivered: {
+      notification: Pick<Notification, 'id' | 'attempts' | 'claimToken'>;
+      outcome: { channel: string; to: string[] };
+      sentAt: Date;
+    }[],
+  ): Promise<void> {
+    if (delivered.length === 0) return;
+    const done = { lastError: null, leaseUntil: null, claimToken: null, nextAttemptAt: null };
+    const em = this.em.fork();
+    if (!(em.getPlatform() instanceof PostgreSqlPlatform)) {
+      const mark = async (tx: EntityManager) => {
+        for (const { notification: n, outcome, sentAt } of delivered)
+          await tx.nativeUpdate(
+            Notification,
+            { id: n.id, claimToken: n.claimToken },
+            {
+              status: 'SENT',
+              sentAt,
+              attempts: n.attempts + 1,
+              channel: outcome.channel,
+              deliveredTo: outcome.to.join(', '),
+              ...done,
+            },
+          );
+      };
+      await (delivered.length === 1 ? mark(em) : em.transactional(mark));
+      return;
+    }
+    // Each row's values converted as MikroORM stores them (delivered_to is encrypted), typed by casts:
+    // a VALUES list's parameters would otherwise be text.
+    // Bindings in the order of the statement's text: the SET list's, then the VALUES list's.
+    const cleared = updateValues(em, Notification, { status: 'SENT', ...done });
+    const values: unknown[] = [...cleared.values];
+    const tuples = delivered.map(({ notification: n, outcome, sentAt }) => {
+      const row = updateValues(em, Notification, {
+        id: n.id,
+        claimToken: n.claimToken ?? null,
         attempts: n.attempts + 1,
         channel: outcome.channel,
         deliveredTo: outcome.to.join(', '),
-        lastError: null,
-        leaseUntil: null,
-        claimToken: null,
-        nextAttemptAt: null,
-      },
+        sentAt,
+      });
+      values.push(...row.values);
+      return '(?::varchar, ?::varchar, ?::int, ?::varchar, ?::text, ?::timestamptz)';
+    });
+    // `is not distinct from`: a row never claimed (null token) matches null, as nativeUpdate's does.
+    await runStatement(
+      em,
+      `update ${cleared.table} as n set sent_at = v.sent_at, attempts = v.attempts, channel = v.channel, ` +
+        `delivered_to = v.delivered_to, ${cleared.assignments} ` +
+        `from (values ${tuples.join(', ')}) as v(id, claim_token, attempts, channel, delivered_to, sent_at) ` +
+        'where n.id = v.id and n.claim_token is not distinct from v.claim_token',
+      values,
     );
   }
 
