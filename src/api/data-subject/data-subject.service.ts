@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/config';
-import { anonymiseComplaint } from '../../db/anonymise-complaint';
-import {
-  Attachment,
-  AuditEvent,
-  Complaint,
-  DataSubjectRequest,
-  Notification,
-  PersonalDataAccess,
-  SatisfactionRating,
-} from '../../db/entities';
-import { personLookupFilter } from '../../db/person-lookup';
+import type { Complaint } from '../../db/entities';
+import { DataSubjectRepository } from '../../db/repositories/data-subject.repository';
 import { type Channel, checkIntakeRules } from '../../domain/channels';
 import {
   CORRECTABLE_FIELD_LABELS,
@@ -70,16 +60,15 @@ export function isAnonymised(complaint: Complaint): boolean {
 @Injectable()
 export class DataSubjectService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly subjects: DataSubjectRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accessLog: PersonalDataAccessService,
   ) {}
 
   async search(keys: PersonKeysDto, user: Principal): Promise<PersonComplaintsDto> {
     const person = this.personOf(keys);
-    const em = this.em.fork();
-    const found = await this.find(em, person);
-    const requestId = await this.record(em, user, 'SEARCH', person, found, {
+    const found = await this.subjects.findByPerson(person);
+    const requestId = await this.record(user, 'SEARCH', person, found, {
       outcome: found.length > 0 ? 'FOUND' : 'NOT_FOUND',
     });
     return {
@@ -98,22 +87,10 @@ export class DataSubjectService {
   /** Everything held about the person, complaint by complaint; logged as a request and as reads. */
   async export(keys: PersonKeysDto, format: string, user: Principal): Promise<PersonalDataExportDto> {
     const person = this.personOf(keys);
-    const em = this.em.fork();
-    const found = await this.find(em, person);
-    const ids = found.map((c) => c.id);
-    const [attachments, events, notifications, ratings, reads] = ids.length
-      ? await Promise.all([
-          em.find(Attachment, { complaintId: { $in: ids } }, { orderBy: { createdAt: 'asc' } }),
-          em.find(AuditEvent, { complaintId: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
-          em.find(
-            Notification,
-            { complaintId: { $in: ids }, recipient: 'COMPLAINANT' },
-            { orderBy: { createdAt: 'asc', id: 'asc' } },
-          ),
-          em.find(SatisfactionRating, { complaintId: { $in: ids } }),
-          em.find(PersonalDataAccess, { complaintId: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
-        ])
-      : [[], [], [], [], []];
+    const found = await this.subjects.findByPerson(person);
+    const { attachments, events, notifications, ratings, reads } = await this.subjects.findRecordsHeld(
+      found.map((c) => c.id),
+    );
     const of = <T extends { complaintId?: string | null }>(rows: T[], id: string) =>
       rows.filter((r) => r.complaintId === id);
     const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -189,7 +166,7 @@ export class DataSubjectService {
         })),
       };
     });
-    const requestId = await this.record(em, user, 'EXPORT', person, found, {
+    const requestId = await this.record(user, 'EXPORT', person, found, {
       outcome: found.length > 0 ? 'EXPORTED' : 'NOT_FOUND',
       details: { format },
     });
@@ -212,9 +189,9 @@ export class DataSubjectService {
 
   /** Corrects the complainant's identity on one complaint, with the intake's rules for each field. */
   async correct(id: string, body: CorrectComplainantDto, user: Principal): Promise<CorrectionResultDto> {
-    const em = this.em.fork();
-    const complaint = await em.findOne(Complaint, { id });
-    if (!complaint) throw notFound('Pengaduan tidak ditemukan.');
+    const loaded = await this.subjects.findForCorrection(id);
+    if (!loaded) throw notFound('Pengaduan tidak ditemukan.');
+    const { complaint } = loaded;
     if (complaint.identityMode === 'ANONIM')
       throw unprocessable(
         'Pengaduan anonim tidak menyimpan identitas pengadu; tidak ada data yang dapat diperbaiki.',
@@ -266,30 +243,31 @@ export class DataSubjectService {
 
     const requestId = randomUUID();
     const now = new Date();
-    if (changed.length > 0) {
-      for (const f of changed) (complaint as unknown as Record<string, string | null>)[f] = next[f] ?? null;
-      em.create(AuditEvent, {
-        id: `${complaint.id}:corrected:${requestId}`,
-        complaintId: complaint.id,
-        type: 'PERSONAL_DATA_CORRECTED',
-        actor: user.username,
+    await loaded.save(
+      Object.fromEntries(changed.map((f) => [f, next[f] ?? null])),
+      changed.length > 0
+        ? {
+            id: `${complaint.id}:corrected:${requestId}`,
+            complaintId: complaint.id,
+            type: 'PERSONAL_DATA_CORRECTED',
+            actor: user.username,
+            at: now,
+            details: { fields: changed, requestId },
+          }
+        : null,
+      {
+        id: requestId,
         at: now,
-        details: { fields: changed, requestId },
-      });
-    }
-    em.create(DataSubjectRequest, {
-      id: requestId,
-      at: now,
-      action: 'CORRECT',
-      userId: user.sub,
-      username: user.username,
-      keys: {},
-      complaintIds: [complaint.id],
-      outcome: changed.length > 0 ? 'CORRECTED' : 'UNCHANGED',
-      details: { fields: changed },
-      reason: body.reason.trim(),
-    });
-    await em.flush();
+        action: 'CORRECT',
+        userId: user.sub,
+        username: user.username,
+        keys: {},
+        complaintIds: [complaint.id],
+        outcome: changed.length > 0 ? 'CORRECTED' : 'UNCHANGED',
+        details: { fields: changed },
+        reason: body.reason.trim(),
+      },
+    );
     await this.accessLog.record(user, [
       {
         complaintId: complaint.id,
@@ -316,8 +294,7 @@ export class DataSubjectService {
   /** Erases every complaint of the person that the erasure rule allows; lists the others with why. */
   async erase(body: EraseDto, user: Principal): Promise<ErasureResultDto> {
     const person = this.personOf(body);
-    const em = this.em.fork();
-    const found = await this.find(em, person);
+    const found = await this.subjects.findByPerson(person);
     const now = new Date();
     const erased: ErasureResultDto['erased'] = [];
     const refused: ErasureResultDto['refused'] = [];
@@ -327,8 +304,7 @@ export class DataSubjectService {
         refused.push({ id: c.id, registerNumber: c.registerNumber, ...refusal });
         continue;
       }
-      const { removedFiles } = await anonymiseComplaint(
-        em.fork(),
+      const { removedFiles } = await this.subjects.anonymise(
         c.id,
         { kind: 'ERASURE', actor: user.username, at: now },
         { dataDir: this.config.dataDir },
@@ -343,7 +319,7 @@ export class DataSubjectService {
           : erased.length === 0
             ? 'REFUSED'
             : 'PARTIAL';
-    const requestId = await this.record(em, user, 'ERASE', person, found, {
+    const requestId = await this.record(user, 'ERASE', person, found, {
       outcome,
       details: {
         erased: erased.map((e) => e.id),
@@ -357,13 +333,10 @@ export class DataSubjectService {
   async list(query: PaginationQueryDto): Promise<DataSubjectRequestPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const [rows, total] = await this.em
-      .fork()
-      .findAndCount(
-        DataSubjectRequest,
-        {},
-        { orderBy: { at: 'desc', id: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize },
-      );
+    const { rows, total } = await this.subjects.listRequests({
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -398,10 +371,6 @@ export class DataSubjectService {
     return person;
   }
 
-  private find(em: EntityManager, person: PersonKeys): Promise<Complaint[]> {
-    return em.find(Complaint, personLookupFilter(person, em), { orderBy: { receivedAt: 'asc', id: 'asc' } });
-  }
-
   private matched(person: PersonKeys, c: Complaint): string[] {
     return matchedKeys(person, {
       nik: c.complainantNik,
@@ -411,7 +380,6 @@ export class DataSubjectService {
   }
 
   private async record(
-    em: EntityManager,
     user: Principal,
     action: DataSubjectAction,
     person: PersonKeys,
@@ -419,7 +387,7 @@ export class DataSubjectService {
     extra: { outcome: string; details?: Record<string, unknown>; reason?: string },
   ): Promise<string> {
     const id = randomUUID();
-    await em.insert(DataSubjectRequest, {
+    await this.subjects.insertRequest({
       id,
       at: new Date(),
       action,

@@ -1,13 +1,8 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config';
-import {
-  anonymiseDueComplaints,
-  type DueComplaint,
-  listDueComplaints,
-  type RetentionCursor,
-} from '../../db/retention';
+import { RetentionRepository } from '../../db/repositories/retention.repository';
+import type { DueComplaint, RetentionCursor } from '../../db/retention';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG } from '../common/config.module';
 import type { RetentionPreviewDto, RetentionRunDto } from './retention.dto';
@@ -21,7 +16,7 @@ import type { RetentionPreviewDto, RetentionRunDto } from './retention.dto';
 @Injectable()
 export class RetentionService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly retention: RetentionRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger(RetentionService.name) private readonly logger: PinoLogger,
   ) {}
@@ -49,8 +44,7 @@ export class RetentionService {
 
   async run(user: Principal, now = new Date()): Promise<RetentionRunDto> {
     const due = await this.allDue(now);
-    const done = await anonymiseDueComplaints(
-      this.em.fork(),
+    const done = await this.retention.anonymiseDue(
       due.map((c) => c.id),
       now,
       this.years,
@@ -74,7 +68,7 @@ export class RetentionService {
     const due: DueComplaint[] = [];
     let after: RetentionCursor | null = null;
     do {
-      const page = await listDueComplaints(this.em.fork(), now, this.years, { after });
+      const page = await this.retention.listDue(now, this.years, after);
       due.push(...page.items);
       after = page.next;
     } while (after);

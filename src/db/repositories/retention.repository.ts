@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AnonymiseReason } from '../anonymise-complaint';
+import {
+  type AnonymisedBatch,
+  anonymiseDueComplaints,
+  type DuePage,
+  listDueComplaints,
+  type RetentionCursor,
+} from '../retention';
+
+/**
+ * The retention of personal data as the admin's preview and run reach it: the same queries and
+ * anonymisation as the schedule's activities (src/db/retention.ts), each call in a fresh fork.
+ */
+export class RetentionRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** One page of the complaints due for anonymisation at `now`, after the cursor (null: the first page). */
+  listDue(now: Date, years: number, after: RetentionCursor | null): Promise<DuePage> {
+    return listDueComplaints(this.em.fork(), now, years, { after });
+  }
+
+  /** Anonymises those of `ids` still due at `now` (each checked again: a repeated run changes nothing). */
+  anonymiseDue(
+    ids: string[],
+    now: Date,
+    years: number,
+    reason: Omit<AnonymiseReason, 'kind' | 'at'>,
+    files: { dataDir: string },
+  ): Promise<AnonymisedBatch> {
+    return anonymiseDueComplaints(this.em.fork(), ids, now, years, reason, files);
+  }
+}
