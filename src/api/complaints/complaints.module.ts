@@ -1,4 +1,6 @@
+import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
+import { IntakeRepository } from '../../db/repositories/intake.repository';
 import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintActionsController } from './complaint-actions.controller';
 import { ComplaintActionsService } from './complaint-actions.service';
@@ -35,6 +37,11 @@ import { TasksService } from './tasks.service';
     TasksService,
     ForwardingService,
     ObjectionService,
+    {
+      provide: IntakeRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new IntakeRepository(em),
+    },
   ],
 })
 export class ComplaintsModule {}
