@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
 import { IntakeRepository } from '../../db/repositories/intake.repository';
+import { ObjectionRepository } from '../../db/repositories/objection.repository';
 import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintActionsController } from './complaint-actions.controller';
 import { ComplaintActionsService } from './complaint-actions.service';
@@ -41,6 +42,11 @@ import { TasksService } from './tasks.service';
       provide: IntakeRepository,
       inject: [EntityManager],
       useFactory: (em: EntityManager) => new IntakeRepository(em),
+    },
+    {
+      provide: ObjectionRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new ObjectionRepository(em),
     },
   ],
 })
