@@ -1,6 +1,8 @@
+import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import type { AppConfig } from '../../config/config';
+import { AttachmentRepository } from '../../db/repositories/attachment.repository';
 import { APP_CONFIG } from '../common/config.module';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
@@ -21,6 +23,14 @@ import { UploadErrorsInterceptor } from './upload-errors.interceptor';
     }),
   ],
   controllers: [AttachmentsController, PublicAttachmentsController],
-  providers: [AttachmentsService, UploadErrorsInterceptor],
+  providers: [
+    AttachmentsService,
+    UploadErrorsInterceptor,
+    {
+      provide: AttachmentRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new AttachmentRepository(em),
+    },
+  ],
 })
 export class AttachmentsModule {}

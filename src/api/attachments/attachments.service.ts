@@ -2,11 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config';
-import { Attachment, AuditEvent, Complaint, ComplaintTask } from '../../db/entities';
+import type { Attachment, Complaint } from '../../db/entities';
+import { AttachmentRepository } from '../../db/repositories/attachment.repository';
 import { canSeePersonalData } from '../../domain/personal-data';
 import type { Principal } from '../auth/principal';
 import { ApiError, badRequest, conflict, forbidden, notFound, unprocessable } from '../common/api-error';
@@ -44,7 +44,7 @@ export function megabytes(bytes: number): string {
 @Injectable()
 export class AttachmentsService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly attachments: AttachmentRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger(AttachmentsService.name) private readonly logger: PinoLogger,
     private readonly accessLog: PersonalDataAccessService,
@@ -67,9 +67,7 @@ export class AttachmentsService {
   /** The complainant adds evidence through the website, right after submitting (status RECEIVED only). */
   async addByPublic(trackingCode: string, file: UploadedEvidence | undefined): Promise<PublicAttachmentDto> {
     const code = normaliseTrackingCode(trackingCode);
-    const complaint = code
-      ? await this.em.fork().findOne(Complaint, { trackingCode: code }, { fields: ['id', 'status'] })
-      : null;
+    const complaint = code ? await this.attachments.findComplaintByTrackingCode(code) : null;
     if (!complaint) throw notFound(TRACKING_CODE_NOT_FOUND);
     if (complaint.status !== 'RECEIVED') {
       throw conflict(
@@ -83,9 +81,7 @@ export class AttachmentsService {
 
   async list(complaintId: string): Promise<AttachmentDto[]> {
     const complaint = await this.complaintById(complaintId);
-    const rows = await this.em
-      .fork()
-      .find(Attachment, { complaintId: complaint.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const rows = await this.attachments.findByComplaint(complaint.id);
     return rows.map(toDto);
   }
 
@@ -99,12 +95,10 @@ export class AttachmentsService {
     user: Principal,
   ): Promise<{ attachment: Attachment; content: Readable }> {
     const complaint = await this.complaintById(complaintId);
-    const tasks = await this.em
-      .fork()
-      .find(ComplaintTask, { complaintId: complaint.id }, { fields: ['unit', 'area'] });
+    const tasks = await this.attachments.findTaskScopes(complaint.id);
     if (!canSeePersonalData(user, tasks)) throw forbidden(EVIDENCE_FORBIDDEN);
     const attachment = UUID.test(attachmentId)
-      ? await this.em.fork().findOne(Attachment, { id: attachmentId, complaintId: complaint.id })
+      ? await this.attachments.findOne(attachmentId, complaint.id)
       : null;
     if (!attachment) throw notFound('Berkas bukti tidak ditemukan pada pengaduan ini.');
     const file = this.pathOf(attachment.storagePath);
@@ -122,9 +116,7 @@ export class AttachmentsService {
   }
 
   private async complaintById(id: string): Promise<Pick<Complaint, 'id' | 'status' | 'registerNumber'>> {
-    const complaint = UUID.test(id)
-      ? await this.em.fork().findOne(Complaint, { id }, { fields: ['id', 'status', 'registerNumber'] })
-      : null;
+    const complaint = UUID.test(id) ? await this.attachments.findComplaint(id) : null;
     if (!complaint) throw notFound(COMPLAINT_NOT_FOUND);
     return complaint;
   }
@@ -146,8 +138,7 @@ export class AttachmentsService {
     const type = checkType(content, file.mimetype);
     if (!type.ok) throw new ApiError(415, type.message);
 
-    const em = this.em.fork();
-    if ((await em.count(Attachment, { complaintId: complaint.id })) >= this.config.attachmentMaxCount) {
+    if ((await this.attachments.countByComplaint(complaint.id)) >= this.config.attachmentMaxCount) {
       throw unprocessable(
         `Satu pengaduan paling banyak memuat ${this.config.attachmentMaxCount} berkas bukti.`,
       );
@@ -165,8 +156,8 @@ export class AttachmentsService {
     const fileName = safeFileName(file.originalname, type.type);
     const now = new Date();
     try {
-      return await em.transactional(async (tx) => {
-        const attachment = tx.create(Attachment, {
+      return await this.attachments.insertWithEvent(
+        {
           id,
           complaintId: complaint.id,
           fileName,
@@ -176,8 +167,8 @@ export class AttachmentsService {
           storagePath,
           uploadedBy,
           createdAt: now,
-        });
-        tx.create(AuditEvent, {
+        },
+        {
           id: `${complaint.id}:attachment:${id}`,
           complaintId: complaint.id,
           type: 'ATTACHMENT_ADDED',
@@ -191,9 +182,8 @@ export class AttachmentsService {
             sha256,
             via: uploadedBy ? 'STAFF' : 'WEBSITE',
           },
-        });
-        return attachment;
-      });
+        },
+      );
     } catch (err) {
       await fs.promises.rm(target, { force: true });
       throw err;

@@ -1,16 +1,15 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter, User } from '../../db/entities';
-import { insertRow, rowValues, runStatement } from '../../db/plain-insert';
+import type { AuditEvent, Complaint, User } from '../../db/entities';
+import { IntakeRepository, type NewIdempotencyRecord } from '../../db/repositories/intake.repository';
 import { officeDateOf } from '../../domain/calendar';
 import { type Channel, checkIntakeRules, complainantAddressText } from '../../domain/channels';
 import { ANONYMOUS_NAME, DEFAULT_IDENTITY_MODE } from '../../domain/identity-mode';
 import { checkPrivacyNoticeVersion } from '../../domain/privacy-notice';
 import { notifyByProblem } from '../../notifications/notify-by';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
-import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
+import { workflowIdForRegister } from '../../temporal/ids';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/api-error';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
@@ -56,7 +55,7 @@ export class ComplaintIntakeService {
   private readonly logger = new Logger(ComplaintIntakeService.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly intake: IntakeRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     private readonly referenceData: ReferenceDataCache,
   ) {}
@@ -154,14 +153,18 @@ export class ComplaintIntakeService {
           : {}),
       },
     };
-    const idempotency: Partial<IdempotencyRecord> | undefined = idempotencyKey
-      ? { key: idempotencyKey, requestHash, complaintId: complaint.id, createdAt: now }
+    // The idempotency record keeps the receipt (with the register number it gets when stored).
+    const idempotency: NewIdempotencyRecord | undefined = idempotencyKey
+      ? {
+          record: { key: idempotencyKey, requestHash, complaintId: complaint.id, createdAt: now },
+          response: (registerNumber) => this.receipt(complaint, registerNumber, calendarWarning),
+        }
       : undefined;
     const period = officeDateOf(receivedAt).slice(0, 7).replace('-', '/');
 
     let created: ComplaintCreatedDto;
     try {
-      complaint.registerNumber = await this.store(complaint, received, idempotency, period);
+      complaint.registerNumber = await this.intake.storeNumbered(complaint, received, idempotency, period);
       complaint.workflowId = workflowIdForRegister(complaint.registerNumber);
       created = this.receipt(complaint, complaint.registerNumber, calendarWarning);
     } catch (err) {
@@ -186,7 +189,7 @@ export class ComplaintIntakeService {
   }
 
   private async findEarlier(key: string, requestHash: string): Promise<ComplaintCreatedDto | undefined> {
-    const record = await this.em.fork().findOne(IdempotencyRecord, { key });
+    const record = await this.intake.findIdempotencyRecord(key);
     if (!record) return undefined;
     if (record.requestHash !== requestHash) {
       throw conflict(
@@ -212,7 +215,7 @@ export class ComplaintIntakeService {
   /** The user named as the receiving official (422 when there is no such user). */
   private async findReceivingOfficial(id: string | undefined): Promise<User | null> {
     if (id === undefined) return null;
-    const user = await this.em.fork().findOne(User, { id });
+    const user = await this.intake.findUser(id);
     if (!user) throw unprocessable('Pejabat penerima tidak ditemukan.');
     return user;
   }
@@ -286,123 +289,6 @@ export class ComplaintIntakeService {
       ...(calendarWarning ? { calendarWarning } : {}),
     };
   }
-
-  /**
-   * Stores the complaint, its first timeline event and the idempotency record (with the receipt as
-   * its response) under the next register number of `period` (YYYY/MM), all or nothing, and returns
-   * that number: YYYY/MM/NNNN, numbered per month of receipt (WIB), without gaps under concurrency
-   * (the month's counter is created or incremented by INSERT ... ON CONFLICT ... RETURNING, which
-   * PostgreSQL and SQLite both support). The counter's row stays locked from the increment to the
-   * commit, so under load this is the intake's bottleneck; everything that can be done before it is.
-   * Plain statements (no unit of work): the rows are new and nothing reads them back here.
-   */
-  private async store(
-    complaint: Complaint,
-    received: Partial<AuditEvent>,
-    idempotency: Partial<IdempotencyRecord> | undefined,
-    period: string,
-  ): Promise<string> {
-    const em = this.em.fork();
-    if (em.getPlatform() instanceof PostgreSqlPlatform) {
-      return this.storeInOneStatement(em, complaint, received, idempotency, period);
-    }
-    return em.getConnection().transactional(async (trx) => {
-      const counter = em.getMetadata().get(RegisterCounter.name).tableName;
-      const [row] = await runStatement<{ last: number }>(
-        em,
-        `insert into ${counter} (period, last) values (?, 1) ` +
-          `on conflict (period) do update set last = ${counter}.last + 1 returning last`,
-        [period],
-        trx,
-      );
-      const registerNumber = `${period}/${String(Number(row.last)).padStart(4, '0')}`;
-      const workflowId = workflowIdForRegister(registerNumber);
-      await insertRow(em, Complaint, { ...complaint, registerNumber, workflowId }, trx);
-      await insertRow(em, AuditEvent, received, trx);
-      if (idempotency) {
-        await insertRow(
-          em,
-          IdempotencyRecord,
-          {
-            ...idempotency,
-            response: { ...this.receipt(complaint, registerNumber, calendarWarningOf(received)) },
-          },
-          trx,
-        );
-      }
-      return registerNumber;
-    });
-  }
-
-  /**
-   * PostgreSQL: the counter's increment and the two or three inserts as one statement (data-modifying
-   * CTEs run once and all or nothing), in autocommit: one round trip instead of five (begin, counter,
-   * inserts, commit) while the counter's row is locked. The register number and the workflow ID are
-   * made from the counter in SQL exactly as the other path makes them (`YYYY/MM/` and the number
-   * padded to 4 digits; workflowIdForRegister); the idempotency record's response gets the number
-   * merged into the receipt.
-   */
-  private async storeInOneStatement(
-    em: EntityManager,
-    complaint: Complaint,
-    received: Partial<AuditEvent>,
-    idempotency: Partial<IdempotencyRecord> | undefined,
-    period: string,
-  ): Promise<string> {
-    const counter = em.getMetadata().get(RegisterCounter.name).tableName;
-    const registerNumber = '(select register_number from counter)';
-    const values: unknown[] = [period];
-    // An INSERT of `row`, its values as bindings except the columns made in SQL (with their own).
-    type Computed = Record<string, { sql: string; bindings?: unknown[] }>;
-    const insert = <T extends object>(entity: new () => T, row: Partial<T>, computed: Computed = {}) => {
-      const r = rowValues(em, entity, row);
-      const slots = r.columns.map((column, i) => {
-        const made = computed[column];
-        values.push(...(made ? (made.bindings ?? []) : [r.values[i]]));
-        return made ? made.sql : '?';
-      });
-      const unknown = Object.keys(computed).filter((column) => !r.columns.includes(column));
-      if (unknown.length > 0) throw new Error(`${r.table} has no column ${unknown.join(', ')}`);
-      return `insert into ${r.table} (${r.columns.join(', ')}) values (${slots.join(', ')})`;
-    };
-    const parts = [
-      `counter as (insert into ${counter} (period, last) values (?, 1) ` +
-        `on conflict (period) do update set last = ${counter}.last + 1 ` +
-        `returning period || '/' || lpad(last::text, greatest(4, length(last::text)), '0') as register_number)`,
-      `complaint_row as (${insert(Complaint, complaint, {
-        register_number: { sql: registerNumber },
-        workflow_id: { sql: `? || replace(${registerNumber}, '/', '-')`, bindings: [WORKFLOW_ID_PREFIX] },
-      })})`,
-      `received_event as (${insert(AuditEvent, received)})`,
-    ];
-    if (idempotency) {
-      const { registerNumber: _filledInSql, ...response } = this.receipt(
-        complaint,
-        '',
-        calendarWarningOf(received),
-      );
-      parts.push(
-        `idempotency_row as (${insert(IdempotencyRecord, idempotency, {
-          response: {
-            sql: `?::jsonb || jsonb_build_object('registerNumber', ${registerNumber})`,
-            bindings: [JSON.stringify(response)],
-          },
-        })})`,
-      );
-    }
-    const [row] = await runStatement<{ register_number: string }>(
-      em,
-      `with ${parts.join(', ')} select register_number from counter`,
-      values,
-    );
-    return row.register_number;
-  }
-}
-
-/** The calendar's warning the receipt repeats, as recorded on the RECEIVED event. */
-function calendarWarningOf(received: Partial<AuditEvent>): string | undefined {
-  const warning = received.details?.calendarWarning;
-  return typeof warning === 'string' ? warning : undefined;
 }
 
 function trackingCode(): string {

@@ -1,4 +1,7 @@
+import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
+import { IntakeRepository } from '../../db/repositories/intake.repository';
+import { ObjectionRepository } from '../../db/repositories/objection.repository';
 import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintActionsController } from './complaint-actions.controller';
 import { ComplaintActionsService } from './complaint-actions.service';
@@ -35,6 +38,16 @@ import { TasksService } from './tasks.service';
     TasksService,
     ForwardingService,
     ObjectionService,
+    {
+      provide: IntakeRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new IntakeRepository(em),
+    },
+    {
+      provide: ObjectionRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new ObjectionRepository(em),
+    },
   ],
 })
 export class ComplaintsModule {}

@@ -1,10 +1,9 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Complaint, ComplaintTask, Decision } from '../../db/entities';
+import type { Complaint } from '../../db/entities';
+import { ObjectionRepository } from '../../db/repositories/objection.repository';
 import {
   canObject,
   checkObjection,
-  OBJECTABLE_STATUSES,
   type ObjectableStatus,
   objectionDeadline,
   type PreviousOutcome,
@@ -33,7 +32,7 @@ export class ObjectionService {
   private readonly logger = new Logger(ObjectionService.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly objections: ObjectionRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
   ) {}
 
@@ -72,21 +71,15 @@ export class ObjectionService {
       rejectionReason: null,
       closedAt: null,
     };
-    const em = this.em.fork();
-    const updated = await em.nativeUpdate(
-      Complaint,
-      { id: complaint.id, objectedAt: null, status: { $in: [...OBJECTABLE_STATUSES] } },
-      changes,
-    );
-    if (updated === 0) {
+    const reopened = await this.objections.reopenForObjection(complaint.id, changes);
+    if (!reopened) {
       // Another objection (or action) came first: answer with what the record says now.
-      const current = await em.findOne(Complaint, { id: complaint.id });
+      const current = await this.objections.findComplaint(complaint.id);
       if (current) throwIfRefused(checkObjection(current, reason, now));
       throw conflict(
         'Keberatan atas pengaduan ini sudah pernah diajukan. Keberatan hanya dapat diajukan satu kali.',
       );
     }
-    const reopened = await em.findOneOrFail(Complaint, { id: complaint.id }, { refresh: true });
     try {
       await this.workflows.start(reopened);
     } catch (err) {
@@ -99,12 +92,7 @@ export class ObjectionService {
 
   /** The highest round of study the first handling reached (tasks or decisions), 0 if none. */
   private async lastRound(complaintId: string): Promise<number> {
-    const em = this.em.fork();
-    const [tasks, decisions] = await Promise.all([
-      em.find(ComplaintTask, { complaintId }, { fields: ['round'] }),
-      em.find(Decision, { complaintId }, { fields: ['round'] }),
-    ]);
-    return Math.max(0, ...tasks.map((t) => t.round), ...decisions.map((d) => d.round));
+    return Math.max(0, ...(await this.objections.findRoundsOfStudy(complaintId)));
   }
 }
 

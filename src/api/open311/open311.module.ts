@@ -1,4 +1,6 @@
+import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
+import { IntakeRepository } from '../../db/repositories/intake.repository';
 import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintIntakeService } from '../complaints/complaint-intake.service';
 import { Open311Controller, Open311FallbackController } from './open311.controller';
@@ -12,6 +14,15 @@ import { Open311ApiKeysService } from './open311-api-keys.service';
   // The fallback last: it answers only what the others leave.
   controllers: [Open311Controller, Open311ApiKeysController, Open311FallbackController],
   // The website's intake, so the same rules apply to every request however it comes in.
-  providers: [Open311Service, Open311ApiKeysService, ComplaintIntakeService],
+  providers: [
+    Open311Service,
+    Open311ApiKeysService,
+    ComplaintIntakeService,
+    {
+      provide: IntakeRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new IntakeRepository(em),
+    },
+  ],
 })
 export class Open311Module {}

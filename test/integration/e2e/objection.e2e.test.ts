@@ -6,6 +6,7 @@
 import pino from 'pino';
 import { ObjectionService } from '../../../src/api/complaints/objection.service';
 import { AuditEvent, Complaint, Notification } from '../../../src/db/entities';
+import { ObjectionRepository } from '../../../src/db/repositories/objection.repository';
 import { type ComplaintWorkflows, complaintWorkflowsFor } from '../../../src/temporal/complaint-workflows';
 import { WorkflowReconciler } from '../../../src/worker/workflow-reconciler';
 import { databaseKinds } from '../../helpers/databases';
@@ -299,7 +300,11 @@ describe.each(databaseKinds())('objection (%s)', (kind) => {
         throw new Error('Temporal tidak dapat dihubungi');
       },
     } as unknown as ComplaintWorkflows;
-    await new ObjectionService(e.db.orm.em, down).file(await record(created.id), 'Saya keberatan.', null);
+    await new ObjectionService(new ObjectionRepository(e.db.orm.em), down).file(
+      await record(created.id),
+      'Saya keberatan.',
+      null,
+    );
     expect(await events(created.id, 'OBJECTED')).toBe(0);
     const reconciler = new WorkflowReconciler(
       e.db.orm,
