@@ -1,4 +1,7 @@
+import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
+import { Open311ApiKeyRepository } from '../../db/repositories/open311-api-key.repository';
+import { Open311RequestRepository } from '../../db/repositories/open311-request.repository';
 import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintIntakeService } from '../complaints/complaint-intake.service';
 import { Open311Controller, Open311FallbackController } from './open311.controller';
@@ -12,6 +15,20 @@ import { Open311ApiKeysService } from './open311-api-keys.service';
   // The fallback last: it answers only what the others leave.
   controllers: [Open311Controller, Open311ApiKeysController, Open311FallbackController],
   // The website's intake, so the same rules apply to every request however it comes in.
-  providers: [Open311Service, Open311ApiKeysService, ComplaintIntakeService],
+  providers: [
+    Open311Service,
+    Open311ApiKeysService,
+    ComplaintIntakeService,
+    {
+      provide: Open311RequestRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new Open311RequestRepository(em),
+    },
+    {
+      provide: Open311ApiKeyRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new Open311ApiKeyRepository(em),
+    },
+  ],
 })
 export class Open311Module {}
