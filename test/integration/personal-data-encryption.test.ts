@@ -13,6 +13,7 @@ import { createOrm } from '../../src/db/orm';
 import { personLookupFilter } from '../../src/db/person-lookup';
 import { insertRow } from '../../src/db/plain-insert';
 import { reencryptPersonalData } from '../../src/db/reencrypt';
+import { ComplaintNotificationRepository } from '../../src/db/repositories/complaint-notification.repository';
 import { OutboxRepository } from '../../src/db/repositories/outbox.repository';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/databases';
 import { testPersonalData } from '../helpers/personal-data';
@@ -170,7 +171,10 @@ describe.each(databaseKinds())('personal data encryption on %s', (kind) => {
   it('sends a lost tracking code to the phone found by its hash, the outbox address encrypted', async () => {
     const c = complaint({ complainantPhone: '0852 1234 0000', complainantEmail: null });
     await plainInsert(c);
-    await new NotificationsService(db.orm.em).requestTrackingCode('+62 852-1234-0000');
+    await new NotificationsService(
+      new ComplaintNotificationRepository(db.orm.em),
+      new OutboxRepository(db.orm.em),
+    ).requestTrackingCode('+62 852-1234-0000');
     const em = db.orm.em.fork();
     const [n] = await em.find(Notification, { complaintId: c.id, kind: 'TRACKING_CODE' });
     expect(n.address).toBe('0852 1234 0000');

@@ -1,9 +1,6 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
-import { Complaint, Notification } from '../../db/entities';
-import { insertIgnoringDuplicates } from '../../db/insert-ignoring-duplicates';
-import { lookupHash } from '../../db/lookup-hash';
-import { personLookupFilter } from '../../db/person-lookup';
+import { Notification } from '../../db/entities';
+import { ComplaintNotificationRepository } from '../../db/repositories/complaint-notification.repository';
 import { OutboxRepository } from '../../db/repositories/outbox.repository';
 import { formatWibDate } from '../../domain/format';
 import { notFound } from '../common/api-error';
@@ -22,7 +19,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly notifications: ComplaintNotificationRepository,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   /**
    * "Lost your tracking code?": the codes of the complaints filed with this e-mail or phone are sent
@@ -31,15 +31,13 @@ export class NotificationsService {
    * columns are encrypted): an e-mail in any case, a phone as +62..., 62... or 0...
    */
   async requestTrackingCode(contact: string, now = new Date()): Promise<void> {
-    const em = this.em.fork();
     const given = contact.trim();
     const isEmail = given.includes('@');
     // The row's id carries the contact's keyed hash (a plain digest of a phone number is reversible).
-    const key = lookupHash(isEmail ? 'email' : 'phone', given, em);
-    const complaints = await em.find(
-      Complaint,
-      personLookupFilter(isEmail ? { email: given } : { phone: given }, em),
-      { orderBy: { receivedAt: 'desc' }, limit: MAX_LISTED },
+    const key = this.notifications.contactKey(isEmail ? 'email' : 'phone', given);
+    const complaints = await this.notifications.findComplaintsByContact(
+      isEmail ? { email: given } : { phone: given },
+      MAX_LISTED,
     );
     if (complaints.length === 0 || !key) return;
     const latest = complaints[0];
@@ -73,24 +71,18 @@ export class NotificationsService {
       createdAt: now,
     });
     // Asked again within the hour: the message already queued stands (no flood of one inbox).
-    await insertIgnoringDuplicates(em, Notification, [row], (r) => r.id);
+    await this.notifications.queueOnce(row);
     this.logger.log(`tracking-code message queued (${complaints.length} complaint(s))`);
   }
 
   /** A complaint's notifications and their delivery state (no addresses). */
   async forComplaint(idOrRegister: string): Promise<NotificationView[]> {
-    const em = this.em.fork();
     const key = idOrRegister.trim();
-    const complaint = await em.findOne(
-      Complaint,
+    const complaint = await this.notifications.findComplaint(
       UUID.test(key) ? { id: key } : { registerNumber: key.replace(/-/g, '/') },
     );
     if (!complaint) throw notFound('Pengaduan tidak ditemukan.');
-    const rows = await em.find(
-      Notification,
-      { complaintId: complaint.id },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+    const rows = await this.notifications.findByComplaint(complaint.id);
     return rows.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -109,7 +101,7 @@ export class NotificationsService {
 
   /** Puts a FAILED or SKIPPED notification back in the queue (after fixing its cause). */
   async retry(id: string): Promise<void> {
-    if (!(await new OutboxRepository(this.em).retry(id)))
+    if (!(await this.outbox.retry(id)))
       throw notFound('Tidak ada pemberitahuan gagal atau dilewati dengan id tersebut.');
   }
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Open311ApiKey } from '../../db/entities';
+import type { Open311ApiKey } from '../../db/entities';
 import { SecurityEventRepository } from '../../db/repositories';
+import { Open311ApiKeyRepository } from '../../db/repositories/open311-api-key.repository';
 import type { Principal } from '../auth/principal';
 import { conflict, notFound } from '../common/api-error';
 import type { CreatedOpen311ApiKeyDto, Open311ApiKeyDto } from './open311-api-keys.dto';
@@ -23,12 +23,12 @@ export function hashOpen311Key(key: string): string {
 @Injectable()
 export class Open311ApiKeysService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly apiKeys: Open311ApiKeyRepository,
     private readonly securityEvents: SecurityEventRepository,
   ) {}
 
   async list(): Promise<Open311ApiKeyDto[]> {
-    const keys = await this.em.fork().find(Open311ApiKey, {}, { orderBy: { createdAt: 'desc', id: 'asc' } });
+    const keys = await this.apiKeys.list();
     return keys.map(toDto);
   }
 
@@ -45,7 +45,7 @@ export class Open311ApiKeysService {
       revokedBy: null,
       lastUsedAt: null,
     };
-    await this.em.fork().insert(Open311ApiKey, row);
+    await this.apiKeys.insert(row);
     await this.securityEvents.record({
       type: 'OPEN311_KEY_CREATED',
       actor: { id: by.sub, username: by.username },
@@ -56,13 +56,12 @@ export class Open311ApiKeysService {
   }
 
   async revoke(id: string, by: Principal, ip: string | null): Promise<Open311ApiKeyDto> {
-    const em = this.em.fork();
-    const row = await em.findOne(Open311ApiKey, { id });
+    const row = await this.apiKeys.findById(id);
     if (!row) throw notFound('Kunci API Open311 tidak ditemukan.');
     if (row.revokedAt) throw conflict('Kunci API Open311 ini sudah dicabut.');
     row.revokedAt = new Date();
     row.revokedBy = by.username;
-    await em.flush();
+    await this.apiKeys.markRevoked(row.id, row.revokedAt, row.revokedBy);
     await this.securityEvents.record({
       type: 'OPEN311_KEY_REVOKED',
       actor: { id: by.sub, username: by.username },
@@ -75,12 +74,11 @@ export class Open311ApiKeysService {
   /** The client application of a valid, unrevoked key, or null. */
   async verify(key: unknown): Promise<Open311ApiKey | null> {
     if (typeof key !== 'string' || !key.startsWith(KEY_PREFIX) || key.length > 200) return null;
-    const em = this.em.fork();
-    const row = await em.findOne(Open311ApiKey, { keyHash: hashOpen311Key(key) });
+    const row = await this.apiKeys.findByHash(hashOpen311Key(key));
     if (!row || row.revokedAt) return null;
     const now = new Date();
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-      await em.nativeUpdate(Open311ApiKey, { id: row.id }, { lastUsedAt: now });
+      await this.apiKeys.touch(row.id, now);
     }
     return row;
   }

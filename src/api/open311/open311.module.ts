@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
 import { IntakeRepository } from '../../db/repositories/intake.repository';
+import { Open311ApiKeyRepository } from '../../db/repositories/open311-api-key.repository';
+import { Open311RequestRepository } from '../../db/repositories/open311-request.repository';
 import { RepositoriesModule } from '../common/repositories.module';
 import { ComplaintIntakeService } from '../complaints/complaint-intake.service';
 import { Open311Controller, Open311FallbackController } from './open311.controller';
@@ -22,6 +24,16 @@ import { Open311ApiKeysService } from './open311-api-keys.service';
       provide: IntakeRepository,
       inject: [EntityManager],
       useFactory: (em: EntityManager) => new IntakeRepository(em),
+    },
+    {
+      provide: Open311RequestRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new Open311RequestRepository(em),
+    },
+    {
+      provide: Open311ApiKeyRepository,
+      inject: [EntityManager],
+      useFactory: (em: EntityManager) => new Open311ApiKeyRepository(em),
     },
   ],
 })

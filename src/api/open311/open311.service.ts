@@ -1,11 +1,13 @@
-import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validate } from 'class-validator';
 import { DateTime } from 'luxon';
-import { Complaint } from '../../db/entities';
+import {
+  type Open311ListedComplaint,
+  type Open311RequestFilter,
+  Open311RequestRepository,
+} from '../../db/repositories/open311-request.repository';
 import { CATEGORIES } from '../../domain/categories';
-import { CLOSED_STATUSES } from '../../domain/complaint-rules';
 import {
   OPEN311_AGENCY,
   OPEN311_SERVICES,
@@ -44,38 +46,6 @@ const PUBLIC_COORDINATE_DECIMALS = 3;
 const SERVICE_NOTICE =
   'Pengaduan dijawab paling lambat 10 hari kerja setelah diterima (SOP DPM-PTSP Kota Prabumulih).';
 
-type ListedComplaint = Pick<
-  Complaint,
-  | 'registerNumber'
-  | 'trackingCode'
-  | 'status'
-  | 'category'
-  | 'requestedService'
-  | 'receivedAt'
-  | 'updatedAt'
-  | 'dueAt'
-  | 'kecamatan'
-  | 'kelurahan'
-  | 'latitude'
-  | 'longitude'
->;
-
-/** The columns a public list reads: nothing personal (no name, NIK, contact, description). */
-const PUBLIC_FIELDS = [
-  'registerNumber',
-  'trackingCode',
-  'status',
-  'category',
-  'requestedService',
-  'receivedAt',
-  'updatedAt',
-  'dueAt',
-  'kecamatan',
-  'kelurahan',
-  'latitude',
-  'longitude',
-] as const;
-
 export interface Open311ListQuery {
   service_request_id?: unknown;
   service_code?: unknown;
@@ -95,7 +65,7 @@ export interface Open311ListQuery {
 @Injectable()
 export class Open311Service {
   constructor(
-    private readonly em: EntityManager,
+    private readonly requests: Open311RequestRepository,
     private readonly intake: ComplaintIntakeService,
     private readonly referenceData: ReferenceDataCache,
     private readonly keys: Open311ApiKeysService,
@@ -252,31 +222,20 @@ export class Open311Service {
     // Each date well-formed, together contradictory: a rule's refusal.
     if (start && end && start > end) throw open311Error(422, 'start_date tidak boleh sesudah end_date.');
 
-    let where: FilterQuery<Complaint>;
+    let filter: Open311RequestFilter;
     if (ids) {
       // The standard: with service_request_id, every other parameter is ignored.
-      where = { registerNumber: { $in: ids.map(registerNumberOf) } };
+      filter = { registerNumbers: ids.map(registerNumberOf) };
     } else {
-      const and: FilterQuery<Complaint>[] = [];
-      if (codes)
-        and.push({
-          $or: [{ category: { $in: codes } }, { category: null, requestedService: { $in: codes } }],
-        });
-      if (statuses) {
-        const closed = [...CLOSED_STATUSES] as string[];
-        if (!statuses.includes('open')) and.push({ status: { $in: closed } });
-        if (!statuses.includes('closed')) and.push({ status: { $nin: closed } });
-      }
+      // Only one of open and closed asked for narrows the list (nothing else passes listParam).
+      const closed =
+        statuses && statuses.includes('open') !== statuses.includes('closed')
+          ? statuses.includes('closed')
+          : undefined;
       const from = start ?? (end ? undefined : new Date(Date.now() - OPEN311_DEFAULT_DAYS * 86_400_000));
-      if (from) and.push({ receivedAt: { $gte: from } });
-      if (end) and.push({ receivedAt: { $lte: end } });
-      where = and.length > 0 ? { $and: and } : {};
+      filter = { serviceCodes: codes, closed, receivedFrom: from, receivedTo: end };
     }
-    const rows = (await this.em.fork().find(Complaint, where, {
-      fields: [...PUBLIC_FIELDS],
-      orderBy: { receivedAt: 'desc', registerNumber: 'desc' },
-      limit: OPEN311_LIST_LIMIT,
-    })) as ListedComplaint[];
+    const rows = await this.requests.list(filter, OPEN311_LIST_LIMIT);
     const areaNames = await this.areaNames();
     return rows.map((c) => this.publicRequest(c, areaNames));
   }
@@ -286,18 +245,13 @@ export class Open311Service {
    * creation, the tracking code (the complainant's view: description, response or reason too).
    */
   async get(id: string): Promise<Open311RequestDto[]> {
-    const em = this.em.fork();
     const byId = /^\d{4}-\d{2}-\d{4,}$/.test(id);
     const code = byId ? undefined : normaliseTrackingCode(id);
     if (byId) {
-      const c = (await em.findOne(
-        Complaint,
-        { registerNumber: registerNumberOf(id) },
-        { fields: [...PUBLIC_FIELDS] },
-      )) as ListedComplaint | null;
+      const c = await this.requests.findPublicByRegisterNumber(registerNumberOf(id));
       if (c) return [this.publicRequest(c, await this.areaNames())];
     } else if (code) {
-      const c = await em.findOne(Complaint, { trackingCode: code });
+      const c = await this.requests.findByTrackingCode(code);
       if (c) {
         const view = this.publicRequest(c, await this.areaNames(), true);
         view.description = c.description;
@@ -314,11 +268,9 @@ export class Open311Service {
   /** GET service_request_id from a token (our tracking code). */
   async token(token: string): Promise<Open311TokenDto[]> {
     const code = normaliseTrackingCode(token);
-    const c = code
-      ? await this.em.fork().findOne(Complaint, { trackingCode: code }, { fields: ['registerNumber'] })
-      : null;
-    if (!c) throw open311Error(404, `Token "${token}" tidak ditemukan.`);
-    return [{ service_request_id: requestIdOf(c.registerNumber), token: code as string }];
+    const registerNumber = code ? await this.requests.findRegisterNumberByTrackingCode(code) : null;
+    if (!registerNumber) throw open311Error(404, `Token "${token}" tidak ditemukan.`);
+    return [{ service_request_id: requestIdOf(registerNumber), token: code as string }];
   }
 
   private unknownService(code: string, status = 404): Open311Exception {
@@ -334,7 +286,7 @@ export class Open311Service {
   }
 
   private publicRequest(
-    c: ListedComplaint,
+    c: Open311ListedComplaint,
     areaNames: ReadonlyMap<string, string>,
     exact = false,
   ): Open311RequestDto {
