@@ -22,7 +22,7 @@ import { Open311Module } from './open311/open311.module';
 import { OpsModule } from './ops/ops.module';
 import { PersonalDataAccessModule } from './personal-data-access/personal-data-access.module';
 import { PrivacyNoticeModule } from './privacy/privacy-notice.controller';
-import { ReferenceDataModule } from './reference-data/reference-data.cache';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';

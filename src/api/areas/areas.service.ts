@@ -1,7 +1,6 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { Area } from '../../db/entities';
+import { AreaRepository } from '../../db/repositories/area.repository';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound } from '../common/api-error';
 import { ReferenceDataCache } from '../reference-data/reference-data.cache';
@@ -11,14 +10,14 @@ import type { AreaDto, KecamatanDto } from './areas.dto';
 @Injectable()
 export class AreasService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly areas: AreaRepository,
     private readonly referenceData: ReferenceDataCache,
     @InjectPinoLogger(AreasService.name) private readonly logger: PinoLogger,
   ) {}
 
   /** Every kecamatan with its kelurahan/desa, both by Kemendagri code. */
   async tree(): Promise<KecamatanDto[]> {
-    const rows = await this.em.fork().find(Area, {}, { orderBy: { code: 'asc' } });
+    const rows = await this.areas.findAll();
     const kecamatan = rows
       .filter((a) => a.level === 'KECAMATAN')
       .map((a): KecamatanDto => ({ code: a.code, name: a.name, kelurahan: [] }));
@@ -35,12 +34,9 @@ export class AreasService {
   async rename(code: string, name: string, admin: Principal): Promise<AreaDto> {
     const trimmed = name.trim().replace(/\s+/g, ' ');
     if (!trimmed) throw badRequest('Nama wilayah wajib diisi.');
-    const em = this.em.fork();
-    const area = await em.findOne(Area, { code });
-    if (!area) throw notFound('Kode wilayah tidak ditemukan di Kota Prabumulih.');
-    const before = area.name;
-    area.name = trimmed;
-    await em.flush();
+    const renamed = await this.areas.rename(code, trimmed);
+    if (!renamed) throw notFound('Kode wilayah tidak ditemukan di Kota Prabumulih.');
+    const { area, before } = renamed;
     await this.referenceData.changed();
     this.logger.info({ code, from: before, to: trimmed, by: admin.username }, 'area renamed');
     return {

@@ -1,12 +1,7 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import {
-  HolidayValidationError,
-  previewHolidaysOfYear,
-  replaceHolidaysOfYear,
-} from '../../calendar/holiday-admin.service';
-import { HolidayRecord } from '../../db/entities';
+import { HolidayValidationError } from '../../calendar/holiday-admin.service';
+import { HolidayRepository } from '../../db/repositories/holiday.repository';
 import { holidaysForYear } from '../../domain/holiday-fallback';
 import type { HolidayKind } from '../../domain/holidays';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
@@ -26,7 +21,7 @@ import type {
 @Injectable()
 export class CalendarService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly holidayList: HolidayRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @InjectPinoLogger(CalendarService.name) private readonly logger: PinoLogger,
     private readonly referenceData: ReferenceDataCache,
@@ -37,7 +32,7 @@ export class CalendarService {
    * SKB list or else the date-holidays fallback, with its warning.
    */
   async holidaysOfYear(year: number): Promise<HolidayYearDto> {
-    const rows = await this.em.fork().find(HolidayRecord, { year }, { orderBy: { date: 'asc' } });
+    const rows = await this.holidayList.findByYear(year);
     if (rows.length > 0) {
       const holidays: HolidayDto[] = rows.map((r) => ({
         date: r.date,
@@ -65,10 +60,9 @@ export class CalendarService {
 
   /** What saving the list would do to open complaints' deadlines; saves nothing. */
   async previewYear(year: number, holidays: HolidayInputDto[]): Promise<HolidayPreviewDto> {
-    let result: Awaited<ReturnType<typeof previewHolidaysOfYear>>;
+    let result: Awaited<ReturnType<HolidayRepository['previewYear']>>;
     try {
-      result = await previewHolidaysOfYear(
-        this.em.fork(),
+      result = await this.holidayList.previewYear(
         year,
         holidays.map(({ date, name, kind }) => ({ date, name, kind })),
       );
@@ -97,12 +91,12 @@ export class CalendarService {
     holidays: HolidayInputDto[],
     admin: Principal,
   ): Promise<HolidaysReplacedDto> {
-    let result: Awaited<ReturnType<typeof replaceHolidaysOfYear>>;
+    let result: Awaited<ReturnType<HolidayRepository['replaceYear']>>;
     try {
-      result = await replaceHolidaysOfYear(
-        { em: this.em.fork(), workflows: this.workflows, log: this.logger.logger },
+      result = await this.holidayList.replaceYear(
         year,
         holidays.map(({ date, name, kind }) => ({ date, name, kind })),
+        { workflows: this.workflows, log: this.logger.logger },
       );
     } catch (err) {
       throw asApiError(err);

@@ -1,8 +1,8 @@
-import { MikroORM } from '@mikro-orm/core';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '../../config/config';
+import { HealthRepository } from '../../db/repositories/health.repository';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG } from '../common/config.module';
@@ -37,7 +37,7 @@ async function timed(probe: () => Promise<string | undefined>, timeoutMs = 3000)
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly database: HealthRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -48,7 +48,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, temporal] = await Promise.all([
       timed(async () => {
-        await this.orm.em.fork().getConnection().execute('select 1');
+        await this.database.ping();
         return this.config.database.kind;
       }),
       timed(async () => {

@@ -1,9 +1,6 @@
-import { EntityManager, raw } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { Complaint, ComplaintTask, Notification } from '../../db/entities';
-import { CLOSED_STATUSES } from '../../domain/complaint-rules';
+import { MetricsRepository } from '../../db/repositories/metrics.repository';
 import { registerPersonalDataMetrics } from '../personal-data-access/personal-data-metrics';
 import { registerSatisfactionGauges } from './satisfaction-metrics';
 
@@ -22,10 +19,8 @@ export class MetricsService implements OnModuleDestroy {
     registers: [this.registry],
   });
 
-  constructor(orm: EntityManager) {
+  constructor(counts: MetricsRepository) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pengaduan_api_' });
-    // Both drivers are SQL drivers: the query builder does the GROUP BY in the database.
-    const em = orm as unknown as SqlEntityManager;
     new Gauge({
       name: 'pengaduan_complaints',
       help: 'Complaints by status and category',
@@ -33,12 +28,7 @@ export class MetricsService implements OnModuleDestroy {
       registers: [this.registry],
       async collect() {
         this.reset();
-        const rows: { status: string; category: string | null; n: number | string }[] = await em
-          .fork()
-          .createQueryBuilder(Complaint, 'c')
-          .select(['c.status', 'c.category', raw('count(*) as n')])
-          .groupBy(['c.status', 'c.category'])
-          .execute();
+        const rows = await counts.countComplaintsByStatusAndCategory();
         for (const r of rows)
           this.set({ status: r.status, category: r.category ?? 'BELUM_DITRIASE' }, Number(r.n));
       },
@@ -48,26 +38,18 @@ export class MetricsService implements OnModuleDestroy {
       help: 'Open complaints past their 10-working-day deadline',
       registers: [this.registry],
       async collect() {
-        this.set(await em.fork().count(Complaint, { overdue: true, status: { $nin: [...CLOSED_STATUSES] } }));
+        this.set(await counts.countOpenOverdue());
       },
     });
-    this.registerWorkloadGauges(em);
-    this.registerNotificationGauges(em);
-    registerSatisfactionGauges(this.registry, em);
+    this.registerWorkloadGauges(counts);
+    this.registerNotificationGauges(counts);
+    registerSatisfactionGauges(this.registry, counts);
     registerPersonalDataMetrics(this.registry);
   }
 
   /** The notification outbox: rows by status and kind, and failed delivery attempts in all. */
-  private registerNotificationGauges(em: SqlEntityManager): void {
-    const byStatus = async (): Promise<
-      { status: string; kind: string; n: number | string; attempts: number | string | null }[]
-    > =>
-      em
-        .fork()
-        .createQueryBuilder(Notification, 'n')
-        .select(['n.status', 'n.kind', raw('count(*) as n'), raw('sum(n.attempts) as attempts')])
-        .groupBy(['n.status', 'n.kind'])
-        .execute();
+  private registerNotificationGauges(counts: MetricsRepository): void {
+    const byStatus = () => counts.countNotificationsByStatusAndKind();
     new Gauge({
       name: 'pengaduan_notifications',
       help: 'Notifications in the outbox by status (PENDING, SENDING, SENT, FAILED, SKIPPED) and kind',
@@ -99,17 +81,8 @@ export class MetricsService implements OnModuleDestroy {
   }
 
   /** Open tasks per unit and the age of the oldest, and how many closed complaints met the deadline. */
-  private registerWorkloadGauges(em: SqlEntityManager): void {
-    const openTasksByUnit = async (): Promise<
-      { unit: string; n: number | string; oldest: Date | string | number }[]
-    > =>
-      em
-        .fork()
-        .createQueryBuilder(ComplaintTask, 't')
-        .select(['t.unit', raw('count(*) as n'), raw('min(t.created_at) as oldest')])
-        .where({ status: 'OPEN' })
-        .groupBy('t.unit')
-        .execute();
+  private registerWorkloadGauges(counts: MetricsRepository): void {
+    const openTasksByUnit = () => counts.countOpenTasksByUnit();
     new Gauge({
       name: 'pengaduan_tasks_open',
       help: 'Open tasks by unit',
@@ -139,11 +112,7 @@ export class MetricsService implements OnModuleDestroy {
       labelNames: ['on_time'] as const,
       registers: [this.registry],
       async collect() {
-        const closed = { status: { $in: [...CLOSED_STATUSES] } };
-        const [late, all] = await Promise.all([
-          em.fork().count(Complaint, { ...closed, overdue: true }),
-          em.fork().count(Complaint, closed),
-        ]);
+        const { late, all } = await counts.countClosed();
         this.set({ on_time: 'true' }, all - late);
         this.set({ on_time: 'false' }, late);
       },

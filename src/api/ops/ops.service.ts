@@ -1,10 +1,9 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { missingHolidayLists } from '../../calendar/holiday-list-alert';
 import type { AppConfig } from '../../config/config';
-import { Complaint, ComplaintTask, Decision, Notification } from '../../db/entities';
+import type { ComplaintTask, Notification } from '../../db/entities';
 import { ComplaintRepository, ReferenceDataRepository, TaskRepository } from '../../db/repositories';
+import { StuckCaseRepository } from '../../db/repositories/stuck-case.repository';
 import type { WorkingDayCalendar } from '../../domain/calendar';
 import { formatWibDateTime } from '../../domain/format';
 import { ComplaintWorkflows, RUNNING_COMPLAINTS } from '../../temporal/complaint-workflows';
@@ -35,7 +34,7 @@ export class OpsService {
     private readonly referenceData: ReferenceDataRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly em: EntityManager,
+    private readonly stuckCases: StuckCaseRepository,
   ) {}
 
   async stuck(asOf: Date): Promise<StuckReportView> {
@@ -188,16 +187,7 @@ export class OpsService {
 
   /** Notifications given up on, or still failing after a few attempts (grouped per complaint). */
   private async failedNotifications(): Promise<Partial<StuckCaseView>[]> {
-    const rows = await this.em.fork().find(
-      Notification,
-      {
-        $or: [
-          { status: 'FAILED' },
-          { status: 'PENDING', attempts: { $gte: STUCK_RULES.notificationAttempts } },
-        ],
-      },
-      { orderBy: { createdAt: 'asc' }, limit: 500 },
-    );
+    const rows = await this.stuckCases.findUndeliveredNotifications(STUCK_RULES.notificationAttempts, 500);
     const byComplaint = new Map<string, Notification[]>();
     for (const n of rows) {
       const key = n.complaintId ?? `tanpa-pengaduan:${n.id}`;
@@ -222,7 +212,7 @@ export class OpsService {
    * 1 November WIB next year's too): its deadlines rest on the automatic fallback.
    */
   private async missingHolidayLists(asOf: Date): Promise<Partial<StuckCaseView>[]> {
-    const years = await missingHolidayLists(this.em.fork(), asOf);
+    const years = await this.stuckCases.findYearsWithoutHolidayList(asOf);
     return years.map((year) => ({
       kind: 'HOLIDAY_LIST_MISSING' as const,
       since: null,
@@ -238,16 +228,7 @@ export class OpsService {
    * complaint: the triage, open unit tasks, an undecided escalation.
    */
   private async stageBreaches(asOf: Date): Promise<Partial<StuckCaseView>[]> {
-    const em = this.em.fork();
-    const [untriaged, tasks, decisions] = await Promise.all([
-      em.find(Complaint, { status: 'RECEIVED', triageDueAt: { $lt: asOf } }, { limit: 1000 }),
-      em.find(
-        ComplaintTask,
-        { status: 'OPEN', dueAt: { $lt: asOf } },
-        { orderBy: { dueAt: 'asc' }, limit: 1000 },
-      ),
-      em.find(Decision, { decision: null, dueAt: { $lt: asOf } }, { orderBy: { dueAt: 'asc' }, limit: 1000 }),
-    ]);
+    const { untriaged, tasks, decisions } = await this.stuckCases.findStageBreaches(asOf, 1000);
     const byComplaint = new Map<string, { since: Date; parts: string[] }>();
     const add = (complaintId: string, dueAt: Date, part: string) => {
       const row = byComplaint.get(complaintId) ?? { since: dueAt, parts: [] };

@@ -1,11 +1,10 @@
-import { EntityManager } from '@mikro-orm/core';
-import { Global, Inject, Injectable, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Client } from 'pg';
-import { loadNonWorkingDates } from '../../calendar/holiday-calendar';
 import type { AppConfig } from '../../config/config';
-import { Area } from '../../db/entities';
+import type { Area } from '../../db/entities';
+import { CachedReferenceDataRepository } from '../../db/repositories/cached-reference-data.repository';
 import { computeDueAt, type LocalDate, officeDateOf, WorkingDayCalendar } from '../../domain/calendar';
 import { deadlineCalendarWarning, type YearWarnings } from '../../domain/holiday-warning';
 import { APP_CONFIG } from '../common/config.module';
@@ -47,7 +46,7 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
   private generation = 0;
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly store: CachedReferenceDataRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger(ReferenceDataCache.name) private readonly logger: PinoLogger,
   ) {
@@ -72,7 +71,7 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
   }
 
   private async loadCalendar(years: string): Promise<CachedCalendar> {
-    const data = await loadNonWorkingDates(this.em.fork(), years.split(',').map(Number));
+    const data = await this.store.loadNonWorkingDates(years.split(',').map(Number));
     return {
       calendar: new WorkingDayCalendar(data.nonWorkingDates),
       warning: data.warning,
@@ -82,7 +81,7 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
   }
 
   private async loadAreas(): Promise<Map<string, Area>> {
-    return new Map((await this.em.fork().find(Area, {})).map((a) => [a.code, a]));
+    return new Map((await this.store.findAllAreas()).map((a) => [a.code, a]));
   }
 
   /**
@@ -130,7 +129,7 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
     this.invalidate();
     if (this.config.database.kind !== 'postgresql') return;
     try {
-      await this.em.getConnection().execute(`select pg_notify('${REFERENCE_DATA_CHANNEL}', '')`);
+      await this.store.notify(REFERENCE_DATA_CHANNEL);
     } catch (err) {
       this.logger.warn({ err }, 'could not tell the other API replicas about a reference data change');
     }
@@ -178,7 +177,3 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
     }
   }
 }
-
-@Global()
-@Module({ providers: [ReferenceDataCache], exports: [ReferenceDataCache] })
-export class ReferenceDataModule {}

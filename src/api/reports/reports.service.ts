@@ -1,9 +1,7 @@
-import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { RecapReportRecord } from '../../db/entities';
+import { RecapReportRepository } from '../../db/repositories/recap-report.repository';
 import type { ReportPeriod } from '../../domain/reporting';
-import { produceRecapReport } from '../../reports/produce-recap-report';
-import { buildRecapReport, completeRecapReport, type RecapReport } from '../../reports/recap-report';
+import { completeRecapReport, type RecapReport } from '../../reports/recap-report';
 import { renderPdf } from '../../reports/render-pdf';
 import { renderXlsx } from '../../reports/render-xlsx';
 import type { Principal } from '../auth/principal';
@@ -24,23 +22,14 @@ export const REPORT_CONTENT_TYPES = {
 /** Recap reports: computed on demand for any period, stored by the schedule (or on request). */
 @Injectable()
 export class ReportsService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly orm: MikroORM,
-  ) {}
+  constructor(private readonly reports: RecapReportRepository) {}
 
   async forPeriod(period: ReportPeriod, format: ReportFormat): Promise<ReportFile> {
-    return this.render(await buildRecapReport(this.em.fork(), period), format);
+    return this.render(await this.reports.buildForPeriod(period), format);
   }
 
   async list(): Promise<StoredReportView[]> {
-    const rows = await this.em
-      .fork()
-      .find(
-        RecapReportRecord,
-        {},
-        { orderBy: { periodFrom: 'desc', kind: 'asc' }, exclude: ['data'] as never },
-      );
+    const rows = await this.reports.findStored();
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -54,7 +43,7 @@ export class ReportsService {
   }
 
   async stored(id: string, format: ReportFormat): Promise<ReportFile> {
-    const record = id.length <= 32 ? await this.em.fork().findOne(RecapReportRecord, { id }) : null;
+    const record = id.length <= 32 ? await this.reports.findStoredById(id) : null;
     if (!record) throw notFound('Laporan tidak ditemukan.');
     return this.render(completeRecapReport(record.data as unknown as RecapReport), format);
   }
@@ -65,7 +54,7 @@ export class ReportsService {
     by: Principal,
   ): Promise<StoredReportView> {
     if (ref.kind === 'SEMESTER' && ref.index > 2) throw badRequest('Semester (index) wajib 1 atau 2.');
-    const produced = await produceRecapReport(this.orm, { ...ref, by: by.username, deliver: false });
+    const produced = await this.reports.produce({ ...ref, by: by.username, deliver: false });
     return (await this.list()).find((r) => r.id === produced.id)!;
   }
 

@@ -1,7 +1,8 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { StageDeadlineSetting } from '../../db/entities';
-import { loadStageDeadlines } from '../../db/stage-deadlines';
+import {
+  StageDeadlineRepository,
+  type StageDeadlineValue,
+} from '../../db/repositories/stage-deadline.repository';
 import { CATEGORY_UNITS } from '../../domain/categories';
 import { STAGE_DAYS_MAX, STAGE_DAYS_MIN, stageDaysRefusal } from '../../domain/stage-deadlines';
 import { UNIT_LABELS, UNITS, type Unit } from '../../domain/units';
@@ -20,12 +21,10 @@ const APPLIES_TO =
 /** The stage deadlines admins read and set (src/domain/stage-deadlines.ts). */
 @Injectable()
 export class StageDeadlinesService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly stageDeadlines: StageDeadlineRepository) {}
 
   async get(): Promise<StageDeadlinesDto> {
-    const em = this.em.fork();
-    const settings = await loadStageDeadlines(em);
-    const rows = await em.find(StageDeadlineSetting, {}, { orderBy: { updatedAt: 'desc' }, limit: 1 });
+    const { settings, latest } = await this.stageDeadlines.load();
     return {
       triage: settings.triage,
       decision: settings.decision,
@@ -37,14 +36,14 @@ export class StageDeadlinesService {
       min: STAGE_DAYS_MIN,
       max: STAGE_DAYS_MAX,
       appliesTo: APPLIES_TO,
-      updatedAt: rows[0]?.updatedAt.toISOString() ?? null,
-      updatedBy: rows[0]?.updatedBy ?? null,
+      updatedAt: latest?.updatedAt.toISOString() ?? null,
+      updatedBy: latest?.updatedBy ?? null,
     };
   }
 
   /** Saves every value at once, or nothing when one is refused (422, naming each field at fault). */
   async update(input: UpdateStageDeadlinesDto, admin: Principal): Promise<StageDeadlinesDto> {
-    const values: { key: string; workingDays: number }[] = [
+    const values: StageDeadlineValue[] = [
       { key: 'TRIAGE', workingDays: input.triage },
       { key: 'DECISION', workingDays: input.decision },
       ...(input.units ?? []).map((u) => ({ key: `TASK:${u.unit}`, workingDays: u.workingDays })),
@@ -66,15 +65,7 @@ export class StageDeadlinesService {
     });
     const messages = Object.values(fields);
     if (messages.length > 0) throw unprocessable(messages.join(' '), fields);
-    await this.em.fork().transactional(async (tx) => {
-      for (const { key, workingDays } of values)
-        await tx.upsert(StageDeadlineSetting, {
-          key,
-          workingDays,
-          updatedBy: admin.username,
-          updatedAt: new Date(),
-        });
-    });
+    await this.stageDeadlines.saveAll(values, admin.username);
     return this.get();
   }
 }

@@ -1,7 +1,6 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Area } from '../../db/entities';
 import { TaskRepository, type WorkloadRow } from '../../db/repositories';
+import { AreaRepository } from '../../db/repositories/area.repository';
 import { CATEGORIES, unitsForCategory } from '../../domain/categories';
 import { AREA_UNITS, UNITS, type Unit } from '../../domain/units';
 import type { AreaWorkloadView, UnitWorkloadView, WorkloadView } from './workload.dto';
@@ -16,7 +15,7 @@ export const TASK_UNITS: readonly Unit[] = UNITS.filter((u) =>
 export class WorkloadService {
   constructor(
     private readonly tasks: TaskRepository,
-    private readonly em: EntityManager,
+    private readonly areas: AreaRepository,
   ) {}
 
   async workload(unit?: Unit): Promise<WorkloadView> {
@@ -50,7 +49,7 @@ export class WorkloadService {
 
   private async areaNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const areas = await this.em.fork().find(Area, { code: { $in: [...new Set(codes)] } });
+    const areas = await this.areas.findByCodes(codes);
     return new Map(areas.map((a) => [a.code, a.name]));
   }
 }

@@ -4,8 +4,13 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { PinoLogger } from 'nestjs-pino';
-import { ReferenceDataCache } from '../../../src/api/reference-data/reference-data.cache';
+import {
+  REFERENCE_DATA_CHANNEL,
+  ReferenceDataCache,
+} from '../../../src/api/reference-data/reference-data.cache';
 import type { AppConfig } from '../../../src/config/config';
+import { Area } from '../../../src/db/entities';
+import { CachedReferenceDataRepository } from '../../../src/db/repositories/cached-reference-data.repository';
 
 /** An EntityManager whose holiday reads wait until released, returning the current list. */
 function slowHolidays() {
@@ -32,7 +37,7 @@ const logger = { warn: () => undefined } as unknown as PinoLogger;
 describe('ReferenceDataCache', () => {
   it('lets a load in flight finish when the data changes meanwhile, and loads afresh afterwards', async () => {
     const { em, state, release } = slowHolidays();
-    const cache = new ReferenceDataCache(em, sqliteConfig, logger);
+    const cache = new ReferenceDataCache(new CachedReferenceDataRepository(em), sqliteConfig, logger);
     const inFlight = cache.calendar([2026]);
     await new Promise((r) => setImmediate(r));
     state.holidays.push({ date: '2026-12-24', year: 2026 });
@@ -51,7 +56,7 @@ describe('ReferenceDataCache', () => {
   it('keeps nothing on PostgreSQL until it listens for change notices', async () => {
     const { em, state, release } = slowHolidays();
     const cache = new ReferenceDataCache(
-      em,
+      new CachedReferenceDataRepository(em),
       { database: { kind: 'postgresql', url: 'postgresql://unused' } } as AppConfig,
       logger,
     );
@@ -78,7 +83,7 @@ describe('ReferenceDataCache.deadline: the warning the intake receipt carries', 
       find: async (_entity: unknown, where: { year: { $in: number[] } }) =>
         rows.filter((r) => where.year.$in.includes(r.year)),
     } as unknown as EntityManager;
-    return new ReferenceDataCache(em, sqliteConfig, logger);
+    return new ReferenceDataCache(new CachedReferenceDataRepository(em), sqliteConfig, logger);
   }
   const wib = (local: string) => new Date(`${local}+07:00`);
 
@@ -95,5 +100,50 @@ describe('ReferenceDataCache.deadline: the warning the intake receipt carries', 
     expect(late.warning).not.toMatch(/2026/);
     const listed = await holidays(true).deadline(wib('2026-12-21T09:00:00'));
     expect(listed.warning).toBeUndefined();
+  });
+});
+
+describe('ReferenceDataCache.changed: an admin changed holidays or areas', () => {
+  /** Areas as stored now; the change notices sent, or the error sending one fails with. */
+  class FakeStore extends CachedReferenceDataRepository {
+    areaNames = ['Cambai'];
+    readonly notices: string[] = [];
+    noticeError: Error | null = null;
+    constructor() {
+      super({} as EntityManager);
+    }
+    override async findAllAreas() {
+      return this.areaNames.map((name) => Object.assign(new Area(), { code: '16.74.02', name }));
+    }
+    override async notify(channel: string) {
+      if (this.noticeError) throw this.noticeError;
+      this.notices.push(channel);
+    }
+  }
+
+  it('with SQLite (one process): forgets the copy, sends no notice', async () => {
+    const store = new FakeStore();
+    const cache = new ReferenceDataCache(store, sqliteConfig, logger);
+    expect((await cache.areas()).get('16.74.02')?.name).toBe('Cambai');
+    store.areaNames = ['Cambai Baru'];
+    expect((await cache.areas()).get('16.74.02')?.name).toBe('Cambai');
+    await cache.changed();
+    expect((await cache.areas()).get('16.74.02')?.name).toBe('Cambai Baru');
+    expect(store.notices).toEqual([]);
+  });
+
+  it('with PostgreSQL: tells the other replicas on the channel; a notice that fails is only logged', async () => {
+    const store = new FakeStore();
+    const warnings: string[] = [];
+    const cache = new ReferenceDataCache(
+      store,
+      { database: { kind: 'postgresql', url: 'postgresql://unused' } } as AppConfig,
+      { warn: (_: unknown, message: string) => warnings.push(message) } as unknown as PinoLogger,
+    );
+    await cache.changed();
+    expect(store.notices).toEqual([REFERENCE_DATA_CHANNEL]);
+    store.noticeError = new Error('connection terminated');
+    await expect(cache.changed()).resolves.toBeUndefined();
+    expect(warnings).toEqual(['could not tell the other API replicas about a reference data change']);
   });
 });
