@@ -28,6 +28,37 @@ export interface DeliveryOutcome {
 export interface NotificationPort {
   /** Throws PermanentDeliveryError (no retry), SkipDelivery (nobody to tell) or any error (retry). */
   deliver(notification: Notification): Promise<DeliveryOutcome | undefined>;
+  /**
+   * Optional: a port for delivering `batch` that has loaded once what the batch's deliveries read
+   * (the dispatcher claims rows in batches; a triage queues eight notices of one complaint).
+   */
+  forBatch?(batch: readonly Notification[]): Promise<NotificationPort>;
+}
+
+/**
+ * What a batch's deliveries read, loaded by two queries: the batch's complaints and the active users
+ * of the roles and units it goes to. A notification the batch did not cover reads for itself.
+ */
+interface BatchLookups {
+  complaints: Map<string, Complaint>;
+  /** Complaint IDs looked up (a missing complaint is known missing). */
+  complaintIds: Set<string>;
+  users: User[];
+  /** Recipients (roles, units) whose active users are all in `users`. */
+  recipients: Set<string>;
+}
+
+const TOP_ROLES = new Set(['KEPALA_DAERAH', 'ADMIN']);
+
+/** Whether the notification goes to the users of a role or unit (not the complainant, not a fixed address). */
+function goesToUsers(n: Notification): boolean {
+  return !(n.channel && n.address) && n.recipient !== 'COMPLAINANT' && n.recipient !== 'SEKRETARIS_DAERAH';
+}
+
+/** The users a notification goes to, among active users: the same rule as the query in `target`. */
+function isRecipient(u: User, n: Notification): boolean {
+  if (TOP_ROLES.has(n.recipient)) return u.role === n.recipient;
+  return u.role === 'STAFF' && u.unit === n.recipient && (!n.recipientArea || u.area === n.recipientArea);
 }
 
 type Target = { channel: 'EMAIL'; to: string[] } | { channel: 'SMS' | 'WHATSAPP'; to: string };
@@ -64,11 +95,38 @@ export class NotificationDelivery implements NotificationPort {
     private readonly mailer: Mailer,
     private readonly gateway: MessageGateway | null,
     private readonly log: Logger,
+    private readonly lookups?: BatchLookups,
   ) {}
+
+  async forBatch(batch: readonly Notification[]): Promise<NotificationPort> {
+    const em = this.em.fork();
+    const complaintIds = new Set(batch.flatMap((n) => (n.complaintId ? [n.complaintId] : [])));
+    const recipients = new Set(batch.filter(goesToUsers).map((n) => n.recipient));
+    const roles = [...recipients].filter((r) => TOP_ROLES.has(r));
+    const units = [...recipients].filter((r) => !TOP_ROLES.has(r));
+    const [complaints, users] = await Promise.all([
+      complaintIds.size > 0 ? em.find(Complaint, { id: { $in: [...complaintIds] } }) : [],
+      recipients.size > 0
+        ? em.find(User, {
+            active: true,
+            $or: [
+              ...(roles.length > 0 ? [{ role: { $in: roles } }] : []),
+              ...(units.length > 0 ? [{ role: 'STAFF', unit: { $in: units } }] : []),
+            ],
+          })
+        : [],
+    ]);
+    return new NotificationDelivery(this.em, this.config, this.mailer, this.gateway, this.log, {
+      complaints: new Map(complaints.map((c) => [c.id, c])),
+      complaintIds,
+      users,
+      recipients,
+    });
+  }
 
   async deliver(n: Notification): Promise<DeliveryOutcome> {
     const em = this.em.fork();
-    const complaint = n.complaintId ? await em.findOne(Complaint, { id: n.complaintId }) : null;
+    const complaint = n.complaintId ? await this.complaint(em, n.complaintId) : null;
     const target = await this.target(em, n, complaint);
     const input: MessageInput = {
       kind: n.kind,
@@ -124,8 +182,9 @@ export class NotificationDelivery implements NotificationPort {
         return this.noAddress(n, 'Alamat email Sekretaris Daerah (SEKDA_EMAIL) belum diatur.');
       return { channel: 'EMAIL', to: this.config.sekdaEmails };
     }
-    const users =
-      n.recipient === 'KEPALA_DAERAH' || n.recipient === 'ADMIN'
+    const users = this.lookups?.recipients.has(n.recipient)
+      ? this.lookups.users.filter((u) => isRecipient(u, n))
+      : TOP_ROLES.has(n.recipient)
         ? await em.find(User, { role: n.recipient, active: true })
         : await em.find(User, {
             role: 'STAFF',
@@ -144,6 +203,11 @@ export class NotificationDelivery implements NotificationPort {
       return this.noAddress(n, `Tidak ada pengguna aktif dengan alamat email untuk ${who}.`);
     }
     return { channel: 'EMAIL', to };
+  }
+
+  private async complaint(em: EntityManager, id: string): Promise<Complaint | null> {
+    if (this.lookups?.complaintIds.has(id)) return this.lookups.complaints.get(id) ?? null;
+    return em.findOne(Complaint, { id });
   }
 
   /** A recipient with no address is reported (logged, and FAILED with the reason), never skipped silently. */

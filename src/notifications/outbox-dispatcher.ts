@@ -126,13 +126,14 @@ export class OutboxDispatcher {
     const sent: Parameters<OutboxRepository['markAllSent']>[0] = [];
     let attempted = 0;
     try {
+      const port = claimed.length > 0 ? await this.portFor(claimed) : this.port;
       for (const [i, n] of claimed.entries()) {
         if (this.stopping) {
           await this.outbox.release(claimed.slice(i));
           break;
         }
         attempted++;
-        const outcome = await this.attempt(n);
+        const outcome = await this.attempt(port, n);
         if (outcome) sent.push({ notification: n, outcome, sentAt: new Date() });
       }
     } finally {
@@ -141,10 +142,24 @@ export class OutboxDispatcher {
     return attempted;
   }
 
-  /** Delivers one notification: its outcome when delivered; a skip or failure is recorded here. */
-  private async attempt(n: Notification): Promise<DeliveryOutcome | null> {
+  /**
+   * The port with the batch's lookups loaded once, when it offers that; if loading fails, the plain
+   * port (each delivery reads for itself and fails or is retried on its own).
+   */
+  private async portFor(batch: Notification[]): Promise<NotificationPort> {
+    if (!this.port.forBatch) return this.port;
     try {
-      return (await this.port.deliver(n)) ?? { channel: 'LOG', to: [] };
+      return await this.port.forBatch(batch);
+    } catch (err) {
+      this.log.warn({ err }, "loading the outbox batch's recipients failed; delivering one by one");
+      return this.port;
+    }
+  }
+
+  /** Delivers one notification: its outcome when delivered; a skip or failure is recorded here. */
+  private async attempt(port: NotificationPort, n: Notification): Promise<DeliveryOutcome | null> {
+    try {
+      return (await port.deliver(n)) ?? { channel: 'LOG', to: [] };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       if (err instanceof SkipDelivery) {

@@ -8,7 +8,7 @@ import { createComplaintActivities } from '../../activities';
 import { alertMissingHolidayLists } from '../../src/calendar/holiday-list-alert';
 import { loadConfig, type NotificationConfig } from '../../src/config/config';
 import { Complaint, Notification, User } from '../../src/db/entities';
-import { SmtpMailer } from '../../src/notifications/mailer';
+import { type Mailer, type OutgoingMail, SmtpMailer } from '../../src/notifications/mailer';
 import { NotificationDelivery } from '../../src/notifications/notification-delivery';
 import { OutboxDispatcher } from '../../src/notifications/outbox-dispatcher';
 import { produceRecapReport } from '../../src/reports/produce-recap-report';
@@ -185,6 +185,81 @@ describe.each(databaseKinds())('e-mail notifications through SMTP (%s)', (kind) 
     expect(arrived).toHaveLength(15);
     expect(new Set(arrived.map((m) => m.parsed.messageId)).size).toBe(15);
     expect((await rowsOf(c.complaintId)).every((r) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
+  });
+
+  it('delivers a batch from two queries (its complaints, its recipients), to whom one by one would', async () => {
+    const [a, b] = [
+      await complaintWithEmail('batch-a@example.com'),
+      await complaintWithEmail('batch-b@example.com'),
+    ];
+    const activities = createComplaintActivities({ orm: db.orm, log });
+    for (const [c, area] of [
+      [a, '16.74.01.1007'],
+      [b, '16.74.01.1001'],
+    ] as const)
+      await activities.notify({
+        id: `${c.workflowId}:1:notify-TASK_ASSIGNED`,
+        complaintId: c.complaintId,
+        kind: 'TASK_ASSIGNED',
+        recipients: [
+          { recipient: 'COMPLAINANT' },
+          { recipient: 'SEKSI_PENGADUAN' },
+          { recipient: 'KELURAHAN', area },
+          { recipient: 'TIM_TEKNIS' }, // nobody with an address
+          { recipient: 'KEPALA_DAERAH' },
+        ],
+        data: { registerNumber: c.registerNumber, round: 1, dueAt: '2026-12-11T16:59:59.999Z' },
+      });
+    const batch = await db.orm.em
+      .fork()
+      .find(
+        Notification,
+        { complaintId: { $in: [a.complaintId, b.complaintId] } },
+        { orderBy: { id: 'asc' } },
+      );
+    expect(batch).toHaveLength(10);
+
+    const recording = (): Mailer & { sent: OutgoingMail[] } => {
+      const sent: OutgoingMail[] = [];
+      return { kind: 'SMTP', sent, send: async (m) => void sent.push(m), close: () => undefined };
+    };
+    const outcomes = async (port: { deliver(n: Notification): Promise<unknown> }) => {
+      const each: unknown[] = [];
+      for (const n of batch)
+        each.push(await port.deliver(n).catch((err: Error) => `${err.name}: ${err.message}`));
+      return each;
+    };
+    const oneByOneMailer = recording();
+    const oneByOne = new NotificationDelivery(db.orm.em, config, oneByOneMailer, null, log);
+    const batchMailer = recording();
+    const perBatch = new NotificationDelivery(db.orm.em, config, batchMailer, null, log);
+
+    const driver = db.orm.em.getDriver();
+    const reads = [jest.spyOn(driver, 'find'), jest.spyOn(driver, 'findOne')];
+    const readCount = () => reads.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+    try {
+      const expected = await outcomes(oneByOne);
+      const oneByOneReads = readCount();
+      for (const spy of reads) spy.mockClear();
+      const actual = await outcomes(await perBatch.forBatch(batch));
+      expect(readCount()).toBe(2);
+      expect(oneByOneReads).toBeGreaterThanOrEqual(10);
+      expect(actual).toEqual(expected);
+    } finally {
+      for (const spy of reads) spy.mockRestore();
+    }
+    // The same mails: recipients, subjects and texts.
+    const view = (m: OutgoingMail) => [m.id, m.to, m.subject, m.text];
+    expect(batchMailer.sent.map(view)).toEqual(oneByOneMailer.sent.map(view));
+    expect(
+      batchMailer.sent.find((m) => m.id.startsWith(a.workflowId) && m.to.includes('kel1007@prabumulih.test')),
+    ).toBeDefined();
+    expect(
+      batchMailer.sent.some((m) => m.id.startsWith(b.workflowId) && m.to.includes('kel1007@prabumulih.test')),
+    ).toBe(false);
+    expect(batchMailer.sent.find((m) => m.to.includes('batch-b@example.com'))?.text).toContain(
+      'Yth. Bapak/Ibu Budi Santoso,',
+    );
   });
 
   it('sends the recap report to the Sekda with its PDF attached', async () => {
