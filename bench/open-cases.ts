@@ -4,17 +4,86 @@
  * - the worker's memory (RSS now and at its peak), goal under 1 GiB;
  * - the inbox query `GET /api/tasks?status=OPEN` of one unit (every complaint has a task there),
  *   p50/p95 over 200 calls, goal p95 under 50 ms; a kelurahan official's inbox (area filter) too.
+ * Before the setup, its floor on the same server: what Temporal alone does at the same concurrency
+ * when each "complaint" is a bare workflow start and one bare Update (the probe workflow, no
+ * activities, no timers, no API), BENCH_FLOOR of them (default min(BENCH_COMPLAINTS, 2,000)).
  *
  *   npm run bench -- open-cases     (BENCH_DB=postgresql for PostgreSQL)
  */
 import './env';
 import fs from 'node:fs';
+import path from 'node:path';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { staffComplaint } from '../test/helpers/e2e';
-import { machine, percentile, startStack, waitFor } from './stack';
+import { testDataConverter } from '../test/helpers/processes';
+import { touchUpdate, updateProbe } from './probe.workflows';
+import { machine, percentile, type Stack, startStack, waitFor } from './stack';
 
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 10_000);
 const CONCURRENCY = 16;
 const INBOX_CALLS = 200;
+const FLOOR = Number(process.env.BENCH_FLOOR ?? Math.min(COMPLAINTS, 2_000));
+
+/** CPU seconds (user + system) a process has used so far; NaN when it is not there. */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds the whole machine has been busy (everything but idle and iowait). */
+function machineBusySeconds(): number {
+  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = ticks.map(Number);
+  return (n.reduce((a, b) => a + b, 0) - n[3] - n[4]) / 100;
+}
+
+/** Runs `one` COUNT times over CONCURRENCY loops; the rate per second. */
+async function rateOf(count: number, one: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        next++;
+        await one();
+      }
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+/**
+ * The setup's floor: bare starts, each followed by one bare Update, on the same server and at the
+ * same concurrency, with the probe's worker in this process and the system's payload codec. The
+ * probe workflows stay open, as the complaints do.
+ */
+async function floorRate(stack: Stack): Promise<number> {
+  const taskQueue = `probe-${Date.now()}`;
+  const connection = await NativeConnection.connect({ address: stack.server.address });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: path.join(__dirname, 'probe.workflows.js'),
+    dataConverter: testDataConverter(),
+  });
+  const running = worker.run();
+  let n = 0;
+  const one = async () => {
+    const probe = await stack.client.workflow.start(updateProbe, {
+      taskQueue,
+      workflowId: `${taskQueue}-${n++}`,
+    });
+    await probe.executeUpdate(touchUpdate, { args: [1] });
+  };
+  await rateOf(Math.min(50, FLOOR), one); // warm-up: the worker's bundle, connections
+  const rate = await rateOf(FLOOR, one);
+  worker.shutdown();
+  await running;
+  await connection.close();
+  return rate;
+}
 
 function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -44,20 +113,23 @@ async function main() {
       return json;
     };
 
+    const floor = FLOOR > 0 ? await floorRate(stack) : Number.NaN;
+
+    const processes = {
+      worker: worker.pid,
+      api: stack.api.pid,
+      'Temporal server': stack.server.process?.pid,
+    };
+    const cpuBefore = Object.fromEntries(Object.entries(processes).map(([k, pid]) => [k, cpuSecondsOf(pid)]));
+    const busyBefore = machineBusySeconds();
     const started = performance.now();
-    let next = 0;
     let done = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < COMPLAINTS) {
-          next++;
-          const created = await call('POST', '/api/complaints', 'loket', staffComplaint());
-          await call('POST', `/api/complaints/${created.id}/triage`, 'pengaduan', { category: 'SEDANG' });
-          if (++done % 1000 === 0)
-            console.log(`${done} complaints open (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-        }
-      }),
-    );
+    await rateOf(COMPLAINTS, async () => {
+      const created = await call('POST', '/api/complaints', 'loket', staffComplaint());
+      await call('POST', `/api/complaints/${created.id}/triage`, 'pengaduan', { category: 'SEDANG' });
+      if (++done % 1000 === 0)
+        console.log(`${done} complaints open (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    });
     // Every triage has been answered; wait for the last task rows, then let the worker settle.
     await waitFor(
       async () =>
@@ -66,6 +138,10 @@ async function main() {
       1000,
     );
     const setupSeconds = (performance.now() - started) / 1000;
+    const cpuPerComplaint = Object.entries(processes).map(
+      ([k, pid]) => `${k} ${(((cpuSecondsOf(pid) - cpuBefore[k]) / COMPLAINTS) * 1000).toFixed(1)} ms`,
+    );
+    const busyPerComplaint = ((machineBusySeconds() - busyBefore) / COMPLAINTS) * 1000;
     await new Promise((r) => setTimeout(r, 10_000));
     const memory = memoryOf(worker.pid!);
 
@@ -85,6 +161,12 @@ async function main() {
     console.log(`machine: ${machine()}; database: ${stack.kind}`);
     console.log(
       `setup: ${COMPLAINTS} SEDANG complaints registered and triaged through the API in ${setupSeconds.toFixed(0)} s (${(COMPLAINTS / setupSeconds).toFixed(0)}/s); ${COMPLAINTS * 8} open tasks, ${openTasks} in BIDANG_PERIZINAN`,
+    );
+    console.log(
+      `CPU per complaint during the setup: ${cpuPerComplaint.join(', ')}; the whole machine ${busyPerComplaint.toFixed(1)} ms (the rest: the database, the load generator)`,
+    );
+    console.log(
+      `floor: ${FLOOR} bare workflow starts, each with one bare Update, at the same concurrency: ${floor.toFixed(0)}/s; the setup ran at ${((COMPLAINTS / setupSeconds / floor) * 100).toFixed(0)}% of it`,
     );
     console.log(
       `worker memory: RSS ${memory.rssMiB.toFixed(0)} MiB, peak ${memory.peakMiB.toFixed(0)} MiB (goal < 1024 MiB)`,

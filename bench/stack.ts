@@ -22,7 +22,8 @@ import { appEnv, testDataConverter } from '../test/helpers/processes';
 
 export interface Stack {
   kind: DatabaseKind;
-  server: Pick<DevServer, 'address' | 'stop'>;
+  /** `process` when the stack started its own dev server. */
+  server: Pick<DevServer, 'address' | 'stop'> & { process?: DevServer['process'] };
   db: TestDatabase;
   client: Client;
   taskQueue: string;
