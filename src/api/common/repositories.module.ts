@@ -6,6 +6,7 @@ import {
   ReferenceDataRepository,
   SecurityEventRepository,
   TaskRepository,
+  UserRepository,
 } from '../../db/repositories';
 
 const REPOSITORIES = [
@@ -14,6 +15,7 @@ const REPOSITORIES = [
   OutboxRepository,
   ReferenceDataRepository,
   SecurityEventRepository,
+  UserRepository,
 ];
 
 /**

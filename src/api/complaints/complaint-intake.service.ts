@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuditEvent, Complaint, User } from '../../db/entities';
 import { IntakeRepository, type NewIdempotencyRecord } from '../../db/repositories/intake.repository';
+import { UserRepository } from '../../db/repositories/user.repository';
 import { officeDateOf } from '../../domain/calendar';
 import { type Channel, checkIntakeRules, complainantAddressText } from '../../domain/channels';
 import { ANONYMOUS_NAME, DEFAULT_IDENTITY_MODE } from '../../domain/identity-mode';
@@ -58,6 +59,7 @@ export class ComplaintIntakeService {
     private readonly intake: IntakeRepository,
     @Inject(ComplaintWorkflows) private readonly workflows: ComplaintWorkflows,
     private readonly referenceData: ReferenceDataCache,
+    private readonly users: UserRepository,
   ) {}
 
   async register(req: IntakeRequest): Promise<ComplaintCreatedDto> {
@@ -215,7 +217,7 @@ export class ComplaintIntakeService {
   /** The user named as the receiving official (422 when there is no such user). */
   private async findReceivingOfficial(id: string | undefined): Promise<User | null> {
     if (id === undefined) return null;
-    const user = await this.intake.findUser(id);
+    const user = await this.users.findById(id);
     if (!user) throw unprocessable('Pejabat penerima tidak ditemukan.');
     return user;
   }

@@ -4,7 +4,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Client } from 'pg';
 import type { AppConfig } from '../../config/config';
 import type { Area } from '../../db/entities';
-import { CachedReferenceDataRepository } from '../../db/repositories/cached-reference-data.repository';
+import { ReferenceDataRepository } from '../../db/repositories/reference-data.repository';
 import { computeDueAt, type LocalDate, officeDateOf, WorkingDayCalendar } from '../../domain/calendar';
 import { deadlineCalendarWarning, type YearWarnings } from '../../domain/holiday-warning';
 import { APP_CONFIG } from '../common/config.module';
@@ -46,7 +46,7 @@ export class ReferenceDataCache implements OnModuleInit, OnModuleDestroy {
   private generation = 0;
 
   constructor(
-    private readonly store: CachedReferenceDataRepository,
+    private readonly store: ReferenceDataRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger(ReferenceDataCache.name) private readonly logger: PinoLogger,
   ) {

@@ -1,6 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
-import { UserRepository } from '../../db/repositories/user.repository';
 import { RepositoriesModule } from '../common/repositories.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -9,13 +7,6 @@ import { UsersService } from './users.service';
 @Module({
   imports: [RepositoriesModule],
   controllers: [UsersController],
-  providers: [
-    UsersService,
-    {
-      provide: UserRepository,
-      inject: [EntityManager],
-      useFactory: (em: EntityManager) => new UserRepository(em),
-    },
-  ],
+  providers: [UsersService],
 })
 export class UsersModule {}

@@ -1,7 +1,6 @@
 // One repository per feature's tables; the services take them instead of the EntityManager.
 export { AreaRepository } from './area.repository';
 export { AttachmentRepository } from './attachment.repository';
-export { CachedReferenceDataRepository } from './cached-reference-data.repository';
 export {
   COMPLAINT_LIST_SORTS,
   type ComplaintListFilter,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { WORKFLOW_ID_PREFIX, workflowIdForRegister } from '../../temporal/ids';
-import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter, User } from '../entities';
+import { AuditEvent, Complaint, IdempotencyRecord, RegisterCounter } from '../entities';
 import { insertRow, rowValues, runStatement } from '../plain-insert';
 
 /**
@@ -23,11 +23,6 @@ export class IntakeRepository {
   /** The idempotency record of `key` (an earlier request with the same Idempotency-Key), if any. */
   findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
     return this.em.fork().findOne(IdempotencyRecord, { key });
-  }
-
-  /** The user named as a complaint's receiving official, if there is one with that id. */
-  findUser(id: string): Promise<User | null> {
-    return this.em.fork().findOne(User, { id });
   }
 
   /**

@@ -9,7 +9,13 @@ import type { PublicComplaintDto } from '../../../src/api/complaints/create-comp
 import { ANONYMOUS_NAME } from '../../../src/domain/identity-mode';
 import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice';
 import { apiErrorOf, staff } from './fakes';
-import { area, FakeWorkflowStarts, fakeReferenceData, InMemoryIntakeRepository } from './fakes-intake';
+import {
+  area,
+  FakeWorkflowStarts,
+  fakeReferenceData,
+  InMemoryIntakeRepository,
+  InMemoryUserRepository,
+} from './fakes-intake';
 
 const KECAMATAN = '16.74.01';
 const KELURAHAN = '16.74.01.1007';
@@ -28,8 +34,9 @@ function setup(options: { warning?: string } = {}) {
       area(KELURAHAN, 'KELURAHAN', KECAMATAN),
     ],
   });
-  const service = new ComplaintIntakeService(repo, workflows.asGateway(), referenceData);
-  return { repo, workflows, service };
+  const users = new InMemoryUserRepository();
+  const service = new ComplaintIntakeService(repo, workflows.asGateway(), referenceData, users);
+  return { repo, users, workflows, service };
 }
 
 function body(overrides: Partial<PublicComplaintDto> = {}): PublicComplaintDto {
@@ -175,8 +182,8 @@ describe('ComplaintIntakeService.register', () => {
   });
 
   it('records the receiving official of a face-to-face complaint, and refuses one who does not exist (422)', async () => {
-    const { service, repo } = setup();
-    const kasi = repo.addUser({
+    const { service, repo, users } = setup();
+    const kasi = users.addUser({
       id: '00000000-0000-4000-8000-00000000aaaa',
       username: 'kasi-pengaduan',
       fullName: 'Siti Aminah',

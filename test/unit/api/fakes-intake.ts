@@ -1,12 +1,13 @@
 /**
- * In-memory stand-ins for what the complaint intake reads and writes (IntakeRepository), the
- * reference data it checks against and the workflow start, so ComplaintIntakeService is built
- * directly in unit tests (no Nest module, no database, no Temporal).
+ * In-memory stand-ins for what the complaint intake reads and writes (IntakeRepository, the
+ * accounts), the reference data it checks against and the workflow start, so ComplaintIntakeService
+ * is built directly in unit tests (no Nest module, no database, no Temporal).
  */
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ReferenceDataCache } from '../../../src/api/reference-data/reference-data.cache';
 import { Area, type AuditEvent, type Complaint, IdempotencyRecord, User } from '../../../src/db/entities';
 import { IntakeRepository, type NewIdempotencyRecord } from '../../../src/db/repositories/intake.repository';
+import { UserRepository } from '../../../src/db/repositories/user.repository';
 import type { ComplaintWorkflows } from '../../../src/temporal/complaint-workflows';
 import { workflowIdForRegister } from '../../../src/temporal/ids';
 
@@ -23,14 +24,9 @@ export interface StoredIntake {
   period: string;
 }
 
-export class InMemoryIntakeRepository extends IntakeRepository {
-  readonly stored: StoredIntake[] = [];
-  readonly idempotency = new Map<string, IdempotencyRecord>();
+/** The accounts the intake looks a receiving official up in. */
+export class InMemoryUserRepository extends UserRepository {
   readonly users: User[] = [];
-  /** The last number given per period (YYYY/MM). */
-  readonly counters = new Map<string, number>();
-  /** Runs before each store (e.g. to let a concurrent request store its complaint first). */
-  beforeStore: () => void = () => {};
 
   constructor() {
     super(NO_DATABASE);
@@ -42,12 +38,25 @@ export class InMemoryIntakeRepository extends IntakeRepository {
     return user;
   }
 
-  override async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
-    return this.idempotency.get(key) ?? null;
+  override async findById(id: string): Promise<User | null> {
+    return this.users.find((u) => u.id === id) ?? null;
+  }
+}
+
+export class InMemoryIntakeRepository extends IntakeRepository {
+  readonly stored: StoredIntake[] = [];
+  readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** The last number given per period (YYYY/MM). */
+  readonly counters = new Map<string, number>();
+  /** Runs before each store (e.g. to let a concurrent request store its complaint first). */
+  beforeStore: () => void = () => {};
+
+  constructor() {
+    super(NO_DATABASE);
   }
 
-  override async findUser(id: string): Promise<User | null> {
-    return this.users.find((u) => u.id === id) ?? null;
+  override async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return this.idempotency.get(key) ?? null;
   }
 
   /** All or nothing like the database: a taken Idempotency-Key stores nothing and numbers nothing. */

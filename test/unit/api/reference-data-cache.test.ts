@@ -10,7 +10,7 @@ import {
 } from '../../../src/api/reference-data/reference-data.cache';
 import type { AppConfig } from '../../../src/config/config';
 import { Area } from '../../../src/db/entities';
-import { CachedReferenceDataRepository } from '../../../src/db/repositories/cached-reference-data.repository';
+import { ReferenceDataRepository } from '../../../src/db/repositories/reference-data.repository';
 
 /** An EntityManager whose holiday reads wait until released, returning the current list. */
 function slowHolidays() {
@@ -37,7 +37,7 @@ const logger = { warn: () => undefined } as unknown as PinoLogger;
 describe('ReferenceDataCache', () => {
   it('lets a load in flight finish when the data changes meanwhile, and loads afresh afterwards', async () => {
     const { em, state, release } = slowHolidays();
-    const cache = new ReferenceDataCache(new CachedReferenceDataRepository(em), sqliteConfig, logger);
+    const cache = new ReferenceDataCache(new ReferenceDataRepository(em), sqliteConfig, logger);
     const inFlight = cache.calendar([2026]);
     await new Promise((r) => setImmediate(r));
     state.holidays.push({ date: '2026-12-24', year: 2026 });
@@ -56,7 +56,7 @@ describe('ReferenceDataCache', () => {
   it('keeps nothing on PostgreSQL until it listens for change notices', async () => {
     const { em, state, release } = slowHolidays();
     const cache = new ReferenceDataCache(
-      new CachedReferenceDataRepository(em),
+      new ReferenceDataRepository(em),
       { database: { kind: 'postgresql', url: 'postgresql://unused' } } as AppConfig,
       logger,
     );
@@ -83,7 +83,7 @@ describe('ReferenceDataCache.deadline: the warning the intake receipt carries', 
       find: async (_entity: unknown, where: { year: { $in: number[] } }) =>
         rows.filter((r) => where.year.$in.includes(r.year)),
     } as unknown as EntityManager;
-    return new ReferenceDataCache(new CachedReferenceDataRepository(em), sqliteConfig, logger);
+    return new ReferenceDataCache(new ReferenceDataRepository(em), sqliteConfig, logger);
   }
   const wib = (local: string) => new Date(`${local}+07:00`);
 
@@ -105,7 +105,7 @@ describe('ReferenceDataCache.deadline: the warning the intake receipt carries', 
 
 describe('ReferenceDataCache.changed: an admin changed holidays or areas', () => {
   /** Areas as stored now; the change notices sent, or the error sending one fails with. */
-  class FakeStore extends CachedReferenceDataRepository {
+  class FakeStore extends ReferenceDataRepository {
     areaNames = ['Cambai'];
     readonly notices: string[] = [];
     noticeError: Error | null = null;
