@@ -36,13 +36,12 @@ export interface NotificationPort {
 }
 
 /**
- * What a batch's deliveries read, loaded by two queries: the batch's complaints and the active users
- * of the roles and units it goes to. A notification the batch did not cover reads for itself.
+ * What a batch's deliveries read, loaded by two queries: the batch's complaints (null: looked up, not
+ * there) and the active users of the roles and units it goes to. A notification the batch did not
+ * cover reads for itself.
  */
 interface BatchLookups {
-  complaints: Map<string, Complaint>;
-  /** Complaint IDs looked up (a missing complaint is known missing). */
-  complaintIds: Set<string>;
+  complaints: Map<string, Complaint | null>;
   users: User[];
   /** Recipients (roles, units) whose active users are all in `users`. */
   recipients: Set<string>;
@@ -55,10 +54,16 @@ function goesToUsers(n: Notification): boolean {
   return !(n.channel && n.address) && n.recipient !== 'COMPLAINANT' && n.recipient !== 'SEKRETARIS_DAERAH';
 }
 
-/** The users a notification goes to, among active users: the same rule as the query in `target`. */
-function isRecipient(u: User, n: Notification): boolean {
-  if (TOP_ROLES.has(n.recipient)) return u.role === n.recipient;
-  return u.role === 'STAFF' && u.unit === n.recipient && (!n.recipientArea || u.area === n.recipientArea);
+type RecipientFilter = Pick<User, 'role'> & Partial<Pick<User, 'unit' | 'area'>>;
+
+/** Which active users a recipient (a role or a unit, within an area if given) stands for. */
+function recipientFilter(n: Pick<Notification, 'recipient' | 'recipientArea'>): RecipientFilter {
+  if (TOP_ROLES.has(n.recipient)) return { role: n.recipient as User['role'] };
+  return { role: 'STAFF', unit: n.recipient, ...(n.recipientArea ? { area: n.recipientArea } : {}) };
+}
+
+function matches(u: User, filter: RecipientFilter): boolean {
+  return Object.entries(filter).every(([field, value]) => u[field as keyof RecipientFilter] === value);
 }
 
 type Target = { channel: 'EMAIL'; to: string[] } | { channel: 'SMS' | 'WHATSAPP'; to: string };
@@ -100,25 +105,21 @@ export class NotificationDelivery implements NotificationPort {
 
   async forBatch(batch: readonly Notification[]): Promise<NotificationPort> {
     const em = this.em.fork();
-    const complaintIds = new Set(batch.flatMap((n) => (n.complaintId ? [n.complaintId] : [])));
+    const complaintIds = [...new Set(batch.flatMap((n) => (n.complaintId ? [n.complaintId] : [])))];
     const recipients = new Set(batch.filter(goesToUsers).map((n) => n.recipient));
-    const roles = [...recipients].filter((r) => TOP_ROLES.has(r));
-    const units = [...recipients].filter((r) => !TOP_ROLES.has(r));
-    const [complaints, users] = await Promise.all([
-      complaintIds.size > 0 ? em.find(Complaint, { id: { $in: [...complaintIds] } }) : [],
+    const [found, users] = await Promise.all([
+      complaintIds.length > 0 ? em.find(Complaint, { id: { $in: complaintIds } }) : [],
       recipients.size > 0
         ? em.find(User, {
             active: true,
-            $or: [
-              ...(roles.length > 0 ? [{ role: { $in: roles } }] : []),
-              ...(units.length > 0 ? [{ role: 'STAFF', unit: { $in: units } }] : []),
-            ],
+            $or: [...recipients].map((recipient) => recipientFilter({ recipient })),
           })
         : [],
     ]);
+    const complaints = new Map<string, Complaint | null>(complaintIds.map((id) => [id, null]));
+    for (const c of found) complaints.set(c.id, c);
     return new NotificationDelivery(this.em, this.config, this.mailer, this.gateway, this.log, {
-      complaints: new Map(complaints.map((c) => [c.id, c])),
-      complaintIds,
+      complaints,
       users,
       recipients,
     });
@@ -182,16 +183,10 @@ export class NotificationDelivery implements NotificationPort {
         return this.noAddress(n, 'Alamat email Sekretaris Daerah (SEKDA_EMAIL) belum diatur.');
       return { channel: 'EMAIL', to: this.config.sekdaEmails };
     }
+    const filter = recipientFilter(n);
     const users = this.lookups?.recipients.has(n.recipient)
-      ? this.lookups.users.filter((u) => isRecipient(u, n))
-      : TOP_ROLES.has(n.recipient)
-        ? await em.find(User, { role: n.recipient, active: true })
-        : await em.find(User, {
-            role: 'STAFF',
-            unit: n.recipient,
-            active: true,
-            ...(n.recipientArea ? { area: n.recipientArea } : {}),
-          });
+      ? this.lookups.users.filter((u) => matches(u, filter))
+      : await em.find(User, { ...filter, active: true });
     const to = [...new Set(users.flatMap((u) => (u.email ? [u.email.trim()] : [])).filter(Boolean))];
     if (to.length === 0) {
       const who =
@@ -206,7 +201,8 @@ export class NotificationDelivery implements NotificationPort {
   }
 
   private async complaint(em: EntityManager, id: string): Promise<Complaint | null> {
-    if (this.lookups?.complaintIds.has(id)) return this.lookups.complaints.get(id) ?? null;
+    const looked = this.lookups?.complaints.get(id);
+    if (looked !== undefined) return looked;
     return em.findOne(Complaint, { id });
   }
 
