@@ -12,12 +12,9 @@
  */
 import './env';
 import fs from 'node:fs';
-import path from 'node:path';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { staffComplaint } from '../test/helpers/e2e';
-import { testDataConverter } from '../test/helpers/processes';
 import { touchUpdate, updateProbe } from './probe.workflows';
-import { machine, percentile, type Stack, startStack, waitFor } from './stack';
+import { machine, percentile, type Stack, startProbeWorker, startStack, waitFor } from './stack';
 
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 10_000);
 const CONCURRENCY = 16;
@@ -56,19 +53,11 @@ async function rateOf(count: number, one: () => Promise<void>): Promise<number> 
 
 /**
  * The setup's floor: bare starts, each followed by one bare Update, on the same server and at the
- * same concurrency, with the probe's worker in this process and the system's payload codec. The
- * probe workflows stay open, as the complaints do.
+ * same concurrency (the probe's worker in this process). The probe workflows stay open, as the
+ * complaints do.
  */
 async function floorRate(stack: Stack): Promise<number> {
-  const taskQueue = `probe-${Date.now()}`;
-  const connection = await NativeConnection.connect({ address: stack.server.address });
-  const worker = await Worker.create({
-    connection,
-    taskQueue,
-    workflowsPath: path.join(__dirname, 'probe.workflows.js'),
-    dataConverter: testDataConverter(),
-  });
-  const running = worker.run();
+  const { taskQueue, stop } = await startProbeWorker(stack);
   let n = 0;
   const one = async () => {
     const probe = await stack.client.workflow.start(updateProbe, {
@@ -79,9 +68,7 @@ async function floorRate(stack: Stack): Promise<number> {
   };
   await rateOf(Math.min(50, FLOOR), one); // warm-up: the worker's bundle, connections
   const rate = await rateOf(FLOOR, one);
-  worker.shutdown();
-  await running;
-  await connection.close();
+  await stop();
   return rate;
 }
 

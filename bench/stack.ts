@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { RegisterCounter } from '../src/db/entities';
 import {
   createTestDatabase,
@@ -129,6 +130,31 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   };
   if (opts.worker) stack.startWorker();
   return stack;
+}
+
+/**
+ * The bare baseline's worker: the probe workflows (probe.workflows.ts) on a task queue of their own,
+ * in this process, on the stack's server, with the system's payload codec so that the probe pays
+ * what the API pays.
+ */
+export async function startProbeWorker(stack: Stack): Promise<{ taskQueue: string; stop(): Promise<void> }> {
+  const taskQueue = `probe-${Date.now()}`;
+  const connection = await NativeConnection.connect({ address: stack.server.address });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: path.join(__dirname, 'probe.workflows.js'),
+    dataConverter: testDataConverter(),
+  });
+  const running = worker.run();
+  return {
+    taskQueue,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 200) {

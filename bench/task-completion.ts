@@ -9,14 +9,11 @@
  *                                          BENCH_TRIAGES, default 40)
  */
 import './env';
-import path from 'node:path';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowIdForRegister } from '../src/temporal/ids';
 import { staffComplaint } from '../test/helpers/e2e';
-import { testDataConverter } from '../test/helpers/processes';
 import { completeTaskUpdate } from '../workflows/complaint/definitions';
 import { finishProbeSignal, touchUpdate, updateProbe } from './probe.workflows';
-import { machine, percentile, startStack, waitFor } from './stack';
+import { machine, percentile, startProbeWorker, startStack, waitFor } from './stack';
 
 // 2 x 100 + 40 complaints: all within the worker's default cache of 250 workflows, as the open cases
 // of an office this size are. A case not in the cache costs a replay of its history first.
@@ -69,19 +66,10 @@ async function main() {
     const workflowIdOf = new Map(complaints.map((c) => [c.id, workflowIdForRegister(c.registerNumber)]));
 
     // The bare-Update probe: its own task queue and an in-process worker on the same server.
-    const probeQueue = `probe-${Date.now()}`;
-    const probeConnection = await NativeConnection.connect({ address: stack.server.address });
-    const probeWorker = await Worker.create({
-      connection: probeConnection,
-      taskQueue: probeQueue,
-      workflowsPath: path.join(__dirname, 'probe.workflows.js'),
-      // The same payload codec as the system's worker, so the bare probe pays what the API pays.
-      dataConverter: testDataConverter(),
-    });
-    const probeRun = probeWorker.run();
+    const probeWorker = await startProbeWorker(stack);
     const probe = await stack.client.workflow.start(updateProbe, {
-      taskQueue: probeQueue,
-      workflowId: probeQueue,
+      taskQueue: probeWorker.taskQueue,
+      workflowId: probeWorker.taskQueue,
     });
     for (let i = 0; i < 20; i++) await probe.executeUpdate(touchUpdate, { args: [1] });
     const bareMs: number[] = [];
@@ -128,9 +116,7 @@ async function main() {
       triageBareMs.push(performance.now() - t0);
     }
     await probe.signal(finishProbeSignal);
-    probeWorker.shutdown();
-    await probeRun;
-    await probeConnection.close();
+    await probeWorker.stop();
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
     const [a50, a99, r50, r99, b50, b99] = [
       percentile(apiMs, 50),
