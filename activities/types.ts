@@ -123,7 +123,43 @@ export interface StageDeadlinesMovedInput {
 export interface RecordTransitionInput {
   complaintId: string;
   writes: TransitionWrite[];
+  /**
+   * Where the transition stands among its workflow's writes (executions with converging records):
+   * the record takes it only if nothing beyond `from` was written for this workflow. Something was
+   * when a workflow task that had already run its local activities never reached the history (the
+   * server dropped it): its records are then ahead of what the workflow did.
+   */
+  seq?: { workflowId: string; from: number; to: number };
+  /** The workflow's state after this transition, sent when the record was found ahead (see seq). */
+  repair?: RecordRepair;
 }
+
+/**
+ * What a record found ahead of its workflow is set back to: the complaint's fields, and every task
+ * and decision of this execution's rounds (those after `sinceRound`) as its state holds them.
+ * Timeline entries and unsent notifications written beyond `seq.from` are removed.
+ */
+export interface RecordRepair {
+  fields: ComplaintFields;
+  sinceRound: number;
+  tasks: (OpenTasksInput['tasks'][number] & {
+    status: 'OPEN' | 'DONE';
+    outcome: string | null;
+    notes: string | null;
+    completedBy: string | null;
+    completedAt: string | null;
+  })[];
+  decisions: (Omit<EscalationInput, 'complaintId'> & {
+    decision: string | null;
+    notes: string | null;
+    units: string[] | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+  })[];
+}
+
+/** Absent when the transition was recorded; `recordsAhead` when it was not, see RecordTransitionInput. */
+export type RecordTransitionResult = { recordsAhead: true } | undefined;
 
 /** Working days per stage (src/domain/stage-deadlines.ts), as an admin set them. */
 export interface StageDeadlineData {
@@ -138,7 +174,7 @@ export interface ComplaintActivities {
   /** The stage deadlines as an admin set them (defaults where not set). */
   loadStageDeadlines(): Promise<StageDeadlineData>;
   /** Every record of one transition, in one transaction (current workflows). */
-  recordTransition(input: RecordTransitionInput): Promise<void>;
+  recordTransition(input: RecordTransitionInput): Promise<RecordTransitionResult | undefined>;
   // One write each, as ordinary activities: what workflows started before recordTransition call.
   recordChange(input: RecordChangeInput): Promise<void>;
   openTasks(input: OpenTasksInput): Promise<void>;

@@ -603,6 +603,244 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
     expect(task.dueAt?.toISOString()).toBe('2026-12-03T16:59:59.999Z');
   });
 
+  it('refuses a write its record is ahead of, and sets the record back to the state the workflow sends', async () => {
+    const c = await insertComplaint(db.orm);
+    const a = acts();
+    const at = '2026-12-01T03:00:00.000Z';
+    const wf = c.workflowId;
+    const event = (n: number, type: string, status: string) => ({
+      kind: 'event' as const,
+      input: {
+        complaintId: c.complaintId,
+        eventId: `${wf}:${n}:${type}`,
+        type,
+        actor: 'pengaduan',
+        at,
+        fields: {
+          status,
+          category: status === 'IN_PROGRESS' ? 'RINGAN' : null,
+          dueAt: '2026-12-15T16:59:59.999Z',
+        },
+      },
+    });
+    const notify = (n: number, kind: 'TASK_ASSIGNED' | 'FORWARDED', recipient: string) => ({
+      kind: 'notify' as const,
+      input: {
+        id: `${wf}:${n}:notify-${kind}`,
+        complaintId: c.complaintId,
+        kind,
+        recipients: [{ recipient }],
+        data: { registerNumber: c.registerNumber },
+      },
+    });
+    const position = (from: number, to: number) => ({ workflowId: wf, from, to });
+    const em = () => db.orm.em.fork();
+    const eventTypes = async () =>
+      (await em().find(AuditEvent, { complaintId: c.complaintId }, { orderBy: { id: 'asc' } }))
+        .filter((e) => e.id.startsWith(`${wf}:`))
+        .map((e) => e.type);
+
+    expect(
+      await a.recordTransition({
+        complaintId: c.complaintId,
+        writes: [event(1, 'REGISTERED', 'RECEIVED')],
+        seq: position(0, 1),
+      }),
+    ).toBeUndefined();
+    // A triage whose workflow task the server dropped after its local activity ran: its records
+    // are written, the history never took it.
+    const lostTaskId = `${c.complaintId}:1:LOKET`;
+    await a.recordTransition({
+      complaintId: c.complaintId,
+      writes: [
+        event(2, 'TRIAGED', 'IN_PROGRESS'),
+        {
+          kind: 'tasks-opened',
+          input: {
+            complaintId: c.complaintId,
+            tasks: [{ id: lostTaskId, unit: 'LOKET', area: null, round: 1, openedAt: at }],
+          },
+        },
+        notify(3, 'TASK_ASSIGNED', 'LOKET'),
+        notify(4, 'TASK_ASSIGNED', 'SEKSI_PENGADUAN'),
+      ],
+      seq: position(1, 4),
+    });
+    // One of its notifications went out before the repair.
+    await em().nativeUpdate(
+      Notification,
+      { id: `${wf}:4:notify-TASK_ASSIGNED:SEKSI_PENGADUAN` },
+      { status: 'SENT' },
+    );
+
+    // The workflow, going on from its history, forwards the case instead: refused, nothing written.
+    const forward = {
+      complaintId: c.complaintId,
+      writes: [event(2, 'FORWARDED', 'FORWARDED'), notify(3, 'FORWARDED', 'COMPLAINANT')],
+      seq: position(1, 3),
+    };
+    expect(await a.recordTransition(forward)).toEqual({ recordsAhead: true });
+    expect(await eventTypes()).toEqual(['REGISTERED', 'TRIAGED']);
+    expect((await em().findOneOrFail(Complaint, { id: c.complaintId })).status).toBe('IN_PROGRESS');
+
+    // With its state: the record is set back, then the forward written.
+    const repair = {
+      fields: {
+        status: 'FORWARDED',
+        category: null,
+        kecamatan: null,
+        kelurahan: null,
+        dueAt: '2026-12-15T16:59:59.999Z',
+        overdue: false,
+        response: null,
+        respondedBy: null,
+        rejectionReason: null,
+        closedAt: at,
+      },
+      sinceRound: 0,
+      tasks: [],
+      decisions: [],
+    };
+    expect(await a.recordTransition({ ...forward, repair })).toBeUndefined();
+    const complaint = await em().findOneOrFail(Complaint, { id: c.complaintId });
+    expect(complaint).toMatchObject({
+      status: 'FORWARDED',
+      category: null,
+      recordWorkflowId: wf,
+      recordSeq: 3,
+    });
+    expect(await eventTypes()).toEqual(['REGISTERED', 'FORWARDED']);
+    expect(await em().find(ComplaintTask, { complaintId: c.complaintId })).toEqual([]);
+    const notifications = await em().find(
+      Notification,
+      { complaintId: c.complaintId },
+      { orderBy: { id: 'asc' } },
+    );
+    expect(notifications.map((n) => [n.id.slice(wf.length + 1), n.status])).toEqual([
+      ['3:notify-FORWARDED:COMPLAINANT', 'PENDING'],
+      // Sent before the repair: it stays, as what went out.
+      ['4:notify-TASK_ASSIGNED:SEKSI_PENGADUAN', 'SENT'],
+    ]);
+
+    // The next write goes on from there; the same write again (a retried activity) finds the record
+    // ahead, and the repair leaves the same rows.
+    expect(
+      await a.recordTransition({
+        complaintId: c.complaintId,
+        writes: [event(4, 'NOTED', 'FORWARDED')],
+        seq: position(3, 4),
+      }),
+    ).toBeUndefined();
+    expect(await a.recordTransition({ ...forward, seq: position(1, 3) })).toEqual({ recordsAhead: true });
+
+    // A new execution of the same complaint (an objection's round) starts from its own position.
+    const next = `${wf}-keberatan-1`;
+    expect(
+      await a.recordTransition({
+        complaintId: c.complaintId,
+        writes: [
+          {
+            ...event(1, 'OBJECTED', 'RECEIVED'),
+            input: { ...event(1, 'OBJECTED', 'RECEIVED').input, eventId: `${next}:1:OBJECTED` },
+          },
+        ],
+        seq: { workflowId: next, from: 0, to: 1 },
+      }),
+    ).toBeUndefined();
+    expect(await em().findOneOrFail(Complaint, { id: c.complaintId })).toMatchObject({
+      recordWorkflowId: next,
+      recordSeq: 1,
+    });
+  });
+
+  it('sets back only the rounds of the execution that asks, and fails for a complaint without a record', async () => {
+    const c = await insertComplaint(db.orm);
+    const a = acts();
+    const at = '2026-12-01T03:00:00.000Z';
+    const wf = `${c.workflowId}-keberatan-1`;
+    const task = (round: number, unit: string) => ({
+      id: `${c.complaintId}:${round}:${unit}`,
+      unit,
+      area: null,
+      round,
+      openedAt: at,
+    });
+    // Round 1 is the first handling's (another execution); rounds 2 and 3 this one's, 3 never taken.
+    await a.recordTransition({
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'tasks-opened',
+          input: {
+            complaintId: c.complaintId,
+            tasks: [task(1, 'LOKET'), task(2, 'LOKET'), task(3, 'LOKET')],
+          },
+        },
+      ],
+    });
+    await setPosition(c.complaintId, { recordWorkflowId: wf, recordSeq: 9 });
+    const write = {
+      complaintId: c.complaintId,
+      writes: [
+        {
+          kind: 'task-completed' as const,
+          input: {
+            complaintId: c.complaintId,
+            taskId: task(2, 'LOKET').id,
+            outcome: 'Selesai',
+            notes: null,
+            completedBy: 'loket',
+            completedAt: at,
+          },
+        },
+      ],
+      seq: { workflowId: wf, from: 5, to: 6 },
+    };
+    expect(await a.recordTransition(write)).toEqual({ recordsAhead: true });
+    await a.recordTransition({
+      ...write,
+      repair: {
+        fields: {
+          status: 'AWAITING_RESPONSE',
+          category: 'RINGAN',
+          kecamatan: null,
+          kelurahan: null,
+          dueAt: '2026-12-15T16:59:59.999Z',
+          overdue: false,
+          response: null,
+          respondedBy: null,
+          rejectionReason: null,
+          closedAt: null,
+        },
+        sinceRound: 1,
+        tasks: [
+          {
+            ...task(2, 'LOKET'),
+            status: 'DONE' as const,
+            outcome: 'Selesai',
+            notes: null,
+            completedBy: 'loket',
+            completedAt: at,
+          },
+        ],
+        decisions: [],
+      },
+    });
+    const rows = await db.orm.em
+      .fork()
+      .find(ComplaintTask, { complaintId: c.complaintId }, { orderBy: { round: 'asc' } });
+    expect(rows.map((t) => [t.round, t.status])).toEqual([
+      [1, 'OPEN'],
+      [2, 'DONE'],
+    ]);
+    await expect(
+      a.recordTransition({ complaintId: 'no-such-complaint', writes: write.writes, seq: write.seq }),
+    ).rejects.toThrow('complaint no-such-complaint has no record to update');
+  });
+
+  const setPosition = (id: string, fields: Partial<Complaint>) =>
+    db.orm.em.fork().nativeUpdate(Complaint, { id }, fields as never);
+
   it('gives the workflow the holiday table, and the fallback with a warning for a year without a list', async () => {
     const a = acts();
     const official = await a.loadCalendar({ years: [2026] });

@@ -42,6 +42,7 @@ export function withRecordTransition(
     ...acts,
     recordTransition: async ({ writes }: RecordTransitionInput) => {
       for (const w of writes) await writeOne(acts, w, moved);
+      return undefined;
     },
   };
 }

@@ -37,8 +37,8 @@ describe('replay of recorded complaint histories', () => {
     // completes-in-own-workflow-task (the workflow completed in the closing action's task);
     // <path>.v5: before calendar-warning-for-counted-years (every loaded year's warning);
     // <path>.v6: before forward-to-agency and stage-deadlines (no forward Update, no stage timers);
-    // <path>: current code.
-    const versions = ['', '.v1', '.v2', '.v3', '.v4', '.v5', '.v6'];
+    // <path>.v7: before records-converge (writes without their position); <path>: current code.
+    const versions = ['', '.v1', '.v2', '.v3', '.v4', '.v5', '.v6', '.v7'];
     expect(names).toEqual(expect.arrayContaining(PATHS.flatMap((p) => versions.map((v) => `${p}${v}`))));
     // The timings that broke the legacy workflow, and interleavings from the model-based test.
     const races = [
@@ -49,7 +49,7 @@ describe('replay of recorded complaint histories', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         ...races,
-        ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`, `${r}.v6`]),
+        ...races.flatMap((r) => [`${r}.v3`, `${r}.v4`, `${r}.v5`, `${r}.v6`, `${r}.v7`]),
       ]),
     );
     // A transition written by an ordinary activity after its local activity failed.
@@ -59,10 +59,18 @@ describe('replay of recorded complaint histories', () => {
         'records-fall-back-to-ordinary-activity.v4',
         'records-fall-back-to-ordinary-activity.v5',
         'records-fall-back-to-ordinary-activity.v6',
+        'records-fall-back-to-ordinary-activity.v7',
       ]),
     );
+    // After records-converge: a write found its record ahead, and the workflow sent its state.
+    expect(names).toContain('records-set-back');
+    // The same on the dev server: the 11th Update in flight made it drop a workflow task whose local
+    // activities had written (MODEL_SEED=-360386083, see the README).
+    expect(names).toEqual(
+      expect.arrayContaining(['model/dev-server-records-ahead-1', 'model/dev-server-records-ahead-2']),
+    );
     expect(names.filter((n) => /^model\/[^/]+$/.test(n)).length).toBeGreaterThanOrEqual(3);
-    for (const version of ['v3', 'v4', 'v6'])
+    for (const version of ['v3', 'v4', 'v6', 'v7'])
       expect(names.filter((n) => n.startsWith(`model/${version}/`)).length).toBeGreaterThanOrEqual(3);
     // After responder-by-category: the front desk answers a RINGAN case.
     expect(names).toContain('ringan-answered-by-front-desk');

@@ -10,7 +10,7 @@
  * No Temporal workflow APIs here (only ApplicationFailure for refusals), so the rules read on their own.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import type { ComplaintFields, NotificationKind } from '../../activities/types';
+import type { ComplaintFields, NotificationKind, RecordRepair } from '../../activities/types';
 import { agencyName } from '../../src/domain/agencies';
 import {
   categoryNeedsDecision,
@@ -601,6 +601,44 @@ export class ComplaintCase {
     const fields = this.recordFields();
     for (const w of writes) if (w.kind === 'event') w.fields ??= fields;
     return writes;
+  }
+
+  /** How many timeline entries and notifications this execution has made: its writes' position. */
+  get position(): number {
+    return this.eventSeq;
+  }
+
+  /** The record as this state has it, to set back a record found ahead (RecordRepair), copied. */
+  recordRepair(): RecordRepair {
+    const s = this.state;
+    return {
+      fields: this.recordFields(),
+      sinceRound: s.objection?.lastRound ?? 0,
+      tasks: s.tasks.map((t) => ({
+        id: t.id,
+        unit: t.unit,
+        area: t.area,
+        round: t.round,
+        openedAt: t.openedAt,
+        ...(t.dueAt ? { dueAt: t.dueAt } : {}),
+        status: t.status,
+        outcome: t.outcome ?? null,
+        notes: t.notes ?? null,
+        completedBy: t.completedBy ?? null,
+        completedAt: t.completedAt ?? null,
+      })),
+      decisions: s.decisions.map((d) => ({
+        decisionId: this.decisionId(d.round),
+        round: d.round,
+        escalatedAt: d.escalatedAt,
+        ...(d.dueAt ? { dueAt: d.dueAt } : {}),
+        decision: d.decision ?? null,
+        notes: d.notes ?? null,
+        units: d.units ? [...d.units] : null,
+        decidedBy: d.decidedBy ?? null,
+        decidedAt: d.decidedAt ?? null,
+      })),
+    };
   }
 
   private recordFields(): ComplaintFields {

@@ -64,9 +64,13 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   // Executions started before stage deadlines followed holiday corrections keep theirs when the
   // 10-day deadline moves.
   const stagesFollowCalendar = hasStageDeadlines && patched('stage-deadlines-follow-holidays');
+  // Executions started before records converged write without their position: records a dropped
+  // workflow task left written stay as they are.
+  const convergesRecords = patched('records-converge');
 
-  const complaint = new ComplaintCase(input, workflowInfo().workflowId, () => new Date().toISOString());
-  const writer = new RecordWriter(complaint, io);
+  const { workflowId } = workflowInfo();
+  const complaint = new ComplaintCase(input, workflowId, () => new Date().toISOString());
+  const writer = new RecordWriter(complaint, io, convergesRecords ? { workflowId } : undefined);
   const presentation = new Presentation(complaint);
   /** Applies a transition's records: the Web UI view at once, the database in order. */
   const apply = (writes: RecordWrite[]): Promise<void> => {

@@ -1,4 +1,4 @@
-import type { TransitionWrite } from '../../activities/types';
+import type { RecordRepair, RecordTransitionInput, TransitionWrite } from '../../activities/types';
 import type { ComplaintCase, RecordWrite } from './complaint-case';
 import type { SideEffects } from './side-effects';
 
@@ -10,16 +10,26 @@ function summarised(summary: string) {
   return { summary };
 }
 
+/** Where a transition stands among the writes of its execution, and the state after it. */
+interface Position {
+  seq: NonNullable<RecordTransitionInput['seq']>;
+  repair: RecordRepair;
+}
+
 export class RecordWriter {
   private last: Promise<unknown> = Promise.resolve();
+  /** The position the last queued write reached (see RecordTransitionInput.seq). */
+  private reached = 0;
 
   /**
    * Current workflows write a transition's records in one local activity (`io.usesLocal`); older
-   * ones one ordinary activity per record, as they did.
+   * ones one ordinary activity per record, as they did. `converges` (executions started after it):
+   * each write carries its position, and a record found ahead of it is set back to the state.
    */
   constructor(
     private readonly complaint: ComplaintCase,
     private readonly io: SideEffects,
+    private readonly converges: { workflowId: string } | undefined = undefined,
   ) {}
 
   /**
@@ -32,7 +42,22 @@ export class RecordWriter {
     // microtask turn in which the previous one ends, before a handler awaiting that one can answer:
     // within a workflow task, commands come before Update completions, always in the same order
     // (which is also the order in which the time-skipping test server records them).
-    return this.run(() => this.perform(writes));
+    const position = this.positionOf();
+    return this.run(() => this.perform(writes, position));
+  }
+
+  /**
+   * Taken when the write is queued: the transition just applied made the ids up to the case's
+   * position, and the state is the one the write records (later ones may be applied before it runs).
+   */
+  private positionOf(): Position | undefined {
+    if (!this.converges) return undefined;
+    const from = this.reached;
+    this.reached = this.complaint.position;
+    return {
+      seq: { workflowId: this.converges.workflowId, from, to: this.reached },
+      repair: this.complaint.recordRepair(),
+    };
   }
 
   /**
@@ -56,17 +81,29 @@ export class RecordWriter {
     } while (last !== this.last);
   }
 
-  private async perform(writes: RecordWrite[]): Promise<void> {
+  private async perform(writes: RecordWrite[], position: Position | undefined): Promise<void> {
     const { complaintId } = this.complaint.state;
     const prepared = writes.map((w) => this.prepare(w));
     if (this.io.usesLocal) {
       // One local activity, one database transaction, for the whole transition.
       if (prepared.length === 0) return;
       const options = summarised(prepared.map((p) => p.summary).join(' · '));
-      const input = { complaintId, writes: prepared.map((p) => p.write) };
+      const input: RecordTransitionInput = {
+        complaintId,
+        writes: prepared.map((p) => p.write),
+        ...(position ? { seq: position.seq } : {}),
+      };
       // A write the database refused a few times goes on as an ordinary activity, retried until the
       // database is back, and listed as a failing activity for the operators meanwhile.
-      await this.io.localFirst((a) => a.recordTransition.executeWithOptions(options, [input]));
+      const result = await this.io.localFirst((a) => a.recordTransition.executeWithOptions(options, [input]));
+      if (result?.recordsAhead && position) {
+        // The record holds writes the history never took (a dropped workflow task): set it back to
+        // this state, then write the transition.
+        const repair = summarised(`Selaraskan catatan dengan proses, lalu: ${options.summary}`);
+        await this.io.localFirst((a) =>
+          a.recordTransition.executeWithOptions(repair, [{ ...input, repair: position.repair }]),
+        );
+      }
       return;
     }
     // Workflows started before recordTransition: one ordinary activity per write, as they were.

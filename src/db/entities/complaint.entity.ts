@@ -173,6 +173,17 @@ export class Complaint {
   @Property({ type: 'json', nullable: true })
   previousOutcome?: PreviousOutcome | null;
 
+  /**
+   * How far the workflow's writes reached (activities/record-transition.ts): the execution that
+   * wrote last and the position of its last transition. A write that finds them beyond its own
+   * starting position is refused, and the workflow sends its state to set the record back.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  recordWorkflowId?: string | null;
+
+  @Property({ type: 'integer', nullable: true })
+  recordSeq?: number | null;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

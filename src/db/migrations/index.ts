@@ -19,6 +19,7 @@ import { Migration20261202100000_personal_data_encryption as PgPersonalDataEncry
 import { Migration20261202101000_retention as PgRetention } from './postgresql/Migration20261202101000_retention';
 import { Migration20261202102000_data_subject_request as PgDataSubjectRequest } from './postgresql/Migration20261202102000_data_subject_request';
 import { Migration20261202160000_personal_data_key_state as PgPersonalDataKeyState } from './postgresql/Migration20261202160000_personal_data_key_state';
+import { Migration20261203130000_record_position as PgRecordPosition } from './postgresql/Migration20261203130000_record_position';
 import { Migration20261128171950_initial as SqliteInitial } from './sqlite/Migration20261128171950_initial';
 import { Migration20261128174713_users_areas_attachments as SqliteUsers } from './sqlite/Migration20261128174713_users_areas_attachments';
 import { Migration20261128213000_licensing_service as SqliteLicensingService } from './sqlite/Migration20261128213000_licensing_service';
@@ -39,6 +40,7 @@ import { Migration20261202100000_personal_data_encryption as SqlitePersonalDataE
 import { Migration20261202101000_retention as SqliteRetention } from './sqlite/Migration20261202101000_retention';
 import { Migration20261202102000_data_subject_request as SqliteDataSubjectRequest } from './sqlite/Migration20261202102000_data_subject_request';
 import { Migration20261202160000_personal_data_key_state as SqlitePersonalDataKeyState } from './sqlite/Migration20261202160000_personal_data_key_state';
+import { Migration20261203130000_record_position as SqliteRecordPosition } from './sqlite/Migration20261203130000_record_position';
 
 /**
  * Migrations per database, in order. `node dist/src/db/create-migration.js <name>` writes a new
@@ -66,6 +68,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202101000_retention', class: SqliteRetention },
     { name: 'Migration20261202102000_data_subject_request', class: SqliteDataSubjectRequest },
     { name: 'Migration20261202160000_personal_data_key_state', class: SqlitePersonalDataKeyState },
+    { name: 'Migration20261203130000_record_position', class: SqliteRecordPosition },
   ],
   postgresql: [
     { name: 'Migration20261128171950_initial', class: PgInitial },
@@ -88,6 +91,7 @@ const lists: Record<'sqlite' | 'postgresql', MigrationObject[]> = {
     { name: 'Migration20261202101000_retention', class: PgRetention },
     { name: 'Migration20261202102000_data_subject_request', class: PgDataSubjectRequest },
     { name: 'Migration20261202160000_personal_data_key_state', class: PgPersonalDataKeyState },
+    { name: 'Migration20261203130000_record_position', class: PgRecordPosition },
   ],
 };
 

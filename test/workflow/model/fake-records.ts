@@ -6,7 +6,13 @@
  */
 
 import { Context } from '@temporalio/activity';
-import type { CalendarData, ComplaintActivities, ComplaintFields } from '../../../activities/types';
+import { positionInWorkflow } from '../../../activities/record-transition';
+import type {
+  CalendarData,
+  ComplaintActivities,
+  ComplaintFields,
+  RecordRepair,
+} from '../../../activities/types';
 import { defaultStageDeadlines } from '../../../src/domain/stage-deadlines';
 import { withRecordTransition } from '../one-write-at-a-time';
 
@@ -17,6 +23,8 @@ export interface RecordedComplaint {
   events: string[];
   notifications: Set<string>;
   violations: string[];
+  /** The position the workflow's writes reached (the complaint row's record_workflow_id/record_seq). */
+  position?: { workflowId: string; seq: number };
 }
 
 /** A small deterministic generator, so a case's activity delays follow from its seed. */
@@ -71,6 +79,49 @@ export class FakeRecords {
   }
 
   activities(): ComplaintActivities {
+    const acts = this.oneWriteActivities();
+    return {
+      ...acts,
+      // As activities/record-transition.ts: a write whose position the record is beyond writes
+      // nothing and answers recordsAhead; with the state (repair), the record is set back first.
+      recordTransition: async (input) => {
+        const c = this.of(input.complaintId);
+        const seq = input.seq;
+        if (seq) {
+          const at = c.position;
+          const ahead = at !== undefined && at.workflowId === seq.workflowId && at.seq > seq.from;
+          if (ahead && !input.repair) return { recordsAhead: true };
+          if (input.repair) this.repair(c, seq, input.repair);
+          c.position = { workflowId: seq.workflowId, seq: seq.to };
+        }
+        return acts.recordTransition({ complaintId: input.complaintId, writes: input.writes });
+      },
+    };
+  }
+
+  private repair(
+    c: RecordedComplaint,
+    seq: { workflowId: string; from: number },
+    repair: RecordRepair,
+  ): void {
+    const beyond = (id: string) => (positionInWorkflow(seq.workflowId, id) ?? 0) > seq.from;
+    c.events = c.events.filter((id) => !beyond(id));
+    for (const id of [...c.notifications]) if (beyond(id)) c.notifications.delete(id);
+    Object.assign(c.fields, repair.fields);
+    for (const [id, t] of c.tasks) if (t.round > repair.sinceRound) c.tasks.delete(id);
+    for (const t of repair.tasks)
+      c.tasks.set(t.id, {
+        unit: t.unit,
+        round: t.round,
+        status: t.status,
+        ...(t.outcome !== null ? { outcome: t.outcome } : {}),
+      });
+    for (const [id, d] of c.decisions) if (d.round > repair.sinceRound) c.decisions.delete(id);
+    for (const d of repair.decisions)
+      c.decisions.set(d.decisionId, { round: d.round, ...(d.decision ? { decision: d.decision } : {}) });
+  }
+
+  private oneWriteActivities(): ComplaintActivities {
     return withRecordTransition({
       loadCalendar: async (): Promise<CalendarData> => {
         const complaintId = complaintIdOf(Context.current().info.workflowExecution?.workflowId ?? '');
