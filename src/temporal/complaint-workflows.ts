@@ -13,9 +13,10 @@ import {
   type WorkflowExecutionDescription,
   type WorkflowExecutionInfo,
   type WorkflowHandle,
+  WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { ApplicationFailure, WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { complaintWorkflow } from '../../workflows/complaint/complaint.workflow';
 import {
   type ComplaintState,
@@ -43,11 +44,34 @@ const FAILED_PRECONDITION = 9;
  * the task is run again without them). The Update did not happen; the caller is told to try again
  * (503), and the next try gets the case's real answer. Sending it again at once with the same ID
  * was tried and left the workflow task failing on a message the server no longer had.
+ * The same when the server rejects an Update as `UnprocessedUpdate`: delivered in a workflow task
+ * whose completion did not answer it (seen after the server dropped a workflow task because an
+ * 11th Update arrived, see isUpdateLimitReached).
  */
 export function isUpdateNotApplied(err: unknown): boolean {
+  if (
+    err instanceof WorkflowUpdateFailedError &&
+    err.cause instanceof ApplicationFailure &&
+    err.cause.type === 'UnprocessedUpdate'
+  )
+    return true;
   if (!(err instanceof ServiceError)) return false;
   const cause = err.cause as { code?: number; details?: string } | undefined;
   return cause?.code === FAILED_PRECONDITION && /workflow task failure/i.test(cause.details ?? '');
+}
+
+/** gRPC RESOURCE_EXHAUSTED. */
+const RESOURCE_EXHAUSTED = 8;
+
+/**
+ * Temporal refuses an Update when 10 are already in flight for the same workflow
+ * (`history.maxInFlightUpdates`), and drops the workflow task carrying them (their senders retry).
+ * The action did not happen.
+ */
+export function isUpdateLimitReached(err: unknown): boolean {
+  if (!(err instanceof ServiceError)) return false;
+  const cause = err.cause as { code?: number; details?: string } | undefined;
+  return cause?.code === RESOURCE_EXHAUSTED && /in-flight updates/i.test(cause.details ?? '');
 }
 
 /** Executes an Update with a fresh Update ID. */

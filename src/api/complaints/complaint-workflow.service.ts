@@ -9,7 +9,11 @@ import type { DecisionOutcome, EscalationDecisionInput } from '../../../workflow
 import type { Complaint } from '../../db/entities';
 import { ComplaintRepository } from '../../db/repositories';
 import { checkNotClosed } from '../../domain/complaint-rules';
-import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
+import {
+  ComplaintWorkflows,
+  isUpdateLimitReached,
+  isUpdateNotApplied,
+} from '../../temporal/complaint-workflows';
 import { ApiError, fromTemporalError, throwIfRefused, unavailable } from '../common/api-error';
 
 /** A closed complaint answers every action with 409 (its workflow has ended). */
@@ -64,6 +68,16 @@ export class ComplaintWorkflowService {
         );
       }
       if (mapped instanceof ApiError) throw mapped;
+      if (isUpdateNotApplied(err)) {
+        throw unavailable(
+          'Mesin proses pengaduan belum menerapkan tindakan Anda. Silakan coba lagi beberapa saat lagi.',
+        );
+      }
+      if (isUpdateLimitReached(err)) {
+        throw unavailable(
+          'Terlalu banyak tindakan sedang diproses untuk pengaduan ini. Tindakan Anda belum diterapkan; silakan coba lagi beberapa saat lagi.',
+        );
+      }
       if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
         throw unavailable(
           'Mesin proses pengaduan (Temporal) tidak menjawab tepat waktu. Periksa pengaduan ini lalu coba lagi bila perlu.',

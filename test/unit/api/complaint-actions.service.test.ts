@@ -1,3 +1,5 @@
+import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type {
   EscalationDecisionDto,
   RespondDto,
@@ -159,6 +161,39 @@ describe('ComplaintActionsService.triage', () => {
     expect(detail.live).toBe(state);
     expect(detail.status).toBe('IN_PROGRESS');
     expect(detail.personalDataVisible).toBe(true);
+  });
+
+  it('answers 503 saying the action was not applied when Temporal rejects it unprocessed', async () => {
+    const c = complaintRecord({ status: 'RECEIVED' });
+    const { service, gateway } = setup(c);
+    gateway.reply = () => {
+      throw new WorkflowUpdateFailedError(
+        'Workflow Update failed',
+        ApplicationFailure.create({ type: 'UnprocessedUpdate', message: "it wasn't processed by worker" }),
+      );
+    };
+    expect(await apiErrorOf(service.triage(c.id, triage({ category: 'RINGAN' }), pengaduan))).toEqual({
+      status: 503,
+      message: 'Mesin proses pengaduan belum menerapkan tindakan Anda. Silakan coba lagi beberapa saat lagi.',
+    });
+  });
+
+  it('answers 503 saying the action was not applied when Temporal refuses an 11th Update in flight', async () => {
+    const c = complaintRecord({ status: 'RECEIVED' });
+    const { service, gateway } = setup(c);
+    gateway.reply = () => {
+      throw new ServiceError('Failed to update workflow', {
+        cause: Object.assign(new Error('limit'), {
+          code: 8,
+          details: 'limit on number of concurrent in-flight updates has been reached (10)',
+        }),
+      });
+    };
+    expect(await apiErrorOf(service.triage(c.id, triage({ category: 'RINGAN' }), pengaduan))).toEqual({
+      status: 503,
+      message:
+        'Terlalu banyak tindakan sedang diproses untuk pengaduan ini. Tindakan Anda belum diterapkan; silakan coba lagi beberapa saat lagi.',
+    });
   });
 
   it('sends a rejection with its reason only', async () => {
