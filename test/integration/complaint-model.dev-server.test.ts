@@ -44,4 +44,30 @@ describe('complaint workflow under any timing of actions (model-based, dev serve
     },
     30 * 60_000,
   );
+
+  // Found by random seeds; replayed every run. The 11th Update in flight for one workflow made the
+  // server drop a workflow task whose local activities had written (README, "Records converge").
+  it.each([
+    {
+      seed: -360386083,
+      path: '332:15:24:14:19:17:17:18:18:23:16:17:18',
+      replayPath: '/a:D',
+    },
+  ])(
+    'passes the counterexample of seed $seed',
+    async ({ seed, path, replayPath }) => {
+      const run = await runModel(env, {
+        runs: 1,
+        seed,
+        path,
+        replayPath,
+        timeSkipping: false,
+        replayEachCase: true,
+        taskQueue: `complaint-model-found-${Date.now()}`,
+        historyPrefix: 'dev-server-',
+      });
+      expect(run.actions).toBeGreaterThan(0);
+    },
+    5 * 60_000,
+  );
 });

@@ -30,6 +30,8 @@ export async function runModel(
     seed?: number;
     /** With the seed, replays one counterexample fast-check printed (its `path`). */
     path?: string;
+    /** The counterexample's commands (fast-check's `replayPath`); MODEL_REPLAY_PATH otherwise. */
+    replayPath?: string;
     /** Days can pass (TimePasses commands). */
     timeSkipping: boolean;
     /** Replay each case's history at its end (real servers only). */
@@ -54,7 +56,9 @@ export async function runModel(
       fc.asyncProperty(
         fc.commands(commandArbitraries({ timeSkipping: opts.timeSkipping }), {
           maxCommands: 14,
-          ...(process.env.MODEL_REPLAY_PATH ? { replayPath: process.env.MODEL_REPLAY_PATH } : {}),
+          ...((opts.replayPath ?? process.env.MODEL_REPLAY_PATH)
+            ? { replayPath: opts.replayPath ?? process.env.MODEL_REPLAY_PATH }
+            : {}),
         }),
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         async (commands, seed) => {
