@@ -12,6 +12,7 @@ import { insertComplaint, sendTriages } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import { type DevServer, freePort } from '../helpers/dev-server';
 import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
+import { until } from '../helpers/until';
 
 const COMPLAINTS = 60;
 const SEDANG_UNITS = 8;
@@ -45,10 +46,14 @@ describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
     );
     // Wait until every complaint is registered, then send all triages at once.
     const em = () => db.orm.em.fork();
-    await until(async () => (await em().count(AuditEvent, { type: 'REGISTERED' })) === COMPLAINTS, 90_000);
+    await until(
+      async () => (await em().count(AuditEvent, { type: 'REGISTERED' })) === COMPLAINTS,
+      90_000,
+      'every complaint registered',
+    );
     const triages = sendTriages(handles, 'SEDANG');
     // Kill the worker as soon as the first task rows are written, while the rest are still to come.
-    await until(async () => (await em().count(ComplaintTask, {})) > 0, 60_000, 20);
+    await until(async () => (await em().count(ComplaintTask, {})) > 0, 60_000, 'the first task rows', 20);
     const rowsAtKill = await em().count(ComplaintTask, {});
     await killHard(worker);
     expect(rowsAtKill).toBeLessThan(COMPLAINTS * SEDANG_UNITS);
@@ -85,11 +90,3 @@ describe.each(databaseKinds())('worker killed mid-fan-out (%s)', (kind) => {
     }
   });
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 200): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { type DevServer, freePort, startDevServer } from '../helpers/dev-server';
 import { REPO_ROOT } from '../helpers/paths';
 import { appEnv, killHard, testDataConverter } from '../helpers/processes';
+import { until } from '../helpers/until';
 
 /** The worker process with its log lines (JSON, from pino) collected. */
 function startWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; logs: () => string } {
@@ -28,14 +29,6 @@ function startWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; logs: () =>
     logs += d;
   });
   return { child, logs: () => logs };
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 const failedAttempts = (logs: string) =>

@@ -16,6 +16,7 @@ import { insertComplaint, sendTriages } from '../helpers/complaints';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 import type { DevServer } from '../helpers/dev-server';
 import { appEnv, killHard, startWorkerProcess } from '../helpers/processes';
+import { until } from '../helpers/until';
 
 describe.each(databaseKinds())('a workflow reset by an operator (%s)', (kind) => {
   let backend: Backend;
@@ -50,9 +51,10 @@ describe.each(databaseKinds())('a workflow reset by an operator (%s)', (kind) =>
         );
 
       await until(
-        'registered',
         async () =>
           (await em().count(AuditEvent, { complaintId: input.complaintId, type: 'REGISTERED' })) === 1,
+        30_000,
+        'registered',
       );
       await sendTriages([handle], 'SEDANG');
       expect((await handle.query(stateQuery)).tasks).toHaveLength(8);
@@ -76,12 +78,13 @@ describe.each(databaseKinds())('a workflow reset by an operator (%s)', (kind) =>
       expect(reset.runId).toBeTruthy();
       const current = client.workflow.getHandle(workflowId);
       await until(
-        'the new run waits for triage',
         async () => (await current.query(stateQuery)).status === 'RECEIVED',
+        30_000,
+        'the new run waits for triage',
       );
 
       // Registration ran again in the new run: the record is set back to it.
-      await until('the record set back', async () => (await record()).status === 'RECEIVED');
+      await until(async () => (await record()).status === 'RECEIVED', 30_000, 'the record set back', 100);
       expect(await record()).toMatchObject({ category: null, recordWorkflowId: workflowId });
       expect(await taskUnits()).toEqual([]);
       expect(await triaged()).toEqual([]);
@@ -113,16 +116,3 @@ describe.each(databaseKinds())('a workflow reset by an operator (%s)', (kind) =>
     }
   });
 });
-
-async function until(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 30_000,
-  intervalMs = 100,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
