@@ -398,51 +398,54 @@ async function repairAndRecord(
     const own = { complaintId, round: { $gt: repair.sinceRound } };
     await tx.nativeDelete(ComplaintTask, { ...own, id: { $nin: repair.tasks.map((t) => t.id) } });
     await tx.nativeDelete(Decision, { ...own, id: { $nin: repair.decisions.map((d) => d.decisionId) } });
-    if (repair.tasks.length > 0)
-      await tx
-        .createQueryBuilder(ComplaintTask)
-        .insert(
-          repair.tasks.map((t) => ({
-            id: t.id,
-            complaintId,
-            round: t.round,
-            unit: t.unit,
-            area: t.area,
-            status: t.status,
-            outcome: t.outcome,
-            notes: t.notes,
-            completedBy: t.completedBy,
-            completedAt: t.completedAt ? new Date(t.completedAt) : null,
-            createdAt: new Date(t.openedAt),
-            dueAt: t.dueAt ? new Date(t.dueAt) : null,
-          })) as never,
-        )
-        .onConflict('id' as never)
-        .merge()
-        .execute();
-    if (repair.decisions.length > 0)
-      await tx
-        .createQueryBuilder(Decision)
-        .insert(
-          repair.decisions.map((d) => ({
-            id: d.decisionId,
-            complaintId,
-            round: d.round,
-            escalatedAt: new Date(d.escalatedAt),
-            dueAt: d.dueAt ? new Date(d.dueAt) : null,
-            decision: d.decision,
-            notes: d.notes,
-            units: d.units,
-            decidedBy: d.decidedBy,
-            decidedAt: d.decidedAt ? new Date(d.decidedAt) : null,
-          })) as never,
-        )
-        .onConflict('id' as never)
-        .merge()
-        .execute();
+    await upsert(
+      tx,
+      ComplaintTask,
+      repair.tasks.map((t) => ({
+        id: t.id,
+        complaintId,
+        round: t.round,
+        unit: t.unit,
+        area: t.area,
+        status: t.status,
+        outcome: t.outcome,
+        notes: t.notes,
+        completedBy: t.completedBy,
+        completedAt: t.completedAt ? new Date(t.completedAt) : null,
+        createdAt: new Date(t.openedAt),
+        dueAt: t.dueAt ? new Date(t.dueAt) : null,
+      })),
+    );
+    await upsert(
+      tx,
+      Decision,
+      repair.decisions.map((d) => ({
+        id: d.decisionId,
+        complaintId,
+        round: d.round,
+        escalatedAt: new Date(d.escalatedAt),
+        dueAt: d.dueAt ? new Date(d.dueAt) : null,
+        decision: d.decision,
+        notes: d.notes,
+        units: d.units,
+        decidedBy: d.decidedBy,
+        decidedAt: d.decidedAt ? new Date(d.decidedAt) : null,
+      })),
+    );
     await runInTransaction(tx, [...positionOf(input), ...input.writes.flatMap(operationsOf)]);
   });
   return undefined;
+}
+
+/** Inserts `rows`, or sets every column of the rows already there. */
+async function upsert(tx: Tx, entity: Entity, rows: { id: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .createQueryBuilder(entity)
+    .insert(rows as never)
+    .onConflict('id' as never)
+    .merge()
+    .execute();
 }
 
 /** The statement-by-statement path on any database (tests compare the two paths' rows). */

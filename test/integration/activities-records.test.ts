@@ -6,7 +6,7 @@
 import pino from 'pino';
 import { createComplaintActivities } from '../../activities';
 import { recordTransitionInTransaction } from '../../activities/record-transition';
-import type { RecordTransitionInput } from '../../activities/types';
+import type { ComplaintFields, RecordTransitionInput, TransitionWrite } from '../../activities/types';
 import {
   AuditEvent,
   Complaint,
@@ -634,25 +634,20 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
       },
     });
     const position = (from: number, to: number) => ({ workflowId: wf, from, to });
+    const write = (writes: TransitionWrite[], from: number, to: number) =>
+      a.recordTransition({ complaintId: c.complaintId, writes, seq: position(from, to) });
     const em = () => db.orm.em.fork();
     const eventTypes = async () =>
       (await em().find(AuditEvent, { complaintId: c.complaintId }, { orderBy: { id: 'asc' } }))
         .filter((e) => e.id.startsWith(`${wf}:`))
         .map((e) => e.type);
 
-    expect(
-      await a.recordTransition({
-        complaintId: c.complaintId,
-        writes: [event(1, 'REGISTERED', 'RECEIVED')],
-        seq: position(0, 1),
-      }),
-    ).toBeUndefined();
+    expect(await write([event(1, 'REGISTERED', 'RECEIVED')], 0, 1)).toBeUndefined();
     // A triage whose workflow task the server dropped after its local activity ran: its records
     // are written, the history never took it.
     const lostTaskId = `${c.complaintId}:1:LOKET`;
-    await a.recordTransition({
-      complaintId: c.complaintId,
-      writes: [
+    await write(
+      [
         event(2, 'TRIAGED', 'IN_PROGRESS'),
         {
           kind: 'tasks-opened',
@@ -664,8 +659,9 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
         notify(3, 'TASK_ASSIGNED', 'LOKET'),
         notify(4, 'TASK_ASSIGNED', 'SEKSI_PENGADUAN'),
       ],
-      seq: position(1, 4),
-    });
+      1,
+      4,
+    );
     // One of its notifications went out before the repair.
     await em().nativeUpdate(
       Notification,
@@ -685,18 +681,7 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
 
     // With its state: the record is set back, then the forward written.
     const repair = {
-      fields: {
-        status: 'FORWARDED',
-        category: null,
-        kecamatan: null,
-        kelurahan: null,
-        dueAt: '2026-12-15T16:59:59.999Z',
-        overdue: false,
-        response: null,
-        respondedBy: null,
-        rejectionReason: null,
-        closedAt: at,
-      },
+      fields: recordFields({ status: 'FORWARDED', closedAt: at }),
       sinceRound: 0,
       tasks: [],
       decisions: [],
@@ -722,16 +707,9 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
       ['4:notify-TASK_ASSIGNED:SEKSI_PENGADUAN', 'SENT'],
     ]);
 
-    // The next write goes on from there; the same write again (a retried activity) finds the record
-    // ahead, and the repair leaves the same rows.
-    expect(
-      await a.recordTransition({
-        complaintId: c.complaintId,
-        writes: [event(4, 'NOTED', 'FORWARDED')],
-        seq: position(3, 4),
-      }),
-    ).toBeUndefined();
-    expect(await a.recordTransition({ ...forward, seq: position(1, 3) })).toEqual({ recordsAhead: true });
+    // The next write goes on from there; the forward sent again now finds the record ahead.
+    expect(await write([event(4, 'NOTED', 'FORWARDED')], 3, 4)).toBeUndefined();
+    expect(await a.recordTransition(forward)).toEqual({ recordsAhead: true });
 
     // A new execution of the same complaint (an objection's round) starts from its own position.
     const next = `${wf}-keberatan-1`;
@@ -800,18 +778,7 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
     await a.recordTransition({
       ...write,
       repair: {
-        fields: {
-          status: 'AWAITING_RESPONSE',
-          category: 'RINGAN',
-          kecamatan: null,
-          kelurahan: null,
-          dueAt: '2026-12-15T16:59:59.999Z',
-          overdue: false,
-          response: null,
-          respondedBy: null,
-          rejectionReason: null,
-          closedAt: null,
-        },
+        fields: recordFields({ status: 'AWAITING_RESPONSE', category: 'RINGAN' }),
         sinceRound: 1,
         tasks: [
           {
@@ -859,3 +826,20 @@ describe.each(databaseKinds())('complaint records on %s', (kind) => {
     );
   });
 });
+
+/** The complaint's fields as a workflow's state gives them in a repair (RecordRepair.fields). */
+function recordFields(fields: Partial<ComplaintFields>): ComplaintFields {
+  return {
+    status: 'RECEIVED',
+    category: null,
+    kecamatan: null,
+    kelurahan: null,
+    dueAt: '2026-12-15T16:59:59.999Z',
+    overdue: false,
+    response: null,
+    respondedBy: null,
+    rejectionReason: null,
+    closedAt: null,
+    ...fields,
+  };
+}
