@@ -28,7 +28,7 @@ import { AuditEvent, Complaint, ComplaintTask, Decision, Notification } from '..
 import { rowValues, runStatement, updateValues } from '../src/db/plain-insert';
 import { renderNotification } from './notification-templates';
 import type {
-  RecordChangeInput,
+  ComplaintFields,
   RecordRepair,
   RecordTransitionInput,
   RecordTransitionResult,
@@ -63,9 +63,9 @@ type Operation =
 /** Thrown (and caught below) when the guarded complaint row was not updated: missing, or ahead. */
 class GuardedRowNotUpdated extends Error {}
 
-/** The complaint fields an event sets, as the record stores them (dates as Date). */
-function complaintFieldsOf(input: RecordChangeInput): Record<string, unknown> {
-  const { dueAt, closedAt, triageDueAt, ...rest } = input.fields;
+/** The complaint fields an event (or a repair) sets, as the record stores them (dates as Date). */
+function complaintFieldsOf(fields: Partial<ComplaintFields>): Record<string, unknown> {
+  const { dueAt, closedAt, triageDueAt, ...rest } = fields;
   return {
     ...rest,
     ...(dueAt !== undefined ? { dueAt: new Date(dueAt) } : {}),
@@ -96,7 +96,7 @@ function positionOf(input: RecordTransitionInput): Operation[] {
 function operationsOf(w: TransitionWrite): Operation[] {
   switch (w.kind) {
     case 'event': {
-      const fields = complaintFieldsOf(w.input);
+      const fields = complaintFieldsOf(w.input.fields);
       const event = {
         op: 'insert' as const,
         entity: AuditEvent,
@@ -377,7 +377,7 @@ async function repairAndRecord(
   const { complaintId } = input;
   await (orm.em.fork() as EntityManager).transactional(async (em) => {
     const tx = em as Tx;
-    const fields = complaintFieldsOf({ fields: repair.fields } as RecordChangeInput);
+    const fields = complaintFieldsOf(repair.fields);
     const found = await tx.nativeUpdate(Complaint, { id: complaintId }, {
       ...fields,
       recordWorkflowId: seq.workflowId,

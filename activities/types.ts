@@ -174,7 +174,7 @@ export interface ComplaintActivities {
   /** The stage deadlines as an admin set them (defaults where not set). */
   loadStageDeadlines(): Promise<StageDeadlineData>;
   /** Every record of one transition, in one transaction (current workflows). */
-  recordTransition(input: RecordTransitionInput): Promise<RecordTransitionResult | undefined>;
+  recordTransition(input: RecordTransitionInput): Promise<RecordTransitionResult>;
   // One write each, as ordinary activities: what workflows started before recordTransition call.
   recordChange(input: RecordChangeInput): Promise<void>;
   openTasks(input: OpenTasksInput): Promise<void>;
