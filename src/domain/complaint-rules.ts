@@ -151,9 +151,12 @@ export function checkLocation(category: Category, location: Location | null | un
 
 // ---- Triage ---------------------------------------------------------------------------------------
 
-/** Only a case just received is triaged (a closed one is no longer RECEIVED either). */
+/** Only a case just received is triaged; a closed one is refused with the reason it closed. */
 export function checkTriageAllowed(status: string): Refusal | null {
-  return status !== 'RECEIVED' ? refusal('CONFLICT', 'Pengaduan ini sudah ditriase.') : null;
+  return (
+    checkNotClosed(status) ??
+    (status !== 'RECEIVED' ? refusal('CONFLICT', 'Pengaduan ini sudah ditriase.') : null)
+  );
 }
 
 /** A triage: a rejection with its reason, or a category with the location it calls for. */

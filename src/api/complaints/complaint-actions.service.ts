@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { recategoriseUpdate, respondUpdate, triageUpdate } from '../../../workflows/complaint/definitions';
-import type { Complaint } from '../../db/entities';
 import { ReferenceDataRepository } from '../../db/repositories';
 import type { Category } from '../../domain/categories';
 import { unitsForCategory } from '../../domain/categories';
@@ -17,12 +16,16 @@ import type {
 } from './complaint-actions.dto';
 import { actorOf, ComplaintQueryService } from './complaint-query.service';
 import type { ComplaintDetailView } from './complaint-views';
-import { ComplaintWorkflowService, refuseIfClosed } from './complaint-workflow.service';
+import { ComplaintWorkflowService } from './complaint-workflow.service';
 
 /**
  * The actions on a complaint (triage, re-categorisation, response, the Kepala Daerah's decision).
  * The workflow decides whether an action fits the case's state; this service checks what only the
- * API can (the caller, the master data) and relays the workflow's refusals as HTTP errors.
+ * API can (the caller, the master data) and relays the workflow's refusals as HTTP errors. It never
+ * refuses on the record's status: the record can be ahead of the workflow (a write by a workflow
+ * task that was then lost, until the workflow's next write sets it back), and the retry of the lost
+ * action is what the case waits for. A workflow that has ended answers with the record's reason
+ * (ComplaintWorkflowService).
  */
 @Injectable()
 export class ComplaintActionsService {
@@ -38,7 +41,7 @@ export class ComplaintActionsService {
     if (body.reject && body.location) throw badRequest('Lokasi tidak diisi bila pengaduan ditolak (reject).');
     if (!body.reject && !body.category)
       throw badRequest('Kategori pengaduan (RINGAN, SEDANG atau BERAT) atau penolakan (reject) wajib diisi.');
-    const complaint = await this.open(id);
+    const complaint = await this.query.findComplaint(id);
     const location = await this.checkLocation(body.location);
     const state = await this.workflow.act(complaint, triageUpdate, {
       actor: actorOf(principal),
@@ -51,7 +54,7 @@ export class ComplaintActionsService {
   }
 
   async recategorise(id: string, body: RecategoriseDto, principal: Principal): Promise<ComplaintDetailView> {
-    const complaint = await this.open(id);
+    const complaint = await this.query.findComplaint(id);
     const location = await this.checkLocation(body.location);
     const state = await this.workflow.act(complaint, recategoriseUpdate, {
       actor: actorOf(principal),
@@ -63,7 +66,7 @@ export class ComplaintActionsService {
   }
 
   async respond(id: string, body: RespondDto, principal: Principal): Promise<ComplaintDetailView> {
-    const complaint = await this.open(id);
+    const complaint = await this.query.findComplaint(id);
     // Who answers depends on the category (RINGAN: the front desk too); the workflow checks it again.
     throwIfRefused(checkResponder((complaint.category as Category | null) ?? null, principal.unit));
     const state = await this.workflow.act(complaint, respondUpdate, {
@@ -90,7 +93,7 @@ export class ComplaintActionsService {
       throw badRequest(
         `Unit berikut bukan unit penanganan pengaduan BERAT: ${foreign.join(', ')}. Pilih dari: ${studyUnits.join(', ')}.`,
       );
-    const complaint = await this.open(id);
+    const complaint = await this.query.findComplaint(id);
     const outcome = await this.workflow.decide(complaint, {
       actor: actorOf(principal),
       decision: body.decision,
@@ -100,13 +103,6 @@ export class ComplaintActionsService {
     if (!outcome.applied)
       throw conflict(outcome.message ?? 'Keputusan tidak sesuai dengan keadaan pengaduan.');
     return this.query.detail(complaint.id, principal, outcome.state);
-  }
-
-  /** The complaint (404 if unknown, 409 if closed). */
-  private async open(id: string): Promise<Complaint> {
-    const complaint = await this.query.findComplaint(id);
-    refuseIfClosed(complaint);
-    return complaint;
   }
 
   /** Location codes must name a kecamatan and one of its kelurahan in the Area master data. */

@@ -16,20 +16,16 @@ import {
 } from '../../temporal/complaint-workflows';
 import { ApiError, fromTemporalError, throwIfRefused, unavailable } from '../common/api-error';
 
-/** A closed complaint answers every action with 409 (its workflow has ended). */
 /** What an action needs of its complaint: the record and its workflow. */
 type ComplaintRef = Pick<Complaint, 'id' | 'workflowId'>;
-
-export function refuseIfClosed(complaint: Pick<Complaint, 'status'>): void {
-  throwIfRefused(checkNotClosed(complaint.status));
-}
 
 /**
  * A complaint's actions on behalf of an API request, through the gateway (which gives each call its
  * deadline, `TEMPORAL_ACTION_TIMEOUT_SECONDS`). What Temporal refuses becomes the
  * API's errors: the workflow validators' ApplicationFailures 409/422/400/404/403, an unreachable or
- * silent Temporal 503; a workflow that has already ended (the record says closed) is a 409, one that
- * has not started yet a 503.
+ * silent Temporal 503; a workflow that has already ended is a 409 with the record's reason (once
+ * the workflow has ended, its closing write is in its history and the record agrees), one that has
+ * not started yet a 503.
  */
 @Injectable()
 export class ComplaintWorkflowService {
@@ -60,7 +56,7 @@ export class ComplaintWorkflowService {
       // case): Temporal answers "not found" or fails the call ("already completed"); the record says why.
       if (err instanceof WorkflowNotFoundError || err instanceof ServiceError) {
         const current = await this.complaints.findById(complaint.id);
-        if (current) refuseIfClosed(current);
+        if (current) throwIfRefused(checkNotClosed(current.status));
       }
       if (err instanceof WorkflowNotFoundError) {
         throw unavailable(

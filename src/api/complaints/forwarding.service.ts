@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { forwardUpdate } from '../../../workflows/complaint/definitions';
-import { checkForwardAllowed } from '../../domain/complaint-rules';
 import type { Principal } from '../auth/principal';
-import { throwIfRefused } from '../common/api-error';
 import { actorOf, ComplaintQueryService } from './complaint-query.service';
 import type { ComplaintDetailView } from './complaint-views';
 import { ComplaintWorkflowService } from './complaint-workflow.service';
@@ -11,8 +9,8 @@ import type { ForwardDto } from './forwarding.dto';
 /**
  * Forwarding ("bukan wewenang"): a complaint that is not DPM-PTSP's business goes to the agency
  * whose business it is, and closes as FORWARDED. The workflow checks the rule (checkForward) and
- * tells the complainant; this service checks the record first, so a case closed or triaged already
- * gets its 409 without a round trip.
+ * tells the complainant. The record's status is not checked first: it can be ahead of the workflow
+ * (ComplaintActionsService), so a case closed or triaged already gets its 409 from the workflow.
  */
 @Injectable()
 export class ForwardingService {
@@ -23,7 +21,6 @@ export class ForwardingService {
 
   async forward(id: string, body: ForwardDto, principal: Principal): Promise<ComplaintDetailView> {
     const complaint = await this.query.findComplaint(id);
-    throwIfRefused(checkForwardAllowed(complaint.status));
     const state = await this.workflow.act(complaint, forwardUpdate, {
       actor: actorOf(principal),
       agency: body.agency,

@@ -3,7 +3,7 @@ import { completeTaskUpdate } from '../../../workflows/complaint/definitions';
 import type { Area } from '../../db/entities';
 import { type InboxFilter, type InboxRow, TaskRepository } from '../../db/repositories';
 import { calendarYearsBetween, type WorkingDayCalendar, workingDaysLeft } from '../../domain/calendar';
-import { checkTaskNotDone, checkTaskOwnership } from '../../domain/complaint-rules';
+import { checkTaskOwnership } from '../../domain/complaint-rules';
 import { shortText } from '../../domain/format';
 import { identityModeOf } from '../../domain/identity-mode';
 import { AREA_UNITS } from '../../domain/units';
@@ -14,7 +14,7 @@ import { COMPLAINT_KEY_MESSAGE, complaintKeyOf } from './complaint-lookup';
 import { DEFAULT_PAGE_SIZE } from './complaint-query.dto';
 import { actorOf, iso, stageBreached, toTaskView } from './complaint-query.service';
 import type { InboxTaskView, TaskListView, TaskView } from './complaint-views';
-import { ComplaintWorkflowService, refuseIfClosed } from './complaint-workflow.service';
+import { ComplaintWorkflowService } from './complaint-workflow.service';
 import type { CompleteTaskDto, ListTasksQueryDto } from './tasks.dto';
 
 const TASK_NOT_FOUND = 'Tugas tidak ditemukan.';
@@ -103,16 +103,17 @@ export class TasksService {
   }
 
   /**
-   * Completes one of the caller's tasks. Ownership is checked here, before the workflow is asked;
-   * the workflow's validator checks it again and refuses a task already completed.
+   * Completes one of the caller's tasks. Ownership is checked here, before the workflow is asked (a
+   * task's unit and area never change); the workflow's validator checks it again. Whether the task is
+   * still open, and the case too, only the workflow says: the record can be ahead of it (a write by
+   * a workflow task that was then lost, until the next write sets it back), and refusing a completion
+   * on the record's word would refuse the retry that the case waits for.
    */
   async complete(taskId: string, body: CompleteTaskDto, principal: Principal): Promise<TaskView> {
     const found = taskId.length <= 64 ? await this.tasks.findWithComplaint(taskId) : null;
     if (!found) throw notFound(TASK_NOT_FOUND);
     const { task, complaint } = found;
-    // The caller's task first (403), then whether it is still open (409): the workflow's own rules.
-    throwIfRefused(checkTaskOwnership(task, principal) ?? checkTaskNotDone(task));
-    refuseIfClosed(complaint);
+    throwIfRefused(checkTaskOwnership(task, principal));
     const done = await this.workflow.act(complaint, completeTaskUpdate, {
       actor: actorOf(principal),
       taskId: task.id,

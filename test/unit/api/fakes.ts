@@ -3,7 +3,8 @@
  * built directly (no Nest module, no database, no Temporal) in unit tests.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '../../../src/api/auth/principal';
 import { ApiError } from '../../../src/api/common/api-error';
 import { Area, AuditEvent, Complaint, ComplaintTask, Decision } from '../../../src/db/entities';
@@ -32,6 +33,7 @@ import type {
   ComplaintState,
   DecisionOutcome,
   EscalationDecisionInput,
+  RejectionType,
 } from '../../../workflows/complaint/definitions';
 
 /** The fakes override every query; a method left out fails loudly instead of reaching a database. */
@@ -260,6 +262,19 @@ export class FakeComplaintWorkflows {
     this.calls.push(call);
     return this.reply(call);
   }
+}
+
+/** What Temporal throws when a workflow's validator refuses an Update. */
+export function workflowRefusal(type: RejectionType, message: string): WorkflowUpdateFailedError {
+  return new WorkflowUpdateFailedError(
+    'Workflow Update failed',
+    ApplicationFailure.create({ type, message }),
+  );
+}
+
+/** What Temporal throws for an action on a workflow that has ended (or is not there). */
+export function workflowEnded(complaint: Complaint): WorkflowNotFoundError {
+  return new WorkflowNotFoundError('workflow execution already completed', complaint.workflowId, undefined);
 }
 
 // ---- Records and callers ------------------------------------------------------------------------

@@ -1,4 +1,3 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { ComplaintWorkflowService } from '../../../src/api/complaints/complaint-workflow.service';
 import { TasksService } from '../../../src/api/complaints/tasks.service';
 import type { ReferenceDataCache } from '../../../src/api/reference-data/reference-data.cache';
@@ -13,6 +12,8 @@ import {
   InMemoryTaskRepository,
   staff,
   taskRecord,
+  workflowEnded,
+  workflowRefusal,
 } from './fakes';
 
 const KECAMATAN_CAMBAI = '16.74.02';
@@ -78,31 +79,49 @@ describe('TasksService.complete', () => {
     expect(gateway.calls).toEqual([]);
   });
 
-  it('answers 409 for a task already done', async () => {
+  it("relays the workflow's 409 for a task already done", async () => {
     const { service, complaints, tasks, gateway } = setup();
     const c = complaintRecord();
     complaints.add(c);
-    const task = taskRecord(c, 'BIDANG_PERIZINAN', { status: 'DONE' });
+    const task = taskRecord(c, 'BIDANG_PERIZINAN');
     tasks.add(task);
+    gateway.reply = () => {
+      throw workflowRefusal('CONFLICT', 'Tugas ini sudah diselesaikan.');
+    };
     expect(await apiErrorOf(service.complete(task.id, body, staff('BIDANG_PERIZINAN', 'perizinan')))).toEqual(
       { status: 409, message: 'Tugas ini sudah diselesaikan.' },
     );
-    expect(gateway.calls).toEqual([]);
+  });
+
+  it('asks the workflow about a task the record says is done: the record can be ahead of it', async () => {
+    const { service, complaints, tasks, gateway } = setup();
+    const c = complaintRecord();
+    complaints.add(c);
+    // Written by a workflow task that was then lost: the workflow still has the task open and
+    // waits for this retry; the workflow's next write sets the row back.
+    const task = taskRecord(c, 'BIDANG_PERIZINAN', { status: 'DONE' });
+    tasks.add(task);
+    gateway.reply = () => ({ id: task.id, unit: 'BIDANG_PERIZINAN', area: null, round: 1, status: 'DONE' });
+    const done = await service.complete(task.id, body, staff('BIDANG_PERIZINAN', 'perizinan'));
+    expect(done.status).toBe('DONE');
+    expect(gateway.calls).toEqual([expect.objectContaining({ kind: 'act', update: 'completeTask' })]);
   });
 
   it.each([
     ['RESOLVED', 'Pengaduan ini sudah selesai ditanggapi.'],
     ['REJECTED', 'Pengaduan ini sudah ditolak dan ditutup.'],
-  ])('answers 409 when the complaint is closed (%s)', async (status, message) => {
+  ])("answers 409 with the record's reason when the workflow has ended (%s)", async (status, message) => {
     const { service, complaints, tasks, gateway } = setup();
     const c = complaintRecord({ status });
     complaints.add(c);
     const task = taskRecord(c, 'BIDANG_PERIZINAN');
     tasks.add(task);
+    gateway.reply = () => {
+      throw workflowEnded(c);
+    };
     expect(await apiErrorOf(service.complete(task.id, body, staff('BIDANG_PERIZINAN', 'perizinan')))).toEqual(
       { status: 409, message },
     );
-    expect(gateway.calls).toEqual([]);
   });
 
   it("passes the caller, the task and the outcome to the workflow's completeTask update", async () => {
@@ -181,7 +200,7 @@ describe('TasksService.complete', () => {
     gateway.reply = () => {
       // Another officer's response closed the case while this request was on its way.
       c.status = 'RESOLVED';
-      throw new WorkflowNotFoundError('workflow not found', c.workflowId, undefined);
+      throw workflowEnded(c);
     };
     expect(await apiErrorOf(service.complete(task.id, body, staff('BIDANG_PERIZINAN', 'perizinan')))).toEqual(
       { status: 409, message: 'Pengaduan ini sudah selesai ditanggapi.' },

@@ -133,10 +133,12 @@ describe('location', () => {
 });
 
 describe('triage', () => {
-  it('is allowed only on a case just received', () => {
+  it('is allowed only on a case just received; a closed case is refused with the reason it closed', () => {
     expect(checkTriageAllowed('RECEIVED')).toBeNull();
-    for (const s of COMPLAINT_STATUSES.filter((s) => s !== 'RECEIVED'))
+    for (const s of OPEN_STATUSES.filter((s) => s !== 'RECEIVED'))
       expect(checkTriageAllowed(s)).toEqual({ type: 'CONFLICT', message: 'Pengaduan ini sudah ditriase.' });
+    for (const s of CLOSED_STATUSES) expect(checkTriageAllowed(s)).toEqual(checkNotClosed(s));
+    expect(checkTriageAllowed('REJECTED')?.message).toBe('Pengaduan ini sudah ditolak dan ditutup.');
   });
 
   it('allows a category with its location, or a rejection with its reason', () => {
