@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Complaint } from '../../db/entities';
 import { ObjectionRepository } from '../../db/repositories/objection.repository';
 import {
@@ -10,9 +11,11 @@ import {
 } from '../../domain/objection';
 import { ComplaintWorkflows } from '../../temporal/complaint-workflows';
 import { workflowIdForObjection } from '../../temporal/ids';
-import { conflict, throwIfRefused } from '../common/api-error';
+import { conflict, throwIfRefused, unavailable } from '../common/api-error';
 import type { ObjectionView, TrackingObjectionDto } from './objection.dto';
 
+/** How often an objection asks whether the first handling's workflow has ended. */
+const FIRST_HANDLING_POLL_MS = 100;
 /** Only one objection is accepted, so the new round is always the first. */
 const OBJECTION_ROUND = 1;
 
@@ -40,6 +43,7 @@ export class ObjectionService {
   async file(complaint: Complaint, reason: string, filedBy: string | null): Promise<Complaint> {
     const now = new Date();
     throwIfRefused(checkObjection(complaint, reason, now));
+    await this.refuseWhileFirstHandlingRuns(complaint);
     const status = complaint.status as ObjectableStatus;
     const previousOutcome: PreviousOutcome = {
       status,
@@ -88,6 +92,40 @@ export class ObjectionService {
       );
     }
     return reopened;
+  }
+
+  /**
+   * How long an objection waits for the first handling's workflow to end: it ends moments after the
+   * closing action (in a workflow task of its own). Replaced by unit tests.
+   */
+  firstHandlingEndWaitMs = 5_000;
+
+  /**
+   * The record says the case is closed; its workflow must have ended too before a new round starts
+   * beside it. The record can be ahead of the workflow: a closing write by a workflow task that was
+   * then lost stays until the action is sent again or the workflow's next write sets it back. A
+   * workflow that is gone (retention) has ended. When Temporal cannot be asked, the objection is
+   * taken as before (nothing the complainant submits is refused for an outage): the closing write
+   * is then almost always the workflow's own.
+   */
+  private async refuseWhileFirstHandlingRuns(complaint: Complaint): Promise<void> {
+    const deadline = Date.now() + this.firstHandlingEndWaitMs;
+    for (;;) {
+      let status: string;
+      try {
+        status = (await this.workflows.describe(complaint.workflowId)).status.name;
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError))
+          this.logger.warn(`could not ask whether ${complaint.workflowId} has ended: ${err}`);
+        return;
+      }
+      if (status !== 'RUNNING') return;
+      if (Date.now() >= deadline)
+        throw unavailable(
+          'Penanganan pengaduan ini belum selesai dicatat di mesin proses. Keberatan Anda belum diterima; silakan coba lagi beberapa saat lagi.',
+        );
+      await new Promise((resolve) => setTimeout(resolve, FIRST_HANDLING_POLL_MS));
+    }
   }
 
   /** The highest round of study the first handling reached (tasks or decisions), 0 if none. */

@@ -110,12 +110,20 @@ export function area(code: string, level: 'KECAMATAN' | 'KELURAHAN', parentCode:
 export class FakeWorkflowStarts {
   readonly started: Complaint[] = [];
   fail = false;
+  /** What describe() answers of an existing workflow (an error is thrown as Temporal would). */
+  describeAnswer: (workflowId: string) => { status: { name: string } } = () => ({
+    status: { name: 'COMPLETED' },
+  });
 
   asGateway(): ComplaintWorkflows {
     return {
       start: async (complaint: Complaint) => {
         if (this.fail) throw new Error('Temporal tidak dapat dihubungi');
         this.started.push({ ...complaint });
+      },
+      describe: async (workflowId: string) => {
+        if (this.fail) throw new Error('Temporal tidak dapat dihubungi');
+        return this.describeAnswer(workflowId);
       },
     } as unknown as ComplaintWorkflows;
   }

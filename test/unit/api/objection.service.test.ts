@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { ObjectionService } from '../../../src/api/complaints/objection.service';
 import { apiErrorOf, complaintRecord } from './fakes';
 import { FakeWorkflowStarts } from './fakes-intake';
@@ -153,8 +154,63 @@ describe('ObjectionService.file', () => {
     expect(reopened.status).toBe('RECEIVED');
     expect(repo.record(c.id)!.objectedAt).toEqual(NOW);
     expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(`could not ask whether ${c.workflowId} has ended`),
+    );
+    expect(warn).toHaveBeenCalledWith(
       expect.stringContaining('its new round will be started by the reconciler'),
     );
     warn.mockRestore();
+  });
+
+  it("waits for the first handling's workflow to end (it ends moments after the closing action)", async () => {
+    const { service, repo, workflows } = setup();
+    const c = resolved();
+    repo.add(c);
+    let asked = 0;
+    workflows.describeAnswer = () => ({ status: { name: ++asked < 3 ? 'RUNNING' : 'COMPLETED' } });
+
+    const filing = service.file(c, 'Saya keberatan.', null);
+    await jest.advanceTimersByTimeAsync(1_000);
+    const reopened = await filing;
+
+    expect(asked).toBe(3);
+    expect(reopened.status).toBe('RECEIVED');
+    expect(workflows.started).toHaveLength(1);
+  });
+
+  it("answers 503 and changes nothing while the first handling's workflow still runs (the record can be ahead of it)", async () => {
+    const { service, repo, workflows } = setup();
+    service.firstHandlingEndWaitMs = 0;
+    const c = resolved();
+    repo.add(c);
+    const asked: string[] = [];
+    workflows.describeAnswer = (workflowId) => {
+      asked.push(workflowId);
+      return { status: { name: 'RUNNING' } };
+    };
+    const before = { ...repo.record(c.id) };
+
+    expect(await apiErrorOf(service.file(c, 'Saya keberatan.', null))).toEqual({
+      status: 503,
+      message:
+        'Penanganan pengaduan ini belum selesai dicatat di mesin proses. Keberatan Anda belum diterima; silakan coba lagi beberapa saat lagi.',
+    });
+    expect(asked).toEqual([c.workflowId]);
+    expect({ ...repo.record(c.id) }).toEqual(before);
+    expect(workflows.started).toEqual([]);
+  });
+
+  it("takes the objection when the first handling's workflow is gone (retention)", async () => {
+    const { service, repo, workflows } = setup();
+    const c = resolved();
+    repo.add(c);
+    workflows.describeAnswer = (workflowId) => {
+      throw new WorkflowNotFoundError('workflow not found', workflowId, undefined);
+    };
+
+    const reopened = await service.file(c, 'Saya keberatan.', null);
+
+    expect(reopened.status).toBe('RECEIVED');
+    expect(workflows.started.map((s) => s.workflowId)).toEqual([reopened.workflowId]);
   });
 });
