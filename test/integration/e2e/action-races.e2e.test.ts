@@ -5,6 +5,7 @@
  * Daerah before anyone had studied it.
  */
 
+import { Complaint, ComplaintTask } from '../../../src/db/entities';
 import { seededUserFor } from '../../helpers/complaints';
 import { databaseKinds } from '../../helpers/databases';
 import { type E2e, startE2e } from '../../helpers/e2e';
@@ -111,5 +112,43 @@ describe.each(databaseKinds())('actions that race each other, through the API (%
       expect(refused.body.message).toMatch(/sudah selesai ditanggapi|penanganan pengaduan belum selesai/);
     const winner = answers.find((r) => r.status === 200)!;
     expect((await e.detail(id)).response).toBe(winner.body.response);
+  });
+
+  // A workflow task can be lost after its local activities wrote (a worker killed mid-task, the
+  // server dropping it): its rows stay until the workflow's next write sets them back, and the
+  // sender retries. The retry must reach the workflow, not be refused on the word of those rows.
+  it('a task the record says is done, but the workflow does not, is completed by the retry', async () => {
+    const { id } = await e.register();
+    await post(`/api/complaints/${id}/triage`, 'pengaduan', { category: 'RINGAN' });
+    const loket = (await e.detail(id)).tasks.find((t) => t.unit === 'LOKET')!;
+    await e.db.orm.em
+      .fork()
+      .nativeUpdate(ComplaintTask, { id: loket.id }, { status: 'DONE', completedBy: 'loket' });
+
+    const retry = await post(`/api/tasks/${encodeURIComponent(loket.id)}/complete`, 'loket', {
+      outcome: 'Dijelaskan di loket.',
+    });
+
+    expect(retry.status).toBe(200);
+    const after = await e.detail(id);
+    expect(after.tasks.find((t) => t.id === loket.id)).toMatchObject({
+      status: 'DONE',
+      outcome: 'Dijelaskan di loket.',
+    });
+    expect(after.live?.tasks.find((t) => t.id === loket.id)?.status).toBe('DONE');
+  });
+
+  it('a case the record says is closed, but the workflow does not, takes the triage it waits for', async () => {
+    const { id } = await e.register();
+    await e.db.orm.em
+      .fork()
+      .nativeUpdate(Complaint, { id }, { status: 'REJECTED', rejectionReason: 'Bukan wewenang.' });
+
+    const retry = await post(`/api/complaints/${id}/triage`, 'pengaduan', { category: 'RINGAN' });
+
+    expect(retry.status).toBe(200);
+    const after = await e.detail(id);
+    expect(after.status).toBe('IN_PROGRESS');
+    expect(after.tasks.map((t) => t.unit).sort()).toEqual(['LOKET', 'SEKSI_PENGADUAN']);
   });
 });
