@@ -9,6 +9,7 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiParam,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -55,6 +56,10 @@ export class ObjectionController {
   @ApiUnprocessableEntityResponse({
     type: ErrorBodyView,
     description: `Lewat ${OBJECTION_WINDOW_DAYS} hari sejak tanggapan, atau alasan hanya berisi spasi`,
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyView,
+    description: 'Penanganan sebelumnya belum selesai dicatat di mesin proses; keberatan belum diterima',
   })
   async file(
     @Param('id') id: string,

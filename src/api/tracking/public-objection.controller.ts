@@ -7,6 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiParam,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -48,6 +49,9 @@ export class PublicObjectionController {
   @ApiConflictResponse({ description: 'Pengaduan belum ditanggapi, atau keberatan sudah pernah diajukan' })
   @ApiUnprocessableEntityResponse({
     description: `Lewat ${OBJECTION_WINDOW_DAYS} hari sejak tanggapan, atau alasan hanya berisi spasi`,
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'Penanganan sebelumnya belum selesai dicatat di mesin proses; keberatan belum diterima',
   })
   async file(@Param('trackingCode') trackingCode: string, @Body() body: ObjectionDto): Promise<TrackingDto> {
     const code = normaliseTrackingCode(trackingCode);
