@@ -1,24 +1,42 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ApiError } from '../../../src/api/common/api-error';
 import { createValidationPipe } from '../../../src/api/common/validation';
+
+class Address {
+  @Matches(/^\d{1,3}$/, { message: 'RT wajib berupa angka (1-3 digit).' })
+  rt!: string;
+}
 
 class Body {
   @IsString({ message: 'Nama wajib berupa teks.' })
   name!: string;
+
+  @MaxLength(5, { message: 'Kode paling banyak 5 karakter.' })
+  @IsString({ message: 'Kode wajib berupa teks.' })
+  code = 'A';
+
+  @ValidateNested()
+  @Type(() => Address)
+  address: Address = Object.assign(new Address(), { rt: '1' });
 }
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: Body };
 
-async function messageFor(value: unknown): Promise<string> {
+async function refusalFor(value: unknown): Promise<ApiError> {
   try {
     await createValidationPipe().transform(value, metadata);
   } catch (err) {
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).getStatus()).toBe(400);
-    return ((err as ApiError).getResponse() as { message: string }).message;
+    return err as ApiError;
   }
   throw new Error('expected a validation error');
+}
+
+async function messageFor(value: unknown): Promise<string> {
+  return ((await refusalFor(value)).getResponse() as { message: string }).message;
 }
 
 describe('request validation', () => {
@@ -26,6 +44,22 @@ describe('request validation', () => {
     expect(await messageFor({ name: 5 })).toBe('Nama wajib berupa teks.');
     expect(await messageFor({ name: 'Siti', admin: true })).toBe('Kolom "admin" tidak dikenal.');
     expect(await messageFor([{ name: 'Siti' }])).not.toMatch(/unknown value|object is expected/i);
+  });
+
+  it('tells each field at fault its first broken rule, by its path, for a form to show beside it', async () => {
+    const refusal = await refusalFor({ name: 5, code: 12345678, address: { rt: 'satu' } });
+    expect(refusal.fields).toEqual({
+      name: 'Nama wajib berupa teks.',
+      // A number is told it is not text, not also that it is too long.
+      code: 'Kode wajib berupa teks.',
+      'address.rt': 'RT wajib berupa angka (1-3 digit).',
+    });
+    expect((refusal.getResponse() as { message: string }).message).toBe(
+      'Nama wajib berupa teks. Kode wajib berupa teks. RT wajib berupa angka (1-3 digit).',
+    );
+    expect((await refusalFor({ name: 'Siti', code: 'ABCDEFG' })).fields).toEqual({
+      code: 'Kode paling banyak 5 karakter.',
+    });
   });
 
   it('lets a valid body through as its DTO class', async () => {
