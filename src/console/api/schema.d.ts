@@ -5462,7 +5462,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      /** @description Penanganan sebelumnya belum selesai dicatat di mesin proses; keberatan belum diterima */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6272,7 +6272,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Basis data atau mesin proses (Temporal) tidak dapat dihubungi. */
+      /** @description Penanganan sebelumnya belum selesai dicatat di mesin proses; keberatan belum diterima */
       503: {
         headers: {
           [name: string]: unknown;
