@@ -326,7 +326,15 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
           .set('Content-Type', 'application/json')
           .send(payload);
         expect([path, payload.slice(0, 60), res.status]).toEqual([path, payload.slice(0, 60), 400]);
-        expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+        expect(res.body).toEqual({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: expect.any(String),
+          // Each field at fault by its path, when the refusal names fields.
+          ...(res.body.fields ? { fields: expect.any(Object) } : {}),
+        });
+        // In Bahasa Indonesia, never class-validator's or NestJS's own English.
+        expect(res.body.message).not.toMatch(/Validation failed|must be|should not|is expected/);
       }
     }
     const queries = [

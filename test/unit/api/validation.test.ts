@@ -1,6 +1,6 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ApiError } from '../../../src/api/common/api-error';
 import { createValidationPipe } from '../../../src/api/common/validation';
 
@@ -13,20 +13,29 @@ class Body {
   @IsString({ message: 'Nama wajib berupa teks.' })
   name!: string;
 
-  @MaxLength(5, { message: 'Kode paling banyak 5 karakter.' })
+  // The DTOs' order: type, then length and format.
   @IsString({ message: 'Kode wajib berupa teks.' })
+  @MaxLength(5, { message: 'Kode paling banyak 5 karakter.' })
+  @Matches(/^[A-Z]+$/, { message: 'Kode hanya huruf besar.' })
   code = 'A';
 
+  @IsObject({ message: 'Alamat wajib berupa objek.' })
   @ValidateNested()
   @Type(() => Address)
   address: Address = Object.assign(new Address(), { rt: '1' });
 }
 
+class OptionalBody {
+  @IsOptional()
+  @IsString({ message: 'Catatan wajib berupa teks.' })
+  note?: string;
+}
+
 const metadata: ArgumentMetadata = { type: 'body', metatype: Body };
 
-async function refusalFor(value: unknown): Promise<ApiError> {
+async function refusalFor(value: unknown, metatype: ArgumentMetadata['metatype'] = Body): Promise<ApiError> {
   try {
-    await createValidationPipe().transform(value, metadata);
+    await createValidationPipe().transform(value, { ...metadata, metatype });
   } catch (err) {
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).getStatus()).toBe(400);
@@ -44,21 +53,32 @@ describe('request validation', () => {
     expect(await messageFor({ name: 5 })).toBe('Nama wajib berupa teks.');
     expect(await messageFor({ name: 'Siti', admin: true })).toBe('Kolom "admin" tidak dikenal.');
     expect(await messageFor([{ name: 'Siti' }])).not.toMatch(/unknown value|object is expected/i);
+    // A body that is not an object, for a DTO whose fields are all optional: no field to name.
+    for (const notAnObject of ['Siti', 5, true]) {
+      const refusal = await refusalFor(notAnObject, OptionalBody);
+      expect((refusal.getResponse() as { message: string }).message).toBe(
+        'Isi permintaan harus berupa objek JSON.',
+      );
+      expect(refusal.fields).toBeUndefined();
+    }
   });
 
   it('tells each field at fault its first broken rule, by its path, for a form to show beside it', async () => {
     const refusal = await refusalFor({ name: 5, code: 12345678, address: { rt: 'satu' } });
     expect(refusal.fields).toEqual({
       name: 'Nama wajib berupa teks.',
-      // A number is told it is not text, not also that it is too long.
+      // A number is told it is not text, not also that it is too long or not capitals.
       code: 'Kode wajib berupa teks.',
       'address.rt': 'RT wajib berupa angka (1-3 digit).',
     });
     expect((refusal.getResponse() as { message: string }).message).toBe(
       'Nama wajib berupa teks. Kode wajib berupa teks. RT wajib berupa angka (1-3 digit).',
     );
-    expect((await refusalFor({ name: 'Siti', code: 'ABCDEFG' })).fields).toEqual({
+    expect((await refusalFor({ name: 'Siti', code: 'abcdefg' })).fields).toEqual({
       code: 'Kode paling banyak 5 karakter.',
+    });
+    expect((await refusalFor({ name: 'Siti', code: 'abc' })).fields).toEqual({
+      code: 'Kode hanya huruf besar.',
     });
   });
 
