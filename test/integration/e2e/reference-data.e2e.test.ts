@@ -66,6 +66,7 @@ describe.each(databaseKinds())('holiday calendar and areas (%s)', (kind) => {
           statusCode: 400,
           error: 'Bad Request',
           message: expect.stringContaining('Tahun (year) wajib diisi'),
+          fields: { year: res.body.message },
         });
       }
     });
