@@ -8,11 +8,13 @@ import type { Logger } from 'pino';
 import {
   type AnonymisedBatch,
   anonymiseDueComplaints,
+  deleteExpiredLogs,
+  type ExpiredLogs,
   listDueComplaints,
   type RetentionCursor,
 } from '../src/db/retention';
 
-export type { AnonymisedBatch, RetentionCursor } from '../src/db/retention';
+export type { AnonymisedBatch, ExpiredLogs, RetentionCursor } from '../src/db/retention';
 
 /** Who the timeline names for a scheduled anonymisation. */
 export const RETENTION_ACTOR = 'JADWAL';
@@ -24,9 +26,17 @@ export interface RetentionActivityDeps {
   dataDir: string;
   /** PERSONAL_DATA_RETENTION_YEARS. */
   retentionYears: number;
+  /** LOG_RETENTION_YEARS. */
+  logRetentionYears: number;
 }
 
-export function createRetentionActivities({ orm, log, dataDir, retentionYears }: RetentionActivityDeps) {
+export function createRetentionActivities({
+  orm,
+  log,
+  dataDir,
+  retentionYears,
+  logRetentionYears,
+}: RetentionActivityDeps) {
   return {
     /** One page of the complaints due at `at` (ids only: no personal data crosses into the history). */
     async listRetentionDue(input: {
@@ -55,6 +65,13 @@ export function createRetentionActivities({ orm, log, dataDir, retentionYears }:
         'personal data of closed complaints anonymised (retention)',
       );
       return { anonymised: done.anonymised.length, skipped: done.skipped, removedFiles: done.removedFiles };
+    },
+
+    /** Deletes the log rows older than their retention at `at` (counts only cross into the history). */
+    async deleteExpiredLogs(input: { at: string }): Promise<ExpiredLogs & { years: number }> {
+      const deleted = await deleteExpiredLogs(orm.em.fork(), new Date(input.at), logRetentionYears);
+      log.info({ ...deleted, years: logRetentionYears }, 'logs past their retention deleted');
+      return { ...deleted, years: logRetentionYears };
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   defaultPrivacyContactEmail,
   type PrivacyContact,
 } from '../domain/privacy-notice';
+import { DEFAULT_LOG_RETENTION_YEARS } from '../domain/retention';
 import type { PayloadKey } from '../temporal/payload-codec';
 import { parseEncryptionKeys } from './encryption-keys';
 
@@ -148,6 +149,8 @@ const schema = z
     PRIVACY_CONTACT_ADDRESS: z.string().min(10).max(300).optional(),
     /** Years after closure at which a complaint's personal data are anonymised (src/domain/retention.ts). */
     PERSONAL_DATA_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+    /** Years the personal-data access log, the data-subject request log and the security log are kept. */
+    LOG_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_LOG_RETENTION_YEARS),
     /**
      * Keys of the encrypted personal-data columns: `<keyId>:<base64 32-byte key>`, comma-separated;
      * the first encrypts, all decrypt (rotation: put a new key first, keep the old ones until
@@ -257,6 +260,8 @@ export interface AppConfig {
   privacyContact: PrivacyContact;
   /** PERSONAL_DATA_RETENTION_YEARS: a closed complaint's personal data are kept this long, then anonymised. */
   personalDataRetentionYears: number;
+  /** LOG_RETENTION_YEARS: rows of the access, data-subject request and security logs older than this are deleted. */
+  logRetentionYears: number;
   /**
    * PERSONAL_DATA_KEYS and PERSONAL_DATA_HASH_KEY; null (outside production) = keys kept in DATA_DIR
    * (resolvePersonalDataKeys, src/db/personal-data-cipher.ts).
@@ -342,6 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       address: c.PRIVACY_CONTACT_ADDRESS ?? DEFAULT_PRIVACY_CONTACT_ADDRESS,
     },
     personalDataRetentionYears: c.PERSONAL_DATA_RETENTION_YEARS,
+    logRetentionYears: c.LOG_RETENTION_YEARS,
     personalData: {
       keys: c.PERSONAL_DATA_KEYS ? parseEncryptionKeys(c.PERSONAL_DATA_KEYS) : null,
       hashKey: c.PERSONAL_DATA_HASH_KEY ? parseHashKey(c.PERSONAL_DATA_HASH_KEY) : null,

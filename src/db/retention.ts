@@ -4,9 +4,22 @@
  * (activities/retention.activities.ts) and by the admin's preview and run (src/api/retention).
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { isRetentionDue, RETENTION_STATUSES, retentionCutoff, retentionDueAt } from '../domain/retention';
+import {
+  isRetentionDue,
+  logRetentionCutoffs,
+  RETENTION_STATUSES,
+  retentionCutoff,
+  retentionDueAt,
+} from '../domain/retention';
 import { type AnonymiseReason, anonymiseComplaint } from './anonymise-complaint';
-import { Attachment, Complaint } from './entities';
+import {
+  Attachment,
+  Complaint,
+  DataSubjectRequest,
+  IdempotencyRecord,
+  PersonalDataAccess,
+  SecurityEvent,
+} from './entities';
 
 /** Where a page ended: the next page starts after this complaint (closedAt, then id). */
 export interface RetentionCursor {
@@ -131,4 +144,58 @@ export async function anonymiseDueComplaints(
     result.removedFiles += removedFiles;
   }
   return result;
+}
+
+/** The log rows past their retention at a moment: counted by the preview, deleted by a run. */
+export interface ExpiredLogs {
+  /** personal_data_access: who read whose personal data. */
+  personalDataAccess: number;
+  /** data_subject_request: the data-subject requests answered. */
+  dataSubjectRequests: number;
+  /** security_event: sign-ins, lockouts and account changes. */
+  securityEvents: number;
+  /** idempotency_record: registrations' Idempotency-Keys and the receipts they answer again. */
+  idempotencyRecords: number;
+}
+
+function expiredLogFilters(now: Date, logYears: number) {
+  const { logsBefore, idempotencyBefore } = logRetentionCutoffs(now, logYears);
+  return {
+    access: { at: { $lt: logsBefore } },
+    requests: { at: { $lt: logsBefore } },
+    security: { at: { $lt: logsBefore } },
+    idempotency: { createdAt: { $lt: idempotencyBefore } },
+  };
+}
+
+/** How many log rows are past their retention at `now` (nothing changed). */
+export async function countExpiredLogs(em: EntityManager, now: Date, logYears: number): Promise<ExpiredLogs> {
+  const f = expiredLogFilters(now, logYears);
+  const read = em.fork();
+  const [personalDataAccess, dataSubjectRequests, securityEvents, idempotencyRecords] = await Promise.all([
+    read.count(PersonalDataAccess, f.access),
+    read.count(DataSubjectRequest, f.requests),
+    read.count(SecurityEvent, f.security),
+    read.count(IdempotencyRecord, f.idempotency),
+  ]);
+  return { personalDataAccess, dataSubjectRequests, securityEvents, idempotencyRecords };
+}
+
+/**
+ * Deletes the log rows past their retention at `now` (src/domain/retention.ts). Idempotent: a rerun,
+ * or a run beside another one, finds nothing more to delete.
+ */
+export async function deleteExpiredLogs(
+  em: EntityManager,
+  now: Date,
+  logYears: number,
+): Promise<ExpiredLogs> {
+  const f = expiredLogFilters(now, logYears);
+  const write = em.fork();
+  return {
+    personalDataAccess: await write.nativeDelete(PersonalDataAccess, f.access),
+    dataSubjectRequests: await write.nativeDelete(DataSubjectRequest, f.requests),
+    securityEvents: await write.nativeDelete(SecurityEvent, f.security),
+    idempotencyRecords: await write.nativeDelete(IdempotencyRecord, f.idempotency),
+  };
 }

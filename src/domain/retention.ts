@@ -56,3 +56,29 @@ export function isRetentionDue(facts: RetentionFacts, now: Date, years: number):
   if (canObject(facts, now)) return false;
   return retentionDueAt(facts.closedAt, years).getTime() <= now.getTime();
 }
+
+/**
+ * The office's logs about people (who read whose personal data, the data-subject requests answered,
+ * the accounts' sign-ins and changes) are kept LOG_RETENTION_YEARS (default 5): long enough to answer
+ * for any access within the complaints' own retention period, then deleted by the same daily run.
+ */
+export const DEFAULT_LOG_RETENTION_YEARS = 5;
+
+/**
+ * An Idempotency-Key protects a registration against a client's retries, which come within minutes
+ * or, after an outage, days: its record (the receipt it answers again) is kept this long.
+ */
+export const IDEMPOTENCY_RECORD_DAYS = 30;
+
+/** The instants before which the logs and the idempotency records are deleted at `now`. */
+export function logRetentionCutoffs(
+  now: Date,
+  logYears: number,
+): { logsBefore: Date; idempotencyBefore: Date } {
+  if (!Number.isInteger(logYears) || logYears < MIN_RETENTION_YEARS)
+    throw new RangeError(`log retention years: ${logYears}`);
+  return {
+    logsBefore: retentionCutoff(now, logYears),
+    idempotencyBefore: new Date(now.getTime() - IDEMPOTENCY_RECORD_DAYS * 24 * 60 * 60 * 1000),
+  };
+}

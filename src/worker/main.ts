@@ -87,6 +87,7 @@ async function main() {
                 log,
                 dataDir: config.dataDir,
                 retentionYears: config.personalDataRetentionYears,
+                logRetentionYears: config.logRetentionYears,
               }),
             },
             // On SIGTERM/SIGINT (the Runtime's default shutdown signals) the worker stops polling and

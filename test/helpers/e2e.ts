@@ -115,6 +115,7 @@ export async function startE2e(
         log: pino({ level: 'silent' }),
         dataDir: config.dataDir,
         retentionYears: config.personalDataRetentionYears,
+        logRetentionYears: config.logRetentionYears,
       }),
     },
   });

@@ -84,6 +84,8 @@ describe('replay of recorded complaint histories', () => {
     expect(names).toContain('stage-breached');
     // After stage-deadlines-follow-holidays: a holiday correction moved a pending task's deadline.
     expect(names).toContain('stage-deadlines-moved');
+    // The daily retention run, a page at a time; .v1: before log-retention (no logs deleted).
+    expect(names).toEqual(expect.arrayContaining(['retention-run', 'retention-run.v1']));
   });
 
   it('replays every history on the current workflow code without non-determinism', async () => {

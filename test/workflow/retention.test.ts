@@ -9,6 +9,7 @@ import type { RetentionActivities, RetentionCursor } from '../../activities/rete
 import { retentionWorkflow } from '../../workflows/retention/retention.workflow';
 import { WORKFLOWS_PATH } from '../helpers/paths';
 import { createTimeSkippingEnv } from '../helpers/time-skipping';
+import { maybeSaveHistory } from './histories';
 
 const TASK_QUEUE = 'retention-test';
 let env: TestWorkflowEnvironment;
@@ -24,11 +25,11 @@ afterAll(async () => {
 function fakeActivities(failFirstAnonymise: boolean) {
   const due = ['c1', 'c2', 'c3', 'c4', 'c5'];
   const anonymised = new Set<string>();
-  const calls: { list: { at: string; after: RetentionCursor | null | undefined }[]; anonymise: string[][] } =
-    {
-      list: [],
-      anonymise: [],
-    };
+  const calls: {
+    list: { at: string; after: RetentionCursor | null | undefined }[];
+    anonymise: string[][];
+    deleteLogs: string[];
+  } = { list: [], anonymise: [], deleteLogs: [] };
   let failed = false;
   const activities: RetentionActivities = {
     async listRetentionDue({ at, after, limit }) {
@@ -55,12 +56,26 @@ function fakeActivities(failFirstAnonymise: boolean) {
       }
       return { anonymised: count, skipped: ids.length - count, removedFiles: count * 2 };
     },
+    async deleteExpiredLogs({ at }) {
+      calls.deleteLogs.push(at);
+      return {
+        personalDataAccess: 7,
+        dataSubjectRequests: 1,
+        securityEvents: 12,
+        idempotencyRecords: 3,
+        years: 5,
+      };
+    },
   };
   return { activities, calls, anonymised };
 }
 
 /** Runs the workflow (and every run it continues as) to its end; returns the last run's result. */
-async function run(fake: ReturnType<typeof fakeActivities>, args: Parameters<typeof retentionWorkflow>) {
+async function run(
+  fake: ReturnType<typeof fakeActivities>,
+  args: Parameters<typeof retentionWorkflow>,
+  historyName?: string,
+) {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
@@ -74,7 +89,9 @@ async function run(fake: ReturnType<typeof fakeActivities>, args: Parameters<typ
       workflowId,
       args,
     });
-    return { result: await handle.result(), workflowId, firstRunId: handle.firstExecutionRunId };
+    const result = await handle.result();
+    if (historyName) await maybeSaveHistory(handle, historyName);
+    return { result, workflowId, firstRunId: handle.firstExecutionRunId };
   });
 }
 
@@ -90,13 +107,22 @@ function expectFiveInThreePages(
     skipped: 0,
     removedFiles: 10,
     pages: 3,
+    deletedLogs: {
+      personalDataAccess: 7,
+      dataSubjectRequests: 1,
+      securityEvents: 12,
+      idempotencyRecords: 3,
+      years: 5,
+    },
   });
   expect(fake.calls.list.map((c) => c.after?.id ?? null)).toEqual([null, 'c2', 'c4']);
+  // The logs are pruned once, at the end of the whole walk, for the moment the run stands for.
+  expect(fake.calls.deleteLogs).toEqual(['2026-12-02T19:00:00.000Z']);
 }
 
 test('walks every page after the previous cursor and sums what each page did', async () => {
   const fake = fakeActivities(false);
-  const { result } = await run(fake, [{ at: '2026-12-02T19:00:00.000Z', pageSize: 2 }]);
+  const { result } = await run(fake, [{ at: '2026-12-02T19:00:00.000Z', pageSize: 2 }], 'retention-run');
   expectFiveInThreePages(result, fake);
   expect(fake.calls.list.every((c) => c.at === '2026-12-02T19:00:00.000Z')).toBe(true);
   expect(fake.calls.anonymise).toEqual([['c1', 'c2'], ['c3', 'c4'], ['c5']]);

@@ -5,11 +5,16 @@
  * the case and every report figure stay. The history carries complaint ids and counts only.
  * A backlog (the first run over years of archive) is walked by a chain of runs: after
  * `pagesPerRun` pages, or when Temporal suggests it, the run continues as new from its cursor with
- * the totals so far, so no history grows without bound.
+ * the totals so far, so no history grows without bound. The last run of a chain then deletes the
+ * log rows past LOG_RETENTION_YEARS (and the Idempotency-Keys past their 30 days).
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { RetentionActivities, RetentionCursor } from '../../activities/retention.activities';
+import { continueAsNew, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type {
+  ExpiredLogs,
+  RetentionActivities,
+  RetentionCursor,
+} from '../../activities/retention.activities';
 
 const activities = proxyActivities<RetentionActivities>({
   startToCloseTimeout: '10 minutes',
@@ -41,6 +46,8 @@ export interface RetentionRunResult {
   skipped: number;
   removedFiles: number;
   pages: number;
+  /** The log rows deleted, and the log retention applied in years (absent from runs before log-retention). */
+  deletedLogs?: ExpiredLogs & { years: number };
 }
 
 export async function retentionWorkflow(input: RetentionRunInput = {}): Promise<RetentionRunResult> {
@@ -73,5 +80,11 @@ export async function retentionWorkflow(input: RetentionRunInput = {}): Promise<
     }
     after = page.next;
   } while (after);
+  // Runs recorded before the logs had a retention period ended here.
+  if (patched('log-retention'))
+    result.deletedLogs = await activities.deleteExpiredLogs.executeWithOptions(
+      { summary: `Hapus log yang masa simpannya berakhir pada ${at}` },
+      [{ at }],
+    );
   return result;
 }

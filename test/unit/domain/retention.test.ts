@@ -1,5 +1,11 @@
 import { loadConfig } from '../../../src/config/config';
-import { isRetentionDue, retentionCutoff, retentionDueAt } from '../../../src/domain/retention';
+import {
+  IDEMPOTENCY_RECORD_DAYS,
+  isRetentionDue,
+  logRetentionCutoffs,
+  retentionCutoff,
+  retentionDueAt,
+} from '../../../src/domain/retention';
 
 const now = new Date('2026-12-02T03:00:00Z');
 const yearsAgo = (years: number, extraMs = 0) => new Date(Date.UTC(2026 - years, 11, 2, 3, 0, 0) - extraMs);
@@ -66,5 +72,23 @@ describe('retention of personal data', () => {
     expect(() => loadConfig({ PERSONAL_DATA_RETENTION_YEARS: 'lima' })).toThrow(
       /PERSONAL_DATA_RETENTION_YEARS/,
     );
+  });
+});
+
+describe('retention of the logs about people', () => {
+  it('deletes log rows older than LOG_RETENTION_YEARS and Idempotency-Keys older than 30 days', () => {
+    const { logsBefore, idempotencyBefore } = logRetentionCutoffs(now, 5);
+    expect(logsBefore.toISOString()).toBe('2021-12-02T03:00:00.000Z');
+    expect(IDEMPOTENCY_RECORD_DAYS).toBe(30);
+    expect(idempotencyBefore.toISOString()).toBe('2026-11-02T03:00:00.000Z');
+    expect(logRetentionCutoffs(now, 2).logsBefore.toISOString()).toBe('2024-12-02T03:00:00.000Z');
+    expect(() => logRetentionCutoffs(now, 0)).toThrow(RangeError);
+    expect(() => logRetentionCutoffs(now, 1.5)).toThrow(RangeError);
+  });
+
+  it('is configured by LOG_RETENTION_YEARS: 5 by default, at least 1', () => {
+    expect(loadConfig({}).logRetentionYears).toBe(5);
+    expect(loadConfig({ LOG_RETENTION_YEARS: '2' }).logRetentionYears).toBe(2);
+    expect(() => loadConfig({ LOG_RETENTION_YEARS: '0' })).toThrow(/LOG_RETENTION_YEARS/);
   });
 });
