@@ -2,11 +2,12 @@
 /**
  * The admin's "Retensi data pribadi" screen in a real browser: the dry run lists the complaint closed
  * six years ago (register number, status, dates, file count; no personal data), not the one closed
- * last year; running it asks for a confirmation, says what was done, and the list is then empty.
+ * last year, and counts the log rows past their retention; running it asks for a confirmation, says
+ * what was done, and the list is then empty.
  * Staff are not offered the screen. axe-core runs on every state; screenshots go to test-artifacts/.
  */
 import { randomUUID } from 'node:crypto';
-import { Complaint } from '../../src/db/entities';
+import { Complaint, SecurityEvent } from '../../src/db/entities';
 import type { E2e } from '../helpers/e2e';
 import { type ConsoleHarness, DESKTOP, PHONE, startConsoleHarness } from '../helpers/staff-console';
 
@@ -55,6 +56,11 @@ describe('staff console: retention of personal data', () => {
   it('the admin sees what a run would anonymise, runs it after confirming, and the list empties', async () => {
     await closedComplaint('2020/10/RT01', '2020-10-20T03:00:00Z');
     await closedComplaint('2025/10/RT02', '2025-10-20T03:00:00Z');
+    // A failed sign-in six years ago: past the logs' five years.
+    const oldEvent = randomUUID();
+    const em = e.db.orm.em.fork();
+    em.create(SecurityEvent, { id: oldEvent, at: new Date('2020-06-01T03:00:00Z'), type: 'LOGIN_FAILED' });
+    await em.flush();
 
     const page = await h.openPage(DESKTOP);
     await page.goto(`${baseUrl}/staf/admin/retensi-data`);
@@ -68,6 +74,9 @@ describe('staff console: retention of personal data', () => {
     expect(await page.locator('table').textContent()).not.toContain('2025/10/RT02');
     await page.getByText('1 pengaduan akan dianonimkan (0 berkas bukti dihapus)', { exact: false }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain('Rahmat Hidayat');
+    await page
+      .getByText('1 baris log yang masa simpannya berakhir akan dihapus: 1 peristiwa keamanan akun.')
+      .waitFor();
     await h.expectAccessible(page, 'retention preview');
     await h.shot(page, 'retention-desktop');
 
@@ -81,9 +90,13 @@ describe('staff console: retention of personal data', () => {
     await h.expectAccessible(page, 'retention confirmation');
     await page.getByRole('button', { name: 'Ya, anonimkan 1 pengaduan' }).click();
     await page
-      .getByText('Data pribadi 1 pengaduan dianonimkan dan 0 berkas bukti dihapus: 2020/10/RT01.')
+      .getByText(
+        'Data pribadi 1 pengaduan dianonimkan dan 0 berkas bukti dihapus: 2020/10/RT01. 1 baris log dihapus (1 peristiwa keamanan akun).',
+      )
       .waitFor();
     await page.getByText('Tidak ada pengaduan yang masa retensinya sudah berakhir.').waitFor();
+    await page.getByText('Tidak ada log yang masa simpannya sudah berakhir.').waitFor();
+    expect(await e.db.orm.em.fork().count(SecurityEvent, { id: oldEvent })).toBe(0);
     const stored = await e.db.orm.em.fork().findOneOrFail(Complaint, { registerNumber: '2020/10/RT01' });
     expect(stored).toMatchObject({
       complainantName: 'Dianonimkan',

@@ -16,6 +16,22 @@ export class RetentionDueComplaintDto {
   @ApiProperty({ description: 'Jumlah berkas bukti yang akan dihapus' }) files!: number;
 }
 
+/** The log rows past their retention: counted by the preview, deleted by a run. */
+export class ExpiredLogsDto {
+  @ApiProperty({
+    description: 'Masa simpan log, tahun (LOG_RETENTION_YEARS); kunci Idempotency disimpan 30 hari',
+  })
+  years!: number;
+  @ApiProperty({ description: 'Catatan akses data pribadi (personal_data_access)' })
+  personalDataAccess!: number;
+  @ApiProperty({ description: 'Catatan permintaan subjek data (data_subject_request)' })
+  dataSubjectRequests!: number;
+  @ApiProperty({ description: 'Peristiwa keamanan akun: masuk, terkunci, perubahan akun (security_event)' })
+  securityEvents!: number;
+  @ApiProperty({ description: 'Kunci Idempotency pendaftaran pengaduan (idempotency_record)' })
+  idempotencyRecords!: number;
+}
+
 /** What a retention run would anonymise now (dry run): nothing is changed. */
 export class RetentionPreviewDto {
   @ApiProperty({ type: String, format: 'date-time', description: 'Saat pratinjau dihitung' }) at!: string;
@@ -27,6 +43,8 @@ export class RetentionPreviewDto {
   @ApiProperty({ description: 'Jumlah berkas bukti yang akan dihapus' }) files!: number;
   @ApiProperty({ type: [RetentionDueComplaintDto], description: 'Urut menurut tanggal selesai' })
   complaints!: RetentionDueComplaintDto[];
+  @ApiProperty({ type: ExpiredLogsDto, description: 'Baris log yang akan dihapus' })
+  logs!: ExpiredLogsDto;
 }
 
 /** What a retention run did. */
@@ -37,4 +55,6 @@ export class RetentionRunDto {
   @ApiProperty({ type: [String], description: 'Nomor register pengaduan yang dianonimkan' })
   registerNumbers!: string[];
   @ApiProperty({ description: 'Jumlah berkas bukti yang dihapus' }) removedFiles!: number;
+  @ApiProperty({ type: ExpiredLogsDto, description: 'Baris log yang dihapus oleh permintaan ini' })
+  deletedLogs!: ExpiredLogsDto;
 }

@@ -9,9 +9,9 @@ import type { RetentionPreviewDto, RetentionRunDto } from './retention.dto';
 
 /**
  * The admin's view of the retention of personal data: what the daily run (the retensi-data-pribadi
- * schedule) would anonymise now, and running it at once. Both use the same rule and code as the
- * schedule's workflow (src/db/retention.ts), so a run here and the schedule's never disagree, and
- * either may follow the other: what is done is not done again.
+ * schedule) would anonymise, and the log rows it would delete, now; and running it at once. Both
+ * use the same rule and code as the schedule's workflow (src/db/retention.ts), so a run here and the
+ * schedule's never disagree, and either may follow the other: what is done is not done again.
  */
 @Injectable()
 export class RetentionService {
@@ -23,6 +23,10 @@ export class RetentionService {
 
   private get years(): number {
     return this.config.personalDataRetentionYears;
+  }
+
+  private get logYears(): number {
+    return this.config.logRetentionYears;
   }
 
   async preview(now = new Date()): Promise<RetentionPreviewDto> {
@@ -39,6 +43,7 @@ export class RetentionService {
         dueSince: c.dueSince.toISOString(),
         files: c.files,
       })),
+      logs: { years: this.logYears, ...(await this.retention.countExpiredLogs(now, this.logYears)) },
     };
   }
 
@@ -51,8 +56,9 @@ export class RetentionService {
       { actor: user.username },
       { dataDir: this.config.dataDir },
     );
+    const deletedLogs = await this.retention.deleteExpiredLogs(now, this.logYears);
     this.logger.info(
-      { by: user.username, anonymised: done.anonymised.length, removedFiles: done.removedFiles },
+      { by: user.username, anonymised: done.anonymised.length, removedFiles: done.removedFiles, deletedLogs },
       'retention run by an admin',
     );
     return {
@@ -61,6 +67,7 @@ export class RetentionService {
       anonymised: done.anonymised.length,
       registerNumbers: done.anonymised,
       removedFiles: done.removedFiles,
+      deletedLogs: { years: this.logYears, ...deletedLogs },
     };
   }
 

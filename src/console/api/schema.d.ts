@@ -3577,6 +3577,18 @@ export interface components {
       /** @description Jumlah berkas bukti yang akan dihapus */
       files: number;
     };
+    ExpiredLogsDto: {
+      /** @description Masa simpan log, tahun (LOG_RETENTION_YEARS); kunci Idempotency disimpan 30 hari */
+      years: number;
+      /** @description Catatan akses data pribadi (personal_data_access) */
+      personalDataAccess: number;
+      /** @description Catatan permintaan subjek data (data_subject_request) */
+      dataSubjectRequests: number;
+      /** @description Peristiwa keamanan akun: masuk, terkunci, perubahan akun (security_event) */
+      securityEvents: number;
+      /** @description Kunci Idempotency pendaftaran pengaduan (idempotency_record) */
+      idempotencyRecords: number;
+    };
     RetentionPreviewDto: {
       /**
        * Format: date-time
@@ -3591,6 +3603,8 @@ export interface components {
       files: number;
       /** @description Urut menurut tanggal selesai */
       complaints: components['schemas']['RetentionDueComplaintDto'][];
+      /** @description Baris log yang akan dihapus */
+      logs: components['schemas']['ExpiredLogsDto'];
     };
     RetentionRunDto: {
       /** Format: date-time */
@@ -3603,6 +3617,8 @@ export interface components {
       registerNumbers: string[];
       /** @description Jumlah berkas bukti yang dihapus */
       removedFiles: number;
+      /** @description Baris log yang dihapus oleh permintaan ini */
+      deletedLogs: components['schemas']['ExpiredLogsDto'];
     };
     ErrorBody: {
       /**

@@ -1,8 +1,9 @@
 /**
  * Admin: retention of the complainants' personal data (UU 27/2022). The dry run (GET
  * /api/retention/preview) lists the closed complaints whose retention period has ended, which the
- * daily run at 02:00 WIB will anonymise; the admin may run it now (POST /api/retention/run) after a
- * confirmation. No personal data is shown here: register numbers, dates and file counts only.
+ * daily run at 02:00 WIB will anonymise, and counts the log rows past LOG_RETENTION_YEARS it will
+ * delete; the admin may run it now (POST /api/retention/run) after a confirmation. No personal data
+ * is shown here: register numbers, dates and counts only.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, type Schemas } from '../api/client';
@@ -11,6 +12,24 @@ import { BASE } from '../router';
 import { Alert, Link, PageHeading } from '../ui';
 
 type Preview = Schemas['RetentionPreviewDto'];
+type Logs = Schemas['ExpiredLogsDto'];
+
+function logRows(logs: Logs): number {
+  return logs.personalDataAccess + logs.dataSubjectRequests + logs.securityEvents + logs.idempotencyRecords;
+}
+
+/** "3 catatan akses data pribadi, 1 kunci Idempotency": the non-zero parts only. */
+function logParts(logs: Logs): string {
+  return [
+    [logs.personalDataAccess, 'catatan akses data pribadi'],
+    [logs.dataSubjectRequests, 'catatan permintaan subjek data'],
+    [logs.securityEvents, 'peristiwa keamanan akun'],
+    [logs.idempotencyRecords, 'kunci Idempotency pendaftaran'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(', ');
+}
 
 export function AdminRetention() {
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -45,10 +64,12 @@ export function AdminRetention() {
       setError(errorMessage(failed, response));
       return;
     }
+    const deleted = logRows(data.deletedLogs);
     setDone(
-      data.anonymised === 0
+      (data.anonymised === 0
         ? 'Tidak ada pengaduan yang perlu dianonimkan.'
-        : `Data pribadi ${data.anonymised} pengaduan dianonimkan dan ${data.removedFiles} berkas bukti dihapus: ${data.registerNumbers.join(', ')}.`,
+        : `Data pribadi ${data.anonymised} pengaduan dianonimkan dan ${data.removedFiles} berkas bukti dihapus: ${data.registerNumbers.join(', ')}.`) +
+        (deleted > 0 ? ` ${deleted} baris log dihapus (${logParts(data.deletedLogs)}).` : ''),
     );
     setReload((n) => n + 1);
   }
@@ -104,26 +125,53 @@ export function AdminRetention() {
               ))}
             </tbody>
           </table>
-          <div class="actions">
-            {confirming ? (
-              <>
-                <p>
-                  Data pribadi {preview.total} pengaduan akan dihapus dan tidak dapat dikembalikan. Lanjutkan?
-                </p>
-                <button type="button" onClick={run} disabled={busy}>
-                  {busy ? 'Menganonimkan…' : `Ya, anonimkan ${preview.total} pengaduan`}
-                </button>{' '}
-                <button type="button" class="secondary" onClick={() => setConfirming(false)} disabled={busy}>
-                  Batal
-                </button>
-              </>
-            ) : (
-              <button type="button" onClick={() => setConfirming(true)}>
-                Jalankan retensi sekarang
-              </button>
-            )}
-          </div>
         </>
+      ) : null}
+      {preview ? (
+        <>
+          <h2>Log</h2>
+          <p class="muted">
+            Catatan akses data pribadi, catatan permintaan subjek data dan peristiwa keamanan akun (masuk,
+            terkunci, perubahan akun) disimpan {preview.logs.years} tahun; kunci Idempotency pendaftaran
+            disimpan 30 hari. Setelah itu dihapus oleh proses retensi harian yang sama (pukul 02.00 WIB).
+          </p>
+          <p>
+            {logRows(preview.logs) > 0
+              ? `${logRows(preview.logs)} baris log yang masa simpannya berakhir akan dihapus: ${logParts(preview.logs)}.`
+              : 'Tidak ada log yang masa simpannya sudah berakhir.'}
+          </p>
+        </>
+      ) : null}
+      {preview && (preview.total > 0 || logRows(preview.logs) > 0) ? (
+        <div class="actions">
+          {confirming ? (
+            <>
+              <p>
+                {[
+                  preview.total > 0 ? `Data pribadi ${preview.total} pengaduan` : '',
+                  logRows(preview.logs) > 0 ? `${logRows(preview.logs)} baris log` : '',
+                ]
+                  .filter(Boolean)
+                  .join(' dan ')}{' '}
+                akan dihapus dan tidak dapat dikembalikan. Lanjutkan?
+              </p>
+              <button type="button" onClick={run} disabled={busy}>
+                {busy
+                  ? 'Menjalankan retensi…'
+                  : preview.total > 0
+                    ? `Ya, anonimkan ${preview.total} pengaduan`
+                    : `Ya, hapus ${logRows(preview.logs)} baris log`}
+              </button>{' '}
+              <button type="button" class="secondary" onClick={() => setConfirming(false)} disabled={busy}>
+                Batal
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              Jalankan retensi sekarang
+            </button>
+          )}
+        </div>
       ) : null}
     </>
   );

@@ -3,7 +3,10 @@ import type { AnonymiseReason } from '../anonymise-complaint';
 import {
   type AnonymisedBatch,
   anonymiseDueComplaints,
+  countExpiredLogs,
   type DuePage,
+  deleteExpiredLogs,
+  type ExpiredLogs,
   listDueComplaints,
   type RetentionCursor,
 } from '../retention';
@@ -29,5 +32,15 @@ export class RetentionRepository {
     files: { dataDir: string },
   ): Promise<AnonymisedBatch> {
     return anonymiseDueComplaints(this.em.fork(), ids, now, years, reason, files);
+  }
+
+  /** The log rows past LOG_RETENTION_YEARS (and the Idempotency-Keys past their days) at `now`. */
+  countExpiredLogs(now: Date, logYears: number): Promise<ExpiredLogs> {
+    return countExpiredLogs(this.em.fork(), now, logYears);
+  }
+
+  /** Deletes them (a repeated run finds nothing more). */
+  deleteExpiredLogs(now: Date, logYears: number): Promise<ExpiredLogs> {
+    return deleteExpiredLogs(this.em.fork(), now, logYears);
   }
 }

@@ -3,7 +3,8 @@
  * years by default) lose the complainant's identity, contact data and evidence files; nothing else.
  * The admin's dry run lists exactly the due complaints, a run anonymises exactly those, every recap
  * figure of the periods they belong to stays equal, a second run changes nothing, and the daily
- * schedule's workflow does the same.
+ * schedule's workflow does the same. Both also delete the log rows older than LOG_RETENTION_YEARS
+ * (and Idempotency-Keys older than 30 days), and only those.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,9 +14,13 @@ import {
   AuditEvent,
   Complaint,
   ComplaintTask,
+  DataSubjectRequest,
   Decision,
+  IdempotencyRecord,
   Notification,
+  PersonalDataAccess,
   SatisfactionRating,
+  SecurityEvent,
 } from '../../../src/db/entities';
 import { monthlyPeriod, type ReportPeriod, semesterPeriod } from '../../../src/domain/reporting';
 import { buildRecapReport } from '../../../src/reports/recap-report';
@@ -486,5 +491,86 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
     }
     expect(fs.existsSync(path.join(e.config.dataDir, 'attachments', ids.get('late1')!))).toBe(false);
     expect((await rawOf('resolved4')).complainant_name).toBe('Pengadu resolved4');
+  });
+
+  it('the daily run and a run by the admin delete the log rows past their retention, and only those', async () => {
+    const now = Date.now();
+    const ago = (days: number) => new Date(now - days * DAY);
+    /** Writes one row of each log at `at` (and an Idempotency-Key at `keyAt`); returns their ids. */
+    async function logRows(tag: string, at: Date, keyAt: Date) {
+      const tx = em();
+      const id = (n: number) => `${tag}-${kind}-${n}`.padEnd(36, '0').slice(0, 36);
+      tx.create(PersonalDataAccess, {
+        id: id(1),
+        at,
+        userId: 'u-admin',
+        username: 'admin',
+        role: 'ADMIN',
+        complaintId: ids.get('resolved4')!,
+        fields: ['NAMA'],
+        endpoint: 'GET /api/complaints/:id',
+      });
+      tx.create(DataSubjectRequest, {
+        id: id(2),
+        at,
+        action: 'SEARCH',
+        userId: 'u-admin',
+        username: 'admin',
+        keys: { nik: '1674**********01' },
+        complaintIds: [],
+        outcome: 'NOT_FOUND',
+      });
+      tx.create(SecurityEvent, { id: id(3), at, type: 'LOGIN_FAILED', targetUsername: 'loket' });
+      tx.create(IdempotencyRecord, { key: `${tag}-${kind}`, requestHash: 'h'.repeat(64), createdAt: keyAt });
+      await tx.flush();
+      return { access: id(1), request: id(2), security: id(3), key: `${tag}-${kind}` };
+    }
+    async function present(rows: Awaited<ReturnType<typeof logRows>>) {
+      const read = em();
+      return {
+        access: (await read.count(PersonalDataAccess, { id: rows.access })) === 1,
+        request: (await read.count(DataSubjectRequest, { id: rows.request })) === 1,
+        security: (await read.count(SecurityEvent, { id: rows.security })) === 1,
+        key: (await read.count(IdempotencyRecord, { key: rows.key })) === 1,
+      };
+    }
+    const all = { access: true, request: true, security: true, key: true };
+    const none = { access: false, request: false, security: false, key: false };
+    // Six years old (logs) and 31 days old (key): past their retention.
+    const old = await logRows('old', ago(6 * 366), ago(31));
+    // Four years old and 29 days old: kept.
+    const kept = await logRows('kept', ago(4 * 365), ago(29));
+
+    const preview = await e.http.get('/api/retention/preview').set(await e.as('admin'));
+    expect(preview.status).toBe(200);
+    // Every other row of these tables was written during this test run (sign-ins, reads): kept.
+    const one = { personalDataAccess: 1, dataSubjectRequests: 1, securityEvents: 1, idempotencyRecords: 1 };
+    expect(preview.body.logs).toEqual({ years: 5, ...one });
+    expect(await present(old)).toEqual(all);
+
+    const result = await e.temporal.workflow.execute(retentionWorkflow, {
+      taskQueue: e.config.temporal.taskQueue,
+      workflowId: `retensi-log-${kind}`,
+      args: [{}],
+    });
+    expect(result.deletedLogs).toEqual({ years: 5, ...one });
+    expect(await present(old)).toEqual(none);
+    expect(await present(kept)).toEqual(all);
+
+    // Past its retention since the daily run: the admin's run deletes it at once.
+    const older = await logRows('older', ago(5 * 366), ago(45));
+    const run = await e.http.post('/api/retention/run').set(await e.as('admin'));
+    expect(run.status).toBe(200);
+    expect(run.body.deletedLogs).toEqual({ years: 5, ...one });
+    expect(await present(older)).toEqual(none);
+    expect(await present(kept)).toEqual(all);
+    const again = await e.http.get('/api/retention/preview').set(await e.as('admin'));
+    expect(again.body.logs).toEqual({
+      years: 5,
+      personalDataAccess: 0,
+      dataSubjectRequests: 0,
+      securityEvents: 0,
+      idempotencyRecords: 0,
+    });
   });
 });

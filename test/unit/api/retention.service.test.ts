@@ -4,7 +4,13 @@ import { RetentionService } from '../../../src/api/retention/retention.service';
 import type { AppConfig } from '../../../src/config/config';
 import type { AnonymiseReason } from '../../../src/db/anonymise-complaint';
 import { RetentionRepository } from '../../../src/db/repositories/retention.repository';
-import type { AnonymisedBatch, DueComplaint, DuePage, RetentionCursor } from '../../../src/db/retention';
+import type {
+  AnonymisedBatch,
+  DueComplaint,
+  DuePage,
+  ExpiredLogs,
+  RetentionCursor,
+} from '../../../src/db/retention';
 
 const admin: Principal = {
   sub: 'admin-id',
@@ -30,8 +36,34 @@ class InMemoryRetentionRepository extends RetentionRepository {
     files: { dataDir: string };
   }[] = [];
 
+  /** The log rows past their retention; a deletion empties it. */
+  expiredLogs: ExpiredLogs = {
+    personalDataAccess: 0,
+    dataSubjectRequests: 0,
+    securityEvents: 0,
+    idempotencyRecords: 0,
+  };
+  readonly logsAsked: { now: Date; logYears: number; deleted: boolean }[] = [];
+
   constructor(private readonly pageSize: number) {
     super({} as never);
+  }
+
+  override async countExpiredLogs(now: Date, logYears: number): Promise<ExpiredLogs> {
+    this.logsAsked.push({ now, logYears, deleted: false });
+    return { ...this.expiredLogs };
+  }
+
+  override async deleteExpiredLogs(now: Date, logYears: number): Promise<ExpiredLogs> {
+    this.logsAsked.push({ now, logYears, deleted: true });
+    const deleted = this.expiredLogs;
+    this.expiredLogs = {
+      personalDataAccess: 0,
+      dataSubjectRequests: 0,
+      securityEvents: 0,
+      idempotencyRecords: 0,
+    };
+    return deleted;
   }
 
   override async listDue(now: Date, years: number, after: RetentionCursor | null): Promise<DuePage> {
@@ -83,7 +115,7 @@ function setup(pageSize = 2) {
   const logger = { info: (...args: unknown[]) => logged.push(args) } as unknown as PinoLogger;
   const service = new RetentionService(
     repository,
-    { personalDataRetentionYears: 5, dataDir: '/var/lib/pengaduan' } as AppConfig,
+    { personalDataRetentionYears: 5, logRetentionYears: 3, dataDir: '/var/lib/pengaduan' } as AppConfig,
     logger,
   );
   return { repository, service, logged };
@@ -93,6 +125,12 @@ describe('RetentionService.preview', () => {
   it('lists every complaint due, over all pages, with the files to remove, changing nothing', async () => {
     const { repository, service } = setup(2);
     repository.due = [due(1, 2), due(2, 0), due(3, 1), due(4, 0), due(5, 3)];
+    repository.expiredLogs = {
+      personalDataAccess: 40,
+      dataSubjectRequests: 2,
+      securityEvents: 90,
+      idempotencyRecords: 5,
+    };
 
     const preview = await service.preview(NOW);
 
@@ -115,6 +153,15 @@ describe('RetentionService.preview', () => {
     expect(repository.pagesAsked.map((p) => p.after?.id ?? null)).toEqual([null, 'c2', 'c4']);
     expect(repository.pagesAsked.every((p) => p.now === NOW && p.years === 5)).toBe(true);
     expect(repository.runs).toEqual([]);
+    // The log rows past their own period (LOG_RETENTION_YEARS), counted, not deleted.
+    expect(preview.logs).toEqual({
+      years: 3,
+      personalDataAccess: 40,
+      dataSubjectRequests: 2,
+      securityEvents: 90,
+      idempotencyRecords: 5,
+    });
+    expect(repository.logsAsked).toEqual([{ now: NOW, logYears: 3, deleted: false }]);
   });
 });
 
@@ -124,6 +171,12 @@ describe('RetentionService.run', () => {
     repository.due = [due(1, 2), due(2, 0), due(3, 1)];
     // Anonymised meanwhile by the schedule: not counted again.
     repository.gone.add('c2');
+    repository.expiredLogs = {
+      personalDataAccess: 40,
+      dataSubjectRequests: 2,
+      securityEvents: 90,
+      idempotencyRecords: 5,
+    };
 
     const result = await service.run(admin, NOW);
 
@@ -142,7 +195,30 @@ describe('RetentionService.run', () => {
       anonymised: 2,
       registerNumbers: ['2020/01/0001', '2020/01/0003'],
       removedFiles: 3,
+      deletedLogs: {
+        years: 3,
+        personalDataAccess: 40,
+        dataSubjectRequests: 2,
+        securityEvents: 90,
+        idempotencyRecords: 5,
+      },
     });
-    expect(logged).toEqual([[{ by: 'admin', anonymised: 2, removedFiles: 3 }, 'retention run by an admin']]);
+    expect(repository.logsAsked).toEqual([{ now: NOW, logYears: 3, deleted: true }]);
+    expect(logged).toEqual([
+      [
+        {
+          by: 'admin',
+          anonymised: 2,
+          removedFiles: 3,
+          deletedLogs: {
+            personalDataAccess: 40,
+            dataSubjectRequests: 2,
+            securityEvents: 90,
+            idempotencyRecords: 5,
+          },
+        },
+        'retention run by an admin',
+      ],
+    ]);
   });
 });
