@@ -1,3 +1,4 @@
+import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 
 /**
@@ -32,15 +33,11 @@ export function clearCodecCookie(req: Request, res: Response): void {
   res.clearCookie(CODEC_COOKIE, cookieOptions(req));
 }
 
-/** The codec cookie's value in the request's Cookie header, if any. */
+/** The codec cookie's value in the request's Cookie header, if any (the `cookie` package parses it). */
 export function codecCookieOf(req: {
   headers: Record<string, string | string[] | undefined>;
 }): string | undefined {
   const header = req.headers.cookie;
   if (typeof header !== 'string') return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === CODEC_COOKIE) return part.slice(eq + 1).trim() || undefined;
-  }
-  return undefined;
+  return parseCookies(header)[CODEC_COOKIE] || undefined;
 }
