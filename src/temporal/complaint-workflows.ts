@@ -13,6 +13,7 @@ import {
   type WorkflowExecutionDescription,
   type WorkflowExecutionInfo,
   type WorkflowHandle,
+  WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -215,6 +216,28 @@ export class ComplaintWorkflows {
     return this.client.withDeadline(Date.now() + this.options.queryTimeoutMs, () =>
       this.client.workflow.getHandle(workflowId).describe(),
     );
+  }
+
+  /**
+   * Whether the workflow has ended, waiting up to `waitMs` for it (asked every `pollMs`). A workflow
+   * that is gone (deleted after its retention) has ended. RUNNING: it still ran at the deadline;
+   * `{ unreachable }`: Temporal could not be asked.
+   */
+  async waitUntilEnded(
+    workflowId: string,
+    waitMs: number,
+    pollMs = 100,
+  ): Promise<'ENDED' | 'RUNNING' | { unreachable: unknown }> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      try {
+        if ((await this.describe(workflowId)).status.name !== 'RUNNING') return 'ENDED';
+      } catch (err) {
+        return err instanceof WorkflowNotFoundError ? 'ENDED' : { unreachable: err };
+      }
+      if (Date.now() >= deadline) return 'RUNNING';
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
   }
 
   /** Answers when Temporal and the namespace answer (health check). */

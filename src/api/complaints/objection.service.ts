@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Complaint } from '../../db/entities';
 import { ObjectionRepository } from '../../db/repositories/objection.repository';
 import {
@@ -14,8 +13,6 @@ import { workflowIdForObjection } from '../../temporal/ids';
 import { conflict, throwIfRefused, unavailable } from '../common/api-error';
 import type { ObjectionView, TrackingObjectionDto } from './objection.dto';
 
-/** How often an objection asks whether the first handling's workflow has ended. */
-const FIRST_HANDLING_POLL_MS = 100;
 /** Only one objection is accepted, so the new round is always the first. */
 const OBJECTION_ROUND = 1;
 
@@ -109,23 +106,13 @@ export class ObjectionService {
    * is then almost always the workflow's own.
    */
   private async refuseWhileFirstHandlingRuns(complaint: Complaint): Promise<void> {
-    const deadline = Date.now() + this.firstHandlingEndWaitMs;
-    for (;;) {
-      let status: string;
-      try {
-        status = (await this.workflows.describe(complaint.workflowId)).status.name;
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError))
-          this.logger.warn(`could not ask whether ${complaint.workflowId} has ended: ${err}`);
-        return;
-      }
-      if (status !== 'RUNNING') return;
-      if (Date.now() >= deadline)
-        throw unavailable(
-          'Penanganan pengaduan ini belum selesai dicatat di mesin proses. Keberatan Anda belum diterima; silakan coba lagi beberapa saat lagi.',
-        );
-      await new Promise((resolve) => setTimeout(resolve, FIRST_HANDLING_POLL_MS));
-    }
+    const ended = await this.workflows.waitUntilEnded(complaint.workflowId, this.firstHandlingEndWaitMs);
+    if (ended === 'RUNNING')
+      throw unavailable(
+        'Penanganan pengaduan ini belum selesai dicatat di mesin proses. Keberatan Anda belum diterima; silakan coba lagi beberapa saat lagi.',
+      );
+    if (ended !== 'ENDED')
+      this.logger.warn(`could not ask whether ${complaint.workflowId} has ended: ${ended.unreachable}`);
   }
 
   /** The highest round of study the first handling reached (tasks or decisions), 0 if none. */

@@ -8,7 +8,7 @@ import type { ReferenceDataCache } from '../../../src/api/reference-data/referen
 import { Area, type AuditEvent, type Complaint, IdempotencyRecord, User } from '../../../src/db/entities';
 import { IntakeRepository, type NewIdempotencyRecord } from '../../../src/db/repositories/intake.repository';
 import { UserRepository } from '../../../src/db/repositories/user.repository';
-import type { ComplaintWorkflows } from '../../../src/temporal/complaint-workflows';
+import { ComplaintWorkflows } from '../../../src/temporal/complaint-workflows';
 import { workflowIdForRegister } from '../../../src/temporal/ids';
 
 const NO_DATABASE = {
@@ -125,6 +125,8 @@ export class FakeWorkflowStarts {
         if (this.fail) throw new Error('Temporal tidak dapat dihubungi');
         return this.describeAnswer(workflowId);
       },
+      // The gateway's own wait, over the describe() above.
+      waitUntilEnded: ComplaintWorkflows.prototype.waitUntilEnded,
     } as unknown as ComplaintWorkflows;
   }
 }
