@@ -1,4 +1,4 @@
-import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { badRequest } from './api-error';
 
 /** class-validator's own rules speak English: these say them in Bahasa, by the field's path. */
@@ -35,17 +35,37 @@ function isNotAnObject(errors: ValidationError[]): boolean {
   return errors.some((e) => e.constraints?.unknownValue || e.constraints?.isObject === NOT_AN_OBJECT);
 }
 
+const NOT_AN_OBJECT_MESSAGE = 'Isi permintaan harus berupa objek JSON.';
+
+/**
+ * A JSON array sent where the DTO is an object: class-transformer would read its indices as fields
+ * ("Kolom "0" tidak dikenal." and every required field missing), so it is refused as a whole.
+ */
+class DtoValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (
+      metadata.type === 'body' &&
+      Array.isArray(value) &&
+      metadata.metatype !== Array &&
+      metadata.metatype &&
+      this.toValidate(metadata)
+    )
+      throw badRequest(NOT_AN_OBJECT_MESSAGE);
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * DTOs are validated at the edge: unknown fields refused, types converted, messages in Bahasa (400,
  * the sentences together in `message`, each by its field in `fields`).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DtoValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      if (isNotAnObject(errors)) return badRequest('Isi permintaan harus berupa objek JSON.');
+      if (isNotAnObject(errors)) return badRequest(NOT_AN_OBJECT_MESSAGE);
       const fields = validationFailures(errors);
       return badRequest(Object.values(fields).join(' '), fields);
     },

@@ -335,6 +335,13 @@ describe.each(databaseKinds())('complaint actions: status codes and personal dat
         });
         // In Bahasa Indonesia, never class-validator's or NestJS's own English.
         expect(res.body.message).not.toMatch(/Validation failed|must be|should not|is expected/);
+        // An array is not an object with fields "0", "1", ...: it is refused as a whole.
+        if (payload.startsWith('['))
+          expect(res.body).toEqual({
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'Isi permintaan harus berupa objek JSON.',
+          });
       }
     }
     const queries = [

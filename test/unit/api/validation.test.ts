@@ -52,10 +52,15 @@ describe('request validation', () => {
   it('answers in Bahasa Indonesia, also for the rules class-validator words itself', async () => {
     expect(await messageFor({ name: 5 })).toBe('Nama wajib berupa teks.');
     expect(await messageFor({ name: 'Siti', admin: true })).toBe('Kolom "admin" tidak dikenal.');
-    expect(await messageFor([{ name: 'Siti' }])).not.toMatch(/unknown value|object is expected/i);
-    // A body that is not an object, for a DTO whose fields are all optional: no field to name.
-    for (const notAnObject of ['Siti', 5, true]) {
-      const refusal = await refusalFor(notAnObject, OptionalBody);
+    // A body that is not an object: no field to name (an array's indices are not fields).
+    for (const [notAnObject, metatype] of [
+      ['Siti', OptionalBody],
+      [5, OptionalBody],
+      [true, OptionalBody],
+      [[{ name: 'Siti' }], Body],
+      [[], OptionalBody],
+    ] as const) {
+      const refusal = await refusalFor(notAnObject, metatype);
       expect((refusal.getResponse() as { message: string }).message).toBe(
         'Isi permintaan harus berupa objek JSON.',
       );
@@ -85,5 +90,12 @@ describe('request validation', () => {
   it('lets a valid body through as its DTO class', async () => {
     const value = await createValidationPipe().transform({ name: 'Siti' }, metadata);
     expect(value).toBeInstanceOf(Body);
+  });
+
+  it('lets an array through where the handler takes an array or an untyped body', async () => {
+    const list = [{ name: 'Siti' }];
+    expect(await createValidationPipe().transform(list, { type: 'body', metatype: Array })).toEqual(list);
+    expect(await createValidationPipe().transform(list, { type: 'body', metatype: Object })).toEqual(list);
+    expect(await createValidationPipe().transform(list, { type: 'body' })).toEqual(list);
   });
 });
