@@ -3,7 +3,8 @@
  * at a time in the order they closed, and their anonymisation. Used by the schedule's activities
  * (activities/retention.activities.ts) and by the admin's preview and run (src/api/retention).
  */
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import {
   isRetentionDue,
   logRetentionCutoffs,
@@ -158,10 +159,24 @@ export interface ExpiredLogs {
   idempotencyRecords: number;
 }
 
-function expiredLogFilters(now: Date, logYears: number) {
+/**
+ * The filters of the rows past their retention at `now`. An access-log row older than the logs'
+ * period is kept while its complaint still holds the complainant's data (not yet anonymised): the
+ * data-subject export answers "who read my data" for as long as the office holds them.
+ */
+function expiredLogFilters(em: EntityManager, now: Date, logYears: number) {
   const { logsBefore, idempotencyBefore } = logRetentionCutoffs(now, logYears);
+  // A knex sub-query, which the filter typings do not know (as in complaint.repository.ts).
+  const holdingData = (em as SqlEntityManager)
+    .createQueryBuilder(Complaint, 'c')
+    .select('c.id')
+    .where({ anonymisedAt: null })
+    .getKnexQuery();
   return {
-    access: { at: { $lt: logsBefore } },
+    access: {
+      at: { $lt: logsBefore },
+      complaintId: { $nin: holdingData },
+    } as unknown as FilterQuery<PersonalDataAccess>,
     requests: { at: { $lt: logsBefore } },
     security: { at: { $lt: logsBefore } },
     idempotency: { createdAt: { $lt: idempotencyBefore } },
@@ -170,32 +185,33 @@ function expiredLogFilters(now: Date, logYears: number) {
 
 /** How many log rows are past their retention at `now` (nothing changed). */
 export async function countExpiredLogs(em: EntityManager, now: Date, logYears: number): Promise<ExpiredLogs> {
-  const f = expiredLogFilters(now, logYears);
   const read = em.fork();
-  const [personalDataAccess, dataSubjectRequests, securityEvents, idempotencyRecords] = await Promise.all([
-    read.count(PersonalDataAccess, f.access),
-    read.count(DataSubjectRequest, f.requests),
-    read.count(SecurityEvent, f.security),
-    read.count(IdempotencyRecord, f.idempotency),
-  ]);
-  return { personalDataAccess, dataSubjectRequests, securityEvents, idempotencyRecords };
+  const f = expiredLogFilters(read, now, logYears);
+  return {
+    personalDataAccess: await read.count(PersonalDataAccess, f.access),
+    dataSubjectRequests: await read.count(DataSubjectRequest, f.requests),
+    securityEvents: await read.count(SecurityEvent, f.security),
+    idempotencyRecords: await read.count(IdempotencyRecord, f.idempotency),
+  };
 }
 
 /**
- * Deletes the log rows past their retention at `now` (src/domain/retention.ts). Idempotent: a rerun,
- * or a run beside another one, finds nothing more to delete.
+ * Deletes the log rows past their retention at `now` (src/domain/retention.ts), in one transaction,
+ * so the counts are what this call deleted. Idempotent: a rerun, or a run beside another one, finds
+ * nothing more to delete.
  */
 export async function deleteExpiredLogs(
   em: EntityManager,
   now: Date,
   logYears: number,
 ): Promise<ExpiredLogs> {
-  const f = expiredLogFilters(now, logYears);
-  const write = em.fork();
-  return {
-    personalDataAccess: await write.nativeDelete(PersonalDataAccess, f.access),
-    dataSubjectRequests: await write.nativeDelete(DataSubjectRequest, f.requests),
-    securityEvents: await write.nativeDelete(SecurityEvent, f.security),
-    idempotencyRecords: await write.nativeDelete(IdempotencyRecord, f.idempotency),
-  };
+  return em.fork().transactional(async (tx) => {
+    const f = expiredLogFilters(tx, now, logYears);
+    return {
+      personalDataAccess: await tx.nativeDelete(PersonalDataAccess, f.access),
+      dataSubjectRequests: await tx.nativeDelete(DataSubjectRequest, f.requests),
+      securityEvents: await tx.nativeDelete(SecurityEvent, f.security),
+      idempotencyRecords: await tx.nativeDelete(IdempotencyRecord, f.idempotency),
+    };
+  });
 }

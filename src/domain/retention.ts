@@ -59,8 +59,9 @@ export function isRetentionDue(facts: RetentionFacts, now: Date, years: number):
 
 /**
  * The office's logs about people (who read whose personal data, the data-subject requests answered,
- * the accounts' sign-ins and changes) are kept LOG_RETENTION_YEARS (default 5): long enough to answer
- * for any access within the complaints' own retention period, then deleted by the same daily run.
+ * the accounts' sign-ins and changes) are kept LOG_RETENTION_YEARS (default 5), then deleted by the
+ * same daily run; a read of a complaint whose personal data are still held (not yet anonymised) is
+ * kept as long as they are, so a data-subject export always lists who read them.
  */
 export const DEFAULT_LOG_RETENTION_YEARS = 5;
 

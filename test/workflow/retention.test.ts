@@ -116,7 +116,7 @@ function expectFiveInThreePages(
     },
   });
   expect(fake.calls.list.map((c) => c.after?.id ?? null)).toEqual([null, 'c2', 'c4']);
-  // The logs are pruned once, at the end of the whole walk, for the moment the run stands for.
+  // The logs are pruned once, before the walk (a failing page does not hold them back), for the run's moment.
   expect(fake.calls.deleteLogs).toEqual(['2026-12-02T19:00:00.000Z']);
 }
 

@@ -5,8 +5,9 @@
  * the case and every report figure stay. The history carries complaint ids and counts only.
  * A backlog (the first run over years of archive) is walked by a chain of runs: after
  * `pagesPerRun` pages, or when Temporal suggests it, the run continues as new from its cursor with
- * the totals so far, so no history grows without bound. The last run of a chain then deletes the
- * log rows past LOG_RETENTION_YEARS (and the Idempotency-Keys past their 30 days).
+ * the totals so far, so no history grows without bound. The first run of a chain first deletes the
+ * log rows past LOG_RETENTION_YEARS (and the Idempotency-Keys past their 30 days), so a page that
+ * keeps failing does not hold the logs back.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { continueAsNew, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
@@ -56,6 +57,12 @@ export async function retentionWorkflow(input: RetentionRunInput = {}): Promise<
   const result: RetentionRunResult = input.resume
     ? { ...input.resume.done }
     : { at, years: null, anonymised: 0, skipped: 0, removedFiles: 0, pages: 0 };
+  // Runs recorded before the logs had a retention period went straight to the first page.
+  if (!input.resume && patched('log-retention'))
+    result.deletedLogs = await activities.deleteExpiredLogs.executeWithOptions(
+      { summary: `Hapus log yang masa simpannya berakhir pada ${at}` },
+      [{ at }],
+    );
   let after: RetentionCursor | null = input.resume?.after ?? null;
   const pagesPerRun = input.pagesPerRun ?? DEFAULT_PAGES_PER_RUN;
   let pagesThisRun = 0;
@@ -80,11 +87,5 @@ export async function retentionWorkflow(input: RetentionRunInput = {}): Promise<
     }
     after = page.next;
   } while (after);
-  // Runs recorded before the logs had a retention period ended here.
-  if (patched('log-retention'))
-    result.deletedLogs = await activities.deleteExpiredLogs.executeWithOptions(
-      { summary: `Hapus log yang masa simpannya berakhir pada ${at}` },
-      [{ at }],
-    );
   return result;
 }

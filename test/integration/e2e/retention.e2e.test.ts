@@ -23,6 +23,7 @@ import {
   SecurityEvent,
 } from '../../../src/db/entities';
 import { monthlyPeriod, type ReportPeriod, semesterPeriod } from '../../../src/domain/reporting';
+import { retentionCutoff } from '../../../src/domain/retention';
 import { buildRecapReport } from '../../../src/reports/recap-report';
 import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../../src/temporal/retention-schedule';
 import { retentionWorkflow } from '../../../workflows/retention/retention.workflow';
@@ -497,7 +498,7 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
     const now = Date.now();
     const ago = (days: number) => new Date(now - days * DAY);
     /** Writes one row of each log at `at` (and an Idempotency-Key at `keyAt`); returns their ids. */
-    async function logRows(tag: string, at: Date, keyAt: Date) {
+    async function logRows(tag: string, at: Date, keyAt: Date, readComplaint = 'resolved6') {
       const tx = em();
       const id = (n: number) => `${tag}-${kind}-${n}`.padEnd(36, '0').slice(0, 36);
       tx.create(PersonalDataAccess, {
@@ -506,7 +507,7 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
         userId: 'u-admin',
         username: 'admin',
         role: 'ADMIN',
-        complaintId: ids.get('resolved4')!,
+        complaintId: ids.get(readComplaint)!,
         fields: ['NAMA'],
         endpoint: 'GET /api/complaints/:id',
       });
@@ -536,10 +537,26 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
     }
     const all = { access: true, request: true, security: true, key: true };
     const none = { access: false, request: false, security: false, key: false };
-    // Six years old (logs) and 31 days old (key): past their retention.
-    const old = await logRows('old', ago(6 * 366), ago(31));
-    // Four years old and 29 days old: kept.
-    const kept = await logRows('kept', ago(4 * 365), ago(29));
+    // Two days past the logs' five years and the key's 30 days (the read: of a complaint anonymised above).
+    const cutoff = retentionCutoff(new Date(now), 5).getTime();
+    const old = await logRows('old', new Date(cutoff - 2 * DAY), ago(32));
+    // Two days within them: kept.
+    const kept = await logRows('kept', new Date(cutoff + 2 * DAY), ago(28));
+    // As old, but a read of a complaint whose personal data are still held (closed four years ago): kept.
+    const heldRead = `held-${kind}`.padEnd(36, '0');
+    const write = em();
+    write.create(PersonalDataAccess, {
+      id: heldRead,
+      at: new Date(cutoff - 2 * DAY),
+      userId: 'u-admin',
+      username: 'admin',
+      role: 'ADMIN',
+      complaintId: ids.get('resolved4')!,
+      fields: ['NAMA', 'NIK'],
+      endpoint: 'GET /api/complaints/:id',
+    });
+    await write.flush();
+    const heldReadKept = async () => (await em().count(PersonalDataAccess, { id: heldRead })) === 1;
 
     const preview = await e.http.get('/api/retention/preview').set(await e.as('admin'));
     expect(preview.status).toBe(200);
@@ -556,14 +573,16 @@ describe.each(databaseKinds())('retention of personal data (%s)', (kind) => {
     expect(result.deletedLogs).toEqual({ years: 5, ...one });
     expect(await present(old)).toEqual(none);
     expect(await present(kept)).toEqual(all);
+    expect(await heldReadKept()).toBe(true);
 
-    // Past its retention since the daily run: the admin's run deletes it at once.
-    const older = await logRows('older', ago(5 * 366), ago(45));
+    // Written after the daily run: the admin's run deletes them at once.
+    const older = await logRows('older', new Date(cutoff - 30 * DAY), ago(45), 'late1');
     const run = await e.http.post('/api/retention/run').set(await e.as('admin'));
     expect(run.status).toBe(200);
     expect(run.body.deletedLogs).toEqual({ years: 5, ...one });
     expect(await present(older)).toEqual(none);
     expect(await present(kept)).toEqual(all);
+    expect(await heldReadKept()).toBe(true);
     const again = await e.http.get('/api/retention/preview').set(await e.as('admin'));
     expect(again.body.logs).toEqual({
       years: 5,
