@@ -88,7 +88,7 @@ describe('staff console: retention of personal data', () => {
     ).toBeNull();
     await page.getByRole('button', { name: 'Jalankan retensi sekarang' }).click();
     await h.expectAccessible(page, 'retention confirmation');
-    await page.getByRole('button', { name: 'Ya, anonimkan 1 pengaduan' }).click();
+    await page.getByRole('button', { name: 'Ya, anonimkan 1 pengaduan dan hapus 1 baris log' }).click();
     await page
       .getByText(
         'Data pribadi 1 pengaduan dianonimkan dan 0 berkas bukti dihapus: 2020/10/RT01. 1 baris log dihapus (1 peristiwa keamanan akun).',

@@ -18,6 +18,13 @@ function logRows(logs: Logs): number {
   return logs.personalDataAccess + logs.dataSubjectRequests + logs.securityEvents + logs.idempotencyRecords;
 }
 
+/** What a run will do, of the complaints and of the logs, whichever it has to do. */
+function both(preview: Preview, complaints: string, logs: string): string {
+  return [preview.total > 0 ? complaints : '', logRows(preview.logs) > 0 ? logs : '']
+    .filter(Boolean)
+    .join(' dan ');
+}
+
 /** "3 catatan akses data pribadi, 1 kunci Idempotency": the non-zero parts only. */
 function logParts(logs: Logs): string {
   return [
@@ -132,8 +139,9 @@ export function AdminRetention() {
           <h2>Log</h2>
           <p class="muted">
             Catatan akses data pribadi, catatan permintaan subjek data dan peristiwa keamanan akun (masuk,
-            terkunci, perubahan akun) disimpan {preview.logs.years} tahun; kunci Idempotency pendaftaran
-            disimpan 30 hari. Setelah itu dihapus oleh proses retensi harian yang sama (pukul 02.00 WIB).
+            terkunci, perubahan akun) disimpan {preview.logs.years} tahun (catatan akses data pribadi
+            setidaknya sampai data pengaduannya dianonimkan); kunci Idempotency pendaftaran disimpan 30 hari.
+            Setelah itu dihapus oleh proses retensi harian yang sama (pukul 02.00 WIB).
           </p>
           <p>
             {logRows(preview.logs) > 0
@@ -146,21 +154,11 @@ export function AdminRetention() {
         <div class="actions">
           {confirming ? (
             <>
-              <p>
-                {[
-                  preview.total > 0 ? `Data pribadi ${preview.total} pengaduan` : '',
-                  logRows(preview.logs) > 0 ? `${logRows(preview.logs)} baris log` : '',
-                ]
-                  .filter(Boolean)
-                  .join(' dan ')}{' '}
-                akan dihapus dan tidak dapat dikembalikan. Lanjutkan?
-              </p>
+              <p>{`${both(preview, `Data pribadi ${preview.total} pengaduan`, `${logRows(preview.logs)} baris log`)} akan dihapus dan tidak dapat dikembalikan. Lanjutkan?`}</p>
               <button type="button" onClick={run} disabled={busy}>
                 {busy
                   ? 'Menjalankan retensi…'
-                  : preview.total > 0
-                    ? `Ya, anonimkan ${preview.total} pengaduan`
-                    : `Ya, hapus ${logRows(preview.logs)} baris log`}
+                  : `Ya, ${both(preview, `anonimkan ${preview.total} pengaduan`, `hapus ${logRows(preview.logs)} baris log`)}`}
               </button>{' '}
               <button type="button" class="secondary" onClick={() => setConfirming(false)} disabled={busy}>
                 Batal
