@@ -43,13 +43,8 @@ const NOT_AN_OBJECT_MESSAGE = 'Isi permintaan harus berupa objek JSON.';
  */
 class DtoValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (
-      metadata.type === 'body' &&
-      Array.isArray(value) &&
-      metadata.metatype !== Array &&
-      metadata.metatype &&
-      this.toValidate(metadata)
-    )
+    // toValidate: a DTO class, not Array, Object, a primitive or no type at all.
+    if (metadata.type === 'body' && Array.isArray(value) && this.toValidate(metadata))
       throw badRequest(NOT_AN_OBJECT_MESSAGE);
     return super.transform(value, metadata);
   }
